@@ -1,0 +1,36 @@
+# HeatLoop: `make run` simulates the default site, `make test` runs the tests.
+SWIFT       ?= swift
+SITE        ?= Sites/chicago-ai-campus.yaml
+PYTHON      ?= python3
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN := .build/release/heatloop
+
+.PHONY: run build test deps python-deps bench clean
+
+## Installs the system HDF5 library (Debian: libhdf5-dev) when pkg-config cannot find it.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists hdf5-serial; then \
+		echo "Installing libhdf5-dev (HDF5 C library) with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libhdf5-dev; \
+	fi
+
+## Python packages the output-format tests read results with (h5py, xarray, h5netcdf).
+python-deps:
+	@$(PYTHON) -c "import h5py, xarray, h5netcdf" 2>/dev/null || { \
+		echo "Installing h5py, xarray, h5netcdf with pip…"; \
+		$(PYTHON) -m pip install --quiet h5py xarray h5netcdf || \
+		$(PYTHON) -m pip install --quiet --break-system-packages h5py xarray h5netcdf; }
+
+build: deps
+	$(SWIFT) build -c release --product heatloop
+
+run: build
+	@mkdir -p Output
+	$(RELEASE_BIN) run $(SITE)
+
+test: deps python-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+clean:
+	rm -rf .build Output/*.h5 Output/*.partial

@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "HeatLoop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "HeatLoop", targets: ["HeatLoop"]),
+        .executable(name: "heatloop", targets: ["heatloop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Pure core: physics, the step loop, results as columns. No I/O, no C libraries.
+        .target(name: "HeatLoop"),
+        // Site files (YAML), weather files (EPW): text in, validated models out.
+        .target(name: "HeatLoopFiles", dependencies: ["HeatLoop", .product(name: "Yams", package: "Yams")]),
+        // libhdf5 from the system (Debian: libhdf5-dev).
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
+        // The only target that links libhdf5.
+        .target(name: "HeatLoopHDF5", dependencies: ["HeatLoop", "CHDF5"]),
+        .executableTarget(
+            name: "heatloop",
+            dependencies: [
+                "HeatLoop", "HeatLoopFiles", "HeatLoopHDF5",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "HeatLoopUnitTests", dependencies: ["HeatLoop", "HeatLoopFiles"]),
+        .testTarget(
+            name: "HeatLoopValidationTests", dependencies: ["HeatLoop", "HeatLoopFiles"]),
+        .testTarget(
+            name: "HeatLoopEndToEndTests", dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "heatloop"]),
+    ]
+)

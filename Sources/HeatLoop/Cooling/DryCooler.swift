@@ -1,0 +1,75 @@
+/// A dry (closed-circuit, air-blast) cooler with optional adiabatic pre-cooling of its inlet air.
+///
+/// - Leaving water cannot be colder than `T_air,in + approach`.
+/// - Capacity at full fan speed scales with the inlet temperature difference (ITD):
+///   `Q_full = Q_design · (T_water,in − T_air,in) / ITD_design` (manufacturers rate dry coolers per K of
+///   ITD; Eurovent RS 7/C/005), so `Q_max = min(Q_full, ṁ c_p (T_water,in − T_air,in − approach))`.
+/// - Fan speed fraction `φ = Q / Q_max` clamped to [φ_min, 1], fan power `P_design φ^n`.
+/// - Adiabatic pads above `switch` temperature: `T_air,in = T_db − ε (T_db − T_wb)`; the evaporated
+///   water is the sensible heat taken from the air, `ṁ_air c_p,air (T_db − T_air,in) / h_fg`.
+public struct DryCooler: Sendable, Equatable {
+    public var designCapacity: Watts
+    public var designInletDifference: TemperatureDelta
+    public var approach: TemperatureDelta
+    public var fan: AffinityMachine
+    /// Air mass flow at full fan speed, kg/s.
+    public var designAirFlow: KilogramsPerSecond
+    public var adiabatic: AdiabaticPrecooling?
+
+    public init(designCapacity: Watts, designInletDifference: TemperatureDelta, approach: TemperatureDelta,
+                fan: AffinityMachine, designAirFlow: KilogramsPerSecond, adiabatic: AdiabaticPrecooling?) {
+        self.designCapacity = designCapacity
+        self.designInletDifference = designInletDifference
+        self.approach = approach
+        self.fan = fan
+        self.designAirFlow = designAirFlow
+        self.adiabatic = adiabatic
+    }
+
+    /// Air temperature entering the coil, after adiabatic pads when they are on.
+    public func airInlet(dryBulb: Double, wetBulb: Double) -> Double {
+        guard let adiabatic, dryBulb > adiabatic.switchTemperature.value else { return dryBulb }
+        return dryBulb - adiabatic.effectiveness * (dryBulb - wetBulb)
+    }
+
+    /// The most heat the cooler can remove from water entering at `waterIn` with mass flow `flow`.
+    public func maximumHeat(waterIn: Double, airIn: Double, flow: Double) -> Double {
+        let full = designCapacity.value * (waterIn - airIn) / designInletDifference.value
+        let approachLimit = flow * Fluid.waterSpecificHeat * (waterIn - airIn - approach.value)
+        return max(0, min(full, approachLimit))
+    }
+
+    /// Removes up to `load` W; returns what it removed, its fan power and water use.
+    public func step(load: Double, waterIn: Double, flow: Double, dryBulb: Double,
+                                wetBulb: Double) -> DryCoolerStep {
+        let airIn = airInlet(dryBulb: dryBulb, wetBulb: wetBulb)
+        let capacity = maximumHeat(waterIn: waterIn, airIn: airIn, flow: flow)
+        guard capacity > 0, load > 0 else { return DryCoolerStep(removed: 0, capacity: capacity, fanPower: 0, waterUse: 0) }
+        let removed = min(load, capacity)
+        let speed = min(1, max(fan.minimumFraction, removed / capacity))
+        let fanPower = fan.power(flowFraction: speed).value
+        let evaporated = designAirFlow.value * speed * Fluid.airSpecificHeat * (dryBulb - airIn) / Fluid.waterLatentHeat
+        return DryCoolerStep(removed: removed, capacity: capacity, fanPower: fanPower, waterUse: evaporated)
+    }
+}
+
+/// Evaporative pads in front of a dry cooler's coil.
+public struct AdiabaticPrecooling: Sendable, Equatable {
+    /// Dry bulb above which the pads are wetted.
+    public var switchTemperature: Celsius
+    /// Saturation effectiveness ε (*default* 0.7).
+    public var effectiveness: Double
+    public init(switchTemperature: Celsius, effectiveness: Double) {
+        self.switchTemperature = switchTemperature
+        self.effectiveness = effectiveness
+    }
+}
+
+/// One step of a dry cooler. Powers in W, water in kg/s.
+public struct DryCoolerStep: Sendable, Equatable {
+    public var removed: Double
+    public var capacity: Double
+    public var fanPower: Double
+    /// Evaporated water, kg/s.
+    public var waterUse: Double
+}

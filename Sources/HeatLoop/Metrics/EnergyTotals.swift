@@ -1,0 +1,53 @@
+/// Energy sums over a period (a month, the year), in joules unless named otherwise.
+public struct EnergyTotals: Sendable, Equatable {
+    public var it = 0.0
+    public var facility = 0.0
+    public var cooling = 0.0
+    public var electricalLosses = 0.0
+    public var heatPump = 0.0
+    public var heatPumpOutput = 0.0
+    /// Heat entering the cooling loops (IT, losses, fan and pump heat): what the cooling system removes.
+    public var heatIntoLoops = 0.0
+    public var heatAvailable = 0.0
+    public var heatRecovered = 0.0
+    public var heatDelivered = 0.0
+    public var heatDumped = 0.0
+    public var dhDemand = 0.0
+    /// Evaporated water, kg (= L).
+    public var water = 0.0
+    public var freeHours = 0.0
+    public var partialHours = 0.0
+    public var mechanicalHours = 0.0
+    public var unmetHours = 0.0
+    public var maximumResidual = 0.0
+
+    public init() {}
+
+    public static func + (a: EnergyTotals, b: EnergyTotals) -> EnergyTotals {
+        var sum = EnergyTotals()
+        sum.it = a.it + b.it
+        sum.facility = a.facility + b.facility
+        sum.cooling = a.cooling + b.cooling
+        sum.electricalLosses = a.electricalLosses + b.electricalLosses
+        sum.heatPump = a.heatPump + b.heatPump
+        sum.heatPumpOutput = a.heatPumpOutput + b.heatPumpOutput
+        sum.heatIntoLoops = a.heatIntoLoops + b.heatIntoLoops
+        sum.heatAvailable = a.heatAvailable + b.heatAvailable
+        sum.heatRecovered = a.heatRecovered + b.heatRecovered
+        sum.heatDelivered = a.heatDelivered + b.heatDelivered
+        sum.heatDumped = a.heatDumped + b.heatDumped
+        sum.dhDemand = a.dhDemand + b.dhDemand
+        sum.water = a.water + b.water
+        sum.freeHours = a.freeHours + b.freeHours
+        sum.partialHours = a.partialHours + b.partialHours
+        sum.mechanicalHours = a.mechanicalHours + b.mechanicalHours
+        sum.unmetHours = a.unmetHours + b.unmetHours
+        sum.maximumResidual = max(a.maximumResidual, b.maximumResidual)
+        return sum
+    }
+
+    /// Energy reused outside the data center: DC waste heat that reached the DH network, i.e. heat
+    /// delivered minus the heat-pump electricity that upgraded it (ISO/IEC 30134-6 counts only the
+    /// data center's own energy as reused; EnEfG §11 likewise).
+    public var reused: Double { max(0, heatDelivered - heatPump) }
+}

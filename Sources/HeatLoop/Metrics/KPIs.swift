@@ -1,0 +1,112 @@
+import Foundation
+
+/// Annual or monthly key performance indicators from energy totals.
+///
+/// - PUE = facility / IT (ISO/IEC 30134-2), facility = IT + cooling + electrical losses + misc; heat-pump
+///   electricity excluded as EnEfG §11 prescribes; `pueWithHeatPump` puts it back inside the boundary.
+/// - ERF = reused / facility (ISO/IEC 30134-6, EN 50600-4-6), reused = `EnergyTotals.reused`.
+/// - ERE = (facility − reused) / IT (The Green Grid, White Paper 29).
+/// - WUE = site water L / IT kWh (ISO/IEC 30134-9).
+/// - CER = heat removed by the cooling system / cooling energy (ISO/IEC 30134-7).
+/// - CUE = facility CO2 kg / IT kWh (ISO/IEC 30134-8).
+/// Ratios over zero denominators are NaN (written as NaN, shown as "–").
+public struct KPIs: Sendable, Equatable {
+    public var itMWh: Double
+    public var facilityMWh: Double
+    public var coolingMWh: Double
+    public var heatPumpMWh: Double
+    public var pue: Double
+    public var pueWithHeatPump: Double
+    public var erf: Double
+    public var ere: Double
+    public var wue: Double
+    public var cer: Double
+    public var cue: Double
+    public var heatAvailableMWh: Double
+    public var heatRecoveredMWh: Double
+    public var heatDeliveredMWh: Double
+    public var heatDumpedMWh: Double
+    public var dhDemandMWh: Double
+    public var dhCoverage: Double
+    public var heatPumpSCOP: Double
+    public var co2OperationalTonnes: Double
+    public var co2AvoidedTonnes: Double
+    public var waterM3: Double
+    public var freeCoolingHours: Double
+    public var partialCoolingHours: Double
+    public var mechanicalCoolingHours: Double
+    public var unmetCoolingHours: Double
+    public var maximumEnergyBalanceResidual: Double
+
+    public init(_ totals: EnergyTotals, carbon: CarbonIntensity?) {
+        func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
+        let mwh = 3.6e9
+        itMWh = totals.it / mwh
+        facilityMWh = totals.facility / mwh
+        coolingMWh = totals.cooling / mwh
+        heatPumpMWh = totals.heatPump / mwh
+        pue = ratio(totals.facility, totals.it)
+        pueWithHeatPump = ratio(totals.facility + totals.heatPump, totals.it)
+        erf = ratio(totals.reused, totals.facility)
+        ere = ratio(totals.facility - totals.reused, totals.it)
+        wue = ratio(totals.water, totals.it / 3.6e6)
+        cer = ratio(totals.heatIntoLoops, totals.cooling)
+        heatAvailableMWh = totals.heatAvailable / mwh
+        heatRecoveredMWh = totals.heatRecovered / mwh
+        heatDeliveredMWh = totals.heatDelivered / mwh
+        heatDumpedMWh = totals.heatDumped / mwh
+        dhDemandMWh = totals.dhDemand / mwh
+        dhCoverage = ratio(totals.heatDelivered, totals.dhDemand)
+        heatPumpSCOP = ratio(totals.heatPumpOutput, totals.heatPump)
+        if let carbon {
+            // MWh × g/kWh = kg; / 1000 → t.
+            co2OperationalTonnes = (facilityMWh + heatPumpMWh) * carbon.gridGramsPerKWh / 1000
+            co2AvoidedTonnes = (heatDeliveredMWh * carbon.displacedHeatGramsPerKWh
+                - heatPumpMWh * carbon.gridGramsPerKWh) / 1000
+            cue = pue * carbon.gridGramsPerKWh / 1000
+        } else {
+            co2OperationalTonnes = .nan
+            co2AvoidedTonnes = .nan
+            cue = .nan
+        }
+        waterM3 = totals.water / 1000
+        freeCoolingHours = totals.freeHours
+        partialCoolingHours = totals.partialHours
+        mechanicalCoolingHours = totals.mechanicalHours
+        unmetCoolingHours = totals.unmetHours
+        maximumEnergyBalanceResidual = totals.maximumResidual
+    }
+
+    /// The KPIs under their result-file names (DESIGN §6) with units.
+    public var named: [(name: String, units: String, longName: String, value: Double)] {
+        [
+            ("it_energy_MWh", "MWh", "IT energy", itMWh),
+            ("facility_energy_MWh", "MWh", "facility energy (excluding heat pump)", facilityMWh),
+            ("cooling_energy_MWh", "MWh", "cooling energy (chillers, fans, pumps)", coolingMWh),
+            ("heat_pump_energy_MWh", "MWh", "heat-pump electricity", heatPumpMWh),
+            ("pue", "1", "power usage effectiveness (ISO/IEC 30134-2, heat pump excluded)", pue),
+            ("pue_with_heat_pump", "1", "PUE with the heat pump inside the boundary", pueWithHeatPump),
+            ("erf", "1", "energy reuse factor (ISO/IEC 30134-6)", erf),
+            ("ere", "1", "energy reuse effectiveness (The Green Grid)", ere),
+            ("wue_L_per_kWh", "L kWh-1", "water usage effectiveness (ISO/IEC 30134-9)", wue),
+            ("cer", "1", "cooling efficiency ratio (ISO/IEC 30134-7)", cer),
+            ("cue_kg_per_kWh", "kg kWh-1", "carbon usage effectiveness (ISO/IEC 30134-8)", cue),
+            ("heat_available_MWh", "MWh", "heat available to heat recovery", heatAvailableMWh),
+            ("heat_recovered_MWh", "MWh", "heat taken by the heat-pump evaporator", heatRecoveredMWh),
+            ("heat_delivered_MWh", "MWh", "heat delivered to district heating", heatDeliveredMWh),
+            ("heat_dumped_MWh", "MWh", "available heat not recovered", heatDumpedMWh),
+            ("dh_demand_MWh", "MWh", "district-heating demand", dhDemandMWh),
+            ("dh_coverage", "1", "share of DH demand delivered", dhCoverage),
+            ("heat_pump_scop", "1", "seasonal heat-pump COP", heatPumpSCOP),
+            ("co2_operational_t", "t", "operational CO2 of facility and heat-pump electricity", co2OperationalTonnes),
+            ("co2_avoided_t", "t", "CO2 avoided by delivered heat, net of heat-pump electricity", co2AvoidedTonnes),
+            ("water_use_m3", "m3", "water evaporated", waterM3),
+            ("free_cooling_hours", "h", "hours in free cooling", freeCoolingHours),
+            ("partial_cooling_hours", "h", "hours in partial (economiser + chiller) cooling", partialCoolingHours),
+            ("mechanical_cooling_hours", "h", "hours in mechanical cooling", mechanicalCoolingHours),
+            ("unmet_cooling_hours", "h", "hours with cooling load not met", unmetCoolingHours),
+            ("max_energy_balance_residual", "1", "largest relative energy-balance residual of a step",
+             maximumEnergyBalanceResidual),
+        ]
+    }
+}

@@ -1,0 +1,173 @@
+/// A finished run as named columns: what a `ResultSink` (the HDF5 writer, an in-memory sink in tests)
+/// receives. The layout mirrors the HDF5 contract (DESIGN §6): root attributes, a `time` axis, groups
+/// of 1-D series along `time`, 2-D `[label, time]` matrices, and small tables along their own
+/// dimension (`/summary/monthly` along `month`, later `/summary/jobs` along `job`).
+public struct ResultDocument: Sendable {
+    /// Root attributes (`title`, `site`, `site_config`, `timestep_s`, …). `complete` is added by the writer.
+    public var attributes: [ResultAttribute]
+    public var time: TimeAxis
+    /// Groups of time series, in file order (`weather`, `it`, `electrical`, `cooling`, …).
+    public var groups: [ResultGroup]
+    /// `/summary` attributes (annual KPIs).
+    public var summary: [ResultAttribute]
+    /// Sub-groups of `/summary`, each a table along its own dimension (`monthly` along `month`).
+    public var summaryTables: [ResultTable]
+
+    public init(attributes: [ResultAttribute], time: TimeAxis, groups: [ResultGroup],
+                summary: [ResultAttribute], summaryTables: [ResultTable]) {
+        self.attributes = attributes
+        self.time = time
+        self.groups = groups
+        self.summary = summary
+        self.summaryTables = summaryTables
+    }
+
+    public func group(_ name: String) -> ResultGroup? { groups.first { $0.name == name } }
+    public func summaryValue(_ name: String) -> AttributeValue? { summary.first { $0.name == name }?.value }
+}
+
+/// The time axis: step `i` starts `i · stepMinutes` minutes after `year`-01-01 00:00 (local standard time
+/// of the weather file). Written as CF `units = "minutes since YYYY-01-01 00:00:00"`.
+public struct TimeAxis: Sendable, Equatable {
+    public var year: Int
+    public var stepMinutes: Int
+    public var count: Int
+    public init(year: Int, stepMinutes: Int, count: Int) {
+        self.year = year
+        self.stepMinutes = stepMinutes
+        self.count = count
+    }
+    /// CF units string of the axis.
+    public var units: String { "minutes since \(year)-01-01 00:00:00" }
+    /// Start of each step in minutes since the start of the year.
+    public var minutes: [Int32] { (0..<count).map { Int32($0 * stepMinutes) } }
+}
+
+public struct ResultGroup: Sendable {
+    public var name: String
+    /// 1-D series along `time`.
+    public var series: [ResultSeries]
+    /// 2-D series `[label, time]` (e.g. per-cluster power along `cluster`).
+    public var matrices: [ResultMatrix]
+    public init(name: String, series: [ResultSeries], matrices: [ResultMatrix] = []) {
+        self.name = name
+        self.series = series
+        self.matrices = matrices
+    }
+    public func series(_ name: String) -> ResultSeries? { series.first { $0.name == name } }
+}
+
+/// One named column with UDUNITS `units` (`W`, `degC`, `1`, `L`, `kg`, `MWh`) and a `long_name`.
+public struct ResultSeries: Sendable {
+    public var name: String
+    public var units: String
+    public var longName: String
+    public var values: ResultValues
+    public init(name: String, units: String, longName: String, values: ResultValues) {
+        self.name = name
+        self.units = units
+        self.longName = longName
+        self.values = values
+    }
+}
+
+public enum ResultValues: Sendable {
+    case float32([Float])
+    case float64([Double])
+    case int32([Int32])
+    /// A flag series (CF `flag_values` / `flag_meanings`), e.g. the cooling mode.
+    case int8([Int8], flagValues: [Int8], flagMeanings: [String])
+
+    public var count: Int {
+        switch self {
+        case .float32(let v): v.count
+        case .float64(let v): v.count
+        case .int32(let v): v.count
+        case .int8(let v, _, _): v.count
+        }
+    }
+
+    /// The values as `Double`s (for tests, summaries and reports).
+    public var doubles: [Double] {
+        switch self {
+        case .float32(let v): v.map(Double.init)
+        case .float64(let v): v
+        case .int32(let v): v.map(Double.init)
+        case .int8(let v, _, _): v.map(Double.init)
+        }
+    }
+}
+
+/// A 2-D series `[dimension, time]`, row-major (`values[row * timeCount + step]`), with a string
+/// coordinate along `dimension` (e.g. `cluster` names).
+public struct ResultMatrix: Sendable {
+    public var name: String
+    public var units: String
+    public var longName: String
+    public var dimension: String
+    public var labels: [String]
+    public var values: [Float]
+    public init(name: String, units: String, longName: String, dimension: String, labels: [String],
+                values: [Float]) {
+        self.name = name
+        self.units = units
+        self.longName = longName
+        self.dimension = dimension
+        self.labels = labels
+        self.values = values
+    }
+}
+
+/// Columns along one dimension (`month` 1…12, `job` names): written as a group with a coordinate
+/// variable named after the dimension.
+public struct ResultTable: Sendable {
+    public var name: String
+    public var dimension: String
+    public var coordinate: ResultCoordinate
+    public var columns: [ResultSeries]
+    public init(name: String, dimension: String, coordinate: ResultCoordinate, columns: [ResultSeries]) {
+        self.name = name
+        self.dimension = dimension
+        self.coordinate = coordinate
+        self.columns = columns
+    }
+}
+
+public enum ResultCoordinate: Sendable, Equatable {
+    case integers([Int32])
+    case strings([String])
+    public var count: Int {
+        switch self {
+        case .integers(let v): v.count
+        case .strings(let v): v.count
+        }
+    }
+}
+
+public struct ResultAttribute: Sendable, Equatable {
+    public var name: String
+    public var value: AttributeValue
+    public init(_ name: String, _ value: AttributeValue) {
+        self.name = name
+        self.value = value
+    }
+}
+
+public enum AttributeValue: Sendable, Equatable {
+    case string(String)
+    case double(Double)
+    case int(Int)
+
+    public var double: Double? {
+        switch self {
+        case .double(let d): d
+        case .int(let i): Double(i)
+        case .string: nil
+        }
+    }
+}
+
+/// Where results go. The HDF5 writer and in-memory test sinks implement it; only the CLI chooses.
+public protocol ResultSink {
+    mutating func write(_ document: ResultDocument) throws
+}

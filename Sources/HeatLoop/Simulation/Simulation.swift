@@ -1,0 +1,201 @@
+/// The step loop (DESIGN §2): weather → IT → heat split → electrical chain → loops → heat recovery →
+/// heat rejection → facility power and metrics. Pure: the same site and weather give the same result.
+public struct Simulation: Sendable {
+    public var site: Site
+    public var weather: StepWeather
+
+    public init(site: Site, weather: StepWeather) {
+        self.site = site
+        self.weather = weather
+    }
+
+    public func run() -> SimulationResult {
+        let calendar = site.calendar
+        let count = calendar.stepCount
+        let stepSeconds = calendar.stepDuration.value
+        let stepHours = stepSeconds / 3600
+        var columns = StepColumns(count: count, clusters: site.clusters.count)
+        var monthly = [EnergyTotals](repeating: EnergyTotals(), count: 12)
+        var state = SimulationState(site: site)
+
+        let utilization = site.clusters.map { $0.workload.utilization(calendar: calendar) }
+        let totalNodes = Double(site.clusters.reduce(0) { $0 + $1.nodes })
+        let recovery = site.heatRecovery
+        let demand = recovery?.network.demand.series(
+            dailyMeanOutdoor: weather.dryBulbDailyMean, stepSeconds: stepSeconds) ?? []
+        let liquidLoop = site.liquidLoop
+        let airLoop = site.airLoop
+        let air = site.airHandling
+
+        for step in 0..<count {
+            let dryBulb = weather.dryBulb[step]
+            let wetBulb = weather.wetBulb[step]
+
+            // 2–3. Workload → IT power → heat split.
+            var itPower = 0.0, liquidHeat = 0.0, nodeUtilization = 0.0
+            for (index, cluster) in site.clusters.enumerated() {
+                let u = utilization[index][step]
+                let power = cluster.node.power(utilization: u).value * Double(cluster.nodes)
+                columns.clusterPower[index * count + step] = Float(power)
+                itPower += power
+                liquidHeat += power * cluster.liquidCapture
+                nodeUtilization += u * Double(cluster.nodes)
+            }
+            let itAirHeat = itPower - liquidHeat
+
+            // 4. Electrical chain; a share of its losses heats the room air.
+            let electrical = site.electrical.step(itPower: Watts(itPower))
+            let losses = electrical.total.value
+            let lossesToAir = losses * site.electrical.heatToAir
+
+            // 5. Loops collect heat (CRAH fan heat enters the air stream).
+            let airSideHeat = itAirHeat + lossesToAir
+            let crahFan = air.fan.power(flowFraction: airSideHeat / air.designHeat.value).value
+            let airCollection = airLoop.collect(heat: airSideHeat + crahFan, supply: state.airSupply,
+                                                stepSeconds: stepSeconds)
+            let liquidCollection = liquidLoop?.collect(heat: liquidHeat, supply: state.liquidSupply,
+                                                       stepSeconds: stepSeconds)
+
+            // 6. Heat recovery.
+            var primaryTaken = 0.0, secondaryTaken = 0.0
+            var available = 0.0
+            var dispatch: DispatchStep? = nil
+            var dhSupply = 0.0
+            let stepDemand = recovery == nil ? 0 : demand[step]
+            if let recovery {
+                dhSupply = recovery.network.supplyCurve.supply(outdoor: dryBulb)
+                let liquidOffer = HeatSourceOffer(heat: liquidCollection?.heatToShed ?? 0,
+                                                  leavingTemperature: liquidLoop?.supplySetpoint.value ?? 0)
+                let airOffer = HeatSourceOffer(heat: airCollection.heatToShed,
+                                               leavingTemperature: airLoop.supplySetpoint.value)
+                let none = HeatSourceOffer(heat: 0, leavingTemperature: 0)
+                let (primary, secondary): (HeatSourceOffer, HeatSourceOffer) =
+                    switch recovery.heatPump.source {
+                    case .liquid: (liquidOffer, none)
+                    case .air: (airOffer, none)
+                    case .both: (liquidOffer, airOffer)
+                    }
+                available = primary.heat + secondary.heat
+                let result = recovery.dispatch(demand: stepDemand, primary: primary, secondary: secondary,
+                                               dhSupply: dhSupply, storageEnergy: state.storageEnergy,
+                                               stepSeconds: stepSeconds)
+                switch recovery.heatPump.source {
+                case .liquid: primaryTaken = result.primaryEvaporator
+                case .air: secondaryTaken = result.primaryEvaporator
+                case .both:
+                    primaryTaken = result.primaryEvaporator
+                    secondaryTaken = result.secondaryEvaporator
+                }
+                state.storageEnergy = result.nextStorageEnergy
+                dispatch = result
+            }
+            let recovered = primaryTaken + secondaryTaken
+
+            // 7. Heat rejection of what remains.
+            let airStep = airLoop.reject(airCollection, recovered: secondaryTaken, supply: state.airSupply,
+                                         stepSeconds: stepSeconds, dryBulb: dryBulb, wetBulb: wetBulb)
+            state.airSupply = airStep.nextSupply
+            var liquidStep: LoopStep? = nil
+            if let liquidLoop, let liquidCollection {
+                let result = liquidLoop.reject(liquidCollection, recovered: primaryTaken, supply: state.liquidSupply,
+                                               stepSeconds: stepSeconds, dryBulb: dryBulb, wetBulb: wetBulb)
+                columns.liquidSupplyTemp[step] = Float(result.nextSupply)
+                columns.liquidReturnTemp[step] = Float(liquidCollection.returnTemperature)
+                state.liquidSupply = result.nextSupply
+                liquidStep = result
+            }
+
+            // 8. Facility power, metrics, energy balance.
+            let chillerPower = airStep.rejection.chillerPower + (liquidStep?.rejection.chillerPower ?? 0)
+            let fanPower = crahFan + airStep.rejection.fanPower + (liquidStep?.rejection.fanPower ?? 0)
+            let pumpPower = airCollection.pumpPower + (liquidCollection?.pumpPower ?? 0)
+            let coolingPower = chillerPower + fanPower + pumpPower
+            let facilityPower = itPower + losses + coolingPower
+            let waterKg = (airStep.rejection.waterUse + (liquidStep?.rejection.waterUse ?? 0)) * stepSeconds
+
+            // Everything entering the loops leaves by rejection, recovery or stays as stored heat.
+            let heatIn = airCollection.heatIn + (liquidCollection?.heatIn ?? 0)
+            let heatOut = airStep.rejection.removed + (liquidStep?.rejection.removed ?? 0) + recovered
+                + airStep.storedPower + (liquidStep?.storedPower ?? 0)
+            // The loops' heat must be the IT, loss, fan and pump heat put into them.
+            let sourcesIn = itPower + lossesToAir + crahFan + pumpPower
+            var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
+            if let dispatch {
+                let heatPumpBalance = dispatch.heatPumpOutput - recovered - dispatch.compressorPower
+                let deliveryBalance = dispatch.delivered - (dispatch.heatPumpOutput - dispatch.charge + dispatch.discharge)
+                residual = max(residual, abs(heatPumpBalance) / max(dispatch.heatPumpOutput, 1),
+                               abs(deliveryBalance) / max(dispatch.delivered, 1))
+            }
+
+            let plantMode = liquidStep.map { max($0.rejection.mode, airStep.rejection.mode) } ?? airStep.rejection.mode
+            let unmet = airStep.unmet + (liquidStep?.unmet ?? 0)
+
+            columns.itPower[step] = Float(itPower)
+            columns.itPowerPeak[step] = Float(itPower)
+            columns.itUtilization[step] = Float(totalNodes > 0 ? nodeUtilization / totalNodes : 0)
+            columns.liquidHeat[step] = Float(liquidHeat)
+            columns.airHeat[step] = Float(itAirHeat)
+            columns.upsLoss[step] = Float(electrical.upsLoss.value)
+            columns.distributionLoss[step] = Float(electrical.distributionLoss.value)
+            columns.misc[step] = Float(electrical.misc.value)
+            columns.coolingPower[step] = Float(coolingPower)
+            columns.chillerPower[step] = Float(chillerPower)
+            columns.fanPower[step] = Float(fanPower)
+            columns.pumpPower[step] = Float(pumpPower)
+            columns.mode[step] = plantMode.rawValue
+            columns.airMode[step] = airStep.rejection.mode.rawValue
+            columns.liquidMode[step] = liquidStep?.rejection.mode.rawValue ?? 0
+            columns.waterUse[step] = Float(waterKg)
+            columns.chilledWaterSupplyTemp[step] = Float(airStep.nextSupply)
+            columns.airSupplyTemp[step] = Float(max(air.supplyAirSetpoint.value,
+                                                    airStep.nextSupply + air.coilApproach.value))
+            columns.unmetCooling[step] = Float(unmet)
+            columns.heatAvailable[step] = Float(available)
+            columns.heatRecovered[step] = Float(recovered)
+            columns.heatDelivered[step] = Float(dispatch?.delivered ?? 0)
+            columns.heatDumped[step] = Float(available - recovered)
+            columns.heatPumpPower[step] = Float(dispatch?.compressorPower ?? 0)
+            columns.heatPumpOutput[step] = Float(dispatch?.heatPumpOutput ?? 0)
+            columns.cop[step] = Float(dispatch?.cop ?? 0)
+            columns.dhDemand[step] = Float(stepDemand)
+            columns.dhSupplyTemp[step] = Float(dhSupply)
+            columns.storageEnergy[step] = Float(state.storageEnergy)
+            columns.facilityPower[step] = Float(facilityPower)
+            columns.pue[step] = Float(itPower > 0 ? facilityPower / itPower : 0)
+            columns.energyBalanceResidual[step] = Float(residual)
+
+            let month = calendar.month(ofStep: step)
+            monthly[month].it += itPower * stepSeconds
+            monthly[month].facility += facilityPower * stepSeconds
+            monthly[month].cooling += coolingPower * stepSeconds
+            monthly[month].electricalLosses += losses * stepSeconds
+            monthly[month].heatPump += (dispatch?.compressorPower ?? 0) * stepSeconds
+            monthly[month].heatPumpOutput += (dispatch?.heatPumpOutput ?? 0) * stepSeconds
+            monthly[month].heatIntoLoops += heatIn * stepSeconds
+            monthly[month].heatAvailable += available * stepSeconds
+            monthly[month].heatRecovered += recovered * stepSeconds
+            monthly[month].heatDelivered += (dispatch?.delivered ?? 0) * stepSeconds
+            monthly[month].heatDumped += (available - recovered) * stepSeconds
+            monthly[month].dhDemand += stepDemand * stepSeconds
+            monthly[month].water += waterKg
+            switch plantMode {
+            case .free: monthly[month].freeHours += stepHours
+            case .partial: monthly[month].partialHours += stepHours
+            case .mechanical: monthly[month].mechanicalHours += stepHours
+            }
+            if unmet > 0 { monthly[month].unmetHours += stepHours }
+            monthly[month].maximumResidual = max(monthly[month].maximumResidual, residual)
+        }
+        return SimulationResult(site: site, weather: weather, columns: columns, monthly: monthly)
+    }
+}
+
+/// The outcome of a run: the series, and energy totals per month.
+public struct SimulationResult: Sendable {
+    public var site: Site
+    public var weather: StepWeather
+    public var columns: StepColumns
+    public var monthly: [EnergyTotals]
+
+    public var annual: EnergyTotals { monthly.reduce(EnergyTotals(), +) }
+}

@@ -1,0 +1,208 @@
+import HeatLoop
+
+extension SiteSpec {
+    /// Fills the values whose defaults depend on other values (sizes from the design IT load), so the
+    /// spec written to the result file shows what was simulated.
+    public func resolved() -> SiteSpec {
+        var spec = self
+        let model = SiteDesign(spec)
+        for index in spec.it.clusters.indices where spec.it.clusters[index].liquidCapture == nil {
+            spec.it.clusters[index].liquidCapture =
+                (CoolingClass(rawValue: spec.it.clusters[index].cooling) ?? .air).defaultLiquidCapture
+        }
+        if spec.electrical.miscKw == nil { spec.electrical.miscKw = 0.01 * model.itDesign / 1e3 }
+        spec.cooling.liquid.rejection = spec.cooling.liquid.rejection.sized(to: model.liquidDesignHeat)
+        spec.cooling.air.rejection = spec.cooling.air.rejection.sized(to: model.airDesignHeat)
+        if var recovery = spec.heatRecovery {
+            if recovery.districtHeating.connectionMw == nil {
+                recovery.districtHeating.connectionMw = recovery.heatPump.capacityMw
+            }
+            if var storage = recovery.storage {
+                storage.chargeMw = storage.chargeMw ?? recovery.heatPump.capacityMw
+                storage.dischargeMw = storage.dischargeMw ?? recovery.heatPump.capacityMw
+                recovery.storage = storage
+            }
+            spec.heatRecovery = recovery
+        }
+        return spec
+    }
+}
+
+/// Design loads derived from a spec (W).
+struct SiteDesign {
+    var itDesign: Double
+    var liquidDesignHeat: Double
+    var airDesignHeat: Double
+
+    init(_ spec: SiteSpec) {
+        var it = 0.0, liquid = 0.0
+        for cluster in spec.it.clusters {
+            let power = cluster.nodePower.maximum.value * Double(cluster.nodes)
+            let capture = cluster.liquidCapture ?? (CoolingClass(rawValue: cluster.cooling) ?? .air).defaultLiquidCapture
+            it += power
+            liquid += power * capture
+        }
+        itDesign = it
+        liquidDesignHeat = liquid
+        let ups = it * (1 / spec.electrical.upsEfficiency - 1)
+        let losses = ups + it * spec.electrical.distributionLossPct / 100 + (spec.electrical.miscKw ?? 0.01 * it / 1e3) * 1e3
+        airDesignHeat = it - liquid + losses * spec.electrical.lossHeatToAir
+    }
+}
+
+extension RejectionSpec {
+    func sized(to designHeat: Double) -> RejectionSpec {
+        let megawatts = max(designHeat / 1e6, 0.001)
+        switch self {
+        case .dryCooler(var cooler):
+            cooler.capacityMw = cooler.capacityMw ?? megawatts
+            if var trim = cooler.trimChiller {
+                trim.capacityMw = trim.capacityMw ?? megawatts
+                cooler.trimChiller = trim
+            }
+            return .dryCooler(cooler)
+        case .chiller(var chiller):
+            chiller.capacityMw = chiller.capacityMw ?? megawatts
+            return .chiller(chiller)
+        }
+    }
+}
+
+extension ClusterSpec {
+    var nodePower: NodePower {
+        NodePower(gpus: node.gpus, gpuIdle: Watts(node.gpuIdleW), gpuMax: Watts(node.gpuMaxW),
+                  baseIdle: Watts(node.baseIdleW), baseMax: Watts(node.baseMaxW),
+                  curve: node.curve == "mse" ? .mse(exponent: node.mseExponent) : .linear)
+    }
+}
+
+extension Site {
+    /// Converts a decoded, resolved spec to SI model values. The spec has been range-checked.
+    public init(spec unresolved: SiteSpec) {
+        let spec = unresolved.resolved()
+        let design = SiteDesign(spec)
+        let clusters = spec.it.clusters.map { c in
+            Cluster(name: c.name, nodes: c.nodes, nodesPerRack: c.nodesPerRack, node: c.nodePower,
+                    cooling: CoolingClass(rawValue: c.cooling) ?? .air, liquidCapture: c.liquidCapture ?? 0,
+                    workload: {
+                        switch c.workload {
+                        case .constant(let w): .constant(utilization: w.utilization)
+                        case .diurnal(let w): .diurnal(DiurnalProfile(peakUtilization: w.peakUtilization,
+                                                                      hourly: w.hourly, weekday: w.weekday))
+                        }
+                    }())
+        }
+        let electrical = ElectricalChain(
+            upsDesignEfficiency: spec.electrical.upsEfficiency,
+            distributionLossFraction: spec.electrical.distributionLossPct / 100,
+            misc: .kilowatts(spec.electrical.miscKw ?? 0), heatToAir: spec.electrical.lossHeatToAir,
+            designITPower: Watts(design.itDesign))
+
+        let liquid = spec.cooling.liquid
+        var liquidLoop: CoolingLoop? = nil
+        if design.liquidDesignHeat > 0 {
+            liquidLoop = CoolingLoop.make(
+                supply: liquid.supplyC, deltaT: liquid.deltaTK, designHeat: design.liquidDesignHeat,
+                volume: liquid.volumeM3, pumpHead: liquid.pumpHeadKpa, pumpEfficiency: liquid.pumpEfficiency,
+                minimumFlow: liquid.minFlowFraction, rejection: liquid.rejection)
+        }
+
+        let air = spec.cooling.air
+        // Design air flow from the air-side heat and the air temperature rise across the IT equipment.
+        let airVolumeFlow = design.airDesignHeat / (Fluid.airDensity * Fluid.airSpecificHeat * air.airDeltaTK)
+        let crahFan = AffinityMachine(
+            designPower: AffinityMachine.designPower(volumeFlow: airVolumeFlow, pressureRise: air.fanPressurePa,
+                                                     efficiency: air.fanEfficiency),
+            exponent: air.fanExponent, minimumFraction: air.minFanFraction)
+        let airHandling = AirHandling(
+            supplyAirSetpoint: Celsius(air.supplyAirC), coilApproach: TemperatureDelta(air.supplyAirC - air.chilledWaterC),
+            fan: crahFan, designHeat: Watts(max(design.airDesignHeat, 1)))
+        // The chilled water also carries the fan heat.
+        let airLoop = CoolingLoop.make(
+            supply: air.chilledWaterC, deltaT: air.deltaTK, designHeat: design.airDesignHeat + crahFan.designPower.value,
+            volume: air.volumeM3, pumpHead: air.pumpHeadKpa, pumpEfficiency: air.pumpEfficiency,
+            minimumFlow: air.minFlowFraction, rejection: air.rejection)
+
+        let recovery = spec.heatRecovery.map { r in
+            let network = DistrictHeatingNetwork(
+                supplyCurve: SupplyCurve(points: r.districtHeating.supplyCurveC.map { (outdoor: $0[0], supply: $0[1]) }),
+                returnTemperature: Celsius(r.districtHeating.returnC),
+                connection: .megawatts(r.districtHeating.connectionMw ?? r.heatPump.capacityMw),
+                demand: {
+                    switch r.districtHeating.demand {
+                    case .degreeHours(let d):
+                        .degreeHours(
+                            d.designLoadMw.map { .designLoad(.megawatts($0), designOutdoor: Celsius(d.designOutdoorC)) }
+                                ?? .annual(.megawattHours((d.annualGwh ?? 0) * 1000)),
+                            heatingLimit: Celsius(d.heatingLimitC), hotWaterShare: d.hotWaterShare)
+                    }
+                }())
+            let storage = r.storage.map { s in
+                let maximumSupply = r.districtHeating.supplyCurveC.map { $0[1] }.max() ?? r.districtHeating.returnC
+                return HeatStorage(
+                    capacity: HeatStorage.capacity(volume: s.volumeM3, supply: Celsius(maximumSupply),
+                                                   return: Celsius(r.districtHeating.returnC)),
+                    maximumCharge: .megawatts(s.chargeMw ?? 0), maximumDischarge: .megawatts(s.dischargeMw ?? 0),
+                    lossPerDay: s.lossPctPerDay / 100)
+            } ?? .none
+            let pump = HeatPump(
+                capacity: .megawatts(r.heatPump.capacityMw),
+                cop: .carnot(efficiency: r.heatPump.carnotEfficiency, pinch: TemperatureDelta(r.heatPump.pinchK)),
+                maximumCOP: r.heatPump.maxCop, minimumPartLoad: r.heatPump.minPartLoad,
+                source: HeatSource(rawValue: r.heatPump.source) ?? .liquid)
+            return HeatRecovery(heatPump: pump, storage: storage, network: network)
+        }
+        self.init(
+            name: spec.name, calendar: SimulationCalendar(year: spec.year, stepMinutes: spec.timestepMin),
+            clusters: clusters, electrical: electrical, liquidLoop: liquidLoop, airLoop: airLoop,
+            airHandling: airHandling, heatRecovery: recovery,
+            carbon: spec.carbon.map { CarbonIntensity(gridGramsPerKWh: $0.gridGPerKwh,
+                                                      displacedHeatGramsPerKWh: $0.displacedHeatGPerKwh) },
+            compliance: spec.compliance.flatMap { c in CalendarDate(iso: c.commissioningDate).map(Compliance.init) })
+    }
+}
+
+extension CoolingLoop {
+    static func make(supply: Double, deltaT: Double, designHeat: Double, volume: Double, pumpHead: Double,
+                     pumpEfficiency: Double, minimumFlow: Double, rejection: RejectionSpec) -> CoolingLoop {
+        let flow = designHeat / (Fluid.waterSpecificHeat * deltaT)
+        let pump = AffinityMachine(
+            designPower: AffinityMachine.designPower(volumeFlow: flow / Fluid.waterDensity, pressureRise: pumpHead * 1e3,
+                                                     efficiency: pumpEfficiency),
+            exponent: 3, minimumFraction: minimumFlow)
+        return CoolingLoop(
+            supplySetpoint: Celsius(supply), designDeltaT: TemperatureDelta(deltaT), designHeat: Watts(designHeat),
+            thermalCapacity: Fluid.waterDensity * Fluid.waterSpecificHeat * volume, pump: pump,
+            rejection: rejection.model(supply: supply, deltaT: deltaT))
+    }
+}
+
+extension RejectionSpec {
+    func model(supply: Double, deltaT: Double) -> HeatRejection {
+        switch self {
+        case .dryCooler(let d):
+            let capacity = (d.capacityMw ?? 0) * 1e6
+            // Rated with the loop's design return water against the design ambient.
+            let inletDifference = max(1, supply + deltaT - d.designAmbientC)
+            let cooler = DryCooler(
+                designCapacity: Watts(capacity), designInletDifference: TemperatureDelta(inletDifference),
+                approach: TemperatureDelta(d.approachK),
+                fan: AffinityMachine(designPower: Watts(capacity * d.fanPowerPct / 100), exponent: d.fanExponent,
+                                     minimumFraction: d.minFanFraction),
+                designAirFlow: KilogramsPerSecond(capacity / (Fluid.airSpecificHeat * d.airDeltaTK)),
+                adiabatic: d.adiabatic.map { AdiabaticPrecooling(switchTemperature: Celsius($0.switchC),
+                                                                 effectiveness: $0.effectiveness) })
+            return .dryCooler(cooler, trimChiller: d.trimChiller.map { $0.model })
+        case .chiller(let c):
+            return .chiller(c.model)
+        }
+    }
+}
+
+extension ChillerSpec {
+    var model: Chiller {
+        Chiller(model: .carnot(efficiency: carnotEfficiency), capacity: .megawatts(capacityMw ?? 0),
+                evaporatorApproach: TemperatureDelta(evaporatorApproachK),
+                condenserApproach: TemperatureDelta(condenserApproachK), maximumCOP: maxCop)
+    }
+}

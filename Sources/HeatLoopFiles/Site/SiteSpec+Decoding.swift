@@ -1,0 +1,323 @@
+import Foundation
+import HeatLoop
+
+extension SiteSpec {
+    /// Reads a site file's text. Every problem (syntax, unknown keys, types, ranges) is collected and
+    /// thrown together, each with its line:column and key path.
+    public static func decode(text: String, file: String) throws(SpecProblems) -> SiteSpec {
+        let log = ProblemLog(file: file)
+        var spec = SiteSpec()
+        if let root = YAMLValue.document(text: text, log: log) {
+            if let object = root.object(keys: keys) { spec = SiteSpec(object) }
+        }
+        guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
+        return spec
+    }
+
+    init(_ o: YAMLObject) {
+        name = o.requiredString("name", "the site's name, used for the output file") ?? ""
+        if !name.isEmpty, name.contains("/") || name.hasPrefix(".") {
+            o["name"].problem("'\(name)' cannot name an output file; use letters, digits, '-' and '_'")
+        }
+        weather = o.requiredString("weather", "path of an EPW weather file, relative to this file") ?? ""
+        if !weather.isEmpty {
+            let path = SiteSpec.resolve(weather, relativeTo: o.log.file)
+            if !FileManager.default.isReadableFile(atPath: path) {
+                o["weather"].problem("weather file '\(weather)' not found (looked for \(path)); give a path relative to the site file")
+            }
+        }
+        year = o.integer("year", default: year, 1900...2200)
+        if SimulationCalendar.isLeap(year) {
+            o["year"].problem("\(year) is a leap year; HeatLoop simulates 365-day years, use e.g. \(year + 1)")
+        }
+        let minutes = o.integer("timestep_min", default: timestepMin, 1...60)
+        if SimulationCalendar.allowedStepMinutes.contains(minutes) {
+            timestepMin = minutes
+        } else {
+            o["timestep_min"].problem("\(minutes) does not divide an hour; expected one of "
+                + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
+        }
+        if let it = o["it"].object(keys: ["clusters"]) {
+            self.it = ITSpec(it)
+        } else if !o["it"].isPresent {
+            o["it"].problem("missing required key 'it' with a list of clusters")
+        }
+        if let electrical = o["electrical"].object(keys: ElectricalSpec.keys) { self.electrical = ElectricalSpec(electrical) }
+        if let cooling = o["cooling"].object(keys: CoolingSpec.keys) { self.cooling = CoolingSpec(cooling) }
+        heatRecovery = o["heat_recovery"].object(keys: HeatRecoverySpec.keys).map(HeatRecoverySpec.init)
+        carbon = o["carbon"].object(keys: CarbonSpec.keys).map(CarbonSpec.init)
+        compliance = o["compliance"].object(keys: ComplianceSpec.keys).map(ComplianceSpec.init)
+    }
+}
+
+extension ITSpec {
+    init(_ o: YAMLObject) {
+        guard let items = o["clusters"].list else {
+            o["clusters"].problem("missing required list of clusters")
+            return
+        }
+        if items.isEmpty { o["clusters"].problem("at least one cluster is needed") }
+        clusters = items.compactMap { $0.object(keys: ClusterSpec.keys).map(ClusterSpec.init) }
+        var seen = Set<String>()
+        for (index, cluster) in clusters.enumerated() where !cluster.name.isEmpty {
+            if !seen.insert(cluster.name).inserted {
+                items[index].problem("duplicate cluster name '\(cluster.name)'")
+            }
+        }
+    }
+}
+
+extension ClusterSpec {
+    init(_ o: YAMLObject) {
+        name = o.requiredString("name", "the cluster's name") ?? ""
+        nodes = o.requiredInteger("nodes", 1...10_000_000) ?? 1
+        nodesPerRack = o.integer("nodes_per_rack", default: nodesPerRack, 1...1000)
+        if let node = o["node"].object(keys: NodeSpec.keys) { self.node = NodeSpec(node) }
+        cooling = o.choice("cooling", default: cooling, CoolingClass.allCases.map(\.rawValue))
+        liquidCapture = o.optionalNumber("liquid_capture", 0...1)
+        if let variant = o["workload"].variant(WorkloadSpec.kinds) {
+            switch variant.name {
+            case "constant":
+                if let w = variant.value.object(keys: ConstantWorkloadSpec.keys) {
+                    workload = .constant(ConstantWorkloadSpec(utilization: w.number("utilization", default: 0.8, 0...1)))
+                }
+            default:
+                if let w = variant.value.object(keys: DiurnalWorkloadSpec.keys) {
+                    var diurnal = DiurnalWorkloadSpec()
+                    diurnal.peakUtilization = w.number("peak_utilization", default: diurnal.peakUtilization, 0...1)
+                    diurnal.hourly = w.numbers("hourly", count: 24, 0...10) ?? diurnal.hourly
+                    diurnal.weekday = w.numbers("weekday", count: 7, 0...10) ?? diurnal.weekday
+                    workload = .diurnal(diurnal)
+                }
+            }
+        }
+    }
+}
+
+extension NodeSpec {
+    init(_ o: YAMLObject) {
+        gpus = o.integer("gpus", default: gpus, 0...64)
+        gpuIdleW = o.number("gpu_idle_w", default: gpuIdleW, 0...5000)
+        gpuMaxW = o.number("gpu_max_w", default: gpuMaxW, 0...5000)
+        baseIdleW = o.number("base_idle_w", default: baseIdleW, 0...50_000)
+        baseMaxW = o.number("base_max_w", default: baseMaxW, 0...50_000)
+        curve = o.choice("curve", default: curve, ["linear", "mse"])
+        mseExponent = o.number("mse_exponent", default: mseExponent, 1...3)
+        if gpuMaxW < gpuIdleW { o["gpu_max_w"].problem("gpu_max_w (\(format(gpuMaxW))) is below gpu_idle_w (\(format(gpuIdleW)))") }
+        if baseMaxW < baseIdleW { o["base_max_w"].problem("base_max_w (\(format(baseMaxW))) is below base_idle_w (\(format(baseIdleW)))") }
+    }
+}
+
+extension ElectricalSpec {
+    init(_ o: YAMLObject) {
+        upsEfficiency = o.number("ups_efficiency", default: upsEfficiency, 0.5...1, "a UPS converts at least half its input")
+        distributionLossPct = o.number("distribution_loss_pct", default: distributionLossPct, 0...20)
+        miscKw = o.optionalNumber("misc_kw", 0...1e6)
+        lossHeatToAir = o.number("loss_heat_to_air", default: lossHeatToAir, 0...1)
+    }
+}
+
+extension CoolingSpec {
+    init(_ o: YAMLObject) {
+        if let liquid = o["liquid"].object(keys: LiquidLoopSpec.keys) { self.liquid = LiquidLoopSpec(liquid) }
+        if let air = o["air"].object(keys: AirLoopSpec.keys) { self.air = AirLoopSpec(air) }
+    }
+}
+
+extension LiquidLoopSpec {
+    init(_ o: YAMLObject) {
+        supplyC = o.number("supply_c", default: supplyC, 15...60,
+                           "facility water outside ASHRAE W17…W45/W+ practice")
+        deltaTK = o.number("delta_t_k", default: deltaTK, 2...30)
+        volumeM3 = o.number("volume_m3", default: volumeM3, 0.1...100_000)
+        pumpHeadKpa = o.number("pump_head_kpa", default: pumpHeadKpa, 0...2000)
+        pumpEfficiency = o.number("pump_efficiency", default: pumpEfficiency, 0.1...1)
+        minFlowFraction = o.number("min_flow_fraction", default: minFlowFraction, 0...1)
+        if let rejection = RejectionSpec(o["rejection"]) { self.rejection = rejection }
+    }
+}
+
+extension AirLoopSpec {
+    init(_ o: YAMLObject) {
+        supplyAirC = o.number("supply_air_c", default: supplyAirC, 10...45, "ASHRAE A1–A4 allow 5…45 °C inlets")
+        chilledWaterC = o.number("chilled_water_c", default: chilledWaterC, 4...35)
+        deltaTK = o.number("delta_t_k", default: deltaTK, 2...20)
+        volumeM3 = o.number("volume_m3", default: volumeM3, 0.1...100_000)
+        airDeltaTK = o.number("air_delta_t_k", default: airDeltaTK, 3...30)
+        fanPressurePa = o.number("fan_pressure_pa", default: fanPressurePa, 0...3000)
+        fanEfficiency = o.number("fan_efficiency", default: fanEfficiency, 0.1...1)
+        fanExponent = o.number("fan_exponent", default: fanExponent, 1...3)
+        minFanFraction = o.number("min_fan_fraction", default: minFanFraction, 0...1)
+        pumpHeadKpa = o.number("pump_head_kpa", default: pumpHeadKpa, 0...2000)
+        pumpEfficiency = o.number("pump_efficiency", default: pumpEfficiency, 0.1...1)
+        minFlowFraction = o.number("min_flow_fraction", default: minFlowFraction, 0...1)
+        if let rejection = RejectionSpec(o["rejection"]) { self.rejection = rejection }
+        if chilledWaterC >= supplyAirC {
+            o["chilled_water_c"].problem("chilled water (\(format(chilledWaterC)) °C) must be colder than the supply air (\(format(supplyAirC)) °C)")
+        }
+    }
+}
+
+extension RejectionSpec {
+    init?(_ value: YAMLValue) {
+        guard let variant = value.variant(RejectionSpec.kinds) else { return nil }
+        switch variant.name {
+        case "dry_cooler":
+            guard let o = variant.value.object(keys: DryCoolerSpec.keys) else { return nil }
+            self = .dryCooler(DryCoolerSpec(o))
+        default:
+            guard let o = variant.value.object(keys: ChillerSpec.keys) else { return nil }
+            self = .chiller(ChillerSpec(o))
+        }
+    }
+}
+
+extension DryCoolerSpec {
+    init(_ o: YAMLObject) {
+        approachK = o.number("approach_k", default: approachK, 0.5...30)
+        designAmbientC = o.number("design_ambient_c", default: designAmbientC, -10...55)
+        capacityMw = o.optionalNumber("capacity_mw", 0.001...10_000)
+        fanPowerPct = o.number("fan_power_pct", default: fanPowerPct, 0...20)
+        fanExponent = o.number("fan_exponent", default: fanExponent, 1...3)
+        minFanFraction = o.number("min_fan_fraction", default: minFanFraction, 0...1)
+        airDeltaTK = o.number("air_delta_t_k", default: airDeltaTK, 1...40)
+        adiabatic = o["adiabatic"].object(keys: AdiabaticSpec.keys).map { a in
+            AdiabaticSpec(switchC: a.number("switch_c", default: 28, -10...60),
+                          effectiveness: a.number("effectiveness", default: 0.7, 0...1))
+        }
+        trimChiller = o["trim_chiller"].object(keys: ChillerSpec.keys).map(ChillerSpec.init)
+    }
+}
+
+extension ChillerSpec {
+    init(_ o: YAMLObject) {
+        if let model = o["carnot"].object(keys: ["efficiency"]) {
+            carnotEfficiency = model.number("efficiency", default: carnotEfficiency, 0.05...0.9,
+                                            "real chillers reach 0.3–0.65 of Carnot")
+        }
+        capacityMw = o.optionalNumber("capacity_mw", 0.001...10_000)
+        evaporatorApproachK = o.number("evaporator_approach_k", default: evaporatorApproachK, 0...20)
+        condenserApproachK = o.number("condenser_approach_k", default: condenserApproachK, 0...30)
+        maxCop = o.number("max_cop", default: maxCop, 1...50)
+    }
+}
+
+extension HeatRecoverySpec {
+    init(_ o: YAMLObject) {
+        if let pump = o["heat_pump"].object(keys: HeatPumpSpec.keys) {
+            heatPump = HeatPumpSpec(pump)
+        } else if !o["heat_pump"].isPresent {
+            o["heat_pump"].problem("missing required key 'heat_pump' (with capacity_mw)")
+        }
+        storage = o["storage"].object(keys: StorageSpec.keys).map(StorageSpec.init)
+        if let network = o["district_heating"].object(keys: DistrictHeatingSpec.keys) {
+            districtHeating = DistrictHeatingSpec(network)
+        } else if !o["district_heating"].isPresent {
+            o["district_heating"].problem("missing required key 'district_heating' (with a demand)")
+        }
+    }
+}
+
+extension HeatPumpSpec {
+    init(_ o: YAMLObject) {
+        capacityMw = o.requiredNumber("capacity_mw", 0...10_000) ?? 0
+        if let variant = o["cop"].variant(["carnot"]), let carnot = variant.value.object(keys: ["efficiency", "pinch_k"]) {
+            carnotEfficiency = carnot.number("efficiency", default: carnotEfficiency, 0.05...0.9,
+                                             "large heat pumps reach 0.4–0.6 of Carnot")
+            pinchK = carnot.number("pinch_k", default: pinchK, 0...20)
+        }
+        maxCop = o.number("max_cop", default: maxCop, 1...50)
+        minPartLoad = o.number("min_part_load", default: minPartLoad, 0...1)
+        source = o.choice("source", default: source, HeatSource.allCases.map(\.rawValue))
+    }
+}
+
+extension StorageSpec {
+    init(_ o: YAMLObject) {
+        volumeM3 = o.requiredNumber("volume_m3", 0...10_000_000) ?? 0
+        chargeMw = o.optionalNumber("charge_mw", 0...10_000)
+        dischargeMw = o.optionalNumber("discharge_mw", 0...10_000)
+        lossPctPerDay = o.number("loss_pct_per_day", default: lossPctPerDay, 0...100)
+    }
+}
+
+extension DistrictHeatingSpec {
+    init(_ o: YAMLObject) {
+        if let points = o["supply_curve_c"].list {
+            var curve: [[Double]] = []
+            for point in points {
+                guard let pair = point.list, pair.count == 2, let outdoor = pair[0].number, let supply = pair[1].number else {
+                    point.problem("expected a pair [outdoor °C, supply °C], e.g. [-15, 70]")
+                    continue
+                }
+                if !(20...150).contains(supply) { pair[1].problem("\(format(supply)) °C is out of range; expected 20…150") }
+                curve.append([outdoor, supply])
+            }
+            if curve.isEmpty { o["supply_curve_c"].problem("needs at least one [outdoor, supply] point") }
+            if Set(curve.map { $0[0] }).count != curve.count {
+                o["supply_curve_c"].problem("two points share an outdoor temperature")
+            }
+            supplyCurveC = curve
+        }
+        returnC = o.number("return_c", default: returnC, 10...100)
+        connectionMw = o.optionalNumber("connection_mw", 0...10_000)
+        if let variant = o["demand"].variant(DemandSpec.kinds), let d = variant.value.object(keys: DegreeHoursSpec.keys) {
+            var demand = DegreeHoursSpec()
+            demand.annualGwh = d.optionalNumber("annual_gwh", 0...100_000)
+            demand.designLoadMw = d.optionalNumber("design_load_mw", 0...100_000)
+            demand.designOutdoorC = d.number("design_outdoor_c", default: demand.designOutdoorC, -60...10)
+            if d["annual_gwh"].isPresent == d["design_load_mw"].isPresent {
+                variant.value.problem("give exactly one of 'annual_gwh' (annual demand) or 'design_load_mw' (connected load at design_outdoor_c)")
+            }
+            demand.heatingLimitC = d.number("heating_limit_c", default: demand.heatingLimitC, 0...30)
+            if demand.designOutdoorC >= demand.heatingLimitC {
+                d["design_outdoor_c"].problem("the design outdoor temperature must be below heating_limit_c (\(format(demand.heatingLimitC)) °C)")
+            }
+            demand.hotWaterShare = d.number("hot_water_share", default: demand.hotWaterShare, 0...1)
+            self.demand = .degreeHours(demand)
+        } else if !o["demand"].isPresent {
+            o["demand"].problem("missing required key 'demand', e.g. {degree_hours: {annual_gwh: 80}}")
+        }
+        if let minimum = supplyCurveC.map({ $0[1] }).min(), minimum <= returnC {
+            o["return_c"].problem("return (\(format(returnC)) °C) must be below the lowest supply temperature (\(format(minimum)) °C)")
+        }
+    }
+}
+
+extension CarbonSpec {
+    init(_ o: YAMLObject) {
+        gridGPerKwh = o.requiredNumber("grid_g_per_kwh", 0...2000) ?? 0
+        displacedHeatGPerKwh = o.number("displaced_heat_g_per_kwh", default: displacedHeatGPerKwh, 0...2000)
+    }
+}
+
+extension ComplianceSpec {
+    init(_ o: YAMLObject) {
+        commissioningDate = o.requiredString("commissioning_date", "a date YYYY-MM-DD") ?? ""
+        if !commissioningDate.isEmpty, CalendarDate(iso: commissioningDate) == nil {
+            o["commissioning_date"].problem("'\(commissioningDate)' is not a date; expected YYYY-MM-DD")
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Parses `YYYY-MM-DD`.
+    init?(iso text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+              let day = Int(parts[2]), (1...12).contains(month) else { return nil }
+        var days = SimulationCalendar.daysPerMonth[month - 1]
+        if month == 2, SimulationCalendar.isLeap(year) { days = 29 }
+        guard (1...days).contains(day) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+}
+
+extension SiteSpec {
+    /// A path from a site file, resolved against the site file's folder unless absolute.
+    public static func resolve(_ path: String, relativeTo file: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = (file as NSString).deletingLastPathComponent
+        return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(path)
+    }
+}

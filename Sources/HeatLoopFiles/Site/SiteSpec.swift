@@ -1,0 +1,345 @@
+/// The site file as written (DESIGN §4): field names and units as on disk, every default in one place
+/// (the property initial values below). `SiteSpec.decode` fills these from YAML, checking types and
+/// ranges; `Site(spec:)` converts to SI once. Encodes back to YAML as the resolved configuration.
+public struct SiteSpec: Encodable, Sendable {
+    public var name = ""
+    /// Path of the weather file, relative to the site file.
+    public var weather = ""
+    /// Calendar year simulated (365 days; labels dates and weekdays).
+    public var year = 2025
+    public var timestepMin = 15
+    public var it = ITSpec()
+    public var electrical = ElectricalSpec()
+    public var cooling = CoolingSpec()
+    public var heatRecovery: HeatRecoverySpec?
+    public var carbon: CarbonSpec?
+    public var compliance: ComplianceSpec?
+
+    enum CodingKeys: String, CodingKey {
+        case name, weather, year, it, electrical, cooling, carbon, compliance
+        case timestepMin = "timestep_min", heatRecovery = "heat_recovery"
+    }
+    static let keys = ["name", "weather", "year", "timestep_min", "it", "electrical", "cooling", "heat_recovery",
+                       "carbon", "compliance"]
+}
+
+public struct ITSpec: Encodable, Sendable {
+    public var clusters: [ClusterSpec] = []
+}
+
+public struct ClusterSpec: Encodable, Sendable {
+    public var name = ""
+    public var nodes = 1
+    public var nodesPerRack = 4
+    public var node = NodeSpec()
+    public var cooling = "dlc"
+    /// Default by cooling class: air 0, dlc 0.80, immersion 0.97.
+    public var liquidCapture: Double?
+    public var workload = WorkloadSpec.constant(ConstantWorkloadSpec())
+
+    enum CodingKeys: String, CodingKey {
+        case name, nodes, node, cooling, workload
+        case nodesPerRack = "nodes_per_rack", liquidCapture = "liquid_capture"
+    }
+    static let keys = ["name", "nodes", "nodes_per_rack", "node", "cooling", "liquid_capture", "workload"]
+}
+
+/// Default: 8× H100 SXM node (DGX H100 class): 9.1 kW at full utilisation (DESIGN §3.2 defaults).
+public struct NodeSpec: Encodable, Sendable {
+    public var gpus = 8
+    public var gpuIdleW = 75.0
+    public var gpuMaxW = 700.0
+    public var baseIdleW = 1200.0
+    public var baseMaxW = 3500.0
+    /// `linear` or `mse` (Fan et al. 2007).
+    public var curve = "linear"
+    public var mseExponent = 1.4
+
+    enum CodingKeys: String, CodingKey {
+        case gpus, curve
+        case gpuIdleW = "gpu_idle_w", gpuMaxW = "gpu_max_w", baseIdleW = "base_idle_w", baseMaxW = "base_max_w"
+        case mseExponent = "mse_exponent"
+    }
+    static let keys = ["gpus", "gpu_idle_w", "gpu_max_w", "base_idle_w", "base_max_w", "curve", "mse_exponent"]
+}
+
+public enum WorkloadSpec: Encodable, Sendable {
+    case constant(ConstantWorkloadSpec)
+    case diurnal(DiurnalWorkloadSpec)
+    static let kinds = ["constant", "diurnal"]
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: VariantKey.self)
+        switch self {
+        case .constant(let spec): try container.encode(spec, forKey: VariantKey("constant"))
+        case .diurnal(let spec): try container.encode(spec, forKey: VariantKey("diurnal"))
+        }
+    }
+}
+
+public struct ConstantWorkloadSpec: Encodable, Sendable {
+    public var utilization = 0.8
+    static let keys = ["utilization"]
+}
+
+/// Default profile: a business-hours inference service (low at night, peak 10:00–20:00), weekends 80 %.
+public struct DiurnalWorkloadSpec: Encodable, Sendable {
+    public var peakUtilization = 0.9
+    public var hourly: [Double] = [0.35, 0.3, 0.28, 0.27, 0.28, 0.32, 0.42, 0.55, 0.7, 0.85, 0.95, 1.0,
+                                   1.0, 1.0, 0.98, 0.97, 0.97, 0.98, 1.0, 0.97, 0.88, 0.72, 0.55, 0.42]
+    public var weekday: [Double] = [1, 1, 1, 1, 1, 0.8, 0.8]
+    enum CodingKeys: String, CodingKey {
+        case hourly, weekday
+        case peakUtilization = "peak_utilization"
+    }
+    static let keys = ["peak_utilization", "hourly", "weekday"]
+}
+
+public struct ElectricalSpec: Encodable, Sendable {
+    public var upsEfficiency = 0.96
+    public var distributionLossPct = 1.5
+    /// Lighting and misc loads; default 1 % of design IT power.
+    public var miscKw: Double?
+    /// Share of electrical losses whose heat goes to the air loop.
+    public var lossHeatToAir = 1.0
+    enum CodingKeys: String, CodingKey {
+        case upsEfficiency = "ups_efficiency", distributionLossPct = "distribution_loss_pct", miscKw = "misc_kw"
+        case lossHeatToAir = "loss_heat_to_air"
+    }
+    static let keys = ["ups_efficiency", "distribution_loss_pct", "misc_kw", "loss_heat_to_air"]
+}
+
+public struct CoolingSpec: Encodable, Sendable {
+    public var liquid = LiquidLoopSpec()
+    public var air = AirLoopSpec()
+    static let keys = ["liquid", "air"]
+}
+
+/// Facility-water loop (ASHRAE W32–W45 class for warm-water DLC).
+public struct LiquidLoopSpec: Encodable, Sendable {
+    public var supplyC = 35.0
+    public var deltaTK = 10.0
+    public var volumeM3 = 40.0
+    public var pumpHeadKpa = 250.0
+    public var pumpEfficiency = 0.7
+    public var minFlowFraction = 0.3
+    public var rejection = RejectionSpec.dryCooler(DryCoolerSpec())
+    enum CodingKeys: String, CodingKey {
+        case rejection
+        case supplyC = "supply_c", deltaTK = "delta_t_k", volumeM3 = "volume_m3", pumpHeadKpa = "pump_head_kpa"
+        case pumpEfficiency = "pump_efficiency", minFlowFraction = "min_flow_fraction"
+    }
+    static let keys = ["supply_c", "delta_t_k", "volume_m3", "pump_head_kpa", "pump_efficiency",
+                       "min_flow_fraction", "rejection"]
+}
+
+/// Chilled-water loop serving CRAHs / fan walls.
+public struct AirLoopSpec: Encodable, Sendable {
+    /// Supply air to IT inlets (ASHRAE A1 recommended 18–27 °C).
+    public var supplyAirC = 24.0
+    public var chilledWaterC = 18.0
+    public var deltaTK = 6.0
+    public var volumeM3 = 30.0
+    /// Air temperature rise across the IT equipment at design.
+    public var airDeltaTK = 12.0
+    public var fanPressurePa = 400.0
+    public var fanEfficiency = 0.65
+    public var fanExponent = 2.6
+    public var minFanFraction = 0.3
+    public var pumpHeadKpa = 200.0
+    public var pumpEfficiency = 0.7
+    public var minFlowFraction = 0.3
+    public var rejection = RejectionSpec.dryCooler(DryCoolerSpec(trimChiller: ChillerSpec()))
+    enum CodingKeys: String, CodingKey {
+        case rejection
+        case supplyAirC = "supply_air_c", chilledWaterC = "chilled_water_c", deltaTK = "delta_t_k"
+        case volumeM3 = "volume_m3", airDeltaTK = "air_delta_t_k", fanPressurePa = "fan_pressure_pa"
+        case fanEfficiency = "fan_efficiency", fanExponent = "fan_exponent", minFanFraction = "min_fan_fraction"
+        case pumpHeadKpa = "pump_head_kpa", pumpEfficiency = "pump_efficiency", minFlowFraction = "min_flow_fraction"
+    }
+    static let keys = ["supply_air_c", "chilled_water_c", "delta_t_k", "volume_m3", "air_delta_t_k",
+                       "fan_pressure_pa", "fan_efficiency", "fan_exponent", "min_fan_fraction", "pump_head_kpa",
+                       "pump_efficiency", "min_flow_fraction", "rejection"]
+}
+
+public enum RejectionSpec: Encodable, Sendable {
+    case dryCooler(DryCoolerSpec)
+    case chiller(ChillerSpec)
+    static let kinds = ["dry_cooler", "chiller"]
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: VariantKey.self)
+        switch self {
+        case .dryCooler(let spec): try container.encode(spec, forKey: VariantKey("dry_cooler"))
+        case .chiller(let spec): try container.encode(spec, forKey: VariantKey("chiller"))
+        }
+    }
+}
+
+public struct DryCoolerSpec: Encodable, Sendable {
+    public var approachK = 5.0
+    /// Ambient temperature at which `capacity_mw` is rated (with the loop's design return water).
+    public var designAmbientC = 35.0
+    /// Rated capacity; default the loop's design heat.
+    public var capacityMw: Double?
+    /// Fan power at full speed, % of rated capacity (large V-type dry coolers: 1–2.5 %).
+    public var fanPowerPct = 1.5
+    public var fanExponent = 3.0
+    public var minFanFraction = 0.2
+    /// Air temperature rise across the coil at rating (sets the air flow for water use).
+    public var airDeltaTK = 10.0
+    public var adiabatic: AdiabaticSpec?
+    public var trimChiller: ChillerSpec?
+    enum CodingKeys: String, CodingKey {
+        case adiabatic
+        case approachK = "approach_k", designAmbientC = "design_ambient_c", capacityMw = "capacity_mw"
+        case fanPowerPct = "fan_power_pct", fanExponent = "fan_exponent", minFanFraction = "min_fan_fraction"
+        case airDeltaTK = "air_delta_t_k", trimChiller = "trim_chiller"
+    }
+    static let keys = ["approach_k", "design_ambient_c", "capacity_mw", "fan_power_pct", "fan_exponent",
+                       "min_fan_fraction", "air_delta_t_k", "adiabatic", "trim_chiller"]
+}
+
+public struct AdiabaticSpec: Encodable, Sendable {
+    public var switchC = 28.0
+    public var effectiveness = 0.7
+    enum CodingKeys: String, CodingKey {
+        case effectiveness
+        case switchC = "switch_c"
+    }
+    static let keys = ["switch_c", "effectiveness"]
+}
+
+public struct ChillerSpec: Encodable, Sendable {
+    /// Carnot efficiency η of `COP = η T_evap/(T_cond − T_evap)`.
+    public var carnotEfficiency = 0.55
+    /// Default: the loop's design heat.
+    public var capacityMw: Double?
+    public var evaporatorApproachK = 3.0
+    /// Condensing above outdoor dry bulb (air-cooled condenser).
+    public var condenserApproachK = 12.0
+    public var maxCop = 12.0
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: VariantKey.self)
+        var model = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("carnot"))
+        try model.encode(carnotEfficiency, forKey: VariantKey("efficiency"))
+        try container.encodeIfPresent(capacityMw, forKey: VariantKey("capacity_mw"))
+        try container.encode(evaporatorApproachK, forKey: VariantKey("evaporator_approach_k"))
+        try container.encode(condenserApproachK, forKey: VariantKey("condenser_approach_k"))
+        try container.encode(maxCop, forKey: VariantKey("max_cop"))
+    }
+    static let keys = ["carnot", "capacity_mw", "evaporator_approach_k", "condenser_approach_k", "max_cop"]
+}
+
+public struct HeatRecoverySpec: Encodable, Sendable {
+    public var heatPump = HeatPumpSpec()
+    public var storage: StorageSpec?
+    public var districtHeating = DistrictHeatingSpec()
+    enum CodingKeys: String, CodingKey {
+        case storage
+        case heatPump = "heat_pump", districtHeating = "district_heating"
+    }
+    static let keys = ["heat_pump", "storage", "district_heating"]
+}
+
+public struct HeatPumpSpec: Encodable, Sendable {
+    public var capacityMw = 0.0
+    public var carnotEfficiency = 0.5
+    public var pinchK = 5.0
+    public var maxCop = 10.0
+    public var minPartLoad = 0.2
+    /// `liquid`, `air` or `both`.
+    public var source = "liquid"
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: VariantKey.self)
+        try container.encode(capacityMw, forKey: VariantKey("capacity_mw"))
+        var cop = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("cop"))
+        var carnot = cop.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("carnot"))
+        try carnot.encode(carnotEfficiency, forKey: VariantKey("efficiency"))
+        try carnot.encode(pinchK, forKey: VariantKey("pinch_k"))
+        try container.encode(maxCop, forKey: VariantKey("max_cop"))
+        try container.encode(minPartLoad, forKey: VariantKey("min_part_load"))
+        try container.encode(source, forKey: VariantKey("source"))
+    }
+    static let keys = ["capacity_mw", "cop", "max_cop", "min_part_load", "source"]
+}
+
+public struct StorageSpec: Encodable, Sendable {
+    public var volumeM3 = 0.0
+    /// Default: the heat pump's capacity.
+    public var chargeMw: Double?
+    public var dischargeMw: Double?
+    public var lossPctPerDay = 1.0
+    enum CodingKeys: String, CodingKey {
+        case volumeM3 = "volume_m3", chargeMw = "charge_mw", dischargeMw = "discharge_mw"
+        case lossPctPerDay = "loss_pct_per_day"
+    }
+    static let keys = ["volume_m3", "charge_mw", "discharge_mw", "loss_pct_per_day"]
+}
+
+public struct DistrictHeatingSpec: Encodable, Sendable {
+    /// 4th-generation DH (Lund et al. 2014): 70 °C at −15 °C outdoors → 55 °C at ≥ 10 °C.
+    public var supplyCurveC: [[Double]] = [[-15, 70], [10, 55]]
+    public var returnC = 35.0
+    /// Default: the heat pump's capacity.
+    public var connectionMw: Double?
+    public var demand = DemandSpec.degreeHours(DegreeHoursSpec())
+    enum CodingKeys: String, CodingKey {
+        case demand
+        case supplyCurveC = "supply_curve_c", returnC = "return_c", connectionMw = "connection_mw"
+    }
+    static let keys = ["supply_curve_c", "return_c", "connection_mw", "demand"]
+}
+
+public enum DemandSpec: Encodable, Sendable {
+    case degreeHours(DegreeHoursSpec)
+    static let kinds = ["degree_hours"]
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: VariantKey.self)
+        switch self {
+        case .degreeHours(let spec): try container.encode(spec, forKey: VariantKey("degree_hours"))
+        }
+    }
+}
+
+/// Sized by `annual_gwh`, or by `design_load_mw` at `design_outdoor_c` (exactly one of the two).
+public struct DegreeHoursSpec: Encodable, Sendable {
+    public var annualGwh: Double?
+    public var designLoadMw: Double?
+    public var designOutdoorC = -15.0
+    public var heatingLimitC = 15.0
+    public var hotWaterShare = 0.15
+    enum CodingKeys: String, CodingKey {
+        case annualGwh = "annual_gwh", designLoadMw = "design_load_mw", designOutdoorC = "design_outdoor_c"
+        case heatingLimitC = "heating_limit_c", hotWaterShare = "hot_water_share"
+    }
+    static let keys = ["annual_gwh", "design_load_mw", "design_outdoor_c", "heating_limit_c", "hot_water_share"]
+}
+
+public struct CarbonSpec: Encodable, Sendable {
+    public var gridGPerKwh = 0.0
+    /// Natural-gas boiler: 202 g/kWh fuel / 0.9 efficiency.
+    public var displacedHeatGPerKwh = 224.0
+    enum CodingKeys: String, CodingKey {
+        case gridGPerKwh = "grid_g_per_kwh", displacedHeatGPerKwh = "displaced_heat_g_per_kwh"
+    }
+    static let keys = ["grid_g_per_kwh", "displaced_heat_g_per_kwh"]
+}
+
+public struct ComplianceSpec: Encodable, Sendable {
+    /// `YYYY-MM-DD`.
+    public var commissioningDate = ""
+    enum CodingKeys: String, CodingKey { case commissioningDate = "commissioning_date" }
+    static let keys = ["commissioning_date"]
+}
+
+/// A coding key made from a string, for variant mappings (`{dry_cooler: …}`).
+struct VariantKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

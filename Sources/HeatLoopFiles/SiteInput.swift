@@ -1,0 +1,57 @@
+import Foundation
+import HeatLoop
+import Yams
+
+/// A site file and its weather, read and validated: everything a run needs.
+public struct SiteInput: Sendable {
+    public var spec: SiteSpec
+    public var site: Site
+    public var weather: WeatherSeries
+    public var weatherPath: String
+    public var weatherSHA256: String
+
+    /// Reads `path`, applying command-line overrides (weather file, step length). Throws every problem
+    /// of the site file at once; weather problems name the EPW file and line.
+    public static func load(path: String, weatherOverride: String? = nil,
+                            timestepOverride: Int? = nil) throws(InputError) -> SiteInput {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .site(SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "",
+                                                  message: "cannot read the site file (missing or not readable)")]))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .site(SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "",
+                                                  message: "not UTF-8 text")]))
+        }
+        var spec: SiteSpec
+        do { spec = try SiteSpec.decode(text: text, file: path) } catch { throw .site(error) }
+        var weatherPath = SiteSpec.resolve(spec.weather, relativeTo: path)
+        if let weatherOverride {
+            weatherPath = weatherOverride
+            spec.weather = weatherOverride
+        }
+        if let timestepOverride { spec.timestepMin = timestepOverride }
+        let weather: WeatherSeries
+        do { weather = try EPWReader.read(path: weatherPath) } catch { throw .weather(error) }
+        let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()
+        return SiteInput(spec: spec.resolved(), site: Site(spec: spec), weather: weather, weatherPath: weatherPath,
+                         weatherSHA256: SHA256.hex(weatherBytes))
+    }
+
+    /// The resolved site file (defaults filled in) as YAML, for the result's `site_config`.
+    public var resolvedYAML: String {
+        (try? YAMLEncoder().encode(spec)) ?? ""
+    }
+}
+
+/// Invalid input: the site file's problems, or the weather file's.
+public enum InputError: Error, CustomStringConvertible {
+    case site(SpecProblems)
+    case weather(WeatherFileError)
+
+    public var description: String {
+        switch self {
+        case .site(let problems): problems.description
+        case .weather(let error): error.description
+        }
+    }
+}

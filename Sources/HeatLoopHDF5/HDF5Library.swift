@@ -1,0 +1,46 @@
+import CHDF5
+import Foundation
+
+/// The one gate to libhdf5: every HDF5 call in HeatLoop runs inside `HDF5Library.withLock`.
+///
+/// Why a process-wide lock (the only process-wide state in HeatLoop; it guards, it holds no data):
+/// libhdf5 has library-global state (open-id tables, caches, free lists). Debian's build is
+/// thread-safe only in the sense that it serialises each API call behind its own global mutex,
+/// and other builds (e.g. Homebrew's) are not thread-safe at all. A write is a *sequence* of calls
+/// (create → write → attach → close) and the error stack we read after a failure belongs to the
+/// call just made, so sequences must not interleave. Simulations run in parallel; their results
+/// go through this lock one file at a time (DESIGN §10).
+enum HDF5Library {
+    private static let lock = NSLock()
+
+    /// Runs `body` while holding the HDF5 lock, with HDF5's automatic error printing off.
+    ///
+    /// Automatic printing is switched off on every entry because HDF5 keeps error stacks per
+    /// thread: the setting made on one thread does not carry over to the next caller's thread.
+    /// Errors are reported through `HDF5Error` instead of being printed to stderr.
+    static func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = H5Eset_auto2(chdf5_e_default(), nil, nil)
+        return try body()
+    }
+
+    /// The messages on the calling thread's HDF5 error stack, outermost first, duplicates removed,
+    /// joined with ": ". Call right after a failing HDF5 call, still holding the lock.
+    static func errorStackMessages() -> String {
+        var messages: [String] = []
+        withUnsafeMutablePointer(to: &messages) { pointer in
+            _ = H5Ewalk2(chdf5_e_default(), H5E_WALK_DOWNWARD, { _, record, clientData in
+                guard let record, let clientData else { return 0 }
+                let list = clientData.assumingMemoryBound(to: [String].self)
+                if let description = record.pointee.desc {
+                    let text = String(cString: description)
+                    if !text.isEmpty, !list.pointee.contains(text) { list.pointee.append(text) }
+                }
+                return 0
+            }, pointer)
+        }
+        _ = H5Eclear2(chdf5_e_default())
+        return messages.isEmpty ? "no HDF5 error message" : messages.joined(separator: ": ")
+    }
+}

@@ -1,0 +1,323 @@
+import CHDF5
+import Foundation
+import HeatLoop
+
+/// Writes a `ResultDocument` as one netCDF-4-compatible HDF5 file (DESIGN §6), atomically.
+///
+/// The file is written to `path + ".partial"`; the root attribute `complete = 1` (int32) is set
+/// last, the file is closed, flushed to disk and renamed over `path`. An existing file at `path` is
+/// therefore replaced only by a complete one. On any error the `.partial` is deleted and an
+/// `HDF5Error` names the file and the failing call.
+///
+/// Layout (readable by `xarray.open_dataset(f, engine="h5netcdf", group=…)` and `open_datatree`):
+/// - root: the document's attributes, `complete`, and the `time` coordinate;
+/// - one HDF5 group per `ResultGroup`, each with its own copy of `time` (so one group opened alone
+///   still decodes `time` as datetime64), 1-D series along `time`, and 2-D `[label, time]` matrices
+///   with a string coordinate variable named after the label dimension;
+/// - `/summary` with the annual KPIs as attributes and one sub-group per table (`/summary/monthly`)
+///   with its coordinate variable (`month`) and columns.
+/// Every axis of every dataset has a dimension scale attached, so no reader sees `phony_dim_N`.
+public struct HDF5ResultWriter: ResultSink, Sendable {
+    /// The final result file.
+    public var path: String
+    /// Chunking and compression of time series (tables are small and stored contiguously).
+    public var storage: HDF5StorageOptions
+
+    /// Where the file is written before the rename; a CLI deletes it when interrupted.
+    public var partialPath: String { path + ".partial" }
+
+    public init(path: String) {
+        self.init(path: path, storage: .standard)
+    }
+
+    public init(path: String, storage: HDF5StorageOptions) {
+        self.path = path
+        self.storage = storage
+    }
+
+    /// Writes `document` to `path`, replacing any file there only when the new one is complete.
+    public func write(_ document: ResultDocument) throws(HDF5Error) {
+        let problems = storage.problems + ResultDocumentChecks.problems(in: document)
+        guard problems.isEmpty else {
+            throw HDF5Error(path: path, call: nil, reason: problems.joined(separator: "; "))
+        }
+        let partial = partialPath
+        // Compression runs here, on all cores, before the HDF5 lock is taken.
+        let encoded = EncodedDocument(document, storage: storage)
+        do throws(HDF5Error) {
+            try HDF5Library.withLock { () throws(HDF5Error) in
+                try Self.writeFile(document, encoded: encoded, to: partial, storage: storage)
+            }
+            try Self.syncToDisk(partial)
+            guard rename(partial, path) == 0 else {
+                let code = errno
+                throw HDF5Error(path: path, call: "rename",
+                                reason: "cannot move '\(partial)' into place: \(Self.systemError(code))")
+            }
+        } catch {
+            unlink(partial)
+            throw error
+        }
+    }
+
+    // MARK: - File
+
+    private static func writeFile(_ document: ResultDocument, encoded: EncodedDocument, to partial: String,
+                                  storage: HDF5StorageOptions) throws(HDF5Error) {
+        let calls = HDF5Calls(path: partial)
+        let file = try createFile(calls)
+        var fileIsOpen = true
+        defer { if fileIsOpen { H5Fclose(file) } }
+
+        let root = try calls.id("H5Gopen2", "root group", H5Gopen2(file, "/", chdf5_p_default()))
+        defer { H5Gclose(root) }
+        try calls.writeAttributes(document.attributes, on: root, object: "root")
+
+        let rootTime = try writeTime(encoded.time, axis: document.time, in: root, groupPath: "",
+                                     storage: storage, calls: calls)
+        H5Dclose(rootTime)
+
+        for (index, group) in document.groups.enumerated() {
+            try writeGroup(group, index: index, encoded: encoded, axis: document.time, in: root,
+                           storage: storage, calls: calls)
+        }
+        try writeSummary(document, in: root, calls: calls)
+
+        // Everything else is on disk before `complete` is set.
+        try calls.check("H5Fflush", "file", H5Fflush(file, H5F_SCOPE_GLOBAL))
+        try calls.writeAttribute("complete", values: [Int32(1)], type: .int32, on: root, object: "root")
+        fileIsOpen = false
+        try calls.check("H5Fclose", "file", H5Fclose(file))
+    }
+
+    /// Creates (truncating) the file; the root group tracks creation order like netCDF-4 files do.
+    private static func createFile(_ calls: HDF5Calls) throws(HDF5Error) -> hid_t {
+        let creation = try calls.id("H5Pcreate", "file creation properties", H5Pcreate(chdf5_p_file_create()))
+        defer { H5Pclose(creation) }
+        let order = UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED)
+        try calls.check("H5Pset_link_creation_order", "file", H5Pset_link_creation_order(creation, order))
+        try calls.check("H5Pset_attr_creation_order", "file", H5Pset_attr_creation_order(creation, order))
+        let access = try calls.id("H5Pcreate", "file access properties", H5Pcreate(chdf5_p_file_access()))
+        defer { H5Pclose(access) }
+        // Closing the file closes anything still open (after an error), so the .partial can go.
+        try calls.check("H5Pset_fclose_degree", "file", H5Pset_fclose_degree(access, H5F_CLOSE_STRONG))
+        return try calls.id("H5Fcreate", "file", H5Fcreate(calls.path, chdf5_f_acc_trunc(), creation, access))
+    }
+
+    // MARK: - Time
+
+    /// Writes the `time` coordinate variable into `location` and makes it the `time` dimension.
+    /// Returns the open dataset (the caller closes it).
+    private static func writeTime(_ encoded: EncodedColumn?, axis: TimeAxis, in location: hid_t, groupPath: String,
+                                  storage: HDF5StorageOptions, calls: HDF5Calls) throws(HDF5Error) -> hid_t {
+        let object = "dataset \(groupPath)/time"
+        let time: hid_t
+        if let encoded {
+            time = try calls.createDataset("time", in: location, dimensions: [axis.count], encoded: encoded,
+                                           type: .int32, storage: storage, object: object)
+        } else {
+            time = try calls.createDataset("time", in: location, dimensions: [0], values: UnsafeRawBufferPointer(start: nil, count: 0),
+                                           type: .int32, object: object)
+        }
+        do throws(HDF5Error) {
+            try calls.makeDimensionScale(time, dimension: "time", object: object)
+            try calls.writeAttribute("units", string: axis.units, on: time, object: object)
+            try calls.writeAttribute("calendar", string: "standard", on: time, object: object)
+            try calls.writeAttribute("long_name", string: "start of time step", on: time, object: object)
+            try calls.writeAttribute("standard_name", string: "time", on: time, object: object)
+            try calls.writeAttribute("axis", string: "T", on: time, object: object)
+        } catch {
+            H5Dclose(time)
+            throw error
+        }
+        return time
+    }
+
+    // MARK: - Groups of time series
+
+    private static func writeGroup(_ group: ResultGroup, index groupIndex: Int, encoded: EncodedDocument,
+                                   axis: TimeAxis, in root: hid_t, storage: HDF5StorageOptions,
+                                   calls: HDF5Calls) throws(HDF5Error) {
+        let groupPath = "/\(group.name)"
+        let handle = try calls.createGroup(in: root, named: group.name, object: "group \(groupPath)")
+        defer { H5Gclose(handle) }
+        let time = try writeTime(encoded.time, axis: axis, in: handle, groupPath: groupPath,
+                                 storage: storage, calls: calls)
+        defer { H5Dclose(time) }
+
+        for (index, series) in group.series.enumerated() {
+            let object = "dataset \(groupPath)/\(series.name)"
+            let dataset = try writeColumn(series, in: handle, encoded: encoded.series[groupIndex][index],
+                                          storage: storage, object: object, calls: calls)
+            defer { H5Dclose(dataset) }
+            try calls.attach(time, to: dataset, axis: 0, object: object)
+        }
+
+        var coordinates: [String: hid_t] = [:]
+        defer { for id in coordinates.values { H5Dclose(id) } }
+        for (index, matrix) in group.matrices.enumerated() {
+            let object = "dataset \(groupPath)/\(matrix.name)"
+            let coordinate: hid_t
+            if let existing = coordinates[matrix.dimension] {
+                coordinate = existing
+            } else {
+                coordinate = try writeStringCoordinate(matrix.dimension, labels: matrix.labels, in: handle,
+                                                       object: "dataset \(groupPath)/\(matrix.dimension)",
+                                                       calls: calls)
+                coordinates[matrix.dimension] = coordinate
+            }
+            let dimensions = [matrix.labels.count, axis.count]
+            let dataset: hid_t
+            if let column = encoded.matrices[groupIndex][index] {
+                dataset = try calls.createDataset(matrix.name, in: handle, dimensions: dimensions, encoded: column,
+                                                  type: .float32, storage: storage, object: object)
+            } else {
+                dataset = try withRawBytes(of: matrix.values) { (bytes) throws(HDF5Error) -> hid_t in
+                    try calls.createDataset(matrix.name, in: handle, dimensions: dimensions, values: bytes,
+                                            type: .float32, object: object)
+                }
+            }
+            defer { H5Dclose(dataset) }
+            try calls.writeAttribute("units", string: matrix.units, on: dataset, object: object)
+            try calls.writeAttribute("long_name", string: matrix.longName, on: dataset, object: object)
+            try calls.attach(coordinate, to: dataset, axis: 0, object: object)
+            try calls.attach(time, to: dataset, axis: 1, object: object)
+        }
+    }
+
+    /// Writes one column (a time series or a table column) with `units`, `long_name` and, for flag
+    /// series, `flag_values` / `flag_meanings`: chunked from `encoded` when given, else contiguous.
+    /// Returns the open dataset (the caller closes it).
+    private static func writeColumn(_ series: ResultSeries, in location: hid_t, encoded: EncodedColumn?,
+                                    storage: HDF5StorageOptions, object: String,
+                                    calls: HDF5Calls) throws(HDF5Error) -> hid_t {
+        let dimensions = [series.values.count]
+        let dataset: hid_t
+        if let encoded {
+            dataset = try calls.createDataset(series.name, in: location, dimensions: dimensions, encoded: encoded,
+                                              type: series.values.hdf5Type, storage: storage, object: object)
+        } else {
+            dataset = try createContiguous(series, in: location, object: object, calls: calls)
+        }
+        do throws(HDF5Error) {
+            try calls.writeAttribute("units", string: series.units, on: dataset, object: object)
+            try calls.writeAttribute("long_name", string: series.longName, on: dataset, object: object)
+            if case .int8(_, let flagValues, let flagMeanings) = series.values {
+                try calls.writeAttribute("flag_values", values: flagValues, type: .int8, array: true,
+                                         on: dataset, object: object)
+                try calls.writeAttribute("flag_meanings", string: flagMeanings.joined(separator: " "),
+                                         on: dataset, object: object)
+            }
+        } catch {
+            H5Dclose(dataset)
+            throw error
+        }
+        return dataset
+    }
+
+    /// A contiguous, unfiltered column (table columns and empty series). Returns it open.
+    private static func createContiguous(_ series: ResultSeries, in location: hid_t, object: String,
+                                         calls: HDF5Calls) throws(HDF5Error) -> hid_t {
+        let dimensions = [series.values.count]
+        let type = series.values.hdf5Type
+        switch series.values {
+        case .float32(let values):
+            return try withRawBytes(of: values) { (bytes) throws(HDF5Error) -> hid_t in
+                try calls.createDataset(series.name, in: location, dimensions: dimensions, values: bytes,
+                                        type: type, object: object)
+            }
+        case .float64(let values):
+            return try withRawBytes(of: values) { (bytes) throws(HDF5Error) -> hid_t in
+                try calls.createDataset(series.name, in: location, dimensions: dimensions, values: bytes,
+                                        type: type, object: object)
+            }
+        case .int32(let values):
+            return try withRawBytes(of: values) { (bytes) throws(HDF5Error) -> hid_t in
+                try calls.createDataset(series.name, in: location, dimensions: dimensions, values: bytes,
+                                        type: type, object: object)
+            }
+        case .int8(let values, _, _):
+            return try withRawBytes(of: values) { (bytes) throws(HDF5Error) -> hid_t in
+                try calls.createDataset(series.name, in: location, dimensions: dimensions, values: bytes,
+                                        type: type, object: object)
+            }
+        }
+    }
+
+    /// A coordinate variable of labels, made the dimension scale `dimension`. Returns it open.
+    private static func writeStringCoordinate(_ dimension: String, labels: [String], in location: hid_t,
+                                              object: String, calls: HDF5Calls) throws(HDF5Error) -> hid_t {
+        let dataset = try calls.createStringDataset(dimension, in: location, strings: labels, object: object)
+        do throws(HDF5Error) {
+            try calls.makeDimensionScale(dataset, dimension: dimension, object: object)
+            try calls.writeAttribute("long_name", string: dimension, on: dataset, object: object)
+        } catch {
+            H5Dclose(dataset)
+            throw error
+        }
+        return dataset
+    }
+
+    // MARK: - Summary
+
+    private static func writeSummary(_ document: ResultDocument, in root: hid_t,
+                                     calls: HDF5Calls) throws(HDF5Error) {
+        let summary = try calls.createGroup(in: root, named: "summary", object: "group /summary")
+        defer { H5Gclose(summary) }
+        try calls.writeAttributes(document.summary, on: summary, object: "/summary")
+        for table in document.summaryTables {
+            try writeTable(table, in: summary, calls: calls)
+        }
+    }
+
+    /// A table: a sub-group with the coordinate variable `table.dimension` and 1-D columns along it.
+    private static func writeTable(_ table: ResultTable, in summary: hid_t, calls: HDF5Calls) throws(HDF5Error) {
+        let groupPath = "/summary/\(table.name)"
+        let handle = try calls.createGroup(in: summary, named: table.name, object: "group \(groupPath)")
+        defer { H5Gclose(handle) }
+        let coordinateObject = "dataset \(groupPath)/\(table.dimension)"
+        let coordinate: hid_t
+        switch table.coordinate {
+        case .integers(let values):
+            coordinate = try withRawBytes(of: values) { (bytes) throws(HDF5Error) -> hid_t in
+                try calls.createDataset(table.dimension, in: handle, dimensions: [values.count], values: bytes,
+                                        type: .int32, object: coordinateObject)
+            }
+        case .strings(let labels):
+            coordinate = try calls.createStringDataset(table.dimension, in: handle, strings: labels,
+                                                       object: coordinateObject)
+        }
+        defer { H5Dclose(coordinate) }
+        try calls.makeDimensionScale(coordinate, dimension: table.dimension, object: coordinateObject)
+        try calls.writeAttribute("long_name", string: table.dimension, on: coordinate, object: coordinateObject)
+
+        for column in table.columns {
+            let object = "dataset \(groupPath)/\(column.name)"
+            let dataset = try writeColumn(column, in: handle, encoded: nil, storage: .uncompressed,
+                                          object: object, calls: calls)
+            defer { H5Dclose(dataset) }
+            try calls.attach(coordinate, to: dataset, axis: 0, object: object)
+        }
+    }
+
+    // MARK: - File system
+
+    /// Flushes the closed `.partial` to stable storage, so the rename never exposes a file whose
+    /// data is still only in the page cache (a power loss would otherwise leave an empty result).
+    private static func syncToDisk(_ partial: String) throws(HDF5Error) {
+        let descriptor = open(partial, O_RDONLY)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw HDF5Error(path: partial, call: "open", reason: "cannot reopen to sync: \(systemError(code))")
+        }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else {
+            let code = errno
+            throw HDF5Error(path: partial, call: "fsync", reason: systemError(code))
+        }
+    }
+
+    private static func systemError(_ code: Int32) -> String {
+        "\(String(cString: strerror(code))) (errno \(code))"
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct HeatLoopCommand: ParsableCommand {
+    static let version = "0.1.0"
+    static let configuration = CommandConfiguration(
+        commandName: "heatloop",
+        abstract: "Simulate a data center's cooling energy and the heat it can give to district heating.",
+        version: version,
+        subcommands: [RunCommand.self, ValidateCommand.self])
+}
+
+/// Exit codes (DESIGN §7): 0 success, 1 failure while running, 2 invalid input, 130 interrupted.
+enum ExitStatus {
+    static let failure = ExitCode(1)
+    static let invalidInput = ExitCode(2)
+    static let interrupted = ExitCode(130)
+}

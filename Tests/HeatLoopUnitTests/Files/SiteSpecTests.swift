@@ -1,0 +1,129 @@
+import HeatLoop
+import HeatLoopFiles
+import Testing
+
+/// Site files: defaults, and every kind of problem reported with file, line:column and key path.
+@Suite struct SiteSpecTests {
+    /// A small valid site; `weather` points at a file that exists relative to the package root.
+    static let valid = """
+        name: test-site
+        weather: Weather/USA_IL_Chicago-OHare.Intl.AP.725300_TMY3.epw
+        it:
+          clusters:
+            - name: gpus
+              nodes: 100
+        """
+
+    static var file: String { "\(root)/site.yaml" }
+    static var root: String {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)
+        return parts.joined(separator: "/")
+    }
+
+    func problems(_ text: String) -> [SpecProblem] {
+        do {
+            _ = try SiteSpec.decode(text: text, file: Self.file)
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    @Test func defaultsFillAValidMinimalSite() throws {
+        let spec = try SiteSpec.decode(text: Self.valid, file: Self.file)
+        #expect(spec.timestepMin == 15)
+        #expect(spec.year == 2025)
+        #expect(spec.cooling.liquid.supplyC == 35)
+        #expect(spec.it.clusters[0].nodesPerRack == 4)
+        let resolved = spec.resolved()
+        // DLC default capture 0.80 (DESIGN §3.2); misc 1 % of design IT (100 × 9.1 kW → 9.1 kW).
+        #expect(resolved.it.clusters[0].liquidCapture == 0.8)
+        #expect(abs((resolved.electrical.miscKw ?? 0) - 9.1) < 1e-9)
+        let site = Site(spec: spec)
+        #expect(abs(site.designITPower.value - 9.1e5) < 1e-6)
+        #expect(site.liquidLoop != nil)
+    }
+
+    @Test func wrongTypeNamesLineColumnAndKey() {
+        let found = problems(Self.valid.replacingOccurrences(of: "nodes: 100", with: "nodes: many"))
+        #expect(found.count == 1)
+        #expect(found.first?.keyPath == "it.clusters[0].nodes")
+        #expect(found.first?.line == 6)
+        #expect(found.first?.column == 14)
+        #expect(found.first?.message.contains("whole number") == true)
+    }
+
+    @Test func unknownKeySuggestsTheClosest() {
+        let found = problems(Self.valid + "\ncooling: {liquid: {suply_c: 30}}")
+        #expect(found.count == 1)
+        #expect(found.first?.keyPath == "cooling.liquid.suply_c")
+        #expect(found.first?.message.contains("did you mean 'supply_c'") == true)
+        #expect(found.first?.line == 7)
+    }
+
+    @Test func negativeCapacityIsOutOfRange() {
+        let text = Self.valid + """
+
+            heat_recovery:
+              heat_pump: {capacity_mw: -5}
+              district_heating: {demand: {degree_hours: {annual_gwh: 10}}}
+            """
+        let found = problems(text)
+        #expect(found.map(\.keyPath) == ["heat_recovery.heat_pump.capacity_mw"])
+        #expect(found.first?.message.contains("out of range") == true)
+        #expect(found.first?.line == 8)
+    }
+
+    @Test func missingWeatherFileIsReported() {
+        let found = problems(Self.valid.replacingOccurrences(of: "Weather/USA_IL", with: "Weather/NOPE_IL"))
+        #expect(found.map(\.keyPath) == ["weather"])
+        #expect(found.first?.message.contains("not found") == true)
+    }
+
+    @Test func allProblemsAreReportedAtOnce() {
+        let text = """
+            name: x
+            weather: missing.epw
+            timestep_min: 7
+            it:
+              clusters:
+                - {name: a, nodes: 0, cooling: liquid}
+            electrical: {ups_efficiency: 1.5}
+            """
+        let keys = Set(problems(text).map(\.keyPath))
+        #expect(keys == ["weather", "timestep_min", "it.clusters[0].nodes", "it.clusters[0].cooling",
+                         "electrical.ups_efficiency"])
+    }
+
+    @Test func syntaxErrorHasAPosition() {
+        let found = problems("name: [unclosed\nweather: x")
+        #expect(found.count == 1)
+        #expect(found.first?.line != nil)
+        #expect(found.first?.message.contains("not valid YAML") == true)
+    }
+
+    @Test func descriptionReadsLikeACompilerMessage() {
+        let problem = SpecProblem(file: "a.yaml", line: 3, column: 5, keyPath: "cooling.liquid.supply_c",
+                                  message: "80 is out of range; expected 15…60")
+        #expect(problem.description == "a.yaml:3:5: cooling.liquid.supply_c: 80 is out of range; expected 15…60")
+    }
+
+    @Test func demandNeedsExactlyOneSizing() {
+        let text = Self.valid + """
+
+            heat_recovery:
+              heat_pump: {capacity_mw: 5}
+              district_heating: {demand: {degree_hours: {annual_gwh: 10, design_load_mw: 5}}}
+            """
+        #expect(problems(text).count == 1)
+    }
+
+    @Test func exampleSitesAreValid() throws {
+        for name in ["chicago-ai-campus", "tucson-enterprise-air"] {
+            let input = try SiteInput.load(path: "\(Self.root)/Sites/\(name).yaml")
+            #expect(input.site.name == name)
+            #expect(input.resolvedYAML.contains("timestep_min: 15"))
+        }
+    }
+}
