@@ -72,12 +72,9 @@ enum ChunkEncoder {
     /// Encodes all jobs; the result has one `EncodedColumn` per job, in order.
     static func encode(_ jobs: [Job], storage: HDF5StorageOptions) -> [EncodedColumn] {
         // Flatten to (job, row, chunk) so the cores share the work evenly across columns.
-        var work: [(job: Int, row: Int, chunk: Int)] = []
-        for (index, job) in jobs.enumerated() {
+        let work: [(job: Int, row: Int, chunk: Int)] = jobs.enumerated().flatMap { index, job in
             let perRow = chunksPerRow(job)
-            for row in 0..<job.rows {
-                for chunk in 0..<perRow { work.append((index, row, chunk)) }
-            }
+            return (0..<(job.rows * perRow)).map { (index, $0 / perRow, $0 % perRow) }
         }
         let encoded = parallelMap(count: work.count) { item -> EncodedChunk in
             let (index, row, chunk) = work[item]
@@ -114,12 +111,12 @@ enum ChunkEncoder {
         var raw = [UInt8](repeating: 0, count: chunkBytes)
         raw.withUnsafeMutableBytes { destination in
             if storage.shuffle && elementSize > 1 {
-                // HDF5 shuffle: byte b of element i goes to position b · n + i.
-                let source = elements.bindMemory(to: UInt8.self)
+                // HDF5 shuffle (H5Zshuffle.c): byte b of element i goes to position b · n + i, with n
+                // the elements per chunk; the zero padding of an edge chunk shuffles to zeros.
                 let n = chunkLength
                 for element in 0..<(elements.count / elementSize) {
                     for byte in 0..<elementSize {
-                        destination[byte * n + element] = source[element * elementSize + byte]
+                        destination[byte * n + element] = elements[element * elementSize + byte]
                     }
                 }
             } else {
@@ -141,22 +138,20 @@ enum ChunkEncoder {
             let deflateIndex = storage.shuffle ? 1 : 0
             return EncodedChunk(bytes: raw, filterMask: UInt32(1) << UInt32(deflateIndex))
         }
-        compressed.removeLast(compressed.count - Int(compressedLength))
-        return EncodedChunk(bytes: compressed, filterMask: 0)
+        // A fresh array of the exact size: trimming would keep the full `compressBound` capacity.
+        return EncodedChunk(bytes: Array(compressed.prefix(Int(compressedLength))), filterMask: 0)
     }
 
     /// `(0..<count).map(transform)` spread over all cores.
-    static func parallelMap<T: Sendable>(count: Int, _ transform: (Int) -> T) -> [T] {
+    static func parallelMap<T: Sendable>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
-            // Each iteration initialises its own element; no two touch the same memory.
+            // Each iteration initialises its own element; no two touch the same memory, and
+            // concurrentPerform returns only when all are done.
             nonisolated(unsafe) let results = base
-            withoutActuallyEscaping(transform) { transform in
-                nonisolated(unsafe) let transform = transform
-                DispatchQueue.concurrentPerform(iterations: count) { index in
-                    (results + index).initialize(to: transform(index))
-                }
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                (results + index).initialize(to: transform(index))
             }
             initialized = count
         }

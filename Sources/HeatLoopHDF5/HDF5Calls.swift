@@ -207,7 +207,10 @@ extension HDF5Calls {
         let order = UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED)
         try check("H5Pset_attr_creation_order", object, H5Pset_attr_creation_order(plist, order))
         // Every element is written right after creation: filling with a fill value first is wasted work.
-        try check("H5Pset_fill_time", object, H5Pset_fill_time(plist, H5D_FILL_TIME_NEVER))
+        // (HDF5 refuses this for variable-length strings, which need their fill value defined.)
+        if H5Tis_variable_str(fileType) <= 0 {
+            try check("H5Pset_fill_time", object, H5Pset_fill_time(plist, H5D_FILL_TIME_NEVER))
+        }
         if let chunk, !chunk.contains(0), !dimensions.contains(0) {
             var chunkDims = chunk.map { hsize_t($0) }
             try check("H5Pset_chunk", object, H5Pset_chunk(plist, Int32(chunkDims.count), &chunkDims))

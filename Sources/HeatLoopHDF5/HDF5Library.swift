@@ -25,8 +25,20 @@ enum HDF5Library {
         return try body()
     }
 
-    /// The messages on the calling thread's HDF5 error stack, outermost first, duplicates removed,
-    /// joined with ": ". Call right after a failing HDF5 call, still holding the lock.
+    /// Turns off HDF5's advisory file locks on a file-access property list.
+    ///
+    /// Why: results are written under a private `.partial` name and renamed only when complete, so
+    /// no reader ever opens a file that is being written, and the locks add nothing but failures
+    /// on file systems without `flock` (Lustre and NFS mounts on Slurm clusters: "unable to lock
+    /// file, errno = 38").
+    static func disableFileLocking(_ accessProperties: hid_t) -> herr_t {
+        H5Pset_file_locking(accessProperties, false, true)
+    }
+
+    /// The outermost and innermost messages on the calling thread's HDF5 error stack (what failed,
+    /// and the root cause, e.g. `unable to create file: unable to open file: name = '…', errno = 2,
+    /// error message = 'No such file or directory', …`). Call right after a failing HDF5 call,
+    /// still holding the lock.
     static func errorStackMessages() -> String {
         var messages: [String] = []
         withUnsafeMutablePointer(to: &messages) { pointer in
@@ -34,13 +46,15 @@ enum HDF5Library {
                 guard let record, let clientData else { return 0 }
                 let list = clientData.assumingMemoryBound(to: [String].self)
                 if let description = record.pointee.desc {
-                    let text = String(cString: description)
-                    if !text.isEmpty, !list.pointee.contains(text) { list.pointee.append(text) }
+                    let text = String(cString: description).split(whereSeparator: \.isNewline).joined(separator: " ")
+                    if !text.isEmpty { list.pointee.append(text) }
                 }
                 return 0
             }, pointer)
         }
         _ = H5Eclear2(chdf5_e_default())
-        return messages.isEmpty ? "no HDF5 error message" : messages.joined(separator: ": ")
+        guard let outermost = messages.first, let innermost = messages.last else { return "no HDF5 error message" }
+        return outermost == innermost ? outermost : "\(outermost): \(innermost)"
+
     }
 }

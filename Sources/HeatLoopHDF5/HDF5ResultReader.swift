@@ -1,7 +1,7 @@
 import CHDF5
 import HeatLoop
 
-/// Reads back what `HDF5ResultWriter` wrote: root and `/summary` attributes and single series.
+/// Reads back what `HDF5ResultWriter` wrote: root and `/summary` attributes, single series and matrices.
 /// Minimal on purpose (tests, `report`, `merge`); every read opens, reads and closes the file under
 /// the HDF5 lock.
 public enum HDF5ResultReader {
@@ -24,29 +24,14 @@ public enum HDF5ResultReader {
     /// One 1-D dataset as `Double`s (HDF5 converts int8/int32/float32). `group` is a path below the
     /// root without leading slash (`"cooling"`, `"summary/monthly"`), or `""` for the root.
     public static func readSeries(path: String, group: String, name: String) throws(HDF5Error) -> [Double] {
-        let datasetPath = group.isEmpty || group == "/" ? name : "\(group)/\(name)"
-        return try withFile(path) { (file, calls) throws(HDF5Error) in
-            let object = "dataset /\(datasetPath)"
-            let dataset = try calls.id("H5Dopen2", object, H5Dopen2(file, datasetPath, chdf5_p_default()))
-            defer { H5Dclose(dataset) }
-            let space = try calls.id("H5Dget_space", object, H5Dget_space(dataset))
-            defer { H5Sclose(space) }
-            let rank = H5Sget_simple_extent_ndims(space)
-            guard rank == 1 else {
-                throw HDF5Error(path: path, call: "H5Sget_simple_extent_ndims",
-                                reason: "\(object) has \(rank) dimensions; readSeries reads 1-D datasets")
-            }
-            let count = Int(H5Sget_simple_extent_npoints(space))
-            guard count > 0 else { return [] }
-            var status: herr_t = 0
-            let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-                status = H5Dread(dataset, chdf5_t_native_double(), chdf5_s_all(), chdf5_s_all(),
-                                 chdf5_p_default(), buffer.baseAddress)
-                initialized = status >= 0 ? count : 0
-            }
-            try calls.check("H5Dread", object, status)
-            return values
-        }
+        try readDataset(path: path, group: group, name: name, rank: 1).values
+    }
+
+    /// One 2-D `[label, time]` matrix as rows of `Double`s (`rows[label][step]`).
+    public static func readMatrix(path: String, group: String, name: String) throws(HDF5Error) -> [[Double]] {
+        let (shape, values) = try readDataset(path: path, group: group, name: name, rank: 2)
+        guard shape[1] > 0 else { return Array(repeating: [], count: shape[0]) }
+        return (0..<shape[0]).map { Array(values[($0 * shape[1])..<(($0 + 1) * shape[1])]) }
     }
 
     /// True only when `path` is a readable HDF5 file whose root attribute `complete` equals 1.
@@ -61,6 +46,37 @@ public enum HDF5ResultReader {
 
     // MARK: - Internals
 
+    /// A dataset of the given rank, converted by HDF5 to `Double`s (row-major), with its shape.
+    private static func readDataset(path: String, group: String, name: String,
+                                    rank expectedRank: Int) throws(HDF5Error) -> (shape: [Int], values: [Double]) {
+        let datasetPath = group.isEmpty || group == "/" ? name : "\(group)/\(name)"
+        return try withFile(path) { (file, calls) throws(HDF5Error) in
+            let object = "dataset /\(datasetPath)"
+            let dataset = try calls.id("H5Dopen2", object, H5Dopen2(file, datasetPath, chdf5_p_default()))
+            defer { H5Dclose(dataset) }
+            let space = try calls.id("H5Dget_space", object, H5Dget_space(dataset))
+            defer { H5Sclose(space) }
+            let rank = Int(H5Sget_simple_extent_ndims(space))
+            guard rank == expectedRank else {
+                throw HDF5Error(path: path, call: "H5Sget_simple_extent_ndims",
+                                reason: "\(object) has \(rank) dimensions; expected \(expectedRank)")
+            }
+            var dims = [hsize_t](repeating: 0, count: rank)
+            try calls.check("H5Sget_simple_extent_dims", object, H5Sget_simple_extent_dims(space, &dims, nil))
+            let shape = dims.map { Int($0) }
+            let count = shape.reduce(1, *)
+            guard count > 0 else { return (shape, []) }
+            var status: herr_t = 0
+            let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+                status = H5Dread(dataset, chdf5_t_native_double(), chdf5_s_all(), chdf5_s_all(),
+                                 chdf5_p_default(), buffer.baseAddress)
+                initialized = status >= 0 ? count : 0
+            }
+            try calls.check("H5Dread", object, status)
+            return (shape, values)
+        }
+    }
+
     private static func withFile<T>(_ path: String,
                                     _ body: (hid_t, HDF5Calls) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
         try HDF5Library.withLock { () throws(HDF5Error) -> T in
@@ -68,6 +84,7 @@ public enum HDF5ResultReader {
             let access = try calls.id("H5Pcreate", "file access properties", H5Pcreate(chdf5_p_file_access()))
             defer { H5Pclose(access) }
             try calls.check("H5Pset_fclose_degree", "file", H5Pset_fclose_degree(access, H5F_CLOSE_STRONG))
+            try calls.check("H5Pset_file_locking", "file", HDF5Library.disableFileLocking(access))
             let file = try calls.id("H5Fopen", "file", H5Fopen(path, chdf5_f_acc_rdonly(), access))
             defer { H5Fclose(file) }
             return try body(file, calls)

@@ -36,7 +36,8 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
     }
 
     /// Writes `document` to `path`, replacing any file there only when the new one is complete.
-    public func write(_ document: ResultDocument) throws(HDF5Error) {
+    /// (`mutating` only to match `ResultSink`; the writer keeps no state between writes.)
+    public mutating func write(_ document: ResultDocument) throws(HDF5Error) {
         let problems = storage.problems + ResultDocumentChecks.problems(in: document)
         guard problems.isEmpty else {
             throw HDF5Error(path: path, call: nil, reason: problems.joined(separator: "; "))
@@ -101,6 +102,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         defer { H5Pclose(access) }
         // Closing the file closes anything still open (after an error), so the .partial can go.
         try calls.check("H5Pset_fclose_degree", "file", H5Pset_fclose_degree(access, H5F_CLOSE_STRONG))
+        try calls.check("H5Pset_file_locking", "file", HDF5Library.disableFileLocking(access))
         return try calls.id("H5Fcreate", "file", H5Fcreate(calls.path, chdf5_f_acc_trunc(), creation, access))
     }
 
@@ -116,7 +118,8 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
             time = try calls.createDataset("time", in: location, dimensions: [axis.count], encoded: encoded,
                                            type: .int32, storage: storage, object: object)
         } else {
-            time = try calls.createDataset("time", in: location, dimensions: [0], values: UnsafeRawBufferPointer(start: nil, count: 0),
+            let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+            time = try calls.createDataset("time", in: location, dimensions: [0], values: empty,
                                            type: .int32, object: object)
         }
         do throws(HDF5Error) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct HeatLoopCommand: ParsableCommand {
@@ -8,6 +9,21 @@ struct HeatLoopCommand: ParsableCommand {
         abstract: "Simulate a data center's cooling energy and the heat it can give to district heating.",
         version: version,
         subcommands: [RunCommand.self, ValidateCommand.self])
+
+    /// Like the default entry point, but usage errors (a bad option or value) exit 2, as all invalid
+    /// input does (DESIGN §7), instead of ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(ExitStatus.invalidInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes (DESIGN §7): 0 success, 1 failure while running, 2 invalid input, 130 interrupted.

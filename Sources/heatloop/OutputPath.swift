@@ -16,12 +16,13 @@ enum OutputPath {
 }
 
 /// Removes a result's `.partial` file when the process is interrupted (SIGINT, SIGTERM) while it is
-/// written, and exits 130, so no half-written file is ever left behind.
+/// written, and exits 130, so no half-written file is ever left behind. A signal handler can only
+/// reach process-wide state, hence the one static here, at the edge of the program.
 enum PartialFileGuard {
     private static let state = PartialState()
 
-    static func writing(_ path: String, _ body: () throws -> Void) throws {
-        state.set(path + ".partial")
+    static func writing(_ partialPath: String, _ body: () throws -> Void) throws {
+        state.set(partialPath)
         defer { state.set(nil) }
         try body()
     }

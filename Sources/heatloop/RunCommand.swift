@@ -47,10 +47,8 @@ struct RunCommand: ParsableCommand {
         let path = OutputPath.resolve(output, siteName: input.site.name)
         do {
             try OutputPath.createFolder(for: path)
-            try PartialFileGuard.writing(path) {
-                var writer = HDF5ResultWriter(path: path)
-                try writer.write(document)
-            }
+            var writer = HDF5ResultWriter(path: path)
+            try PartialFileGuard.writing(writer.partialPath) { try writer.write(document) }
         } catch {
             printError("error: could not write \(path): \(error)")
             throw ExitStatus.failure

@@ -91,7 +91,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "\(PackagePaths.root)/Tests/python/check_result.py", result, "--require-summary"]
+        check.arguments = ["python3", "\(PackagePaths.root)/Tests/python/check_result.py", result, "--require-summary", "--require-contract"]
         let pipe = Pipe()
         check.standardOutput = pipe
         check.standardError = pipe
