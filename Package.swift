@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "HeatLoop", targets: ["HeatLoop"]),
+        .library(name: "HeatLoopFiles", targets: ["HeatLoopFiles"]),
+        .library(name: "HeatLoopHDF5", targets: ["HeatLoopHDF5"]),
         .executable(name: "heatloop", targets: ["heatloop"]),
     ],
     dependencies: [

@@ -27,8 +27,10 @@ public enum HeatDemand: Sendable, Equatable {
             case .annual(let energy):
                 annual = energy
             case .designLoad(let load, let designOutdoor):
-                let spaceHeating = load.value * total * stepSeconds / max(1, limit.value - designOutdoor.value)
-                annual = Joules(spaceHeating / max(1e-9, 1 - hotWaterShare))
+                // Validation keeps the design temperature below the heating limit; guard only the division.
+                let span = limit.value - designOutdoor.value
+                let spaceHeating = span > 0 ? load.value * total * stepSeconds / span : 0
+                annual = Joules(spaceHeating / (1 - hotWaterShare))
             }
             let flat = hotWaterShare * annual.value / yearSeconds
             // A climate with no heating degree-hours puts the whole demand in the flat part.

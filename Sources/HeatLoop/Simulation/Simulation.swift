@@ -30,6 +30,7 @@ public struct Simulation: Sendable {
         for step in 0..<count {
             let dryBulb = weather.dryBulb[step]
             let wetBulb = weather.wetBulb[step]
+            let airSupplyBefore = state.airSupply, liquidSupplyBefore = state.liquidSupply
 
             // 2–3. Workload → IT power → heat split.
             var itPower = 0.0, liquidHeat = 0.0, nodeUtilization = 0.0
@@ -113,10 +114,13 @@ public struct Simulation: Sendable {
             let facilityPower = itPower + losses + coolingPower
             let waterKg = (airStep.rejection.waterUse + (liquidStep?.rejection.waterUse ?? 0)) * stepSeconds
 
-            // Everything entering the loops leaves by rejection, recovery or stays as stored heat.
+            // Everything entering the loops leaves by rejection, recovery or stays as stored heat; the
+            // stored heat is measured from the loops' temperature change, independently of the plants.
             let heatIn = airCollection.heatIn + (liquidCollection?.heatIn ?? 0)
+            let storedAir = airLoop.thermalCapacity * (airStep.nextSupply - airSupplyBefore) / stepSeconds
+            let storedLiquid = (liquidLoop?.thermalCapacity ?? 0) * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
             let heatOut = airStep.rejection.removed + (liquidStep?.rejection.removed ?? 0) + recovered
-                + airStep.storedPower + (liquidStep?.storedPower ?? 0)
+                + storedAir + storedLiquid
             // The loops' heat must be the IT, loss, fan and pump heat put into them.
             let sourcesIn = itPower + lossesToAir + crahFan + pumpPower
             var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)

@@ -273,7 +273,7 @@ extension DistrictHeatingSpec {
             if demand.designOutdoorC >= demand.heatingLimitC {
                 d["design_outdoor_c"].problem("the design outdoor temperature must be below heating_limit_c (\(format(demand.heatingLimitC)) °C)")
             }
-            demand.hotWaterShare = d.number("hot_water_share", default: demand.hotWaterShare, 0...1)
+            demand.hotWaterShare = d.number("hot_water_share", default: demand.hotWaterShare, 0...0.95)
             self.demand = .degreeHours(demand)
         } else if !o["demand"].isPresent {
             o["demand"].problem("missing required key 'demand', e.g. {degree_hours: {annual_gwh: 80}}")

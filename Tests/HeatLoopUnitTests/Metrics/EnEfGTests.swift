@@ -1,0 +1,63 @@
+import HeatLoop
+import Testing
+
+private func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day) }
+
+/// EnEfG §11 (2023), DESIGN §3.6: new data centers (operation from 2026-07-01) PUE ≤ 1.2 and ERF ≥ 10 / 15 / 20 %
+/// by start of operation (2026-07-01 / 2027-07-01 / 2028-07-01); existing sites PUE ≤ 1.3 (from 2030-07-01), no ERF.
+@Suite("EnEfG assessment")
+struct EnEfGTests {
+    @Test("targets by commissioning date", arguments: [
+        (date(2015, 3, 1), 1.3, 0.0),
+        (date(2026, 6, 30), 1.3, 0.0),
+        (date(2026, 7, 1), 1.2, 0.10),
+        (date(2026, 8, 1), 1.2, 0.10),
+        (date(2027, 6, 30), 1.2, 0.10),
+        (date(2027, 7, 1), 1.2, 0.15),
+        (date(2028, 6, 30), 1.2, 0.15),
+        (date(2028, 7, 1), 1.2, 0.20),
+        (date(2031, 1, 1), 1.2, 0.20),
+    ])
+    func targets(commissioning: CalendarDate, pue: Double, erf: Double) {
+        let assessment = EnEfGAssessment(commissioning: commissioning, pue: 1.1, erf: 0.3)
+        #expect(assessment.pueRequired == pue)
+        #expect(assessment.erfRequired == erf)
+    }
+
+    @Test("pass and fail, limits inclusive")
+    func passFail() {
+        let newSite = date(2027, 7, 1) // PUE ≤ 1.2, ERF ≥ 0.15
+        #expect(EnEfGAssessment(commissioning: newSite, pue: 1.19, erf: 0.16).passes)
+        #expect(EnEfGAssessment(commissioning: newSite, pue: 1.2, erf: 0.15).passes)
+        let highPUE = EnEfGAssessment(commissioning: newSite, pue: 1.21, erf: 0.16)
+        #expect(!highPUE.passesPUE && highPUE.passesERF && !highPUE.passes)
+        let lowERF = EnEfGAssessment(commissioning: newSite, pue: 1.15, erf: 0.14)
+        #expect(lowERF.passesPUE && !lowERF.passesERF && !lowERF.passes)
+        // Existing site: 1.3 with no ERF target.
+        #expect(EnEfGAssessment(commissioning: date(2020, 1, 1), pue: 1.29, erf: 0).passes)
+        #expect(!EnEfGAssessment(commissioning: date(2020, 1, 1), pue: 1.31, erf: 0.5).passes)
+    }
+
+    @Test("undefined KPIs (NaN) never pass a target")
+    func notANumber() {
+        // No facility energy → ERF NaN: fine without an ERF target, a fail with one.
+        #expect(EnEfGAssessment(commissioning: date(2020, 1, 1), pue: 1.2, erf: .nan).passesERF)
+        #expect(!EnEfGAssessment(commissioning: date(2026, 8, 1), pue: 1.1, erf: .nan).passesERF)
+        #expect(!EnEfGAssessment(commissioning: date(2026, 8, 1), pue: .nan, erf: 0.2).passesPUE)
+    }
+
+    @Test("basis names the rule")
+    func basis() {
+        #expect(EnEfGAssessment(commissioning: date(2026, 8, 1), pue: 1.1, erf: 0.2).basis.contains("ERF ≥ 10 %"))
+        #expect(EnEfGAssessment(commissioning: date(2026, 8, 1), pue: 1.1, erf: 0.2).basis.contains("2026-08-01"))
+        #expect(EnEfGAssessment(commissioning: date(2020, 1, 1), pue: 1.1, erf: 0).basis.hasPrefix("existing"))
+    }
+
+    @Test("calendar dates order by year, month, day")
+    func dates() {
+        #expect(date(2026, 6, 30) < date(2026, 7, 1))
+        #expect(date(2025, 12, 31) < date(2026, 1, 1))
+        #expect(!(date(2026, 7, 1) < date(2026, 7, 1)))
+        #expect(date(2026, 8, 1).description == "2026-08-01")
+    }
+}
