@@ -30,11 +30,26 @@ public struct SiteInput: Sendable {
             spec.weather = weatherOverride
         }
         if let timestepOverride { spec.timestepMin = timestepOverride }
+        var traces: [String: TraceWorkload] = [:]
+        for cluster in spec.it.clusters {
+            guard case .trace(let trace) = cluster.workload else { continue }
+            do {
+                traces[trace.file] = try TraceReader.read(path: SiteSpec.resolve(trace.file, relativeTo: path),
+                                                          column: trace.column)
+            } catch { throw .trace(error) }
+        }
         let weather: WeatherSeries
         do { weather = try EPWReader.read(path: weatherPath) } catch { throw .weather(error) }
         let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()
-        return SiteInput(spec: spec.resolved(), site: Site(spec: spec), weather: weather, weatherPath: weatherPath,
+        return SiteInput(spec: spec.resolved(), site: Site(spec: spec, traces: traces), weather: weather, weatherPath: weatherPath,
                          weatherSHA256: SHA256.hex(weatherBytes))
+    }
+
+    /// Things worth a warning: filled weather values, racks beyond their cooling class.
+    public var warnings: [String] {
+        weather.filledValues.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map {
+            "\(weatherPath): \($0.value) missing or invalid \($0.key) values filled by interpolation"
+        } + site.warnings
     }
 
     /// The resolved site file (defaults filled in) as YAML, for the result's `site_config`.
@@ -47,11 +62,13 @@ public struct SiteInput: Sendable {
 public enum InputError: Error, CustomStringConvertible {
     case site(SpecProblems)
     case weather(WeatherFileError)
+    case trace(TraceFileError)
 
     public var description: String {
         switch self {
         case .site(let problems): problems.description
         case .weather(let error): error.description
+        case .trace(let error): error.description
         }
     }
 }

@@ -33,8 +33,8 @@ struct RunCommand: ParsableCommand {
             printError(error.description)
             throw ExitStatus.invalidInput
         }
-        for (column, count) in input.weather.filledValues.sorted(by: { $0.key < $1.key }) where count > 0 && !quiet {
-            printError("warning: \(input.weatherPath): \(count) missing \(column) values filled by interpolation")
+        if !quiet {
+            for warning in input.warnings { printError("warning: \(warning)") }
         }
         let stepWeather = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
         let result = Simulation(site: input.site, weather: stepWeather).run()
@@ -55,10 +55,10 @@ struct RunCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         if json {
-            print(SummaryPrinter.json(summary: summary, site: input.site.name, output: path))
+            print(SummaryPrinter.json(result: result, summary: summary, output: path))
         } else if !quiet {
-            print(SummaryPrinter.table(summary: summary, site: input.site, weather: input.weatherPath,
-                                       output: path, seconds: seconds))
+            print(SummaryPrinter.table(result: result, summary: summary, weather: input.weatherPath, output: path,
+                                       seconds: seconds))
         }
     }
 }

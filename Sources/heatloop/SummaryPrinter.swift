@@ -3,7 +3,9 @@ import HeatLoop
 
 /// The terminal and JSON forms of a run's summary.
 enum SummaryPrinter {
-    static func table(summary: RunSummary, site: Site, weather: String, output: String, seconds: Double) -> String {
+    static func table(result: SimulationResult, summary: RunSummary, weather: String, output: String,
+                      seconds: Double) -> String {
+        let site = result.site
         let k = summary.annual
         var rows: [(String, String)] = [
             ("IT energy", mwh(k.itMWh)),
@@ -25,6 +27,7 @@ enum SummaryPrinter {
             ("Cooling hours free/partial/mech.", "\(number(k.freeCoolingHours, 0)) / \(number(k.partialCoolingHours, 0)) / \(number(k.mechanicalCoolingHours, 0)) h"),
             ("Unmet cooling", number(k.unmetCoolingHours, 1) + " h"),
             ("Energy-balance residual (max)", String(format: "%.1e", k.maximumEnergyBalanceResidual)),
+            ("Peak rack power", number(result.maximumRackPower / 1e3, 1) + " kW/rack"),
         ]
         if let enefg = summary.enefg {
             rows.append(("EnEfG §11", enefg.passes ? "PASS" : "FAIL"))
@@ -37,24 +40,50 @@ enum SummaryPrinter {
         var lines = ["\(site.name): \(site.calendar.year), \(site.calendar.stepMinutes)-minute steps, weather \((weather as NSString).lastPathComponent)"]
         lines += rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
         if let enefg = summary.enefg { lines.append("  (\(enefg.basis))") }
+        if !result.jobs.isEmpty { lines += jobTable(result.jobs) }
         lines.append("Result: \(output) (\(String(format: "%.2f", seconds)) s)")
         return lines.joined(separator: "\n")
     }
 
-    /// The `/summary` attributes as one JSON object (NaN → null), plus site and output path.
-    static func json(summary: RunSummary, site: String, output: String) -> String {
-        var fields = ["\"site\": \(quoted(site))", "\"output\": \(quoted(output))"]
+    /// Training jobs, largest energy first (at most 10; all are in `/summary/jobs`).
+    static func jobTable(_ jobs: [JobSummary]) -> [String] {
+        let shown = jobs.sorted { $0.energyMWh > $1.energyMWh }.prefix(10)
+        var lines = ["Jobs (energy at the meter; × step PUE; operational CO2):"]
+        let width = shown.map(\.name.count).max() ?? 0
+        for job in shown {
+            let name = job.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let status = job.completed ? "" : ", not finished in the year"
+            lines.append("  \(name)  \(job.nodes) nodes, \(number(job.gpuHours / 1000, 0))k GPU-h, \(mwh(job.energyMWh)); \(mwh(job.facilityEnergyMWh)); \(number(job.co2Tonnes, 0)) t; \(job.interruptions) interruptions\(status)")
+        }
+        if jobs.count > shown.count { lines.append("  … \(jobs.count - shown.count) more in /summary/jobs") }
+        return lines
+    }
+
+    /// The `/summary` attributes as one JSON object (NaN → null), plus site, output path and jobs.
+    static func json(result: SimulationResult, summary: RunSummary, output: String) -> String {
+        var fields = ["\"site\": \(quoted(result.site.name))", "\"output\": \(quoted(output))",
+                      "\"max_rack_kW\": \(jsonNumber(result.maximumRackPower / 1e3))"]
         for attribute in summary.attributes {
             let value: String
             switch attribute.value {
-            case .double(let d): value = d.isFinite ? "\(d)" : "null"
+            case .double(let d): value = jsonNumber(d)
             case .int(let i): value = "\(i)"
             case .string(let s): value = quoted(s)
             }
             fields.append("\(quoted(attribute.name)): \(value)")
         }
+        let jobs = result.jobs.map { job in
+            "{\"name\": \(quoted(job.name)), \"cluster\": \(quoted(result.site.clusters[job.cluster].name)), "
+                + "\"nodes\": \(job.nodes), \"gpu_hours\": \(jsonNumber(job.gpuHours)), \"energy_MWh\": \(jsonNumber(job.energyMWh)), "
+                + "\"facility_energy_MWh\": \(jsonNumber(job.facilityEnergyMWh)), \"co2_operational_t\": \(jsonNumber(job.co2Tonnes)), "
+                + "\"interruptions\": \(job.interruptions), \"lost_work_hours\": \(jsonNumber(job.lostWorkHours)), "
+                + "\"completed\": \(job.completed)}"
+        }
+        fields.append("\"jobs\": [" + jobs.joined(separator: ", ") + "]")
         return "{" + fields.joined(separator: ", ") + "}"
     }
+
+    private static func jsonNumber(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
 
     private static func quoted(_ s: String) -> String {
         var out = "\""

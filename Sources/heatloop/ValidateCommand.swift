@@ -12,6 +12,7 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let input = try SiteInput.load(path: file)
+                for warning in input.warnings { printError("warning: \(file): \(warning)") }
                 print("\(file): ok (\(input.site.clusters.count) cluster(s), \(input.site.calendar.stepMinutes)-minute steps, weather \(input.weatherPath))")
             } catch {
                 printError(error.description)

@@ -67,10 +67,7 @@ extension ResultDocument {
                 f32("utilization", "1", "node-weighted mean utilisation", c.itUtilization),
                 f32("liquid_heat", "W", "IT heat captured by liquid cooling", c.liquidHeat),
                 f32("air_heat", "W", "IT heat released to room air", c.airHeat),
-            ], matrices: [
-                ResultMatrix(name: "cluster_power", units: "W", longName: "IT power per cluster, step mean",
-                             dimension: "cluster", labels: site.clusters.map(\.name), values: c.clusterPower),
-            ]),
+            ], matrices: clusterMatrices(site: site, columns: c)),
             ResultGroup(name: "electrical", series: [
                 f32("ups_loss", "W", "UPS losses", c.upsLoss),
                 f32("distribution_loss", "W", "transformer and PDU losses", c.distributionLoss),
@@ -107,7 +104,9 @@ extension ResultDocument {
             ResultAttribute("timestep_s", .int(site.calendar.stepMinutes * 60)),
             ResultAttribute("Conventions", .string("CF-1.8")),
         ]
-        self.summary = summary.attributes
+        self.summary = summary.attributes + [
+            ResultAttribute("max_rack_kW", .double(result.maximumRackPower / 1e3)),
+        ]
         let monthlyNames = summary.annual.named
         summaryTables = [
             ResultTable(
@@ -118,5 +117,26 @@ extension ResultDocument {
                                         values: .float64(summary.monthly.map { $0.named[index].value }))
                 }),
         ]
+        if !result.jobs.isEmpty { summaryTables.append(ResultTable(jobs: result.jobs)) }
     }
+}
+
+/// Per-cluster series `[cluster, time]`: power (mean, peak), utilisation and full-rack power.
+private func clusterMatrices(site: Site, columns c: StepColumns) -> [ResultMatrix] {
+    let labels = site.clusters.map(\.name)
+    var rackPower = c.clusterPower
+    for (index, cluster) in site.clusters.enumerated() {
+        let perRack = Float(cluster.nodesPerRack) / Float(max(1, cluster.nodes))
+        for step in index * c.count..<(index + 1) * c.count { rackPower[step] = c.clusterPowerPeak[step] * perRack }
+    }
+    return [
+        ResultMatrix(name: "cluster_power", units: "W", longName: "IT power per cluster, step mean",
+                     dimension: "cluster", labels: labels, values: c.clusterPower),
+        ResultMatrix(name: "cluster_power_peak", units: "W", longName: "IT power per cluster, step maximum",
+                     dimension: "cluster", labels: labels, values: c.clusterPowerPeak),
+        ResultMatrix(name: "cluster_utilization", units: "1", longName: "node-weighted utilisation per cluster",
+                     dimension: "cluster", labels: labels, values: c.clusterUtilization),
+        ResultMatrix(name: "rack_power", units: "W", longName: "power of a full rack at the step's peak",
+                     dimension: "cluster", labels: labels, values: rackPower),
+    ]
 }

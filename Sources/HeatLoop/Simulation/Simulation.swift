@@ -18,7 +18,7 @@ public struct Simulation: Sendable {
         var monthly = [EnergyTotals](repeating: EnergyTotals(), count: 12)
         var state = SimulationState(site: site)
 
-        let utilization = site.clusters.map { $0.workload.utilization(calendar: calendar) }
+        let loads = site.clusters.map { $0.workload.load(cluster: $0, calendar: calendar) }
         let totalNodes = Double(site.clusters.reduce(0) { $0 + $1.nodes })
         let recovery = site.heatRecovery
         let demand = recovery?.network.demand.series(
@@ -32,13 +32,25 @@ public struct Simulation: Sendable {
             let wetBulb = weather.wetBulb[step]
             let airSupplyBefore = state.airSupply, liquidSupplyBefore = state.liquidSupply
 
-            // 2–3. Workload → IT power → heat split.
-            var itPower = 0.0, liquidHeat = 0.0, nodeUtilization = 0.0
-            for (index, cluster) in site.clusters.enumerated() {
-                let u = utilization[index][step]
-                let power = cluster.node.power(utilization: u).value * Double(cluster.nodes)
+            // 2–3. Workload → IT power → heat split. Air-cooled servers with the ITE model respond to
+            // the supply air they get (the air loop's state at the start of the step).
+            let inletAir = max(air.supplyAirSetpoint.value, state.airSupply + air.coilApproach.value)
+            var itPower = 0.0, itPeak = 0.0, liquidHeat = 0.0, nodeUtilization = 0.0
+            for index in site.clusters.indices {
+                let cluster = site.clusters[index]
+                let load = loads[index]
+                let u = load.utilization[step]
+                var power = load.meanPower[step], peak = load.peakPower[step]
+                if let ite = cluster.ite {
+                    let itePower = ite.power(utilization: u, inlet: inletAir) * Double(cluster.nodes)
+                    peak = power > 0 ? peak * itePower / power : itePower
+                    power = itePower
+                }
                 columns.clusterPower[index * count + step] = Float(power)
+                columns.clusterPowerPeak[index * count + step] = Float(peak)
+                columns.clusterUtilization[index * count + step] = Float(u)
                 itPower += power
+                itPeak += peak
                 liquidHeat += power * cluster.liquidCapture
                 nodeUtilization += u * Double(cluster.nodes)
             }
@@ -135,7 +147,7 @@ public struct Simulation: Sendable {
             let unmet = airStep.unmet + (liquidStep?.unmet ?? 0)
 
             columns.itPower[step] = Float(itPower)
-            columns.itPowerPeak[step] = Float(itPower)
+            columns.itPowerPeak[step] = Float(itPeak)
             columns.itUtilization[step] = Float(totalNodes > 0 ? nodeUtilization / totalNodes : 0)
             columns.liquidHeat[step] = Float(liquidHeat)
             columns.airHeat[step] = Float(itAirHeat)
@@ -190,7 +202,13 @@ public struct Simulation: Sendable {
             if unmet > 0 { monthly[month].unmetHours += stepHours }
             monthly[month].maximumResidual = max(monthly[month].maximumResidual, residual)
         }
-        return SimulationResult(site: site, weather: weather, columns: columns, monthly: monthly)
+        var jobs: [JobSummary] = []
+        for (index, load) in loads.enumerated() {
+            jobs += load.jobs.map {
+                JobSummary(cluster: index, job: $0, stepPUE: columns.pue, stepSeconds: stepSeconds, carbon: site.carbon)
+            }
+        }
+        return SimulationResult(site: site, weather: weather, columns: columns, monthly: monthly, jobs: jobs)
     }
 }
 
@@ -200,6 +218,18 @@ public struct SimulationResult: Sendable {
     public var weather: StepWeather
     public var columns: StepColumns
     public var monthly: [EnergyTotals]
+    /// Training jobs (and each cluster's background jobs together), in cluster order.
+    public var jobs: [JobSummary]
 
     public var annual: EnergyTotals { monthly.reduce(EnergyTotals(), +) }
+
+    /// Highest full-rack power of any cluster in any step (at the step's peak), W.
+    public var maximumRackPower: Double {
+        var maximum = 0.0
+        for (index, cluster) in site.clusters.enumerated() {
+            let peaks = columns.clusterPowerPeak[index * columns.count..<(index + 1) * columns.count]
+            maximum = max(maximum, Double(peaks.max() ?? 0) * Double(cluster.nodesPerRack) / Double(max(1, cluster.nodes)))
+        }
+        return maximum
+    }
 }

@@ -29,6 +29,9 @@ public struct Site: Sendable {
         self.compliance = compliance
     }
 
+    /// Design concerns worth telling the user (they do not stop a run).
+    public var warnings: [String] { clusters.flatMap(\.rackWarnings) }
+
     /// IT power at full utilisation of every node.
     public var designITPower: Watts { clusters.reduce(.zero) { $0 + $1.designPower } }
 }

@@ -8,8 +8,10 @@ public struct StepColumns: Sendable {
     public var itUtilization: [Float]
     public var liquidHeat: [Float]
     public var airHeat: [Float]
-    /// Per-cluster power, row-major `[cluster][step]`.
+    /// Per-cluster power (step mean and peak) and utilisation, row-major `[cluster][step]`.
     public var clusterPower: [Float]
+    public var clusterPowerPeak: [Float]
+    public var clusterUtilization: [Float]
     // /electrical
     public var upsLoss: [Float]
     public var distributionLoss: [Float]
@@ -51,6 +53,8 @@ public struct StepColumns: Sendable {
         let flags = [Int8](repeating: 0, count: count)
         itPower = zeros; itPowerPeak = zeros; itUtilization = zeros; liquidHeat = zeros; airHeat = zeros
         clusterPower = [Float](repeating: 0, count: count * clusters)
+        clusterPowerPeak = clusterPower
+        clusterUtilization = clusterPower
         upsLoss = zeros; distributionLoss = zeros; misc = zeros
         coolingPower = zeros; chillerPower = zeros; fanPower = zeros; pumpPower = zeros
         mode = flags; liquidMode = flags; airMode = flags

@@ -5,24 +5,42 @@ public enum Workload: Sendable {
     case constant(utilization: Double)
     /// An inference-style daily profile.
     case diurnal(DiurnalProfile)
+    /// Measured utilisation or power, resampled by exact interval averaging.
+    case trace(TraceWorkload)
+    /// Training jobs with checkpoints, failures, background jobs and maintenance.
+    case training(TrainingSchedule)
 
-    /// Mean utilisation of each step of a 365-day year starting on `calendar`'s first day.
-    ///
-    /// Steps never straddle an hour (step lengths divide 60 min), so a step's mean is the value of the
-    /// hour it lies in: the averaging is exact.
-    public func utilization(calendar: SimulationCalendar) -> [Double] {
+    /// The cluster's power, peak power and utilisation on every step, and its jobs.
+    public func load(cluster: Cluster, calendar: SimulationCalendar) -> ClusterLoad {
+        let nodes = Double(cluster.nodes)
+        func steady(_ utilization: [Double]) -> ClusterLoad {
+            let power = utilization.map { cluster.node.power(utilization: $0).value * nodes }
+            return ClusterLoad(meanPower: power, peakPower: power, troughPower: power, utilization: utilization,
+                               jobs: [], idleEnergy: 0, downEnergy: 0, background: nil)
+        }
         switch self {
-        case .constant(let u):
-            return [Double](repeating: u, count: calendar.stepCount)
+        case .constant(let utilization):
+            return steady([Double](repeating: utilization, count: calendar.stepCount))
         case .diurnal(let profile):
-            let stepsPerHour = 60 / calendar.stepMinutes
-            var series = [Double](repeating: 0, count: calendar.stepCount)
-            for hour in 0..<calendar.stepCount / stepsPerHour {
-                let weekday = calendar.weekday(dayOfYear: hour / 24)
-                let value = profile.utilization(hourOfDay: hour % 24, weekday: weekday)
-                for step in hour * stepsPerHour..<(hour + 1) * stepsPerHour { series[step] = value }
+            return steady(profile.series(calendar: calendar))
+        case .trace(let trace):
+            let means = trace.stepMeans(calendar: calendar), peaks = trace.stepPeaks(calendar: calendar)
+            switch trace.quantity {
+            case .utilization:
+                var load = steady(means)
+                load.peakPower = peaks.map { cluster.node.power(utilization: $0).value * nodes }
+                return load
+            case .powerKilowatts:
+                // Utilisation implied by the power through the node's curve (exact for `linear`).
+                let idle = cluster.node.idle.value * nodes, span = (cluster.node.maximum.value * nodes) - idle
+                let utilization = means.map { span > 0 ? min(1, max(0, ($0 * 1e3 - idle) / span)) : 0 }
+                return ClusterLoad(meanPower: means.map { $0 * 1e3 }, peakPower: peaks.map { $0 * 1e3 },
+                                   troughPower: means.map { $0 * 1e3 }, utilization: utilization, jobs: [],
+                                   idleEnergy: 0, downEnergy: 0, background: nil)
             }
-            return series
+        case .training(let schedule):
+            return TrainingGenerator.load(schedule: schedule, nodes: cluster.nodes, node: cluster.node,
+                                          downPower: cluster.downPower.value, calendar: calendar)
         }
     }
 }
@@ -45,5 +63,17 @@ public struct DiurnalProfile: Sendable, Equatable {
 
     public func utilization(hourOfDay: Int, weekday day: Int) -> Double {
         min(1, max(0, peakUtilization * hourly[hourOfDay] * weekday[day]))
+    }
+
+    /// Utilisation of each step. Steps never straddle an hour (step lengths divide 60 min), so a
+    /// step's mean is the value of the hour it lies in: the averaging is exact.
+    public func series(calendar: SimulationCalendar) -> [Double] {
+        let stepsPerHour = 60 / calendar.stepMinutes
+        var series = [Double](repeating: 0, count: calendar.stepCount)
+        for hour in 0..<calendar.stepCount / stepsPerHour {
+            let value = utilization(hourOfDay: hour % 24, weekday: calendar.weekday(dayOfYear: hour / 24))
+            for step in hour * stepsPerHour..<(hour + 1) * stepsPerHour { series[step] = value }
+        }
+        return series
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HeatLoop
 
 extension SiteSpec {
@@ -37,7 +38,7 @@ struct SiteDesign {
     init(_ spec: SiteSpec) {
         var it = 0.0, liquid = 0.0
         for cluster in spec.it.clusters {
-            let power = cluster.nodePower.maximum.value * Double(cluster.nodes)
+            let power = (cluster.ite?.designPowerW ?? cluster.nodePower.maximum.value) * Double(cluster.nodes)
             let capture = cluster.liquidCapture ?? (CoolingClass(rawValue: cluster.cooling) ?? .air).defaultLiquidCapture
             it += power
             liquid += power * capture
@@ -77,20 +78,16 @@ extension ClusterSpec {
 }
 
 extension Site {
-    /// Converts a decoded, resolved spec to SI model values. The spec has been range-checked.
-    public init(spec unresolved: SiteSpec) {
+    /// Converts a decoded, resolved spec to SI model values. The spec has been range-checked; `traces`
+    /// holds the trace workloads read from the files the spec names (keyed by `file` as written).
+    public init(spec unresolved: SiteSpec, traces: [String: TraceWorkload] = [:]) {
         let spec = unresolved.resolved()
         let design = SiteDesign(spec)
         let clusters = spec.it.clusters.map { c in
             Cluster(name: c.name, nodes: c.nodes, nodesPerRack: c.nodesPerRack, node: c.nodePower,
                     cooling: CoolingClass(rawValue: c.cooling) ?? .air, liquidCapture: c.liquidCapture ?? 0,
-                    workload: {
-                        switch c.workload {
-                        case .constant(let w): .constant(utilization: w.utilization)
-                        case .diurnal(let w): .diurnal(DiurnalProfile(peakUtilization: w.peakUtilization,
-                                                                      hourly: w.hourly, weekday: w.weekday))
-                        }
-                    }())
+                    workload: c.workload.model(traces: traces),
+                    downPower: Watts(c.node.downW), ite: c.ite.map { $0.model(node: c.nodePower) })
         }
         let electrical = ElectricalChain(
             upsDesignEfficiency: spec.electrical.upsEfficiency,
@@ -204,5 +201,54 @@ extension ChillerSpec {
         Chiller(model: .carnot(efficiency: carnotEfficiency), capacity: .megawatts(capacityMw ?? 0),
                 evaporatorApproach: TemperatureDelta(evaporatorApproachK),
                 condenserApproach: TemperatureDelta(condenserApproachK), maximumCOP: maxCop)
+    }
+}
+
+extension ITESpec {
+    func model(node: NodePower) -> AirCooledITE {
+        let load = loadRange[0]...loadRange[1], inlet = inletRangeC[0]...inletRangeC[1]
+        // EnergyPlus's example curves limit outputs to [0, 99].
+        return AirCooledITE(
+            designPower: Watts(designPowerW ?? node.maximum.value), fanPowerFraction: fanPowerFraction,
+            cpuPower: BiquadraticCurve(cpuPowerCurve, x: load, y: inlet, output: 0...99),
+            airFlow: BiquadraticCurve(airFlowCurve, x: load, y: inlet, output: 0...99),
+            fanPower: QuadraticCurve(fanPowerCurve[0], fanPowerCurve[1], fanPowerCurve[2], x: 0...99, output: 0...99))
+    }
+}
+
+extension WorkloadSpec {
+    func model(traces: [String: TraceWorkload]) -> Workload {
+        switch self {
+        case .constant(let w):
+            return .constant(utilization: w.utilization)
+        case .diurnal(let w):
+            return .diurnal(DiurnalProfile(peakUtilization: w.peakUtilization, hourly: w.hourly, weekday: w.weekday))
+        case .trace(let w):
+            return .trace(traces[w.file] ?? TraceWorkload(quantity: .utilization, interval: 3600, start: 0, values: [0]))
+        case .training(let t):
+            let jobs = t.jobs.map { j in
+                TrainingJob(name: j.name, nodes: j.nodes, start: TimeOfYear.seconds(j.start) ?? 0,
+                            duration: j.durationDays * 86_400, utilization: j.utilization,
+                            checkpointEvery: j.checkpointEveryMin.map { $0 * 60 }, checkpointDuration: j.checkpointMin * 60,
+                            checkpointUtilization: j.checkpointUtilization,
+                            evaluationEvery: j.evaluationEveryHours.map { $0 * 3600 },
+                            evaluationDuration: j.evaluationMin * 60, evaluationUtilization: j.evaluationUtilization)
+            }
+            var background: BackgroundJobs? = nil
+            if let b = t.background {
+                // Log-normal: median = mean / e^(σ²/2).
+                background = BackgroundJobs(targetAllocation: b.targetAllocation, minNodes: b.minNodes, maxNodes: b.maxNodes,
+                                            medianHours: b.meanHours / exp(b.sigma * b.sigma / 2), sigma: b.sigma,
+                                            utilization: b.utilization)
+            }
+            return .training(TrainingSchedule(
+                jobs: jobs,
+                failures: t.failures.map { FailureModel(mtbfPerNode: $0.mtbfHours * 3600, restartDuration: $0.restartMin * 60) },
+                background: background,
+                maintenance: t.maintenance.map {
+                    MaintenanceWindow(start: TimeOfYear.seconds($0.start) ?? 0, duration: $0.durationHours * 3600, nodes: $0.nodes)
+                },
+                seed: UInt64(t.seed)))
+        }
     }
 }

@@ -38,7 +38,7 @@ extension SiteSpec {
                 + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
         }
         if let it = o["it"].object(keys: ["clusters"]) {
-            self.it = ITSpec(it)
+            self.it = ITSpec(it, year: year)
         } else if !o["it"].isPresent {
             o["it"].problem("missing required key 'it' with a list of clusters")
         }
@@ -51,13 +51,13 @@ extension SiteSpec {
 }
 
 extension ITSpec {
-    init(_ o: YAMLObject) {
+    init(_ o: YAMLObject, year: Int) {
         guard let items = o["clusters"].list else {
             o["clusters"].problem("missing required list of clusters")
             return
         }
         if items.isEmpty { o["clusters"].problem("at least one cluster is needed") }
-        clusters = items.compactMap { $0.object(keys: ClusterSpec.keys).map(ClusterSpec.init) }
+        clusters = items.compactMap { $0.object(keys: ClusterSpec.keys).map { ClusterSpec($0, year: year) } }
         var seen = Set<String>()
         for (index, cluster) in clusters.enumerated() where !cluster.name.isEmpty {
             if !seen.insert(cluster.name).inserted {
@@ -68,19 +68,43 @@ extension ITSpec {
 }
 
 extension ClusterSpec {
-    init(_ o: YAMLObject) {
+    init(_ o: YAMLObject, year: Int) {
         name = o.requiredString("name", "the cluster's name") ?? ""
         nodes = o.requiredInteger("nodes", 1...10_000_000) ?? 1
         nodesPerRack = o.integer("nodes_per_rack", default: nodesPerRack, 1...1000)
-        if let node = o["node"].object(keys: NodeSpec.keys) { self.node = NodeSpec(node) }
+        if let node = NodeSpec(o["node"]) { self.node = node }
         cooling = o.choice("cooling", default: cooling, CoolingClass.allCases.map(\.rawValue))
         liquidCapture = o.optionalNumber("liquid_capture", 0...1)
+        if let ite = o["ite"].object(keys: ITESpec.keys) {
+            self.ite = ITESpec(ite)
+            if cooling != CoolingClass.air.rawValue {
+                o["ite"].problem("the ITE inlet-temperature model is for air-cooled clusters; this cluster is '\(cooling)'")
+            }
+        }
         if let variant = o["workload"].variant(WorkloadSpec.kinds) {
             switch variant.name {
             case "constant":
                 if let w = variant.value.object(keys: ConstantWorkloadSpec.keys) {
                     workload = .constant(ConstantWorkloadSpec(utilization: w.number("utilization", default: 0.8, 0...1)))
                 }
+            case "trace":
+                if let w = variant.value.object(keys: TraceWorkloadSpec.keys) {
+                    var trace = TraceWorkloadSpec()
+                    trace.file = w.requiredString("file", "CSV path relative to the site file") ?? ""
+                    trace.column = w.optionalString("column") ?? trace.column
+                    if TraceReader.quantity(column: trace.column) == nil {
+                        w["column"].problem("'\(trace.column)' names neither a utilisation nor a power; use 'utilization', '*_utilization', 'power_kw' or '*_power_kw'")
+                    }
+                    if !trace.file.isEmpty {
+                        let path = SiteSpec.resolve(trace.file, relativeTo: o.log.file)
+                        if !FileManager.default.isReadableFile(atPath: path) {
+                            w["file"].problem("trace file '\(trace.file)' not found (looked for \(path))")
+                        }
+                    }
+                    workload = .trace(trace)
+                }
+            case "training":
+                if let w = variant.value.object(keys: TrainingSpec.keys) { workload = .training(TrainingSpec(w, clusterNodes: nodes, year: year)) }
             default:
                 if let w = variant.value.object(keys: DiurnalWorkloadSpec.keys) {
                     var diurnal = DiurnalWorkloadSpec()
@@ -94,8 +118,131 @@ extension ClusterSpec {
     }
 }
 
+extension TrainingSpec {
+    init(_ o: YAMLObject, clusterNodes: Int, year: Int) {
+        seed = o.integer("seed", default: seed, 0...Int(Int32.max))
+        if let items = o["jobs"].list {
+            jobs = items.compactMap { $0.object(keys: TrainingJobSpec.keys).map { TrainingJobSpec($0, clusterNodes: clusterNodes, year: year) } }
+            var names = Set<String>()
+            for (index, job) in jobs.enumerated() where !names.insert(job.name).inserted {
+                items[index].problem("duplicate job name '\(job.name)'")
+            }
+        }
+        let failuresValue = o["failures"]
+        if let node = failuresValue.node, case .scalar = node {
+            if ["off", "none", "false"].contains(node.string?.lowercased() ?? "") {
+                failures = nil
+            } else {
+                failuresValue.problem("expected 'off' or a mapping {mtbf_hours, restart_min}")
+            }
+        } else if let f = failuresValue.object(keys: FailureSpec.keys) {
+            failures = FailureSpec(mtbfHours: f.number("mtbf_hours", default: 50_000, 1...1e9),
+                                   restartMin: f.number("restart_min", default: 20, 0...10_000))
+        }
+        if let b = o["background"].object(keys: BackgroundSpec.keys) {
+            var background = BackgroundSpec()
+            background.targetAllocation = b.number("target_allocation", default: background.targetAllocation, 0...1)
+            background.minNodes = b.integer("min_nodes", default: background.minNodes, 1...clusterNodes)
+            background.maxNodes = b.integer("max_nodes", default: min(background.maxNodes, clusterNodes), 1...clusterNodes)
+            background.meanHours = b.number("mean_hours", default: background.meanHours, 0.01...10_000)
+            background.sigma = b.number("sigma", default: background.sigma, 0...5)
+            background.utilization = b.number("utilization", default: background.utilization, 0...1)
+            if background.minNodes > background.maxNodes { b["min_nodes"].problem("min_nodes is above max_nodes") }
+            self.background = background
+        }
+        if let items = o["maintenance"].list {
+            maintenance = items.compactMap { item in
+                item.object(keys: MaintenanceSpec.keys).map { m in
+                    var window = MaintenanceSpec()
+                    window.start = m.requiredString("start", "a date or date-time in the simulated year") ?? ""
+                    TimeOfYear.check(window.start, year: year, m["start"])
+                    window.durationHours = m.number("duration_hours", default: window.durationHours, 0...8760)
+                    window.nodes = m.optionalInteger("nodes", 1...clusterNodes)
+                    return window
+                }
+            }
+        }
+    }
+}
+
+extension TrainingJobSpec {
+    init(_ o: YAMLObject, clusterNodes: Int, year: Int) {
+        name = o.requiredString("name", "the job's name") ?? ""
+        nodes = o.requiredInteger("nodes", 1...max(1, clusterNodes)) ?? 1
+        start = o.requiredString("start", "a date or date-time in the simulated year, e.g. 2025-01-10") ?? ""
+        TimeOfYear.check(start, year: year, o["start"])
+        durationDays = o.requiredNumber("duration_days", 0.001...3650) ?? 1
+        utilization = o.number("utilization", default: utilization, 0...1)
+        checkpointEveryMin = o.optionalNumber("checkpoint_every_min", 1...1e6)
+        checkpointMin = o.number("checkpoint_min", default: checkpointMin, 0...1e4)
+        checkpointUtilization = o.number("checkpoint_utilization", default: checkpointUtilization, 0...1)
+        evaluationEveryHours = o.optionalNumber("evaluation_every_hours", 0.01...1e5)
+        evaluationMin = o.number("evaluation_min", default: evaluationMin, 0...1e5)
+        evaluationUtilization = o.number("evaluation_utilization", default: evaluationUtilization, 0...1)
+        if let every = checkpointEveryMin, checkpointMin >= every {
+            o["checkpoint_min"].problem("a checkpoint (\(format(checkpointMin)) min) must be shorter than the interval between them (\(format(every)) min)")
+        }
+    }
+}
+
+/// Dates in site files: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (also with a space), local standard time.
+enum TimeOfYear {
+    /// Seconds from 1 January 00:00 of the date's own year, and that year.
+    static func parse(_ text: String) -> (year: Int, seconds: Double)? {
+        let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " }).map(String.init)
+        guard (1...2).contains(parts.count), let date = CalendarDate(iso: parts[0]) else { return nil }
+        var seconds = 0.0
+        if parts.count == 2 {
+            let clock = parts[1].split(separator: ":").map { Double($0) }
+            guard (2...3).contains(clock.count), clock.allSatisfy({ $0 != nil }) else { return nil }
+            let (h, m, s) = (clock[0] ?? 0, clock[1] ?? 0, clock.count == 3 ? clock[2] ?? 0 : 0)
+            guard (0..<24).contains(h), (0..<60).contains(m), (0..<60).contains(s) else { return nil }
+            seconds = h * 3600 + m * 60 + s
+        }
+        let daysBefore = SimulationCalendar.daysPerMonth.prefix(date.month - 1).reduce(0, +)
+        let leapShift = SimulationCalendar.isLeap(date.year) && date.month > 2 ? 1 : 0
+        return (date.year, Double(daysBefore + leapShift + date.day - 1) * 86_400 + seconds)
+    }
+
+    static func seconds(_ text: String) -> Double? { parse(text)?.seconds }
+
+    /// Reports a date that does not parse or lies outside the simulated year.
+    static func check(_ text: String, year: Int, _ value: YAMLValue) {
+        guard !text.isEmpty else { return }
+        guard let parsed = parse(text) else {
+            value.problem("'\(text)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            return
+        }
+        if parsed.year != year {
+            value.problem("\(text) is outside the simulated year \(year)")
+        }
+    }
+}
+
 extension NodeSpec {
-    init(_ o: YAMLObject) {
+    /// `node: b200` (a preset), or a mapping with an optional `preset` and values overriding it.
+    init?(_ value: YAMLValue) {
+        guard let node = value.node else { return nil }
+        let presets = NodePreset.allCases.map(\.rawValue)
+        if case .scalar = node {
+            guard let name = node.string, let preset = NodePreset(rawValue: name) else {
+                let hint = node.string.flatMap { Suggestion.closest(to: $0, in: presets) }.map { "; did you mean '\($0)'?" } ?? ""
+                value.problem("\(describe(node)) is not a node preset\(hint); expected one of \(presets.joined(separator: ", ")) or a mapping")
+                return nil
+            }
+            self.init(preset: preset)
+            return
+        }
+        guard let o = value.object(keys: NodeSpec.keys) else { return nil }
+        self.init()
+        if let name = o.optionalString("preset") {
+            if let preset = NodePreset(rawValue: name) {
+                self.init(preset: preset)
+            } else {
+                let hint = Suggestion.closest(to: name, in: presets).map { "; did you mean '\($0)'?" } ?? ""
+                o["preset"].problem("'\(name)' is not a node preset\(hint); expected one of \(presets.joined(separator: ", "))")
+            }
+        }
         gpus = o.integer("gpus", default: gpus, 0...64)
         gpuIdleW = o.number("gpu_idle_w", default: gpuIdleW, 0...5000)
         gpuMaxW = o.number("gpu_max_w", default: gpuMaxW, 0...5000)
@@ -103,8 +250,39 @@ extension NodeSpec {
         baseMaxW = o.number("base_max_w", default: baseMaxW, 0...50_000)
         curve = o.choice("curve", default: curve, ["linear", "mse"])
         mseExponent = o.number("mse_exponent", default: mseExponent, 1...3)
+        downW = o.number("down_w", default: downW, 0...10_000)
         if gpuMaxW < gpuIdleW { o["gpu_max_w"].problem("gpu_max_w (\(format(gpuMaxW))) is below gpu_idle_w (\(format(gpuIdleW)))") }
         if baseMaxW < baseIdleW { o["base_max_w"].problem("base_max_w (\(format(baseMaxW))) is below base_idle_w (\(format(baseIdleW)))") }
+    }
+
+    init(preset: NodePreset) {
+        let node = preset.node
+        self.preset = preset.rawValue
+        gpus = node.gpus
+        gpuIdleW = node.gpuIdle.value
+        gpuMaxW = node.gpuMax.value
+        baseIdleW = node.baseIdle.value
+        baseMaxW = node.baseMax.value
+        switch node.curve {
+        case .linear: curve = "linear"
+        case .mse(let exponent):
+            curve = "mse"
+            mseExponent = exponent
+        }
+    }
+}
+
+extension ITESpec {
+    init(_ o: YAMLObject) {
+        designPowerW = o.optionalNumber("design_power_w", 1...100_000)
+        fanPowerFraction = o.number("fan_power_fraction", default: fanPowerFraction, 0...1)
+        cpuPowerCurve = o.numbers("cpu_power_curve", count: 6, -1e6...1e6) ?? cpuPowerCurve
+        airFlowCurve = o.numbers("air_flow_curve", count: 6, -1e6...1e6) ?? airFlowCurve
+        fanPowerCurve = o.numbers("fan_power_curve", count: 3, -1e6...1e6) ?? fanPowerCurve
+        loadRange = o.numbers("load_range", count: 2, 0...10) ?? loadRange
+        inletRangeC = o.numbers("inlet_range_c", count: 2, -50...150) ?? inletRangeC
+        if loadRange[0] > loadRange[1] { o["load_range"].problem("the lower bound is above the upper") }
+        if inletRangeC[0] > inletRangeC[1] { o["inlet_range_c"].problem("the lower bound is above the upper") }
     }
 }
 

@@ -36,16 +36,19 @@ public struct ClusterSpec: Encodable, Sendable {
     /// Default by cooling class: air 0, dlc 0.80, immersion 0.97.
     public var liquidCapture: Double?
     public var workload = WorkloadSpec.constant(ConstantWorkloadSpec())
+    public var ite: ITESpec?
 
     enum CodingKeys: String, CodingKey {
-        case name, nodes, node, cooling, workload
+        case name, nodes, node, cooling, workload, ite
         case nodesPerRack = "nodes_per_rack", liquidCapture = "liquid_capture"
     }
-    static let keys = ["name", "nodes", "nodes_per_rack", "node", "cooling", "liquid_capture", "workload"]
+    static let keys = ["name", "nodes", "nodes_per_rack", "node", "cooling", "liquid_capture", "workload", "ite"]
 }
 
-/// Default: 8× H100 SXM node (DGX H100 class): 9.1 kW at full utilisation (DESIGN §3.2 defaults).
+/// A node: a preset (`h100-sxm`, `h200-sxm`, `b200`, `cpu`) and/or explicit values, which override the
+/// preset's. Without either: the DESIGN §3.2 defaults (8× H100 SXM, 9.1 kW at full utilisation).
 public struct NodeSpec: Encodable, Sendable {
+    public var preset: String?
     public var gpus = 8
     public var gpuIdleW = 75.0
     public var gpuMaxW = 700.0
@@ -54,27 +57,139 @@ public struct NodeSpec: Encodable, Sendable {
     /// `linear` or `mse` (Fan et al. 2007).
     public var curve = "linear"
     public var mseExponent = 1.4
+    /// Power of a node that is down (maintenance): BMC and standby.
+    public var downW = 0.0
 
     enum CodingKeys: String, CodingKey {
-        case gpus, curve
+        case preset, gpus, curve
         case gpuIdleW = "gpu_idle_w", gpuMaxW = "gpu_max_w", baseIdleW = "base_idle_w", baseMaxW = "base_max_w"
-        case mseExponent = "mse_exponent"
+        case mseExponent = "mse_exponent", downW = "down_w"
     }
-    static let keys = ["gpus", "gpu_idle_w", "gpu_max_w", "base_idle_w", "base_max_w", "curve", "mse_exponent"]
+    static let keys = ["preset", "gpus", "gpu_idle_w", "gpu_max_w", "base_idle_w", "base_max_w", "curve",
+                       "mse_exponent", "down_w"]
+}
+
+/// EnergyPlus `ElectricEquipment:ITE:AirCooled` inlet-temperature dependence (air-cooled clusters).
+/// Defaults: the curves of EnergyPlus's data-center example files.
+public struct ITESpec: Encodable, Sendable {
+    /// Design power input per node (server fans included); default the node's full-load power.
+    public var designPowerW: Double?
+    public var fanPowerFraction = 0.4
+    /// Biquadratic in CPU loading x and inlet air °C y: a, b, c, d, e, f of a + bx + cx² + dy + ey² + fxy.
+    public var cpuPowerCurve: [Double] = [-1.0, 1.0, 0.0, 0.06667, 0.0, 0.0]
+    public var airFlowCurve: [Double] = [-1.4, 0.9, 0.0, 0.1, 0.0, 0.0]
+    /// Quadratic in air-flow fraction: a, b, c.
+    public var fanPowerCurve: [Double] = [0.0, 1.0, 0.0]
+    public var loadRange: [Double] = [0, 1.5]
+    public var inletRangeC: [Double] = [-10, 99]
+    enum CodingKeys: String, CodingKey {
+        case designPowerW = "design_power_w", fanPowerFraction = "fan_power_fraction", cpuPowerCurve = "cpu_power_curve"
+        case airFlowCurve = "air_flow_curve", fanPowerCurve = "fan_power_curve", loadRange = "load_range"
+        case inletRangeC = "inlet_range_c"
+    }
+    static let keys = ["design_power_w", "fan_power_fraction", "cpu_power_curve", "air_flow_curve", "fan_power_curve",
+                       "load_range", "inlet_range_c"]
 }
 
 public enum WorkloadSpec: Encodable, Sendable {
     case constant(ConstantWorkloadSpec)
     case diurnal(DiurnalWorkloadSpec)
-    static let kinds = ["constant", "diurnal"]
+    case trace(TraceWorkloadSpec)
+    case training(TrainingSpec)
+    static let kinds = ["constant", "diurnal", "trace", "training"]
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: VariantKey.self)
         switch self {
         case .constant(let spec): try container.encode(spec, forKey: VariantKey("constant"))
         case .diurnal(let spec): try container.encode(spec, forKey: VariantKey("diurnal"))
+        case .trace(let spec): try container.encode(spec, forKey: VariantKey("trace"))
+        case .training(let spec): try container.encode(spec, forKey: VariantKey("training"))
         }
     }
+}
+
+/// A measured utilisation or power trace (CSV; `Sites/traces/README.md`).
+public struct TraceWorkloadSpec: Encodable, Sendable {
+    /// CSV path, relative to the site file.
+    public var file = ""
+    /// Value column: `utilization`/`*_utilization` (0…1) or `power_kw`/`*_power_kw` (kW for the whole cluster).
+    public var column = "utilization"
+    static let keys = ["file", "column"]
+}
+
+/// A cluster's training schedule (DESIGN §3.2).
+public struct TrainingSpec: Encodable, Sendable {
+    public var seed = 42
+    public var jobs: [TrainingJobSpec] = []
+    /// Failures on by default; `failures: off` disables them.
+    public var failures: FailureSpec? = FailureSpec()
+    public var background: BackgroundSpec?
+    public var maintenance: [MaintenanceSpec] = []
+    static let keys = ["seed", "jobs", "failures", "background", "maintenance"]
+}
+
+public struct TrainingJobSpec: Encodable, Sendable {
+    public var name = ""
+    public var nodes = 1
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` in the simulated year.
+    public var start = ""
+    /// Useful training time (restarts and lost work extend the wall time).
+    public var durationDays = 1.0
+    public var utilization = 0.90
+    public var checkpointEveryMin: Double?
+    public var checkpointMin = 2.0
+    public var checkpointUtilization = 0.15
+    public var evaluationEveryHours: Double?
+    public var evaluationMin = 10.0
+    public var evaluationUtilization = 0.5
+    enum CodingKeys: String, CodingKey {
+        case name, nodes, start, utilization
+        case durationDays = "duration_days", checkpointEveryMin = "checkpoint_every_min", checkpointMin = "checkpoint_min"
+        case checkpointUtilization = "checkpoint_utilization", evaluationEveryHours = "evaluation_every_hours"
+        case evaluationMin = "evaluation_min", evaluationUtilization = "evaluation_utilization"
+    }
+    static let keys = ["name", "nodes", "start", "duration_days", "utilization", "checkpoint_every_min", "checkpoint_min",
+                       "checkpoint_utilization", "evaluation_every_hours", "evaluation_min", "evaluation_utilization"]
+}
+
+/// Node failures: a job on n nodes fails at rate n / MTBF; it restarts after `restart_min` at idle and
+/// redoes the work since its last checkpoint. *Default* MTBF 50 000 h per node (DESIGN §3.2).
+public struct FailureSpec: Encodable, Sendable {
+    public var mtbfHours = 50_000.0
+    public var restartMin = 20.0
+    enum CodingKeys: String, CodingKey {
+        case mtbfHours = "mtbf_hours", restartMin = "restart_min"
+    }
+    static let keys = ["mtbf_hours", "restart_min"]
+}
+
+/// Background jobs: Poisson arrivals, log-uniform sizes in [min_nodes, max_nodes], log-normal
+/// durations with mean `mean_hours` and log-space spread `sigma`, admitted up to `target_allocation`.
+public struct BackgroundSpec: Encodable, Sendable {
+    public var targetAllocation = 0.85
+    public var minNodes = 1
+    public var maxNodes = 64
+    public var meanHours = 12.0
+    public var sigma = 1.0
+    public var utilization = 0.7
+    enum CodingKeys: String, CodingKey {
+        case utilization, sigma
+        case targetAllocation = "target_allocation", minNodes = "min_nodes", maxNodes = "max_nodes", meanHours = "mean_hours"
+    }
+    static let keys = ["target_allocation", "min_nodes", "max_nodes", "mean_hours", "sigma", "utilization"]
+}
+
+public struct MaintenanceSpec: Encodable, Sendable {
+    public var start = ""
+    public var durationHours = 8.0
+    /// Nodes taken down; default the whole cluster.
+    public var nodes: Int?
+    enum CodingKeys: String, CodingKey {
+        case start, nodes
+        case durationHours = "duration_hours"
+    }
+    static let keys = ["start", "duration_hours", "nodes"]
 }
 
 public struct ConstantWorkloadSpec: Encodable, Sendable {

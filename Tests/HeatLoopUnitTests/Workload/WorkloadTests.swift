@@ -72,7 +72,7 @@ struct WorkloadTests {
     @Test("constant workload: one value per step", arguments: [1, 15, 60])
     func constant(stepMinutes: Int) {
         let calendar = SimulationCalendar(year: 2025, stepMinutes: stepMinutes)
-        let series = Workload.constant(utilization: 0.73).utilization(calendar: calendar)
+        let series = Workload.constant(utilization: 0.73).load(cluster: oneNode, calendar: calendar).utilization
         #expect(series.count == calendar.stepCount)
         #expect(series.allSatisfy { $0 == 0.73 })
     }
@@ -80,7 +80,7 @@ struct WorkloadTests {
     @Test("diurnal workload at hand-picked steps (15 min)")
     func diurnalPoints() {
         let calendar = SimulationCalendar(year: 2025, stepMinutes: 15)
-        let series = Workload.diurnal(profile).utilization(calendar: calendar)
+        let series = profile.series(calendar: calendar)
         #expect(series.count == 35_040)
         // Wed 1 Jan (weekday 2, factor 0.8), 10:00–11:00 = steps 40…43: 0.8·1.0·0.8 = 0.64.
         for step in 40...43 { #expect(series[step].isApproximatelyEqual(to: 0.64)) }
@@ -95,7 +95,7 @@ struct WorkloadTests {
     @Test("diurnal workload follows hour of day and weekday all year (anchor: 2025-01-01 is a Wednesday)")
     func diurnalAllYear() {
         let calendar = SimulationCalendar(year: 2025, stepMinutes: 15)
-        let series = Workload.diurnal(profile).utilization(calendar: calendar)
+        let series = profile.series(calendar: calendar)
         for step in series.indices {
             let hour = step / 4
             let weekday = (2 + hour / 24) % 7
@@ -109,8 +109,8 @@ struct WorkloadTests {
 
     @Test("1-min and 60-min diurnal series have the same hourly means")
     func stepLengthIndependent() {
-        let minute = Workload.diurnal(profile).utilization(calendar: SimulationCalendar(year: 2025, stepMinutes: 1))
-        let hourly = Workload.diurnal(profile).utilization(calendar: SimulationCalendar(year: 2025, stepMinutes: 60))
+        let minute = profile.series(calendar: SimulationCalendar(year: 2025, stepMinutes: 1))
+        let hourly = profile.series(calendar: SimulationCalendar(year: 2025, stepMinutes: 60))
         #expect(minute.count == 60 * hourly.count)
         var mismatches = 0
         for hour in hourly.indices {
@@ -130,3 +130,7 @@ struct WorkloadTests {
         #expect(negative.utilization(hourOfDay: 3, weekday: 0) == 0)
     }
 }
+
+/// A one-node cluster for workload tests.
+private let oneNode = Cluster(name: "test", nodes: 1, nodesPerRack: 1, node: NodePreset.h100SXM.node, cooling: .air,
+                              liquidCapture: 0, workload: .constant(utilization: 0))

@@ -1,0 +1,71 @@
+/// The footprint of one training job (or of a cluster's background jobs together): the "carbon model
+/// card" practitioners ask for (DESIGN §3.7).
+///
+/// - energy at the meter: the job's nodes' electrical energy (IT level);
+/// - facility energy: `Σ_steps E_job,step · PUE_step`, the job's share of the whole facility including
+///   cooling and electrical losses in the conditions it actually ran in;
+/// - operational CO2: facility energy × grid intensity, when the site gives one.
+public struct JobSummary: Sendable, Equatable {
+    /// Index of the job's cluster along `/it`'s `cluster` coordinate.
+    public var cluster: Int
+    public var name: String
+    public var nodes: Int
+    public var gpuHours: Double
+    public var energyMWh: Double
+    public var facilityEnergyMWh: Double
+    public var interruptions: Int
+    public var lostWorkHours: Double
+    public var startHours: Double
+    public var endHours: Double
+    public var completed: Bool
+    public var co2Tonnes: Double
+
+    public var overheadMWh: Double { facilityEnergyMWh - energyMWh }
+    public var effectivePUE: Double { energyMWh > 0 ? facilityEnergyMWh / energyMWh : .nan }
+
+    public init(cluster: Int, job: JobLoad, stepPUE: [Float], stepSeconds: Double, carbon: CarbonIntensity?) {
+        var facility = 0.0
+        for step in job.stepPower.indices {
+            facility += Double(job.stepPower[step]) * Double(stepPUE[step])
+        }
+        self.cluster = cluster
+        name = job.name
+        nodes = job.nodes
+        gpuHours = job.gpuHours
+        energyMWh = job.energy / 3.6e9
+        let facilityMWh = facility * stepSeconds / 3.6e9
+        facilityEnergyMWh = facilityMWh
+        interruptions = job.interruptions
+        lostWorkHours = job.lostWorkHours
+        startHours = job.start / 3600
+        endHours = job.end / 3600
+        completed = job.completed
+        co2Tonnes = carbon.map { facilityMWh * $0.gridGramsPerKWh / 1000 } ?? .nan
+    }
+}
+
+extension ResultTable {
+    /// `/summary/jobs`: one row per job along a `job` dimension (1-D columns, DESIGN §6).
+    public init(jobs: [JobSummary]) {
+        func column(_ name: String, _ units: String, _ longName: String, _ value: (JobSummary) -> Double) -> ResultSeries {
+            ResultSeries(name: name, units: units, longName: longName, values: .float64(jobs.map(value)))
+        }
+        self.init(
+            name: "jobs", dimension: "job", coordinate: .strings(jobs.map(\.name)),
+            columns: [
+                ResultSeries(name: "cluster_index", units: "1", longName: "index of the job's cluster in /it cluster",
+                             values: .int32(jobs.map { Int32($0.cluster) })),
+                column("nodes", "1", "nodes allocated") { Double($0.nodes) },
+                column("gpu_hours", "h", "GPU-hours allocated") { $0.gpuHours },
+                column("energy_MWh", "MWh", "energy at the meter (IT)") { $0.energyMWh },
+                column("facility_energy_MWh", "MWh", "energy including its share of facility overhead (× step PUE)") { $0.facilityEnergyMWh },
+                column("overhead_MWh", "MWh", "share of cooling and electrical losses") { $0.overheadMWh },
+                column("co2_operational_t", "t", "operational CO2 of the facility energy") { $0.co2Tonnes },
+                column("interruptions", "1", "failures that interrupted the job") { Double($0.interruptions) },
+                column("lost_work_hours", "h", "training time redone after failures") { $0.lostWorkHours },
+                column("start_hours", "h", "start, hours after the year's start") { $0.startHours },
+                column("end_hours", "h", "end, hours after the year's start") { $0.endHours },
+                column("completed", "1", "1 when the job finished within the year") { $0.completed ? 1 : 0 },
+            ])
+    }
+}
