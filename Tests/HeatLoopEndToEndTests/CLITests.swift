@@ -89,15 +89,8 @@ import Testing
         let result = "\(folder)/campus.h5"
         let run = try CLI.run(["run", "Sites/chicago-ai-campus.yaml", "--output", result, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "\(PackagePaths.root)/Tests/python/check_result.py", result, "--require-summary", "--require-contract"]
-        let pipe = Pipe()
-        check.standardOutput = pipe
-        check.standardError = pipe
-        try check.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 0, "\(output)")
+        let check = try CLI.python(["\(PackagePaths.root)/Tests/python/check_result.py", result, "--require-summary",
+                                    "--require-contract"])
+        #expect(check.status == 0, "\(check.stdout)")
     }
 }

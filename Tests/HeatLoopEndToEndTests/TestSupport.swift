@@ -44,8 +44,18 @@ enum CLI {
 
     /// Runs `heatloop` with arguments from the package root and waits for it.
     static func run(_ arguments: [String]) throws -> Outcome {
+        try launch(executable, arguments)
+    }
+
+    /// Runs a Python script (the result-format checks use h5py/xarray, which `make test` installs).
+    static func python(_ arguments: [String]) throws -> Outcome {
+        let outcome = try launch("/usr/bin/env", ["python3"] + arguments)
+        return Outcome(status: outcome.status, stdout: outcome.stdout + outcome.stderr, stderr: "")
+    }
+
+    static func launch(_ program: String, _ arguments: [String]) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: PackagePaths.root)
         let out = Pipe(), err = Pipe()
