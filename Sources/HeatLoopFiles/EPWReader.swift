@@ -302,7 +302,7 @@ public enum EPWReader {
             if atEnd || bytes[cursor] == comma {
                 switch field {
                 case Field.year...Field.minute, Field.dryBulb...Field.pressure, Field.windSpeed:
-                    if let value = parseNumber(bytes, fieldStart, cursor) {
+                    if let value = DecimalParser.parse(bytes, fieldStart, cursor) {
                         switch field {
                         case Field.year: row.year = value
                         case Field.month: row.month = value
@@ -486,75 +486,5 @@ public enum EPWReader {
                 file: file, line: headerLineCount, fieldNumber: 3, fieldName: "records per hour",
                 message: "\(perHour) records per hour; only hourly EPW files (1) are supported")
         }
-    }
-
-    // MARK: - Numbers
-
-    /// Exact powers of ten 10⁰…10²² (all representable as Double).
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
-    /// Parses a decimal number (`-12.2`, `99500`, `.5`, `1e3`) in `bytes[start..<end]`, spaces allowed
-    /// around it; nil when it is not one. Up to 15 significant digits without an exponent, the value is
-    /// digits / 10^k — correctly rounded, as both are exact doubles — otherwise the standard library parses.
-    @inline(__always)
-    private static func parseNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        var cursor = start, stop = end
-        while cursor < stop, bytes[cursor] == space || bytes[cursor] == tab { cursor += 1 }
-        while stop > cursor, bytes[stop - 1] == space || bytes[stop - 1] == tab { stop -= 1 }
-        guard cursor < stop else { return nil }
-        let tokenStart = cursor
-        var negative = false
-        if bytes[cursor] == UInt8(ascii: "-") {
-            negative = true
-            cursor += 1
-        } else if bytes[cursor] == UInt8(ascii: "+") {
-            cursor += 1
-        }
-        var mantissa: UInt64 = 0
-        var significantDigits = 0, fractionDigits = 0
-        var anyDigit = false, inFraction = false, hasExponent = false
-        while cursor < stop {
-            let byte = bytes[cursor]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                let digit = UInt64(byte &- UInt8(ascii: "0"))
-                anyDigit = true
-                if significantDigits > 0 || digit != 0 { significantDigits += 1 }  // not leading zeros
-                if significantDigits <= 15 { mantissa = mantissa * 10 + digit }
-                if inFraction { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: ".") && !inFraction {
-                inFraction = true
-            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                hasExponent = true
-                break
-            } else {
-                return nil
-            }
-            cursor += 1
-        }
-        guard anyDigit else { return nil }
-        if !hasExponent && significantDigits <= 15 && fractionDigits <= 22 {
-            let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
-            return negative ? -magnitude : magnitude
-        }
-        if hasExponent {
-            // Exponent syntax: [eE][+-]?digits, nothing else.
-            cursor += 1
-            if cursor < stop, bytes[cursor] == UInt8(ascii: "+") || bytes[cursor] == UInt8(ascii: "-") {
-                cursor += 1
-            }
-            guard cursor < stop else { return nil }
-            while cursor < stop {
-                let byte = bytes[cursor]
-                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-                cursor += 1
-            }
-        }
-        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<stop]), as: UTF8.self)
-        guard let value = Double(token), value.isFinite else { return nil }
-        return value
     }
 }

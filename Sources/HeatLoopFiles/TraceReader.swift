@@ -260,26 +260,10 @@ public enum TraceReader {
            containing.1.count >= 3 {
             return containing.0
         }
-        let ranked = lowered.map { ($0.0, editDistance(Array($0.1.utf8), Array(target.utf8))) }
+        let ranked = lowered.map { ($0.0, Suggestion.editDistance($0.1, target)) }
             .min { $0.1 < $1.1 }
         guard let ranked, ranked.1 <= max(2, target.count / 3) else { return nil }
         return ranked.0
-    }
-
-    /// Levenshtein distance (insertions, deletions, substitutions).
-    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previousRow = Array(0...b.count)
-        var row = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            row[0] = i
-            for j in 1...b.count {
-                row[j] = min(previousRow[j] + 1, row[j - 1] + 1, previousRow[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&row, &previousRow)
-        }
-        return previousRow[b.count]
     }
 
     // MARK: Time order
@@ -518,7 +502,7 @@ public enum TraceReader {
                                    quantity: TraceWorkload.Quantity, line: Int, file: String,
                                    column: String) throws(TraceFileError) -> Double {
         let expected = quantity == .utilization ? "a utilisation 0…1" : "a power in kW ≥ 0"
-        guard let value = parseNumber(bytes, range.lowerBound, range.upperBound) else {
+        guard let value = DecimalParser.parse(bytes, range.lowerBound, range.upperBound) else {
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             text = text.trimmingCharacters(in: .whitespaces)
             throw TraceFileError(
@@ -547,74 +531,5 @@ public enum TraceReader {
     /// `85` rather than `85.0`; other values as Swift prints them.
     private static func formatted(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-
-    /// Exact powers of ten 10⁰…10²² (all representable as Double).
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
-    /// Parses a finite decimal number (`0.42`, `812.5`, `.5`, `4.2e-1`) in `bytes[start..<end]`, spaces
-    /// allowed around it; nil when it is not one. Up to 15 significant digits without an exponent, the
-    /// value is digits / 10^k — correctly rounded, as both are exact doubles — otherwise the standard
-    /// library parses (same scheme as `EPWReader`).
-    @inline(__always)
-    private static func parseNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        var cursor = start, stop = end
-        while cursor < stop, bytes[cursor] == space || bytes[cursor] == tab { cursor += 1 }
-        while stop > cursor, bytes[stop - 1] == space || bytes[stop - 1] == tab { stop -= 1 }
-        guard cursor < stop else { return nil }
-        let tokenStart = cursor
-        var negative = false
-        if bytes[cursor] == UInt8(ascii: "-") {
-            negative = true
-            cursor += 1
-        } else if bytes[cursor] == UInt8(ascii: "+") {
-            cursor += 1
-        }
-        var mantissa: UInt64 = 0
-        var significantDigits = 0, fractionDigits = 0
-        var anyDigit = false, inFraction = false, hasExponent = false
-        while cursor < stop {
-            let byte = bytes[cursor]
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                let digit = UInt64(byte &- UInt8(ascii: "0"))
-                anyDigit = true
-                if significantDigits > 0 || digit != 0 { significantDigits += 1 }  // not leading zeros
-                if significantDigits <= 15 { mantissa = mantissa * 10 + digit }
-                if inFraction { fractionDigits += 1 }
-            } else if byte == UInt8(ascii: ".") && !inFraction {
-                inFraction = true
-            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-                hasExponent = true
-                break
-            } else {
-                return nil
-            }
-            cursor += 1
-        }
-        guard anyDigit else { return nil }
-        if !hasExponent && significantDigits <= 15 && fractionDigits <= 22 {
-            let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
-            return negative ? -magnitude : magnitude
-        }
-        if hasExponent {
-            // Exponent syntax: [eE][+-]?digits, nothing else.
-            cursor += 1
-            if cursor < stop, bytes[cursor] == UInt8(ascii: "+") || bytes[cursor] == UInt8(ascii: "-") {
-                cursor += 1
-            }
-            guard cursor < stop else { return nil }
-            while cursor < stop {
-                let byte = bytes[cursor]
-                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-                cursor += 1
-            }
-        }
-        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<stop]), as: UTF8.self)
-        guard let value = Double(token), value.isFinite else { return nil }
-        return value
     }
 }
