@@ -5,7 +5,7 @@ PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/heatloop
 
-.PHONY: run build test deps python-deps bench clean
+.PHONY: run build test deps python-deps clean
 
 ## Installs the system HDF5 library (Debian: libhdf5-dev) when pkg-config cannot find it.
 deps:
@@ -34,3 +34,5 @@ test: deps python-deps
 
 clean:
 	rm -rf .build Output/*.h5 Output/*.partial
+
+include Benchmarks.mk
