@@ -71,23 +71,10 @@ public struct TemperatureDelta: Hashable, Comparable, Sendable {
     }
 }
 
-/// Pressure in pascals (Pa).
-public struct Pascals: Hashable, Comparable, Sendable {
-    public var value: Double
-    @inlinable public init(_ value: Double) { self.value = value }
-    @inlinable public static func < (a: Pascals, b: Pascals) -> Bool { a.value < b.value }
-}
 
 /// Mass flow in kilograms per second (kg/s).
 public struct KilogramsPerSecond: Hashable, Comparable, Sendable {
     public var value: Double
     @inlinable public init(_ value: Double) { self.value = value }
     @inlinable public static func < (a: KilogramsPerSecond, b: KilogramsPerSecond) -> Bool { a.value < b.value }
-}
-
-/// A dimensionless share in 0…1 (utilisation, efficiency, part-load ratio).
-public struct Fraction: Hashable, Comparable, Sendable {
-    public var value: Double
-    @inlinable public init(_ value: Double) { self.value = value }
-    @inlinable public static func < (a: Fraction, b: Fraction) -> Bool { a.value < b.value }
 }
