@@ -24,34 +24,3 @@ public enum HeatPumpCOP: Sendable, Equatable {
         }
     }
 }
-
-/// Which cooling loop the heat pump's evaporator draws from.
-public enum HeatSource: String, Sendable, CaseIterable {
-    /// Facility-water (liquid-loop) return: the warm source of DLC and immersion.
-    case liquid
-    /// Chilled-water return of the air loop.
-    case air
-    /// Both; the warmer liquid loop is used first.
-    case both
-}
-
-/// A (bank of) electric heat pump(s) lifting data-center heat to district-heating supply temperature.
-///
-/// `Q_evap = Q_hp (1 − 1/COP)`, `W = Q_hp / COP`. Below `minimumPartLoad · capacity` it is off.
-/// The evaporator takes a side stream of the loop return and cools it to the loop's supply setpoint,
-/// so the source leaves at the setpoint.
-public struct HeatPump: Sendable, Equatable {
-    public var capacity: Watts
-    public var cop: HeatPumpCOP
-    public var maximumCOP: Double
-    public var minimumPartLoad: Double
-    public var source: HeatSource
-
-    public init(capacity: Watts, cop: HeatPumpCOP, maximumCOP: Double, minimumPartLoad: Double, source: HeatSource) {
-        self.capacity = capacity
-        self.cop = cop
-        self.maximumCOP = maximumCOP
-        self.minimumPartLoad = minimumPartLoad
-        self.source = source
-    }
-}

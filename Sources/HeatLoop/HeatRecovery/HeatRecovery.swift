@@ -1,79 +1,188 @@
-/// Heat recovery: a heat pump drawing on the cooling loops, a storage tank and the DH network.
+/// Heat recovery: heat pumps and heat exchangers drawing on the cooling loops, a storage tank and the
+/// DH network.
 public struct HeatRecovery: Sendable, Equatable {
     public var heatPump: HeatPump
+    public var exchange: HeatExchange
     public var storage: HeatStorage
     public var network: DistrictHeatingNetwork
 
-    public init(heatPump: HeatPump, storage: HeatStorage, network: DistrictHeatingNetwork) {
+    public init(heatPump: HeatPump, exchange: HeatExchange = .none, storage: HeatStorage,
+                network: DistrictHeatingNetwork) {
         self.heatPump = heatPump
+        self.exchange = exchange
         self.storage = storage
         self.network = network
     }
 
-    /// One dispatch step (DESIGN §3.5): the heat pump serves DH demand first (capped by the connection),
-    /// its surplus charges storage, storage covers any remaining demand. The heat pump takes no more
-    /// from a source than that loop has to shed, and is off below its minimum part load.
+    /// One dispatch step (DESIGN §3.5).
     ///
-    /// The primary source (the warmer loop) is used before the secondary; each has its own COP. Energy balance:
-    /// `Q_hp = Σ Q_evap + W` and `delivered = Q_hp − charge + discharge`, storage
-    /// `E' = E + (charge − discharge − loss)·Δt`.
-    public func dispatch(demand: Double, primary: HeatSourceOffer, secondary: HeatSourceOffer, dhSupply: Double,
-                                    storageEnergy: Double, stepSeconds: Double) -> DispatchStep {
-        let pump = heatPump
+    /// 1. The heat to produce is the DH demand (capped by the connection) plus the room left in storage.
+    /// 2. It is taken first from direct exchange (no compressor), then through the heat pump (with
+    ///    pre-heating of the DH return where the source allows), primary source before secondary. Each
+    ///    route takes no more than its loop has to shed, and the heat pump no more than its capacity.
+    /// 3. Below the bank's minimum output the heat pump is off (with the pre-heating that needs it).
+    /// 4. Output serves demand first; the surplus charges storage; storage covers what is missing.
+    ///
+    /// Energy balance: `Q_hp = Q_evap + W`, `output = direct + preheat + Q_hp`,
+    /// `delivered = output − charge + discharge`, storage `E' = E + (charge − discharge − loss)·Δt`.
+    public func dispatch(demand: Double, primary: HeatSourceOffer, secondary: HeatSourceOffer,
+                         dhSupply: Double, dhReturn: Double, storageEnergy: Double,
+                         stepSeconds: Double) -> DispatchStep {
         let servedDemand = min(demand, network.connection.value)
         let loss = storageEnergy * storage.lossPerDay * stepSeconds / 86_400
         let room = max(0, storage.capacity.value - storageEnergy + loss) / stepSeconds
         let chargeLimit = min(storage.maximumCharge.value, room)
         let dischargeLimit = min(storage.maximumDischarge.value, max(0, storageEnergy - loss) / stepSeconds)
 
-        // Heat-pump output the sources and the capacity allow, filling sources in order.
-        var wanted = min(pump.capacity.value, servedDemand + chargeLimit)
-        var output = 0.0, compressor = 0.0
-        var evaporator = (0.0, 0.0)
-        func draw(from offer: HeatSourceOffer) -> Double {
-            guard wanted > 0, offer.heat > 0 else { return 0 }
-            let cop = pump.cop.cop(sourceOut: offer.leavingTemperature, sinkOut: dhSupply, maximum: pump.maximumCOP)
-            let taken = min(wanted, offer.heat * cop / (cop - 1))
-            compressor += taken / cop
-            output += taken
-            wanted -= taken
-            return taken * (1 - 1 / cop)
+        var plan = DispatchPlan(wanted: servedDemand + chargeLimit)
+        let primaryRoutes = routes(for: primary, dhSupply: dhSupply, dhReturn: dhReturn)
+        let secondaryRoutes = routes(for: secondary, dhSupply: dhSupply, dhReturn: dhReturn)
+        // Free heat first, from either source; then the heat pump, primary source first.
+        plan.takeDirect(primaryRoutes.direct, offer: primary.heat, source: 0)
+        plan.takeDirect(secondaryRoutes.direct, offer: secondary.heat, source: 1)
+        var lifted = DispatchPlan(wanted: plan.wanted)
+        lifted.takeLifted(primaryRoutes.lifted, offer: primary.heat, source: 0, capacity: heatPump.capacity.value)
+        lifted.takeLifted(secondaryRoutes.lifted, offer: secondary.heat, source: 1, capacity: heatPump.capacity.value)
+        if lifted.heatPumpOutput > 0, lifted.heatPumpOutput >= heatPump.minimumOutput {
+            plan.add(lifted)
         }
-        evaporator.0 = draw(from: primary)
-        evaporator.1 = draw(from: secondary)
-        if output < pump.minimumPartLoad * pump.capacity.value {
-            output = 0
-            compressor = 0
-            evaporator = (0, 0)
-        }
+
+        let output = plan.output
         let toDemand = min(output, servedDemand)
         let charge = output - toDemand
         let discharge = min(dischargeLimit, servedDemand - toDemand)
         let nextEnergy = storageEnergy + (charge - discharge) * stepSeconds - loss
         return DispatchStep(
-            heatPumpOutput: output, primaryEvaporator: evaporator.0, secondaryEvaporator: evaporator.1,
-            compressorPower: compressor,
-            cop: output > 0 ? output / compressor : 0, delivered: toDemand + discharge, charge: charge,
-            discharge: discharge, storageLoss: loss / stepSeconds, nextStorageEnergy: max(0, nextEnergy))
+            heatPumpOutput: plan.heatPumpOutput, direct: plan.direct, preheat: plan.preheat,
+            primaryTaken: plan.taken.0, secondaryTaken: plan.taken.1, compressorPower: plan.compressor,
+            cop: plan.compressor > 0 ? plan.heatPumpOutput / plan.compressor : 0,
+            delivered: toDemand + discharge, charge: charge, discharge: discharge, storageLoss: loss / stepSeconds,
+            nextStorageEnergy: max(0, nextEnergy), outsideMap: plan.outsideMap)
+    }
+
+    /// The two ways a source's heat can reach the network this step: straight through an exchanger, and
+    /// through the heat pump (possibly after pre-heating the DH return).
+    func routes(for offer: HeatSourceOffer, dhSupply: Double, dhReturn: Double) -> (direct: Route, lifted: Route) {
+        let approach = exchange.approach.value
+        let span = offer.inlet - offer.outlet
+        var directShare = 0.0
+        var liftedSourceIn = offer.inlet
+        var sinkIn = dhReturn
+        if exchange.direct, offer.inlet - approach >= dhSupply {
+            let coldEnd = max(offer.outlet, dhReturn + approach)
+            directShare = span > 0 ? min(1, max(0, (offer.inlet - coldEnd) / span)) : 1
+            liftedSourceIn = min(offer.inlet, coldEnd)
+        } else if exchange.preheat, offer.inlet - approach > dhReturn, dhSupply > dhReturn {
+            sinkIn = offer.inlet - approach
+        }
+        let direct = Route(sourceShare: directShare, preheatShare: 1, cop: .infinity, capacityFactor: 1, outsideMap: false)
+        let point = heatPump.performance(sourceIn: liftedSourceIn, sourceOut: offer.outlet, sinkIn: sinkIn, sinkOut: dhSupply)
+        let preheatShare = dhSupply > dhReturn ? (sinkIn - dhReturn) / (dhSupply - dhReturn) : 0
+        let lifted = Route(sourceShare: 1 - directShare, preheatShare: preheatShare, cop: point.cop,
+                           capacityFactor: point.capacityFactor, outsideMap: point.outsideMap)
+        return (direct, lifted)
     }
 }
 
-/// Heat a loop offers the heat pump this step (W) and the temperature the source water leaves at (°C).
+/// One way of moving a source's heat to the network. Per watt of output a share `preheatShare` comes
+/// from the source without a compressor, the rest from the heat pump at `cop`.
+struct Route {
+    /// Share of the source's offered heat this route may use.
+    var sourceShare: Double
+    var preheatShare: Double
+    var cop: Double
+    var capacityFactor: Double
+    var outsideMap: Bool
+
+    /// Source heat drawn per watt of output: `s + (1 − s)(1 − 1/COP)`.
+    var sourcePerOutput: Double { preheatShare + (1 - preheatShare) * (1 - 1 / cop) }
+}
+
+/// Running totals while routes are filled in order. W.
+struct DispatchPlan {
+    /// Output still wanted.
+    var wanted: Double
+    var taken = (0.0, 0.0)
+    var direct = 0.0
+    var preheat = 0.0
+    var heatPumpOutput = 0.0
+    var compressor = 0.0
+    /// Share of the heat-pump bank's capacity in use (0…1).
+    var heatPumpLoad = 0.0
+    var outsideMap = false
+
+    var output: Double { direct + preheat + heatPumpOutput }
+
+    mutating func record(taken heat: Double, source: Int) {
+        if source == 0 { taken.0 += heat } else { taken.1 += heat }
+    }
+
+    /// Direct exchange: output equals the source heat taken.
+    mutating func takeDirect(_ route: Route, offer: Double, source: Int) {
+        guard route.sourceShare > 0, wanted > 0, offer > 0 else { return }
+        let heat = min(wanted, route.sourceShare * offer)
+        record(taken: heat, source: source)
+        direct += heat
+        wanted -= heat
+    }
+
+    /// Heat pump, with pre-heating where the route has it: output `x` draws `x·sourcePerOutput` from the
+    /// source and puts `x(1 − s)` through the heat pump.
+    mutating func takeLifted(_ route: Route, offer: Double, source: Int, capacity: Double) {
+        let available = route.sourceShare * offer
+        let pumpShare = 1 - route.preheatShare
+        guard available > 0, wanted > 0, heatPumpLoad < 1 else { return }
+        var output = min(wanted, available / route.sourcePerOutput)
+        let pumpCapacity = capacity * route.capacityFactor
+        if pumpShare > 0 { output = min(output, (1 - heatPumpLoad) * pumpCapacity / pumpShare) }
+        guard output > 0 else { return }
+        let pumped = output * pumpShare
+        let work = pumped / route.cop
+        record(taken: output - work, source: source)
+        preheat += output - pumped
+        heatPumpOutput += pumped
+        compressor += work
+        heatPumpLoad += pumpCapacity > 0 ? pumped / pumpCapacity : 1
+        outsideMap = outsideMap || route.outsideMap
+        wanted -= output
+    }
+
+    mutating func add(_ other: DispatchPlan) {
+        taken.0 += other.taken.0
+        taken.1 += other.taken.1
+        direct += other.direct
+        preheat += other.preheat
+        heatPumpOutput += other.heatPumpOutput
+        compressor += other.compressor
+        outsideMap = outsideMap || other.outsideMap
+        wanted = other.wanted
+    }
+}
+
+/// Heat a loop offers this step (W): its return water enters at `inlet` and leaves at `outlet` (the
+/// loop's supply setpoint), °C.
 public struct HeatSourceOffer: Sendable, Equatable {
     public var heat: Double
-    public var leavingTemperature: Double
-    public init(heat: Double, leavingTemperature: Double) {
+    public var inlet: Double
+    public var outlet: Double
+    public init(heat: Double, inlet: Double, outlet: Double) {
         self.heat = heat
-        self.leavingTemperature = leavingTemperature
+        self.inlet = inlet
+        self.outlet = outlet
     }
+    public static let none = HeatSourceOffer(heat: 0, inlet: 0, outlet: 0)
 }
 
 /// One dispatch step. Powers in W; storage energy in J.
 public struct DispatchStep: Sendable, Equatable {
+    /// Heat-pump condenser output.
     public var heatPumpOutput: Double
-    /// Heat taken from the primary and the secondary source.
-    public var primaryEvaporator: Double
-    public var secondaryEvaporator: Double
+    /// Heat passed straight to the network by exchangers, and used to pre-heat its return.
+    public var direct: Double
+    public var preheat: Double
+    /// Heat taken from the primary and the secondary source (evaporator + exchangers).
+    public var primaryTaken: Double
+    public var secondaryTaken: Double
     public var compressorPower: Double
     public var cop: Double
     public var delivered: Double
@@ -82,4 +191,9 @@ public struct DispatchStep: Sendable, Equatable {
     /// Standing loss of the tank, W.
     public var storageLoss: Double
     public var nextStorageEnergy: Double
+    /// A COP map was evaluated outside its table.
+    public var outsideMap: Bool
+
+    /// Everything put into the network side: exchangers and heat pump.
+    public var output: Double { direct + preheat + heatPumpOutput }
 }

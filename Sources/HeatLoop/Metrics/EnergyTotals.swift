@@ -12,6 +12,10 @@ public struct EnergyTotals: Sendable, Equatable {
     public var heatRecovered = 0.0
     public var heatDelivered = 0.0
     public var heatDumped = 0.0
+    /// Heat passed to the network by exchangers (direct and pre-heating), without a compressor.
+    public var heatExchanged = 0.0
+    /// Σ recovered heat × the temperature of the source it came from, J·°C (EU EED average temperature).
+    public var recoveredHeatTemperature = 0.0
     public var dhDemand = 0.0
     /// Evaporated water, kg (= L).
     public var water = 0.0
@@ -36,6 +40,8 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.heatRecovered = a.heatRecovered + b.heatRecovered
         sum.heatDelivered = a.heatDelivered + b.heatDelivered
         sum.heatDumped = a.heatDumped + b.heatDumped
+        sum.heatExchanged = a.heatExchanged + b.heatExchanged
+        sum.recoveredHeatTemperature = a.recoveredHeatTemperature + b.recoveredHeatTemperature
         sum.dhDemand = a.dhDemand + b.dhDemand
         sum.water = a.water + b.water
         sum.freeHours = a.freeHours + b.freeHours

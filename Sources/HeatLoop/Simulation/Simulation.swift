@@ -73,32 +73,38 @@ public struct Simulation: Sendable {
             var primaryTaken = 0.0, secondaryTaken = 0.0
             var available = 0.0
             var dispatch: DispatchStep? = nil
-            var dhSupply = 0.0
-            let stepDemand = recovery == nil ? 0 : demand[step]
+            var dhSupply = 0.0, stepDemand = 0.0
+            // Σ heat × source temperature, for the EU EED average waste-heat temperature.
+            var recoveredAtTemperature = 0.0
             if let recovery {
-                dhSupply = recovery.network.supplyCurve.supply(outdoor: dryBulb)
-                let liquidOffer = HeatSourceOffer(heat: liquidCollection?.heatToShed ?? 0,
-                                                  leavingTemperature: liquidLoop?.supplySetpoint.value ?? 0)
-                let airOffer = HeatSourceOffer(heat: airCollection.heatToShed,
-                                               leavingTemperature: airLoop.supplySetpoint.value)
-                let none = HeatSourceOffer(heat: 0, leavingTemperature: 0)
+                let network = recovery.network
+                dhSupply = network.supplyCurve.temperature(outdoor: dryBulb)
+                stepDemand = network.connectionDemand(consumers: demand[step])
+                let liquidOffer = liquidLoop.map { loop in
+                    HeatSourceOffer(heat: liquidCollection?.heatToShed ?? 0,
+                                    inlet: liquidCollection?.returnTemperature ?? 0, outlet: loop.supplySetpoint.value)
+                } ?? .none
+                let airOffer = HeatSourceOffer(heat: airCollection.heatToShed, inlet: airCollection.returnTemperature,
+                                               outlet: airLoop.supplySetpoint.value)
                 let (primary, secondary): (HeatSourceOffer, HeatSourceOffer) =
                     switch recovery.heatPump.source {
-                    case .liquid: (liquidOffer, none)
-                    case .air: (airOffer, none)
+                    case .liquid: (liquidOffer, .none)
+                    case .air: (airOffer, .none)
                     case .both: (liquidOffer, airOffer)
                     }
                 available = primary.heat + secondary.heat
-                let result = recovery.dispatch(demand: stepDemand, primary: primary, secondary: secondary,
-                                               dhSupply: dhSupply, storageEnergy: state.storageEnergy,
-                                               stepSeconds: stepSeconds)
+                let result = recovery.dispatch(
+                    demand: stepDemand, primary: primary, secondary: secondary, dhSupply: dhSupply,
+                    dhReturn: network.returnCurve.temperature(outdoor: dryBulb), storageEnergy: state.storageEnergy,
+                    stepSeconds: stepSeconds)
                 switch recovery.heatPump.source {
-                case .liquid: primaryTaken = result.primaryEvaporator
-                case .air: secondaryTaken = result.primaryEvaporator
+                case .liquid: primaryTaken = result.primaryTaken
+                case .air: secondaryTaken = result.primaryTaken
                 case .both:
-                    primaryTaken = result.primaryEvaporator
-                    secondaryTaken = result.secondaryEvaporator
+                    primaryTaken = result.primaryTaken
+                    secondaryTaken = result.secondaryTaken
                 }
+                recoveredAtTemperature = result.primaryTaken * primary.inlet + result.secondaryTaken * secondary.inlet
                 state.storageEnergy = result.nextStorageEnergy
                 dispatch = result
             }
@@ -137,9 +143,9 @@ public struct Simulation: Sendable {
             let sourcesIn = itPower + lossesToAir + crahFan + pumpPower
             var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
             if let dispatch {
-                let heatPumpBalance = dispatch.heatPumpOutput - recovered - dispatch.compressorPower
-                let deliveryBalance = dispatch.delivered - (dispatch.heatPumpOutput - dispatch.charge + dispatch.discharge)
-                residual = max(residual, abs(heatPumpBalance) / max(dispatch.heatPumpOutput, 1),
+                let heatPumpBalance = dispatch.output - recovered - dispatch.compressorPower
+                let deliveryBalance = dispatch.delivered - (dispatch.output - dispatch.charge + dispatch.discharge)
+                residual = max(residual, abs(heatPumpBalance) / max(dispatch.output, 1),
                                abs(deliveryBalance) / max(dispatch.delivered, 1))
             }
 
@@ -192,6 +198,8 @@ public struct Simulation: Sendable {
             monthly[month].heatRecovered += recovered * stepSeconds
             monthly[month].heatDelivered += (dispatch?.delivered ?? 0) * stepSeconds
             monthly[month].heatDumped += (available - recovered) * stepSeconds
+            monthly[month].heatExchanged += ((dispatch?.direct ?? 0) + (dispatch?.preheat ?? 0)) * stepSeconds
+            monthly[month].recoveredHeatTemperature += recoveredAtTemperature * stepSeconds
             monthly[month].dhDemand += stepDemand * stepSeconds
             monthly[month].water += waterKg
             switch plantMode {

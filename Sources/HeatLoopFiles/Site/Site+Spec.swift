@@ -122,8 +122,9 @@ extension Site {
 
         let recovery = spec.heatRecovery.map { r in
             let network = DistrictHeatingNetwork(
-                supplyCurve: SupplyCurve(points: r.districtHeating.supplyCurveC.map { (outdoor: $0[0], supply: $0[1]) }),
-                returnTemperature: Celsius(r.districtHeating.returnC),
+                supplyCurve: OutdoorResetCurve(pairs: r.districtHeating.supplyCurveC),
+                returnCurve: r.districtHeating.returnCurveC.map(OutdoorResetCurve.init(pairs:))
+                    ?? .constant(Celsius(r.districtHeating.returnC)),
                 connection: .megawatts(r.districtHeating.connectionMw ?? r.heatPump.capacityMw),
                 demand: {
                     switch r.districtHeating.demand {
@@ -133,21 +134,26 @@ extension Site {
                                 ?? .annual(.megawattHours((d.annualGwh ?? 0) * 1000)),
                             heatingLimit: Celsius(d.heatingLimitC), hotWaterShare: d.hotWaterShare)
                     }
-                }())
+                }(),
+                lossFraction: r.districtHeating.networkLossPct / 100)
             let storage = r.storage.map { s in
                 let maximumSupply = r.districtHeating.supplyCurveC.map { $0[1] }.max() ?? r.districtHeating.returnC
+                let lowestReturn = r.districtHeating.returnCurveC?.map { $0[1] }.min() ?? r.districtHeating.returnC
                 return HeatStorage(
                     capacity: HeatStorage.capacity(volume: s.volumeM3, supply: Celsius(maximumSupply),
-                                                   return: Celsius(r.districtHeating.returnC)),
+                                                   return: Celsius(lowestReturn)),
                     maximumCharge: .megawatts(s.chargeMw ?? 0), maximumDischarge: .megawatts(s.dischargeMw ?? 0),
                     lossPerDay: s.lossPctPerDay / 100)
             } ?? .none
             let pump = HeatPump(
-                capacity: .megawatts(r.heatPump.capacityMw),
+                capacity: .megawatts(r.heatPump.capacityMw), units: r.heatPump.units,
                 cop: .carnot(efficiency: r.heatPump.carnotEfficiency, pinch: TemperatureDelta(r.heatPump.pinchK)),
                 maximumCOP: r.heatPump.maxCop, minimumPartLoad: r.heatPump.minPartLoad,
                 source: HeatSource(rawValue: r.heatPump.source) ?? .liquid)
-            return HeatRecovery(heatPump: pump, storage: storage, network: network)
+            let exchange = r.heatExchange.map {
+                HeatExchange(approach: TemperatureDelta($0.approachK), direct: $0.direct, preheat: $0.preheat)
+            } ?? .none
+            return HeatRecovery(heatPump: pump, exchange: exchange, storage: storage, network: network)
         }
         self.init(
             name: spec.name, calendar: SimulationCalendar(year: spec.year, stepMinutes: spec.timestepMin),
@@ -250,5 +256,12 @@ extension WorkloadSpec {
                 },
                 seed: UInt64(t.seed)))
         }
+    }
+}
+
+extension OutdoorResetCurve {
+    /// From validated `[outdoor, temperature]` pairs.
+    init(pairs: [[Double]]) {
+        self.init(points: pairs.map { (outdoor: $0[0], temperature: $0[1]) })
     }
 }

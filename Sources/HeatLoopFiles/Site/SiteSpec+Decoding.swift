@@ -387,6 +387,7 @@ extension HeatRecoverySpec {
         } else if !o["heat_pump"].isPresent {
             o["heat_pump"].problem("missing required key 'heat_pump' (with capacity_mw)")
         }
+        heatExchange = o["heat_exchange"].object(keys: HeatExchangeSpec.keys).map(HeatExchangeSpec.init)
         storage = o["storage"].object(keys: StorageSpec.keys).map(StorageSpec.init)
         if let network = o["district_heating"].object(keys: DistrictHeatingSpec.keys) {
             districtHeating = DistrictHeatingSpec(network)
@@ -406,7 +407,16 @@ extension HeatPumpSpec {
         }
         maxCop = o.number("max_cop", default: maxCop, 1...50)
         minPartLoad = o.number("min_part_load", default: minPartLoad, 0...1)
+        units = o.integer("units", default: units, 1...100)
         source = o.choice("source", default: source, HeatSource.allCases.map(\.rawValue))
+    }
+}
+
+extension HeatExchangeSpec {
+    init(_ o: YAMLObject) {
+        approachK = o.number("approach_k", default: approachK, 0.5...20)
+        direct = o.boolean("direct", default: direct)
+        preheat = o.boolean("preheat", default: preheat)
     }
 }
 
@@ -421,24 +431,14 @@ extension StorageSpec {
 
 extension DistrictHeatingSpec {
     init(_ o: YAMLObject) {
-        if let points = o["supply_curve_c"].list {
-            var curve: [[Double]] = []
-            for point in points {
-                guard let pair = point.list, pair.count == 2, let outdoor = pair[0].number, let supply = pair[1].number else {
-                    point.problem("expected a pair [outdoor °C, supply °C], e.g. [-15, 70]")
-                    continue
-                }
-                if !(20...150).contains(supply) { pair[1].problem("\(format(supply)) °C is out of range; expected 20…150") }
-                curve.append([outdoor, supply])
-            }
-            if curve.isEmpty { o["supply_curve_c"].problem("needs at least one [outdoor, supply] point") }
-            if Set(curve.map { $0[0] }).count != curve.count {
-                o["supply_curve_c"].problem("two points share an outdoor temperature")
-            }
-            supplyCurveC = curve
-        }
+        if let curve = Self.curve(o["supply_curve_c"], what: "supply", range: 20...150) { supplyCurveC = curve }
         returnC = o.number("return_c", default: returnC, 10...100)
+        returnCurveC = Self.curve(o["return_curve_c"], what: "return", range: 10...100)
+        if o["return_c"].isPresent, o["return_curve_c"].isPresent {
+            o["return_curve_c"].problem("give either 'return_c' (constant) or 'return_curve_c' (weather-compensated), not both")
+        }
         connectionMw = o.optionalNumber("connection_mw", 0...10_000)
+        networkLossPct = o.number("network_loss_pct", default: networkLossPct, 0...60)
         if let variant = o["demand"].variant(DemandSpec.kinds), let d = variant.value.object(keys: DegreeHoursSpec.keys) {
             var demand = DegreeHoursSpec()
             demand.annualGwh = d.optionalNumber("annual_gwh", 0...100_000)
@@ -456,9 +456,33 @@ extension DistrictHeatingSpec {
         } else if !o["demand"].isPresent {
             o["demand"].problem("missing required key 'demand', e.g. {degree_hours: {annual_gwh: 80}}")
         }
-        if let minimum = supplyCurveC.map({ $0[1] }).min(), minimum <= returnC {
-            o["return_c"].problem("return (\(format(returnC)) °C) must be below the lowest supply temperature (\(format(minimum)) °C)")
+        let highestReturn = returnCurveC?.map { $0[1] }.max() ?? returnC
+        if let minimum = supplyCurveC.map({ $0[1] }).min(), minimum <= highestReturn {
+            o[returnCurveC == nil ? "return_c" : "return_curve_c"].problem(
+                "return (up to \(format(highestReturn)) °C) must be below the lowest supply temperature (\(format(minimum)) °C)")
         }
+    }
+
+    /// A weather-compensation curve: a list of `[outdoor °C, network °C]` pairs.
+    static func curve(_ value: YAMLValue, what: String, range: ClosedRange<Double>) -> [[Double]]? {
+        guard let points = value.list else {
+            if value.isPresent { value.problem("expected a list of [outdoor °C, \(what) °C] pairs") }
+            return nil
+        }
+        var curve: [[Double]] = []
+        for point in points {
+            guard let pair = point.list, pair.count == 2, let outdoor = pair[0].number, let temperature = pair[1].number else {
+                point.problem("expected a pair [outdoor °C, \(what) °C], e.g. [-15, 70]")
+                continue
+            }
+            if !range.contains(temperature) {
+                pair[1].problem("\(format(temperature)) °C is out of range; expected \(format(range))")
+            }
+            curve.append([outdoor, temperature])
+        }
+        if curve.isEmpty { value.problem("needs at least one [outdoor, \(what)] point") }
+        if Set(curve.map { $0[0] }).count != curve.count { value.problem("two points share an outdoor temperature") }
+        return curve
     }
 }
 

@@ -349,13 +349,28 @@ public struct ChillerSpec: Encodable, Sendable {
 
 public struct HeatRecoverySpec: Encodable, Sendable {
     public var heatPump = HeatPumpSpec()
+    /// Absent: no exchangers, every watt goes through the heat pump.
+    public var heatExchange: HeatExchangeSpec?
     public var storage: StorageSpec?
     public var districtHeating = DistrictHeatingSpec()
     enum CodingKeys: String, CodingKey {
         case storage
-        case heatPump = "heat_pump", districtHeating = "district_heating"
+        case heatPump = "heat_pump", heatExchange = "heat_exchange", districtHeating = "district_heating"
     }
-    static let keys = ["heat_pump", "storage", "district_heating"]
+    static let keys = ["heat_pump", "heat_exchange", "storage", "district_heating"]
+}
+
+/// Exchangers between the loops and the DH network (direct supply and pre-heating of its return).
+public struct HeatExchangeSpec: Encodable, Sendable {
+    /// Counterflow plate exchanger approach (3–5 K typical).
+    public var approachK = 3.0
+    public var direct = true
+    public var preheat = true
+    enum CodingKeys: String, CodingKey {
+        case direct, preheat
+        case approachK = "approach_k"
+    }
+    static let keys = ["approach_k", "direct", "preheat"]
 }
 
 public struct HeatPumpSpec: Encodable, Sendable {
@@ -364,6 +379,8 @@ public struct HeatPumpSpec: Encodable, Sendable {
     public var pinchK = 5.0
     public var maxCop = 10.0
     public var minPartLoad = 0.2
+    /// Identical units in parallel sharing `capacity_mw`.
+    public var units = 1
     /// `liquid`, `air` or `both`.
     public var source = "liquid"
 
@@ -376,9 +393,10 @@ public struct HeatPumpSpec: Encodable, Sendable {
         try carnot.encode(pinchK, forKey: VariantKey("pinch_k"))
         try container.encode(maxCop, forKey: VariantKey("max_cop"))
         try container.encode(minPartLoad, forKey: VariantKey("min_part_load"))
+        try container.encode(units, forKey: VariantKey("units"))
         try container.encode(source, forKey: VariantKey("source"))
     }
-    static let keys = ["capacity_mw", "cop", "max_cop", "min_part_load", "source"]
+    static let keys = ["capacity_mw", "cop", "max_cop", "min_part_load", "units", "source"]
 }
 
 public struct StorageSpec: Encodable, Sendable {
@@ -398,14 +416,19 @@ public struct DistrictHeatingSpec: Encodable, Sendable {
     /// 4th-generation DH (Lund et al. 2014): 70 °C at −15 °C outdoors → 55 °C at ≥ 10 °C.
     public var supplyCurveC: [[Double]] = [[-15, 70], [10, 55]]
     public var returnC = 35.0
+    /// Weather-compensated return instead of `return_c`.
+    public var returnCurveC: [[Double]]?
     /// Default: the heat pump's capacity.
     public var connectionMw: Double?
+    /// Share of the heat fed in that the network loses on its way to consumers.
+    public var networkLossPct = 0.0
     public var demand = DemandSpec.degreeHours(DegreeHoursSpec())
     enum CodingKeys: String, CodingKey {
         case demand
-        case supplyCurveC = "supply_curve_c", returnC = "return_c", connectionMw = "connection_mw"
+        case supplyCurveC = "supply_curve_c", returnC = "return_c", returnCurveC = "return_curve_c"
+        case connectionMw = "connection_mw", networkLossPct = "network_loss_pct"
     }
-    static let keys = ["supply_curve_c", "return_c", "connection_mw", "demand"]
+    static let keys = ["supply_curve_c", "return_c", "return_curve_c", "connection_mw", "network_loss_pct", "demand"]
 }
 
 public enum DemandSpec: Encodable, Sendable {

@@ -146,6 +146,16 @@ struct YAMLObject {
         return optionalInteger(key, range)
     }
 
+    func boolean(_ key: String, default value: Bool) -> Bool {
+        let field = self[key]
+        guard let node = field.node else { return value }
+        guard case .scalar = node, let bool = node.bool else {
+            field.problem("expected true or false, found \(describe(node))")
+            return value
+        }
+        return bool
+    }
+
     func optionalString(_ key: String) -> String? {
         let field = self[key]
         guard let node = field.node else { return nil }

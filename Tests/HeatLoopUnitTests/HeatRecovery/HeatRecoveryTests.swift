@@ -5,13 +5,15 @@ import Testing
 private let referenceCOP = 348.15 / 90
 
 /// 10 MW heat pump (Carnot η 0.5, pinch 5 K, COP ≤ 10, minimum part load 0.2) on an 8 MW DH connection.
-private func recovery(storage: HeatStorage = .none, connection: Watts = .megawatts(8)) -> HeatRecovery {
+private func recovery(storage: HeatStorage = .none, connection: Watts = .megawatts(8), units: Int = 1,
+                      exchange: HeatExchange = .none) -> HeatRecovery {
     HeatRecovery(
-        heatPump: HeatPump(capacity: .megawatts(10), cop: .carnot(efficiency: 0.5, pinch: TemperatureDelta(5)),
+        heatPump: HeatPump(capacity: .megawatts(10), units: units, cop: .carnot(efficiency: 0.5, pinch: TemperatureDelta(5)),
                            maximumCOP: 10, minimumPartLoad: 0.2, source: .liquid),
+        exchange: exchange,
         storage: storage,
         network: DistrictHeatingNetwork(
-            supplyCurve: SupplyCurve(points: [(-15, 70), (10, 55)]), returnTemperature: Celsius(40),
+            supplyCurve: OutdoorResetCurve(points: [(-15, 70), (10, 55)]), returnCurve: .constant(Celsius(40)),
             connection: connection,
             demand: .degreeHours(.annual(.megawattHours(10_000)), heatingLimit: Celsius(15), hotWaterShare: 0.15)))
 }
@@ -19,30 +21,31 @@ private func recovery(storage: HeatStorage = .none, connection: Watts = .megawat
 /// 10 MWh tank, 5 MW charge and discharge, 1 %/day standing loss.
 private let tank = HeatStorage(capacity: .megawattHours(10), maximumCharge: .megawatts(5),
                                maximumDischarge: .megawatts(5), lossPerDay: 0.01)
-private let nothing = HeatSourceOffer(heat: 0, leavingTemperature: 0)
+private let nothing = HeatSourceOffer.none
 private let dt = 900.0
 
-/// `Q_hp = Q_evap + W` and `delivered = Q_hp − charge + discharge` (DESIGN §2), relative 1e-12.
+/// `output = taken + W` (exchangers + heat pump: `Q_hp = Q_evap + W`) and
+/// `delivered = output − charge + discharge` (DESIGN §2), relative 1e-12.
 private func checkHeatPumpBalance(_ s: DispatchStep, sourceLocation: SourceLocation = #_sourceLocation) {
-    let scale = max(s.heatPumpOutput, s.delivered, 1)
-    #expect(abs(s.heatPumpOutput - s.primaryEvaporator - s.secondaryEvaporator - s.compressorPower) <= 1e-12 * scale,
-            "Q_hp \(s.heatPumpOutput) ≠ Q_evap \(s.primaryEvaporator + s.secondaryEvaporator) + W \(s.compressorPower)",
+    let scale = max(s.output, s.delivered, 1)
+    #expect(abs(s.output - s.primaryTaken - s.secondaryTaken - s.compressorPower) <= 1e-12 * scale,
+            "output \(s.output) ≠ taken \(s.primaryTaken + s.secondaryTaken) + W \(s.compressorPower)",
             sourceLocation: sourceLocation)
-    #expect(abs(s.delivered - (s.heatPumpOutput - s.charge + s.discharge)) <= 1e-12 * scale,
-            "delivered \(s.delivered) ≠ Q_hp − charge + discharge", sourceLocation: sourceLocation)
+    #expect(abs(s.delivered - (s.output - s.charge + s.discharge)) <= 1e-12 * scale,
+            "delivered \(s.delivered) ≠ output − charge + discharge", sourceLocation: sourceLocation)
 }
 
 @Suite("Heat recovery dispatch")
 struct HeatRecoveryTests {
     @Test("heat pump follows demand at the reference COP")
     func followsDemand() {
-        let s = recovery().dispatch(demand: 5e6, primary: HeatSourceOffer(heat: 20e6, leavingTemperature: 35),
-                                    secondary: nothing, dhSupply: 70, storageEnergy: 0, stepSeconds: dt)
+        let s = recovery().dispatch(demand: 5e6, primary: HeatSourceOffer(heat: 20e6, inlet: 35 + 10, outlet: 35),
+                                    secondary: nothing, dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
         #expect(s.heatPumpOutput.isApproximatelyEqual(to: 5e6))
         #expect(s.delivered.isApproximatelyEqual(to: 5e6))
         // W = 5 MW / 3.868333 = 1 292 546.316 W; Q_evap = 5 MW − W = 3 707 453.684 W.
         #expect(s.compressorPower.isApproximatelyEqual(to: 1_292_546.316243, relativeTolerance: 1e-12))
-        #expect(s.primaryEvaporator.isApproximatelyEqual(to: 3_707_453.683757, relativeTolerance: 1e-12))
+        #expect(s.primaryTaken.isApproximatelyEqual(to: 3_707_453.683757, relativeTolerance: 1e-12))
         #expect(s.cop.isApproximatelyEqual(to: referenceCOP, relativeTolerance: 1e-12))
         #expect(s.charge == 0 && s.discharge == 0)
         checkHeatPumpBalance(s)
@@ -50,15 +53,15 @@ struct HeatRecoveryTests {
 
     @Test("delivery capped by the connection, output by the heat-pump capacity")
     func caps() {
-        let offer = HeatSourceOffer(heat: 50e6, leavingTemperature: 35)
+        let offer = HeatSourceOffer(heat: 50e6, inlet: 35 + 10, outlet: 35)
         // 12 MW demand on an 8 MW connection: 8 MW.
-        let connected = recovery().dispatch(demand: 12e6, primary: offer, secondary: nothing, dhSupply: 70,
+        let connected = recovery().dispatch(demand: 12e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
                                             storageEnergy: 0, stepSeconds: dt)
         #expect(connected.delivered.isApproximatelyEqual(to: 8e6))
         #expect(connected.heatPumpOutput.isApproximatelyEqual(to: 8e6))
         // 15 MW demand on a 20 MW connection: the 10 MW heat pump.
         let capped = recovery(connection: .megawatts(20)).dispatch(
-            demand: 15e6, primary: offer, secondary: nothing, dhSupply: 70, storageEnergy: 0, stepSeconds: dt)
+            demand: 15e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
         #expect(capped.heatPumpOutput.isApproximatelyEqual(to: 10e6))
         #expect(capped.delivered.isApproximatelyEqual(to: 10e6))
         checkHeatPumpBalance(connected)
@@ -68,9 +71,9 @@ struct HeatRecoveryTests {
     @Test("the evaporator takes no more than the source offers")
     func sourceLimited() {
         // 2 MW offered at COP 3.868333: Q_hp = 2 MW · COP/(COP − 1) = 2 697 269.030 W, Q_evap = 2 MW.
-        let s = recovery().dispatch(demand: 6e6, primary: HeatSourceOffer(heat: 2e6, leavingTemperature: 35),
-                                    secondary: nothing, dhSupply: 70, storageEnergy: 0, stepSeconds: dt)
-        #expect(s.primaryEvaporator.isApproximatelyEqual(to: 2e6, relativeTolerance: 1e-12))
+        let s = recovery().dispatch(demand: 6e6, primary: HeatSourceOffer(heat: 2e6, inlet: 35 + 10, outlet: 35),
+                                    secondary: nothing, dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        #expect(s.primaryTaken.isApproximatelyEqual(to: 2e6, relativeTolerance: 1e-12))
         #expect(s.heatPumpOutput.isApproximatelyEqual(to: 2_697_269.029634, relativeTolerance: 1e-12))
         checkHeatPumpBalance(s)
     }
@@ -80,36 +83,36 @@ struct HeatRecoveryTests {
         // Primary 1 MW at 35 °C (COP 3.868333) → Q_hp,1 = 1 MW · COP/(COP − 1) = 1 348 634.515 W.
         // Secondary (air loop, 18 °C, COP 2.807661) covers the rest of 4 MW: 2 651 365.485 W,
         // of which Q_evap,2 = 2 651 365.485 · (1 − 1/2.807661) = 1 707 033.099 W.
-        let s = recovery().dispatch(demand: 4e6, primary: HeatSourceOffer(heat: 1e6, leavingTemperature: 35),
-                                    secondary: HeatSourceOffer(heat: 30e6, leavingTemperature: 18),
-                                    dhSupply: 70, storageEnergy: 0, stepSeconds: dt)
+        let s = recovery().dispatch(demand: 4e6, primary: HeatSourceOffer(heat: 1e6, inlet: 35 + 10, outlet: 35),
+                                    secondary: HeatSourceOffer(heat: 30e6, inlet: 18 + 10, outlet: 18),
+                                    dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
         #expect(s.heatPumpOutput.isApproximatelyEqual(to: 4e6))
-        #expect(s.primaryEvaporator.isApproximatelyEqual(to: 1e6, relativeTolerance: 1e-12))
-        #expect(s.secondaryEvaporator.isApproximatelyEqual(to: 1_707_033.0992, relativeTolerance: 1e-9))
+        #expect(s.primaryTaken.isApproximatelyEqual(to: 1e6, relativeTolerance: 1e-12))
+        #expect(s.secondaryTaken.isApproximatelyEqual(to: 1_707_033.0992, relativeTolerance: 1e-9))
         checkHeatPumpBalance(s)
     }
 
     @Test("below the minimum part load the heat pump is off; storage still serves")
     func minimumPartLoad() {
-        let offer = HeatSourceOffer(heat: 20e6, leavingTemperature: 35)
+        let offer = HeatSourceOffer(heat: 20e6, inlet: 35 + 10, outlet: 35)
         // 1.5 MW < 0.2 · 10 MW: off, nothing taken from the loop.
-        let off = recovery().dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70,
+        let off = recovery().dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
                                       storageEnergy: 0, stepSeconds: dt)
-        #expect(off.heatPumpOutput == 0 && off.compressorPower == 0 && off.primaryEvaporator == 0)
+        #expect(off.heatPumpOutput == 0 && off.compressorPower == 0 && off.primaryTaken == 0)
         #expect(off.delivered == 0)
         // Exactly at the minimum (2 MW) it runs.
-        let on = recovery().dispatch(demand: 2e6, primary: offer, secondary: nothing, dhSupply: 70,
+        let on = recovery().dispatch(demand: 2e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
                                      storageEnergy: 0, stepSeconds: dt)
         #expect(on.heatPumpOutput.isApproximatelyEqual(to: 2e6))
         // With a half-full tank it makes 1.5 MW + 5 MW charge = 6.5 MW: above the minimum, so it runs.
-        let half = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70,
+        let half = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
                                                     storageEnergy: tank.capacity.value / 2, stepSeconds: dt)
         #expect(half.heatPumpOutput.isApproximatelyEqual(to: 6.5e6))
         #expect(half.charge.isApproximatelyEqual(to: 5e6))
         #expect(half.delivered.isApproximatelyEqual(to: 1.5e6))
         checkHeatPumpBalance(half)
         // With a full tank it cannot charge: off, and the tank delivers the 1.5 MW.
-        let full = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70,
+        let full = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
                                                     storageEnergy: tank.capacity.value, stepSeconds: dt)
         #expect(full.heatPumpOutput == 0)
         #expect(full.discharge.isApproximatelyEqual(to: 1.5e6))
@@ -117,12 +120,82 @@ struct HeatRecoveryTests {
         checkHeatPumpBalance(full)
     }
 
+    @Test("parallel units stage down: the bank runs to one unit's minimum part load")
+    func staging() {
+        let offer = HeatSourceOffer(heat: 20e6, inlet: 45, outlet: 35)
+        // One 10 MW unit stops below 2 MW; four 2.5 MW units run down to 0.5 MW.
+        let single = recovery().dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
+                                         storageEnergy: 0, stepSeconds: dt)
+        let bank = recovery(units: 4).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70,
+                                               dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        #expect(single.heatPumpOutput == 0)
+        #expect(bank.heatPumpOutput.isApproximatelyEqual(to: 1.5e6))
+        #expect(bank.cop.isApproximatelyEqual(to: referenceCOP, relativeTolerance: 1e-12))
+        checkHeatPumpBalance(bank)
+    }
+
+    @Test("a source above DH supply + approach feeds the network directly, without a compressor")
+    func directExchange() {
+        let exchanger = HeatExchange(approach: TemperatureDelta(3), direct: true, preheat: true)
+        // 75 → 65 °C source, 40 → 70 °C network: 75 − 3 ≥ 70, and the whole source range is above 40 + 3.
+        let hot = recovery(exchange: exchanger).dispatch(
+            demand: 4e6, primary: HeatSourceOffer(heat: 5e6, inlet: 75, outlet: 65), secondary: nothing,
+            dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        #expect(hot.direct.isApproximatelyEqual(to: 4e6))
+        #expect(hot.heatPumpOutput == 0 && hot.compressorPower == 0)
+        #expect(hot.delivered.isApproximatelyEqual(to: 4e6))
+        checkHeatPumpBalance(hot)
+        // 75 → 35 °C source: only the part above 40 + 3 °C can go direct, (75 − 43)/(75 − 35) = 0.8 of 10 MW.
+        // The remaining 1 MW of a 9 MW demand needs the heat pump: a single 10 MW unit is off below 2 MW,
+        // five 2 MW units run it at COP(35 → 70 °C).
+        let wide = HeatSourceOffer(heat: 10e6, inlet: 75, outlet: 35)
+        let single = recovery(connection: .megawatts(20), exchange: exchanger).dispatch(
+            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        #expect(single.direct.isApproximatelyEqual(to: 8e6))
+        #expect(single.heatPumpOutput == 0)
+        let bank = recovery(connection: .megawatts(20), units: 5, exchange: exchanger).dispatch(
+            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        #expect(bank.direct.isApproximatelyEqual(to: 8e6))
+        #expect(bank.heatPumpOutput.isApproximatelyEqual(to: 1e6))
+        #expect(bank.compressorPower.isApproximatelyEqual(to: 1e6 / referenceCOP, relativeTolerance: 1e-12))
+        #expect(bank.delivered.isApproximatelyEqual(to: 9e6))
+        checkHeatPumpBalance(single)
+        checkHeatPumpBalance(bank)
+        // Without the exchanger the same source goes through the heat pump.
+        let none = recovery(connection: .megawatts(20)).dispatch(
+            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        #expect(none.direct == 0 && none.heatPumpOutput.isApproximatelyEqual(to: 9e6))
+    }
+
+    @Test("a source between DH return and supply pre-heats the return; the heat pump lifts the rest")
+    func preheat() {
+        let exchanger = HeatExchange(approach: TemperatureDelta(3), direct: true, preheat: true)
+        // 50 → 40 °C source, 40 → 70 °C network: pre-heat to 47 °C, a share (47 − 40)/(70 − 40) = 7/30 of the
+        // 3 MW output; the heat pump makes 2.3 MW at COP = 0.5 · 348.15 / (348.15 − 308.15) = 4.3519.
+        let s = recovery(exchange: exchanger).dispatch(
+            demand: 3e6, primary: HeatSourceOffer(heat: 20e6, inlet: 50, outlet: 40), secondary: nothing,
+            dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        let cop = 0.5 * 348.15 / 40
+        #expect(s.preheat.isApproximatelyEqual(to: 0.7e6, relativeTolerance: 1e-12))
+        #expect(s.heatPumpOutput.isApproximatelyEqual(to: 2.3e6, relativeTolerance: 1e-12))
+        #expect(s.compressorPower.isApproximatelyEqual(to: 2.3e6 / cop, relativeTolerance: 1e-12))
+        #expect(s.primaryTaken.isApproximatelyEqual(to: 3e6 - 2.3e6 / cop, relativeTolerance: 1e-12))
+        #expect(s.delivered.isApproximatelyEqual(to: 3e6))
+        checkHeatPumpBalance(s)
+        // Without pre-heating the compressor does all of the lift.
+        let plain = recovery(exchange: HeatExchange(approach: TemperatureDelta(3), direct: true, preheat: false)).dispatch(
+            demand: 3e6, primary: HeatSourceOffer(heat: 20e6, inlet: 50, outlet: 40), secondary: nothing,
+            dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
+        #expect(plain.preheat == 0)
+        #expect(plain.compressorPower.isApproximatelyEqual(to: 3e6 / cop, relativeTolerance: 1e-12))
+    }
+
     @Test("surplus charges the tank within its charge limit; the tank covers a shortfall")
     func storage() {
-        let offer = HeatSourceOffer(heat: 50e6, leavingTemperature: 35)
+        let offer = HeatSourceOffer(heat: 50e6, inlet: 35 + 10, outlet: 35)
         // 3 MW demand, empty tank: the heat pump makes 3 + 5 (charge limit) = 8 MW.
         let charging = recovery(storage: tank).dispatch(demand: 3e6, primary: offer, secondary: nothing,
-                                                        dhSupply: 70, storageEnergy: 0, stepSeconds: dt)
+                                                        dhSupply: 70, dhReturn: 40, storageEnergy: 0, stepSeconds: dt)
         #expect(charging.heatPumpOutput.isApproximatelyEqual(to: 8e6))
         #expect(charging.charge.isApproximatelyEqual(to: 5e6))
         #expect(charging.delivered.isApproximatelyEqual(to: 3e6))
@@ -130,8 +203,8 @@ struct HeatRecoveryTests {
         #expect(charging.nextStorageEnergy.isApproximatelyEqual(to: 4.5e9))
         // 8 MW demand, source of 2 MW only (Q_hp 2.697 MW): the tank adds 5 MW (its discharge limit).
         let e0 = 1.8e10 // 5 MWh
-        let short = recovery(storage: tank).dispatch(demand: 8e6, primary: HeatSourceOffer(heat: 2e6, leavingTemperature: 35),
-                                                     secondary: nothing, dhSupply: 70, storageEnergy: e0, stepSeconds: dt)
+        let short = recovery(storage: tank).dispatch(demand: 8e6, primary: HeatSourceOffer(heat: 2e6, inlet: 35 + 10, outlet: 35),
+                                                     secondary: nothing, dhSupply: 70, dhReturn: 40, storageEnergy: e0, stepSeconds: dt)
         #expect(short.discharge.isApproximatelyEqual(to: 5e6))
         #expect(short.delivered.isApproximatelyEqual(to: 2_697_269.029634 + 5e6, relativeTolerance: 1e-12))
         // Loss: 1.8e10 J · 1 %/day · 900 s / 86 400 s = 1.875e6 J (2083.3 W over the step).
@@ -151,7 +224,8 @@ struct HeatRecoveryTests {
 
     @Test("a long random year of dispatch keeps every limit and conserves storage energy")
     func randomSequence() {
-        let model = recovery(storage: tank)
+        let model = recovery(storage: tank, units: 2,
+                             exchange: HeatExchange(approach: TemperatureDelta(3), direct: true, preheat: true))
         var random = TestLCG(seed: 20_250_101)
         let e0 = tank.capacity.value / 2
         var energy = e0
@@ -159,21 +233,25 @@ struct HeatRecoveryTests {
         var violations: [String] = []
         for step in 0..<35_040 {
             let demand = random.next(in: 0...12e6)
-            let primary = HeatSourceOffer(heat: random.next(in: 0...9e6), leavingTemperature: random.next(in: 25...45))
-            let secondary = HeatSourceOffer(heat: random.next(in: 0...3e6), leavingTemperature: random.next(in: 12...22))
+            let primaryOut = random.next(in: 25...55)
+            let primary = HeatSourceOffer(heat: random.next(in: 0...9e6), inlet: primaryOut + random.next(in: 2...20),
+                                          outlet: primaryOut)
+            let secondaryOut = random.next(in: 12...22)
+            let secondary = HeatSourceOffer(heat: random.next(in: 0...3e6), inlet: secondaryOut + 6, outlet: secondaryOut)
             let dhSupply = random.next(in: 55...80)
-            let s = model.dispatch(demand: demand, primary: primary, secondary: secondary, dhSupply: dhSupply,
+            let s = model.dispatch(demand: demand, primary: primary, secondary: secondary, dhSupply: dhSupply, dhReturn: 40,
                                    storageEnergy: energy, stepSeconds: dt)
             let tol = 1e-9 * max(demand, 1)
             func fail(_ what: String) { if violations.count < 5 { violations.append("step \(step): \(what)") } }
             if s.delivered > min(demand, 8e6) + tol { fail("delivered \(s.delivered) > min(demand, connection)") }
-            if s.delivered > s.heatPumpOutput + min(5e6, energy / dt) + tol { fail("delivered beyond heat pump + tank") }
+            if s.delivered > s.output + min(5e6, energy / dt) + tol { fail("delivered beyond output + tank") }
             if s.heatPumpOutput > 10e6 * (1 + 1e-12) { fail("output \(s.heatPumpOutput) above capacity") }
-            if s.heatPumpOutput > 0 && s.heatPumpOutput < 2e6 * (1 - 1e-12) { fail("running below minimum part load") }
-            if s.primaryEvaporator > primary.heat * (1 + 1e-12) { fail("primary evaporator above offer") }
-            if s.secondaryEvaporator > secondary.heat * (1 + 1e-12) { fail("secondary evaporator above offer") }
-            let hp = abs(s.heatPumpOutput - s.primaryEvaporator - s.secondaryEvaporator - s.compressorPower)
-            if hp > 1e-12 * max(s.heatPumpOutput, 1) { fail("Q_hp ≠ Q_evap + W by \(hp) W") }
+            // Two 5 MW units: the bank runs down to one unit at 20 %.
+            if s.heatPumpOutput > 0 && s.heatPumpOutput < 1e6 * (1 - 1e-12) { fail("running below minimum part load") }
+            if s.primaryTaken > primary.heat * (1 + 1e-12) { fail("primary evaporator above offer") }
+            if s.secondaryTaken > secondary.heat * (1 + 1e-12) { fail("secondary evaporator above offer") }
+            let hp = abs(s.output - s.primaryTaken - s.secondaryTaken - s.compressorPower)
+            if hp > 1e-12 * max(s.output, 1) { fail("output ≠ taken + W by \(hp) W") }
             if s.charge > 5e6 * (1 + 1e-12) || s.discharge > 5e6 * (1 + 1e-12) { fail("charge/discharge limit") }
             if s.charge > 0 && s.discharge > 0 { fail("charging and discharging at once") }
             if s.charge < 0 || s.discharge < 0 || s.delivered < 0 { fail("negative flow") }

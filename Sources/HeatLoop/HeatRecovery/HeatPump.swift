@@ -1,0 +1,72 @@
+/// Which cooling loop the heat pump's evaporator draws from.
+public enum HeatSource: String, Sendable, CaseIterable {
+    /// Facility-water (liquid-loop) return: the warm source of DLC and immersion.
+    case liquid
+    /// Chilled-water return of the air loop.
+    case air
+    /// Both; the warmer liquid loop is used first.
+    case both
+}
+
+/// A bank of `units` identical electric heat pumps in parallel, lifting data-center heat to the
+/// district-heating supply temperature.
+///
+/// `Q_evap = Q_hp (1 − 1/COP)`, `W = Q_hp / COP` (condenser output `Q_hp`). `capacity` is the bank's
+/// total heating capacity (scaled by the COP model's capacity factor where it has one). Each unit is off
+/// below `minimumPartLoad` of its own capacity, so the bank can run down to `minimumPartLoad · capacity /
+/// units` (staging). The evaporator cools a side stream of the loop return to the loop's supply setpoint.
+public struct HeatPump: Sendable, Equatable {
+    public var capacity: Watts
+    public var units: Int
+    public var cop: HeatPumpCOP
+    public var maximumCOP: Double
+    public var minimumPartLoad: Double
+    public var source: HeatSource
+
+    public init(capacity: Watts, units: Int = 1, cop: HeatPumpCOP, maximumCOP: Double, minimumPartLoad: Double,
+                source: HeatSource) {
+        self.capacity = capacity
+        self.units = max(1, units)
+        self.cop = cop
+        self.maximumCOP = maximumCOP
+        self.minimumPartLoad = minimumPartLoad
+        self.source = source
+    }
+
+    /// The least output at which the bank runs (one unit at its minimum part load), W.
+    public var minimumOutput: Double { minimumPartLoad * capacity.value / Double(units) }
+}
+
+/// Heat exchange between the loops and the DH network without a compressor (DESIGN §3.5).
+///
+/// - **Direct**: when `T_source,in − approach ≥ T_DH,supply` a counterflow exchanger heats DH return water
+///   to supply temperature; the source can be cooled down to `max(T_source,out, T_DH,return + approach)`,
+///   so a share `(T_in − max(T_out, T_ret + approach)) / (T_in − T_out)` of its heat goes straight to the
+///   network. What is left of it (colder than the DH return) is lifted by the heat pump.
+/// - **Pre-heating**: when the source is above the DH return but below supply, it heats the return to
+///   `T_pre = T_source,in − approach` and the heat pump lifts `T_pre → T_supply`: a share
+///   `(T_pre − T_ret)/(T_sup − T_ret)` of every delivered watt needs no compressor, and the heat pump sees
+///   a smaller lift on its sink side.
+public struct HeatExchange: Sendable, Equatable {
+    public var approach: TemperatureDelta
+    public var direct: Bool
+    public var preheat: Bool
+
+    public init(approach: TemperatureDelta, direct: Bool, preheat: Bool) {
+        self.approach = approach
+        self.direct = direct
+        self.preheat = preheat
+    }
+
+    public static let none = HeatExchange(approach: TemperatureDelta(0), direct: false, preheat: false)
+}
+
+extension HeatPump {
+    /// COP and capacity factor for a source stream `sourceIn → sourceOut` and a sink stream
+    /// `sinkIn → sinkOut` (°C).
+    @inlinable
+    public func performance(sourceIn: Double, sourceOut: Double, sinkIn: Double, sinkOut: Double)
+        -> (cop: Double, capacityFactor: Double, outsideMap: Bool) {
+        (cop.cop(sourceOut: sourceOut, sinkOut: sinkOut, maximum: maximumCOP), 1, false)
+    }
+}
