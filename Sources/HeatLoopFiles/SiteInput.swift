@@ -30,7 +30,7 @@ public struct SiteInput: Sendable {
             spec.weather = weatherOverride
         }
         if let timestepOverride { spec.timestepMin = timestepOverride }
-        var traces: [String: TraceWorkload] = [:]
+        var traces: [String: RegularTrace] = [:]
         for cluster in spec.it.clusters {
             guard case .trace(let trace) = cluster.workload else { continue }
             do {

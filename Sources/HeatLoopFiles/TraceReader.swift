@@ -56,7 +56,7 @@ public struct TraceFileError: Error, CustomStringConvertible, Sendable, Equatabl
 /// - **Values**: every row needs a number in the column; there are no missing-value codes (fill gaps
 ///   before exporting).
 ///
-/// The result is a `TraceWorkload` whose `start` is the time of year of the first row; it tiles a
+/// The result is a `RegularTrace` whose `start` is the time of year of the first row; it tiles a
 /// shorter trace over the year and resamples it onto the steps by exact interval averaging.
 public enum TraceReader {
     /// Seconds in the simulated (365-day) year.
@@ -64,15 +64,30 @@ public enum TraceReader {
 
     /// The quantity a value column holds, from its name: `utilization`/`…_utilization` → utilisation,
     /// `power_kw`/`…_power_kw` → kW; nil for any other name.
-    public static func quantity(column: String) -> TraceWorkload.Quantity? {
-        if column == "utilization" || column.hasSuffix("_utilization") { return .utilization }
-        if column == "power_kw" || column.hasSuffix("_power_kw") { return .powerKilowatts }
+    public static func quantity(column: String) -> RegularTrace.Quantity? {
+        func named(_ name: String) -> Bool { column == name || column.hasSuffix("_" + name) }
+        if named("utilization") { return .utilization }
+        if named("power_kw") { return .powerKilowatts }
+        if named("g_per_kwh") { return .gramsPerKilowattHour }
+        if named("mw") { return .megawatts }
         return nil
+    }
+
+    /// How a column must be named for each quantity, for error messages.
+    static func naming(_ quantity: RegularTrace.Quantity) -> String {
+        switch quantity {
+        case .utilization: "`utilization` or a name ending in `_utilization` (a utilisation 0…1)"
+        case .powerKilowatts: "`power_kw` or a name ending in `_power_kw` (the cluster's power in kW)"
+        case .gramsPerKilowattHour: "`g_per_kwh` or a name ending in `_g_per_kwh` (grid intensity, g CO2/kWh)"
+        case .megawatts: "`mw` or a name ending in `_mw` (heat demand, MW)"
+        }
     }
 
     /// Reads and parses the trace file at `path` (see `TraceReader`); throws when it is missing,
     /// unreadable or malformed, or has no usable `column`.
-    public static func read(path: String, column: String) throws(TraceFileError) -> TraceWorkload {
+    public static func read(path: String, column: String,
+                            accepting quantities: [RegularTrace.Quantity] = [.utilization, .powerKilowatts])
+        throws(TraceFileError) -> RegularTrace {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw TraceFileError(file: path, message: "file not found; expected the path of a trace CSV file")
@@ -83,9 +98,10 @@ public enum TraceReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TraceFileError(file: path, message: "cannot be read (check the file's permissions)")
         }
-        let outcome = data.withUnsafeBytes { raw -> Result<TraceWorkload, TraceFileError> in
+        let outcome = data.withUnsafeBytes { raw -> Result<RegularTrace, TraceFileError> in
             do throws(TraceFileError) {
-                return .success(try parse(bytes: raw.bindMemory(to: UInt8.self), file: path, column: column))
+                return .success(try parse(bytes: raw.bindMemory(to: UInt8.self), file: path, column: column,
+                                          accepting: quantities))
             } catch {
                 return .failure(error)
             }
@@ -94,11 +110,13 @@ public enum TraceReader {
     }
 
     /// Parses trace `text`; `file` names it in error messages, `column` is the value column to read.
-    public static func parse(text: String, file: String, column: String) throws(TraceFileError) -> TraceWorkload {
+    public static func parse(text: String, file: String, column: String,
+                             accepting quantities: [RegularTrace.Quantity] = [.utilization, .powerKilowatts])
+        throws(TraceFileError) -> RegularTrace {
         var text = text
-        let outcome = text.withUTF8 { bytes -> Result<TraceWorkload, TraceFileError> in
+        let outcome = text.withUTF8 { bytes -> Result<RegularTrace, TraceFileError> in
             do throws(TraceFileError) {
-                return .success(try parse(bytes: bytes, file: file, column: column))
+                return .success(try parse(bytes: bytes, file: file, column: column, accepting: quantities))
             } catch {
                 return .failure(error)
             }
@@ -118,11 +136,12 @@ public enum TraceReader {
         var names: [String]
         var timeField: Int
         var valueField: Int
-        var quantity: TraceWorkload.Quantity
+        var quantity: RegularTrace.Quantity
     }
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, column: String)
-        throws(TraceFileError) -> TraceWorkload
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, column: String,
+                      accepting quantities: [RegularTrace.Quantity])
+        throws(TraceFileError) -> RegularTrace
     {
         let end = bytes.count
         var position = 0
@@ -151,7 +170,8 @@ public enum TraceReader {
             if first == lineEnd || bytes[first] == hash { continue }  // blank or comment
 
             guard let header else {
-                header = try parseHeader(bytes, lineStart, lineEnd, line: lineNumber, file: file, column: column)
+                header = try parseHeader(bytes, lineStart, lineEnd, line: lineNumber, file: file, column: column,
+                                         accepting: quantities)
                 continue
             }
             dataRows += 1
@@ -201,14 +221,15 @@ public enum TraceReader {
                 message: "\(found); expected at least two rows, one per sample at a regular interval "
                     + "(the first two rows set the interval)")
         }
-        return TraceWorkload(
+        return RegularTrace(
             quantity: header.quantity, interval: Double(timeline.interval), start: Double(start), values: values)
     }
 
     // MARK: Header
 
     private static func parseHeader(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int,
-                                    file: String, column: String) throws(TraceFileError) -> Header {
+                                    file: String, column: String, accepting quantities: [RegularTrace.Quantity])
+        throws(TraceFileError) -> Header {
         let names = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             .split(separator: ",", omittingEmptySubsequences: false)
             .map { name -> String in
@@ -240,12 +261,11 @@ public enum TraceReader {
                 message: "appears twice in the header (fields \(valueField + 1) and \(second + 1)); "
                     + "expected column names to be unique")
         }
-        guard let quantity = quantity(column: column) else {
+        guard let quantity = quantity(column: column), quantities.contains(quantity) else {
             throw TraceFileError(
                 file: file, line: line, column: column,
-                message: "the unit cannot be told from the name; expected `utilization` or a name ending in "
-                    + "`_utilization` (a utilisation 0…1), or `power_kw` or a name ending in `_power_kw` "
-                    + "(the cluster's power in kW)")
+                message: "the unit cannot be told from the name; expected "
+                    + quantities.map(naming).joined(separator: ", or "))
         }
         return Header(line: line, names: names, timeField: timeField, valueField: valueField, quantity: quantity)
     }
@@ -499,9 +519,14 @@ public enum TraceReader {
     // MARK: Values
 
     private static func parseValue(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
-                                   quantity: TraceWorkload.Quantity, line: Int, file: String,
+                                   quantity: RegularTrace.Quantity, line: Int, file: String,
                                    column: String) throws(TraceFileError) -> Double {
-        let expected = quantity == .utilization ? "a utilisation 0…1" : "a power in kW ≥ 0"
+        let expected = switch quantity {
+        case .utilization: "a utilisation 0…1"
+        case .powerKilowatts: "a power in kW ≥ 0"
+        case .gramsPerKilowattHour: "a carbon intensity in g/kWh ≥ 0"
+        case .megawatts: "a heat power in MW ≥ 0"
+        }
         guard let value = DecimalParser.parse(bytes, range.lowerBound, range.upperBound) else {
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             text = text.trimmingCharacters(in: .whitespaces)
@@ -519,7 +544,7 @@ public enum TraceReader {
                     file: file, line: line, column: column,
                     message: "\(formatted(value)) is outside 0…1\(hint); expected \(expected)")
             }
-        case .powerKilowatts:
+        case .powerKilowatts, .gramsPerKilowattHour, .megawatts:
             guard value >= 0 else {
                 throw TraceFileError(
                     file: file, line: line, column: column, message: "\(formatted(value)) is negative; expected \(expected)")

@@ -19,6 +19,9 @@ public struct EnergyTotals: Sendable, Equatable {
     public var dhDemand = 0.0
     /// Evaporated water, kg (= L).
     public var water = 0.0
+    /// CO2 of the facility's and of the heat pump's electricity at the grid intensity of each step, kg.
+    public var co2Facility = 0.0
+    public var co2HeatPump = 0.0
     public var freeHours = 0.0
     public var partialHours = 0.0
     public var mechanicalHours = 0.0
@@ -44,6 +47,8 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.recoveredHeatTemperature = a.recoveredHeatTemperature + b.recoveredHeatTemperature
         sum.dhDemand = a.dhDemand + b.dhDemand
         sum.water = a.water + b.water
+        sum.co2Facility = a.co2Facility + b.co2Facility
+        sum.co2HeatPump = a.co2HeatPump + b.co2HeatPump
         sum.freeHours = a.freeHours + b.freeHours
         sum.partialHours = a.partialHours + b.partialHours
         sum.mechanicalHours = a.mechanicalHours + b.mechanicalHours

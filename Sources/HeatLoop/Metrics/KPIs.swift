@@ -59,11 +59,10 @@ public struct KPIs: Sendable, Equatable {
         dhCoverage = ratio(totals.heatDelivered, totals.dhDemand)
         heatPumpSCOP = ratio(totals.heatPumpOutput, totals.heatPump)
         if let carbon {
-            // MWh × g/kWh = kg; / 1000 → t.
-            co2OperationalTonnes = (facilityMWh + heatPumpMWh) * carbon.gridGramsPerKWh / 1000
-            co2AvoidedTonnes = (heatDeliveredMWh * carbon.displacedHeatGramsPerKWh
-                - heatPumpMWh * carbon.gridGramsPerKWh) / 1000
-            cue = pue * carbon.gridGramsPerKWh / 1000
+            // The step loop sums CO2 at each step's grid intensity (kg); MWh × g/kWh = kg.
+            co2OperationalTonnes = (totals.co2Facility + totals.co2HeatPump) / 1000
+            co2AvoidedTonnes = (heatDeliveredMWh * carbon.displacedHeatGramsPerKWh - totals.co2HeatPump) / 1000
+            cue = ratio(totals.co2Facility, totals.it / 3.6e6)
         } else {
             co2OperationalTonnes = .nan
             co2AvoidedTonnes = .nan

@@ -23,10 +23,13 @@ public struct JobSummary: Sendable, Equatable {
     public var overheadMWh: Double { facilityEnergyMWh - energyMWh }
     public var effectivePUE: Double { energyMWh > 0 ? facilityEnergyMWh / energyMWh : .nan }
 
-    public init(cluster: Int, job: JobLoad, stepPUE: [Float], stepSeconds: Double, carbon: CarbonIntensity?) {
-        var facility = 0.0
+    /// `gridIntensity`: g CO2/kWh for each step, or nil when the site has no carbon data.
+    public init(cluster: Int, job: JobLoad, stepPUE: [Float], stepSeconds: Double, gridIntensity: [Double]?) {
+        var facility = 0.0, grams = 0.0
         for step in job.stepPower.indices {
-            facility += Double(job.stepPower[step]) * Double(stepPUE[step])
+            let power = Double(job.stepPower[step]) * Double(stepPUE[step])
+            facility += power
+            grams += power * (gridIntensity?[step] ?? 0)
         }
         self.cluster = cluster
         name = job.name
@@ -40,7 +43,8 @@ public struct JobSummary: Sendable, Equatable {
         startHours = job.start / 3600
         endHours = job.end / 3600
         completed = job.completed
-        co2Tonnes = carbon.map { facilityMWh * $0.gridGramsPerKWh / 1000 } ?? .nan
+        // W · s / 3.6e6 = kWh; × g/kWh = g; / 1e6 = t.
+        co2Tonnes = gridIntensity == nil ? .nan : grams * stepSeconds / 3.6e6 / 1e6
     }
 }
 

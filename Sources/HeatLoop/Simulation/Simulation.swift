@@ -26,6 +26,7 @@ public struct Simulation: Sendable {
         let liquidLoop = site.liquidLoop
         let airLoop = site.airLoop
         let air = site.airHandling
+        let gridIntensity = site.carbon?.grid.perStep(calendar)
 
         for step in 0..<count {
             let dryBulb = weather.dryBulb[step]
@@ -202,6 +203,12 @@ public struct Simulation: Sendable {
             monthly[month].recoveredHeatTemperature += recoveredAtTemperature * stepSeconds
             monthly[month].dhDemand += stepDemand * stepSeconds
             monthly[month].water += waterKg
+            if let gridIntensity {
+                // W · s / 3.6e6 = kWh; × g/kWh / 1000 = kg.
+                let kgPerJoule = gridIntensity[step] / 3.6e9
+                monthly[month].co2Facility += facilityPower * stepSeconds * kgPerJoule
+                monthly[month].co2HeatPump += (dispatch?.compressorPower ?? 0) * stepSeconds * kgPerJoule
+            }
             switch plantMode {
             case .free: monthly[month].freeHours += stepHours
             case .partial: monthly[month].partialHours += stepHours
@@ -213,7 +220,7 @@ public struct Simulation: Sendable {
         var jobs: [JobSummary] = []
         for (index, load) in loads.enumerated() {
             jobs += load.jobs.map {
-                JobSummary(cluster: index, job: $0, stepPUE: columns.pue, stepSeconds: stepSeconds, carbon: site.carbon)
+                JobSummary(cluster: index, job: $0, stepPUE: columns.pue, stepSeconds: stepSeconds, gridIntensity: gridIntensity)
             }
         }
         return SimulationResult(site: site, weather: weather, columns: columns, monthly: monthly, jobs: jobs)

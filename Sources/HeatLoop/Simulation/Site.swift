@@ -57,19 +57,6 @@ public struct AirHandling: Sendable, Equatable {
     }
 }
 
-/// Grid carbon intensity and the intensity of the heat that recovered heat displaces.
-public struct CarbonIntensity: Sendable, Equatable {
-    /// Grid electricity, g CO2 per kWh.
-    public var gridGramsPerKWh: Double
-    /// Heat the DH network would otherwise produce, g CO2 per kWh of heat (*default* a natural-gas
-    /// boiler: 202 g/kWh fuel / 0.9 efficiency = 224 g/kWh, UBA emission factor for natural gas).
-    public var displacedHeatGramsPerKWh: Double
-    public init(gridGramsPerKWh: Double, displacedHeatGramsPerKWh: Double) {
-        self.gridGramsPerKWh = gridGramsPerKWh
-        self.displacedHeatGramsPerKWh = displacedHeatGramsPerKWh
-    }
-}
-
 /// A calendar date (no time zone).
 public struct CalendarDate: Sendable, Equatable, Comparable, CustomStringConvertible {
     public var year: Int

@@ -6,7 +6,7 @@ public enum Workload: Sendable {
     /// An inference-style daily profile.
     case diurnal(DiurnalProfile)
     /// Measured utilisation or power, resampled by exact interval averaging.
-    case trace(TraceWorkload)
+    case trace(RegularTrace)
     /// Training jobs with checkpoints, failures, background jobs and maintenance.
     case training(TrainingSchedule)
 
@@ -37,6 +37,9 @@ public enum Workload: Sendable {
                 return ClusterLoad(meanPower: means.map { $0 * 1e3 }, peakPower: peaks.map { $0 * 1e3 },
                                    troughPower: means.map { $0 * 1e3 }, utilization: utilization, jobs: [],
                                    idleEnergy: 0, downEnergy: 0, background: nil)
+            case .gramsPerKilowattHour, .megawatts:
+                // Not a workload quantity (the site loader accepts only utilisation and power traces).
+                return steady([Double](repeating: 0, count: calendar.stepCount))
             }
         case .training(let schedule):
             return TrainingGenerator.load(schedule: schedule, nodes: cluster.nodes, node: cluster.node,

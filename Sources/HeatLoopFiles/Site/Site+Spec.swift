@@ -80,7 +80,7 @@ extension ClusterSpec {
 extension Site {
     /// Converts a decoded, resolved spec to SI model values. The spec has been range-checked; `traces`
     /// holds the trace workloads read from the files the spec names (keyed by `file` as written).
-    public init(spec unresolved: SiteSpec, traces: [String: TraceWorkload] = [:]) {
+    public init(spec unresolved: SiteSpec, traces: [String: RegularTrace] = [:]) {
         let spec = unresolved.resolved()
         let design = SiteDesign(spec)
         let clusters = spec.it.clusters.map { c in
@@ -223,14 +223,14 @@ extension ITESpec {
 }
 
 extension WorkloadSpec {
-    func model(traces: [String: TraceWorkload]) -> Workload {
+    func model(traces: [String: RegularTrace]) -> Workload {
         switch self {
         case .constant(let w):
             return .constant(utilization: w.utilization)
         case .diurnal(let w):
             return .diurnal(DiurnalProfile(peakUtilization: w.peakUtilization, hourly: w.hourly, weekday: w.weekday))
         case .trace(let w):
-            return .trace(traces[w.file] ?? TraceWorkload(quantity: .utilization, interval: 3600, start: 0, values: [0]))
+            return .trace(traces[w.file] ?? RegularTrace(quantity: .utilization, interval: 3600, start: 0, values: [0]))
         case .training(let t):
             let jobs = t.jobs.map { j in
                 TrainingJob(name: j.name, nodes: j.nodes, start: TimeOfYear.seconds(j.start) ?? 0,

@@ -92,7 +92,7 @@ extension ClusterSpec {
                     var trace = TraceWorkloadSpec()
                     trace.file = w.requiredString("file", "CSV path relative to the site file") ?? ""
                     trace.column = w.optionalString("column") ?? trace.column
-                    if TraceReader.quantity(column: trace.column) == nil {
+                    if ![.utilization, .powerKilowatts].contains(TraceReader.quantity(column: trace.column)) {
                         w["column"].problem("'\(trace.column)' names neither a utilisation nor a power; use 'utilization', '*_utilization', 'power_kw' or '*_power_kw'")
                     }
                     if !trace.file.isEmpty {

@@ -13,7 +13,7 @@ private let tracesDirectory = URL(fileURLWithPath: #filePath)
 
 private let file = "traces/x.csv"
 
-private func parse(_ lines: [String], column: String = "utilization") throws(TraceFileError) -> TraceWorkload {
+private func parse(_ lines: [String], column: String = "utilization") throws(TraceFileError) -> RegularTrace {
     try TraceReader.parse(text: lines.joined(separator: "\n") + "\n", file: file, column: column)
 }
 
@@ -83,7 +83,7 @@ struct TraceReaderTests {
             + "a,830,2025-03-01T01:00,0.43\r\n"
             + "a,  0 ,2025-03-01T02:00,0.00\r\n"
         let power = try TraceReader.parse(text: text, file: file, column: "cluster_power_kw")
-        #expect(power == TraceWorkload(quantity: .powerKilowatts, interval: 3600, start: 59 * 86_400,
+        #expect(power == RegularTrace(quantity: .powerKilowatts, interval: 3600, start: 59 * 86_400,
                                        values: [812.5, 830, 0]))
         let utilization = try TraceReader.parse(text: text, file: file, column: "gpu_utilization")
         #expect(utilization.quantity == .utilization)

@@ -8,13 +8,13 @@ private func calendar(_ stepMinutes: Int) -> SimulationCalendar {
     SimulationCalendar(year: 2025, stepMinutes: stepMinutes)
 }
 
-private func utilization(_ values: [Double], interval: Double, start: Double = 0) -> TraceWorkload {
-    TraceWorkload(quantity: .utilization, interval: interval, start: start, values: values)
+private func utilization(_ values: [Double], interval: Double, start: Double = 0) -> RegularTrace {
+    RegularTrace(quantity: .utilization, interval: interval, start: start, values: values)
 }
 
-/// The placement documented on `TraceWorkload`, evaluated directly at time of year `t` (s):
+/// The placement documented on `RegularTrace`, evaluated directly at time of year `t` (s):
 /// `τ = t − s + (t < σ ? Y : 0)`, value `values[⌊(τ mod L)/interval⌋]`.
-private func referenceValue(_ trace: TraceWorkload, at t: Double) -> Double {
+private func referenceValue(_ trace: RegularTrace, at t: Double) -> Double {
     let period = Double(trace.values.count) * trace.interval
     var start = trace.start.truncatingRemainder(dividingBy: year)
     if start < 0 { start += year }
@@ -27,7 +27,7 @@ private func referenceValue(_ trace: TraceWorkload, at t: Double) -> Double {
 
 /// Step means and peaks from `referenceValue` minute by minute: exact when every sample boundary falls
 /// on a whole minute (whole-minute `start` and `interval`).
-private func reference(_ trace: TraceWorkload, stepMinutes: Int) -> (means: [Double], peaks: [Double]) {
+private func reference(_ trace: RegularTrace, stepMinutes: Int) -> (means: [Double], peaks: [Double]) {
     let steps = calendar(stepMinutes).stepCount
     var means = [Double](repeating: 0, count: steps), peaks = [Double](repeating: -.infinity, count: steps)
     for minute in 0..<(steps * stepMinutes) {
@@ -167,7 +167,7 @@ struct TraceWorkloadTests {
         // Ten-minute power samples over exactly one year, starting at an odd second.
         var random = TestLCG(seed: 7)
         let values = (0..<52_560).map { _ in random.next(in: 0...2000) }
-        let trace = TraceWorkload(quantity: .powerKilowatts, interval: 600, start: 12_345, values: values)
+        let trace = RegularTrace(quantity: .powerKilowatts, interval: 600, start: 12_345, values: values)
         let means = trace.stepMeans(calendar: calendar(stepMinutes))
         let stepSeconds = Double(stepMinutes) * 60
         let simulated = means.reduce(0) { $0 + $1 * stepSeconds }

@@ -1,5 +1,6 @@
-/// A measured utilisation or power trace of one cluster (telemetry replayed), resampled onto the
-/// simulation steps by exact interval averaging (DESIGN §3.2). The file format and the reader are in
+/// A measured time series at a regular interval, resampled onto the simulation steps by exact interval
+/// averaging: a cluster's utilisation or power (telemetry replayed, DESIGN §3.2), an hourly grid carbon
+/// intensity (§3.7) or a heat-demand profile (§3.5). The file format and the reader are in
 /// `HeatLoopFiles/TraceReader.swift` and `Sites/traces/README.md`.
 ///
 /// **Samples.** Sample `i` holds `values[i]` over `[start + i·interval, start + (i+1)·interval)`, in
@@ -30,13 +31,17 @@
 ///
 /// Cost: one sweep over the sample pieces and the steps, O(Y/interval + steps), no allocation beyond the
 /// output arrays.
-public struct TraceWorkload: Sendable, Equatable {
+public struct RegularTrace: Sendable, Equatable {
     /// What the values are.
     public enum Quantity: Sendable, Equatable {
         /// Cluster utilisation, 0…1 (the cluster's node power curve turns it into power).
         case utilization
         /// Cluster electrical power, kW.
         case powerKilowatts
+        /// Grid carbon intensity, g CO2/kWh.
+        case gramsPerKilowattHour
+        /// Heat power, MW (a district-heating demand profile).
+        case megawatts
     }
 
     /// Shortest interval accepted, s (the sweep costs O(Y/interval)); shorter or non-finite intervals give
@@ -61,7 +66,7 @@ public struct TraceWorkload: Sendable, Equatable {
 
     /// Exact interval averages of the trace on the simulation steps (`calendar.stepCount` values, in the
     /// unit of `values`). The trace is tiled periodically to fill the year when it is shorter, and wraps
-    /// around the year end (see `TraceWorkload`).
+    /// around the year end (see `RegularTrace`).
     public func stepMeans(calendar: SimulationCalendar) -> [Double] {
         guard calendar.stepMinutes > 0 else { return [] }
         let stepLength = Double(calendar.stepMinutes) * 60
