@@ -19,6 +19,8 @@ enum SummaryPrinter {
             ("Heat available", mwh(k.heatAvailableMWh)),
             ("Heat recovered", mwh(k.heatRecoveredMWh)),
             ("Heat delivered to DH", mwh(k.heatDeliveredMWh)),
+            ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
+            ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(number(k.wasteHeatTemperature, 1)) °C"),
             ("DH demand coverage", percent(k.dhCoverage)),
             ("Heat-pump SCOP", number(k.heatPumpSCOP, 2)),
             ("Heat-pump energy", mwh(k.heatPumpMWh)),
@@ -39,7 +41,11 @@ enum SummaryPrinter {
         let width = rows.map(\.0.count).max() ?? 0
         var lines = ["\(site.name): \(site.calendar.year), \(site.calendar.stepMinutes)-minute steps, weather \((weather as NSString).lastPathComponent)"]
         lines += rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
-        if let enefg = summary.enefg { lines.append("  (\(enefg.basis))") }
+        if let enefg = summary.enefg {
+            lines.append("  (\(enefg.basis))")
+            lines += enefg.shortfalls(itMWh: k.itMWh, facilityMWh: k.facilityMWh, reusedMWh: k.wasteHeatReusedMWh)
+                .map { "  EnEfG: \($0)" }
+        }
         if !result.jobs.isEmpty { lines += jobTable(result.jobs) }
         lines.append("Result: \(output) (\(String(format: "%.2f", seconds)) s)")
         return lines.joined(separator: "\n")

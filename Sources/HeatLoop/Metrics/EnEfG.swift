@@ -37,4 +37,30 @@ public struct EnEfGAssessment: Sendable, Equatable {
             basis = "new data center (commissioned \(commissioning)): PUE ≤ 1.2 and ERF ≥ \(Int((erfRequired * 100).rounded())) % within two years"
         }
     }
+
+    /// Why the site fails, in energy terms: how much facility overhead must go for the PUE target, and
+    /// how much more of the data center's heat must be reused for the ERF target. Empty when it passes.
+    public func shortfalls(itMWh: Double, facilityMWh: Double, reusedMWh: Double) -> [String] {
+        var reasons: [String] = []
+        if !passesPUE {
+            let excess = facilityMWh - pueRequired * itMWh
+            reasons.append("PUE \(Self.fixed(pueAchieved, 3)) > \(Self.fixed(pueRequired, 2)): cooling, losses and "
+                + "misc. must fall by \(Self.fixed(excess, 0)) MWh a year (to \(Self.fixed(facilityMWh - itMWh - excess, 0)) MWh)")
+        }
+        if !passesERF {
+            let needed = erfRequired * facilityMWh
+            reasons.append("ERF \(Self.fixed(100 * (erfAchieved.isNaN ? 0 : erfAchieved), 1)) % < \(Self.fixed(100 * erfRequired, 0)) %: "
+                + "\(Self.fixed(needed - reusedMWh, 0)) MWh more of the data center's heat must be reused "
+                + "(\(Self.fixed(reusedMWh, 0)) of the \(Self.fixed(needed, 0)) MWh needed)")
+        }
+        return reasons
+    }
+
+    private static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "–" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        return digits == 0 ? String(Int(rounded)) : String(rounded)
+    }
 }

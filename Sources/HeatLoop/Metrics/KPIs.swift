@@ -26,6 +26,12 @@ public struct KPIs: Sendable, Equatable {
     public var heatRecoveredMWh: Double
     public var heatDeliveredMWh: Double
     public var heatDumpedMWh: Double
+    /// Delivered through exchangers (direct and pre-heating), no compressor.
+    public var heatExchangedMWh: Double
+    /// EU EED (Delegated Regulation 2024/1364, Annex I): the data center's own heat reused, and the
+    /// energy-weighted mean temperature of the sources it was taken from (loop return), °C.
+    public var wasteHeatReusedMWh: Double
+    public var wasteHeatTemperature: Double
     public var dhDemandMWh: Double
     public var dhCoverage: Double
     public var heatPumpSCOP: Double
@@ -55,6 +61,9 @@ public struct KPIs: Sendable, Equatable {
         heatRecoveredMWh = totals.heatRecovered / mwh
         heatDeliveredMWh = totals.heatDelivered / mwh
         heatDumpedMWh = totals.heatDumped / mwh
+        heatExchangedMWh = totals.heatExchanged / mwh
+        wasteHeatReusedMWh = totals.reused / mwh
+        wasteHeatTemperature = ratio(totals.recoveredHeatTemperature, totals.heatRecovered)
         dhDemandMWh = totals.dhDemand / mwh
         dhCoverage = ratio(totals.heatDelivered, totals.dhDemand)
         heatPumpSCOP = ratio(totals.heatPumpOutput, totals.heatPump)
@@ -94,6 +103,9 @@ public struct KPIs: Sendable, Equatable {
             ("heat_recovered_MWh", "MWh", "heat taken by the heat-pump evaporator", heatRecoveredMWh),
             ("heat_delivered_MWh", "MWh", "heat delivered to district heating", heatDeliveredMWh),
             ("heat_dumped_MWh", "MWh", "available heat not recovered", heatDumpedMWh),
+            ("heat_exchanged_MWh", "MWh", "heat delivered through exchangers without a compressor", heatExchangedMWh),
+            ("waste_heat_reused_MWh", "MWh", "data-center heat reused (EU EED)", wasteHeatReusedMWh),
+            ("waste_heat_temperature_c", "degC", "mean temperature of the reused waste heat (EU EED)", wasteHeatTemperature),
             ("dh_demand_MWh", "MWh", "district-heating demand", dhDemandMWh),
             ("dh_coverage", "1", "share of DH demand delivered", dhCoverage),
             ("heat_pump_scop", "1", "seasonal heat-pump COP", heatPumpSCOP),

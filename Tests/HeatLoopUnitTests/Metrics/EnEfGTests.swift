@@ -60,4 +60,17 @@ struct EnEfGTests {
         #expect(!(date(2026, 7, 1) < date(2026, 7, 1)))
         #expect(date(2026, 8, 1).description == "2026-08-01")
     }
+
+    @Test("a failing site is told how much energy stands between it and the targets")
+    func shortfalls() {
+        // New site (ERF ≥ 15 %): IT 10 000 MWh, facility 12 500 MWh (PUE 1.25), reused 1 000 MWh (ERF 8 %).
+        let assessment = EnEfGAssessment(commissioning: date(2027, 7, 1), pue: 1.25, erf: 0.08)
+        let reasons = assessment.shortfalls(itMWh: 10_000, facilityMWh: 12_500, reusedMWh: 1_000)
+        #expect(reasons.count == 2)
+        // 12 500 − 1.2 · 10 000 = 500 MWh of overhead too many; 0.15 · 12 500 − 1 000 = 875 MWh more reuse.
+        #expect(reasons[0].contains("500 MWh"))
+        #expect(reasons[1].contains("875 MWh"))
+        let passing = EnEfGAssessment(commissioning: date(2027, 7, 1), pue: 1.1, erf: 0.2)
+        #expect(passing.shortfalls(itMWh: 10_000, facilityMWh: 11_000, reusedMWh: 2_200).isEmpty)
+    }
 }
