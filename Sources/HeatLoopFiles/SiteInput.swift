@@ -38,6 +38,13 @@ public struct SiteInput: Sendable {
                                                           column: trace.column)
             } catch { throw .trace(error) }
         }
+        if let file = spec.carbon?.gridCsv {
+            do {
+                traces[file] = try TraceReader.read(path: SiteSpec.resolve(file, relativeTo: path),
+                                                    column: spec.carbon?.column ?? "g_per_kwh",
+                                                    accepting: [.gramsPerKilowattHour])
+            } catch { throw .trace(error) }
+        }
         let weather: WeatherSeries
         do { weather = try EPWReader.read(path: weatherPath) } catch { throw .weather(error) }
         let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()

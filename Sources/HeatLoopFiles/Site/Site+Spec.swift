@@ -159,8 +159,17 @@ extension Site {
             name: spec.name, calendar: SimulationCalendar(year: spec.year, stepMinutes: spec.timestepMin),
             clusters: clusters, electrical: electrical, liquidLoop: liquidLoop, airLoop: airLoop,
             airHandling: airHandling, heatRecovery: recovery,
-            carbon: spec.carbon.map { CarbonIntensity(gridGramsPerKWh: $0.gridGPerKwh,
-                                                      displacedHeatGramsPerKWh: $0.displacedHeatGPerKwh) },
+            carbon: spec.carbon.map { c in
+                let grid: GridIntensity =
+                    if let file = c.gridCsv, let trace = traces[file] {
+                        .hourly(trace.stepMeans(calendar: SimulationCalendar(year: spec.year, stepMinutes: 60)))
+                    } else if let code = c.country, let intensity = GridCarbonTable.intensity(code: code) {
+                        .constant(intensity)
+                    } else {
+                        .constant(c.gridGPerKwh ?? 0)
+                    }
+                return CarbonIntensity(grid: grid, displacedHeatGramsPerKWh: c.displacedHeatGPerKwh)
+            },
             compliance: spec.compliance.flatMap { c in CalendarDate(iso: c.commissioningDate).map(Compliance.init) })
     }
 }

@@ -488,7 +488,29 @@ extension DistrictHeatingSpec {
 
 extension CarbonSpec {
     init(_ o: YAMLObject) {
-        gridGPerKwh = o.requiredNumber("grid_g_per_kwh", 0...2000) ?? 0
+        gridGPerKwh = o.optionalNumber("grid_g_per_kwh", 0...2000)
+        country = o.optionalString("country")?.uppercased()
+        gridCsv = o.optionalString("grid_csv")
+        column = o.optionalString("column") ?? column
+        let given = [o["grid_g_per_kwh"].isPresent, o["country"].isPresent, o["grid_csv"].isPresent].filter { $0 }.count
+        if given != 1 {
+            o["grid_g_per_kwh"].problem("give exactly one of 'grid_g_per_kwh' (a constant), 'country' (e.g. DEU) "
+                + "or 'grid_csv' (an hourly CSV with a g_per_kwh column)")
+        }
+        if let code = country, GridCarbonTable.intensity(code: code) == nil {
+            let suggestions = GridCarbonTable.suggestions(for: code).prefix(3)
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
+            o["country"].problem("'\(code)' is not in the carbon table\(hint); expected an ISO 3166 alpha-3 code such as DEU, USA, FRA")
+        }
+        if TraceReader.quantity(column: column) != .gramsPerKilowattHour {
+            o["column"].problem("'\(column)' is not a carbon-intensity column; use 'g_per_kwh' or a name ending in '_g_per_kwh'")
+        }
+        if let file = gridCsv {
+            let path = SiteSpec.resolve(file, relativeTo: o.log.file)
+            if !FileManager.default.isReadableFile(atPath: path) {
+                o["grid_csv"].problem("carbon CSV '\(file)' not found (looked for \(path))")
+            }
+        }
         displacedHeatGPerKwh = o.number("displaced_heat_g_per_kwh", default: displacedHeatGPerKwh, 0...2000)
     }
 }

@@ -456,14 +456,21 @@ public struct DegreeHoursSpec: Encodable, Sendable {
     static let keys = ["annual_gwh", "design_load_mw", "design_outdoor_c", "heating_limit_c", "hot_water_share"]
 }
 
+/// Grid intensity from exactly one of: a constant, a country's annual average, an hourly CSV.
 public struct CarbonSpec: Encodable, Sendable {
-    public var gridGPerKwh = 0.0
+    public var gridGPerKwh: Double?
+    /// ISO 3166 alpha-3 code (or alpha-2), looked up in the shipped table.
+    public var country: String?
+    /// CSV with `time` and a `*g_per_kwh` column (hourly or any regular interval), relative to the site file.
+    public var gridCsv: String?
+    public var column = "g_per_kwh"
     /// Natural-gas boiler: 202 g/kWh fuel / 0.9 efficiency.
     public var displacedHeatGPerKwh = 224.0
     enum CodingKeys: String, CodingKey {
-        case gridGPerKwh = "grid_g_per_kwh", displacedHeatGPerKwh = "displaced_heat_g_per_kwh"
+        case country, column
+        case gridGPerKwh = "grid_g_per_kwh", gridCsv = "grid_csv", displacedHeatGPerKwh = "displaced_heat_g_per_kwh"
     }
-    static let keys = ["grid_g_per_kwh", "displaced_heat_g_per_kwh"]
+    static let keys = ["grid_g_per_kwh", "country", "grid_csv", "column", "displaced_heat_g_per_kwh"]
 }
 
 public struct ComplianceSpec: Encodable, Sendable {

@@ -126,4 +126,43 @@ import Testing
             #expect(input.resolvedYAML.contains("timestep_min: 15"))
         }
     }
+
+    @Test func carbonFromACountryCode() throws {
+        let spec = try SiteSpec.decode(text: Self.valid + "\ncarbon: {country: deu}", file: Self.file)
+        guard case .constant(let grams)? = Site(spec: spec).carbon?.grid else {
+            Issue.record("expected a constant grid intensity")
+            return
+        }
+        // Germany: 344.13992 g/kWh (carbontracker, 2024) in shared/reference/carbon/country_intensity_merged.csv.
+        #expect(grams == 344.13992)
+    }
+
+    @Test func carbonNeedsExactlyOneSourceAndAKnownCountry() {
+        let both = problems(Self.valid + "\ncarbon: {country: DEU, grid_g_per_kwh: 300}")
+        #expect(both.count == 1 && both.first?.message.contains("exactly one") == true)
+        let unknown = problems(Self.valid + "\ncarbon: {country: DUE}")
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.keyPath == "carbon.country")
+        #expect(unknown.first?.message.contains("DEU") == true)
+    }
+
+    @Test func heatExchangeAndNetworkKeys() throws {
+        let text = Self.valid + """
+
+            heat_recovery:
+              heat_pump: {capacity_mw: 1, units: 3}
+              heat_exchange: {approach_k: 4, preheat: false}
+              district_heating:
+                return_curve_c: [[-15, 45], [10, 35]]
+                network_loss_pct: 10
+                demand: {degree_hours: {annual_gwh: 5}}
+            """
+        let recovery = try #require(Site(spec: SiteSpec.decode(text: text, file: Self.file)).heatRecovery)
+        #expect(recovery.heatPump.units == 3)
+        #expect(recovery.exchange == HeatExchange(approach: TemperatureDelta(4), direct: true, preheat: false))
+        #expect(recovery.network.returnCurve.temperature(outdoor: -20) == 45)
+        #expect(recovery.network.lossFraction == 0.1)
+        let clash = problems(text.replacingOccurrences(of: "network_loss_pct: 10", with: "return_c: 40"))
+        #expect(clash.count == 1 && clash.first?.keyPath == "heat_recovery.district_heating.return_curve_c")
+    }
 }
