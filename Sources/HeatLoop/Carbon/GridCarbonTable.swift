@@ -2,7 +2,7 @@
 ///
 /// Built from `shared/reference/carbon/country_intensity_merged.csv` (codecarbon 3.3.2
 /// `global_energy_mix.json` joined with carbontracker 2.4.7 `carbon-intensities.csv` on ISO 3166-1
-/// alpha-3) by `Scripts/gen_grid_carbon.py`. Each country takes the newer of the two figures:
+/// alpha-3) by `Docs/generators/gen_grid_carbon.py`. Each country takes the newer of the two figures:
 /// carbontracker's (Our World in Data grapher layout, Ember-based; 2024 for 86 countries, 2023 for
 /// 85, 2022 for 40, 2009 for 1), which is never older than codecarbon's, and codecarbon's (2022) for
 /// Namibia, the one country carbontracker lacks. Examples: DEU 344.1 (2024), FRA 44.2 (2024),

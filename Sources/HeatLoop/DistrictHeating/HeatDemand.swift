@@ -1,5 +1,4 @@
-/// Heat demand of the district-heating network the data center feeds. Closed family (BDEW profiles,
-/// CSV profiles and constant offtakers come with the heat-recovery issue).
+/// Heat demand of the district-heating network the data center feeds (DESIGN §3.5). Closed family.
 public enum HeatDemand: Sendable, Equatable {
     /// Degree-hours method: an annual demand split over the year by heating degree-hours plus a flat
     /// hot-water share `b`:
@@ -14,30 +13,61 @@ public enum HeatDemand: Sendable, Equatable {
     /// T_design)` and the annual demand follows from the weather, so a colder climate asks for more heat.
     case degreeHours(DegreeHoursSizing, heatingLimit: Celsius, hotWaterShare: Double)
 
-    /// Demand power of each step, W, from the 24 h mean outdoor temperature at each step.
-    public func series(dailyMeanOutdoor: [Double], stepSeconds: Double) -> [Double] {
+    /// BDEW/SigLinDe standard load profile as demandlib 0.2.2 builds it (see `BDEWProfile`).
+    case bdew(BDEWProfile)
+
+    /// A measured or planned demand profile in MW (`RegularTrace` with quantity `.megawatts`, read from a
+    /// CSV by `TraceReader`): each step gets the exact overlap-weighted mean of the samples, tiled over
+    /// the year when the profile is shorter (see `RegularTrace`).
+    case profile(RegularTrace)
+
+    /// A constant offtaker (e.g. an industrial process).
+    case constant(Watts)
+
+    /// Demand power of each step, W.
+    ///
+    /// - Parameters:
+    ///   - outdoor: outdoor dry-bulb temperature of each step, °C, step 0 starting at midnight of
+    ///     1 January (`StepWeather.dryBulb`; `bdew` takes its calendar-day means).
+    ///   - dailyMeanOutdoor: 24 h running mean of the outdoor temperature at each step, °C
+    ///     (`StepWeather.dryBulbDailyMean`; `degreeHours` reads only this). Same count as `outdoor`.
+    ///   - calendar: the simulated year (step length; `profile` is placed on its steps).
+    public func series(outdoor: [Double], dailyMeanOutdoor: [Double], calendar: SimulationCalendar) -> [Double] {
+        let stepSeconds = calendar.stepDuration.value
         switch self {
         case .degreeHours(let sizing, let limit, let hotWaterShare):
-            let count = dailyMeanOutdoor.count
-            let degreeSteps = dailyMeanOutdoor.map { max(0, limit.value - $0) }
-            let total = degreeSteps.reduce(0, +)
-            let yearSeconds = Double(count) * stepSeconds
-            let annual: Joules
-            switch sizing {
-            case .annual(let energy):
-                annual = energy
-            case .designLoad(let load, let designOutdoor):
-                // Validation keeps the design temperature below the heating limit; guard only the division.
-                let span = limit.value - designOutdoor.value
-                let spaceHeating = span > 0 ? load.value * total * stepSeconds / span : 0
-                annual = Joules(spaceHeating / (1 - hotWaterShare))
-            }
-            let flat = hotWaterShare * annual.value / yearSeconds
-            // A climate with no heating degree-hours puts the whole demand in the flat part.
-            guard total > 0 else { return [Double](repeating: annual.value / yearSeconds, count: count) }
-            let perDegree = (1 - hotWaterShare) * annual.value / (total * stepSeconds)
-            return degreeSteps.map { flat + perDegree * $0 }
+            return Self.degreeHours(sizing, limit: limit.value, hotWaterShare: hotWaterShare,
+                                    dailyMeanOutdoor: dailyMeanOutdoor, stepSeconds: stepSeconds)
+        case .bdew(let profile):
+            return profile.series(outdoor: outdoor, stepSeconds: stepSeconds)
+        case .profile(let trace):
+            return trace.stepMeans(calendar: calendar).map { $0 * 1e6 }
+        case .constant(let power):
+            return [Double](repeating: power.value, count: outdoor.count)
         }
+    }
+
+    private static func degreeHours(_ sizing: DegreeHoursSizing, limit: Double, hotWaterShare: Double,
+                                    dailyMeanOutdoor: [Double], stepSeconds: Double) -> [Double] {
+        let count = dailyMeanOutdoor.count
+        let degreeSteps = dailyMeanOutdoor.map { max(0, limit - $0) }
+        let total = degreeSteps.reduce(0, +)
+        let yearSeconds = Double(count) * stepSeconds
+        let annual: Double
+        switch sizing {
+        case .annual(let energy):
+            annual = energy.value
+        case .designLoad(let load, let designOutdoor):
+            // Validation keeps the design temperature below the heating limit; guard only the division.
+            let span = limit - designOutdoor.value
+            let spaceHeating = span > 0 ? load.value * total * stepSeconds / span : 0
+            annual = spaceHeating / (1 - hotWaterShare)
+        }
+        let flat = hotWaterShare * annual / yearSeconds
+        // A climate with no heating degree-hours puts the whole demand in the flat part.
+        guard total > 0 else { return [Double](repeating: annual / yearSeconds, count: count) }
+        let perDegree = (1 - hotWaterShare) * annual / (total * stepSeconds)
+        return degreeSteps.map { flat + perDegree * $0 }
     }
 }
 

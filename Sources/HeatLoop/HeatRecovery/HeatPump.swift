@@ -67,6 +67,7 @@ extension HeatPump {
     @inlinable
     public func performance(sourceIn: Double, sourceOut: Double, sinkIn: Double, sinkOut: Double)
         -> (cop: Double, capacityFactor: Double, outsideMap: Bool) {
-        (cop.cop(sourceOut: sourceOut, sinkOut: sinkOut, maximum: maximumCOP), 1, false)
+        let point = cop.cop(source: (sourceIn, sourceOut), sink: (sinkIn, sinkOut), maximum: maximumCOP)
+        return (point.cop, point.capacityFactor, point.outsideMap)
     }
 }

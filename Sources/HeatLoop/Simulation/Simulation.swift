@@ -22,7 +22,7 @@ public struct Simulation: Sendable {
         let totalNodes = Double(site.clusters.reduce(0) { $0 + $1.nodes })
         let recovery = site.heatRecovery
         let demand = recovery?.network.demand.series(
-            dailyMeanOutdoor: weather.dryBulbDailyMean, stepSeconds: stepSeconds) ?? []
+            outdoor: weather.dryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar) ?? []
         let liquidLoop = site.liquidLoop
         let airLoop = site.airLoop
         let air = site.airHandling

@@ -11,6 +11,15 @@ private func seasonalDailyMeans() -> [Double] {
     }
 }
 
+/// Degree-hours reads only the running mean and the step length; these tests pass the same series as
+/// the step temperature.
+fileprivate extension HeatDemand {
+    func series(dailyMeanOutdoor: [Double], stepSeconds: Double) -> [Double] {
+        series(outdoor: dailyMeanOutdoor, dailyMeanOutdoor: dailyMeanOutdoor,
+               calendar: SimulationCalendar(year: 2025, stepMinutes: Int(stepSeconds / 60)))
+    }
+}
+
 @Suite("District-heating demand (degree-hours)")
 struct HeatDemandTests {
     @Test("hand example: four hourly steps")
