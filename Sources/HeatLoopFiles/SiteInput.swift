@@ -45,6 +45,12 @@ public struct SiteInput: Sendable {
                                                     accepting: [.gramsPerKilowattHour])
             } catch { throw .trace(error) }
         }
+        if case .profile(let profile)? = spec.heatRecovery?.districtHeating.demand {
+            do {
+                traces[profile.file] = try TraceReader.read(path: SiteSpec.resolve(profile.file, relativeTo: path),
+                                                            column: profile.column, accepting: [.megawatts])
+            } catch { throw .trace(error) }
+        }
         let weather: WeatherSeries
         do { weather = try EPWReader.read(path: weatherPath) } catch { throw .weather(error) }
         let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()

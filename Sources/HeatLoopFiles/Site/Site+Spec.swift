@@ -126,15 +126,7 @@ extension Site {
                 returnCurve: r.districtHeating.returnCurveC.map(OutdoorResetCurve.init(pairs:))
                     ?? .constant(Celsius(r.districtHeating.returnC)),
                 connection: .megawatts(r.districtHeating.connectionMw ?? r.heatPump.capacityMw),
-                demand: {
-                    switch r.districtHeating.demand {
-                    case .degreeHours(let d):
-                        .degreeHours(
-                            d.designLoadMw.map { .designLoad(.megawatts($0), designOutdoor: Celsius(d.designOutdoorC)) }
-                                ?? .annual(.megawattHours((d.annualGwh ?? 0) * 1000)),
-                            heatingLimit: Celsius(d.heatingLimitC), hotWaterShare: d.hotWaterShare)
-                    }
-                }(),
+                demand: r.districtHeating.demand.model(traces: traces),
                 lossFraction: r.districtHeating.networkLossPct / 100)
             let storage = r.storage.map { s in
                 let maximumSupply = r.districtHeating.supplyCurveC.map { $0[1] }.max() ?? r.districtHeating.returnC
@@ -147,7 +139,7 @@ extension Site {
             } ?? .none
             let pump = HeatPump(
                 capacity: .megawatts(r.heatPump.capacityMw), units: r.heatPump.units,
-                cop: .carnot(efficiency: r.heatPump.carnotEfficiency, pinch: TemperatureDelta(r.heatPump.pinchK)),
+                cop: r.heatPump.cop.model,
                 maximumCOP: r.heatPump.maxCop, minimumPartLoad: r.heatPump.minPartLoad,
                 source: HeatSource(rawValue: r.heatPump.source) ?? .liquid)
             let exchange = r.heatExchange.map {
@@ -272,5 +264,42 @@ extension OutdoorResetCurve {
     /// From validated `[outdoor, temperature]` pairs.
     init(pairs: [[Double]]) {
         self.init(points: pairs.map { (outdoor: $0[0], temperature: $0[1]) })
+    }
+}
+
+extension DemandSpec {
+    /// The demand model; the spec has been validated (classes, files) while decoding.
+    func model(traces: [String: RegularTrace]) -> HeatDemand {
+        switch self {
+        case .degreeHours(let d):
+            return .degreeHours(
+                d.designLoadMw.map { .designLoad(.megawatts($0), designOutdoor: Celsius(d.designOutdoorC)) }
+                    ?? .annual(.megawattHours((d.annualGwh ?? 0) * 1000)),
+                heatingLimit: Celsius(d.heatingLimitC), hotWaterShare: d.hotWaterShare)
+        case .bdew(let b):
+            let type = BDEWProfile.BuildingType(rawValue: b.profile) ?? .multiFamily
+            let profile = try? BDEWProfile(
+                type: type, buildingClass: b.buildingClass ?? (type == .singleFamily ? 1 : 2), windy: b.windy,
+                hotWater: b.hotWater, annual: .megawattHours(b.annualGwh * 1000))
+            return profile.map(HeatDemand.bdew) ?? .constant(.zero)
+        case .profile(let p):
+            return .profile(traces[p.file] ?? RegularTrace(quantity: .megawatts, interval: 3600, start: 0, values: [0]))
+        case .constant(let c):
+            return .constant(.megawatts(c.mw))
+        }
+    }
+}
+
+extension COPSpec {
+    /// The COP model; table axes and values have been validated while decoding.
+    var model: HeatPumpCOP {
+        switch self {
+        case .carnot(let efficiency, let pinch): return .carnot(efficiency: efficiency, pinch: TemperatureDelta(pinch))
+        case .lorenz(let efficiency, let pinch): return .lorenz(efficiency: efficiency, pinch: TemperatureDelta(pinch))
+        case .table(let sources, let sinks, let cop, let capacity):
+            let map = try? HeatPumpMap(sourceOut: sources, sinkOut: sinks, cop: cop.flatMap { $0 },
+                                       capacityFactor: capacity.flatMap { $0 })
+            return map.map(HeatPumpCOP.table) ?? .carnot(efficiency: 0.5, pinch: TemperatureDelta(5))
+        }
     }
 }

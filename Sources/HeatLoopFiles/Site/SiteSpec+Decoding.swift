@@ -400,15 +400,62 @@ extension HeatRecoverySpec {
 extension HeatPumpSpec {
     init(_ o: YAMLObject) {
         capacityMw = o.requiredNumber("capacity_mw", 0...10_000) ?? 0
-        if let variant = o["cop"].variant(["carnot"]), let carnot = variant.value.object(keys: ["efficiency", "pinch_k"]) {
-            carnotEfficiency = carnot.number("efficiency", default: carnotEfficiency, 0.05...0.9,
-                                             "large heat pumps reach 0.4–0.6 of Carnot")
-            pinchK = carnot.number("pinch_k", default: pinchK, 0...20)
+        if let variant = o["cop"].variant(COPSpec.kinds) {
+            cop = COPSpec(variant.name, variant.value) ?? cop
         }
         maxCop = o.number("max_cop", default: maxCop, 1...50)
         minPartLoad = o.number("min_part_load", default: minPartLoad, 0...1)
         units = o.integer("units", default: units, 1...100)
         source = o.choice("source", default: source, HeatSource.allCases.map(\.rawValue))
+    }
+}
+
+extension COPSpec {
+    init?(_ kind: String, _ value: YAMLValue) {
+        switch kind {
+        case "carnot", "lorenz":
+            guard let model = value.object(keys: ["efficiency", "pinch_k"]) else { return nil }
+            let efficiency = model.number("efficiency", default: 0.5, 0.05...0.9, "large heat pumps reach 0.4–0.6 of Carnot")
+            let pinch = model.number("pinch_k", default: 5, 0...20)
+            self = kind == "carnot" ? .carnot(efficiency: efficiency, pinchK: pinch) : .lorenz(efficiency: efficiency, pinchK: pinch)
+        default:
+            guard let table = value.object(keys: ["source_out_c", "sink_out_c", "cop", "capacity_factor"]) else { return nil }
+            let sources = table.numbers("source_out_c", count: nil, -30...120) ?? []
+            let sinks = table.numbers("sink_out_c", count: nil, 0...200) ?? []
+            for (key, axis) in [("source_out_c", sources), ("sink_out_c", sinks)] where table[key].isPresent {
+                if axis.count < 2 || zip(axis, axis.dropFirst()).contains(where: { $0 >= $1 }) {
+                    table[key].problem("expected at least two temperatures in increasing order")
+                }
+            }
+            func grid(_ key: String, _ range: ClosedRange<Double>) -> [[Double]] {
+                guard let rows = table[key].list, rows.count == sources.count else {
+                    table[key].problem("expected \(sources.count) rows (one per source_out_c) of \(sinks.count) numbers (one per sink_out_c)")
+                    return []
+                }
+                var values: [[Double]] = []
+                for row in rows {
+                    guard let items = row.list, items.count == sinks.count else {
+                        row.problem("expected \(sinks.count) numbers, one per sink_out_c")
+                        return []
+                    }
+                    var numbers: [Double] = []
+                    for item in items {
+                        guard let number = item.number, range.contains(number) else {
+                            item.problem("expected a number in \(format(range))")
+                            return []
+                        }
+                        numbers.append(number)
+                    }
+                    values.append(numbers)
+                }
+                return values
+            }
+            let cop = grid("cop", 1...20)
+            let capacity = table["capacity_factor"].isPresent
+                ? grid("capacity_factor", 0...2)
+                : [[Double]](repeating: [Double](repeating: 1, count: sinks.count), count: sources.count)
+            self = .table(sourceOutC: sources, sinkOutC: sinks, cop: cop, capacityFactor: capacity)
+        }
     }
 }
 
@@ -439,20 +486,8 @@ extension DistrictHeatingSpec {
         }
         connectionMw = o.optionalNumber("connection_mw", 0...10_000)
         networkLossPct = o.number("network_loss_pct", default: networkLossPct, 0...60)
-        if let variant = o["demand"].variant(DemandSpec.kinds), let d = variant.value.object(keys: DegreeHoursSpec.keys) {
-            var demand = DegreeHoursSpec()
-            demand.annualGwh = d.optionalNumber("annual_gwh", 0...100_000)
-            demand.designLoadMw = d.optionalNumber("design_load_mw", 0...100_000)
-            demand.designOutdoorC = d.number("design_outdoor_c", default: demand.designOutdoorC, -60...10)
-            if d["annual_gwh"].isPresent == d["design_load_mw"].isPresent {
-                variant.value.problem("give exactly one of 'annual_gwh' (annual demand) or 'design_load_mw' (connected load at design_outdoor_c)")
-            }
-            demand.heatingLimitC = d.number("heating_limit_c", default: demand.heatingLimitC, 0...30)
-            if demand.designOutdoorC >= demand.heatingLimitC {
-                d["design_outdoor_c"].problem("the design outdoor temperature must be below heating_limit_c (\(format(demand.heatingLimitC)) °C)")
-            }
-            demand.hotWaterShare = d.number("hot_water_share", default: demand.hotWaterShare, 0...0.95)
-            self.demand = .degreeHours(demand)
+        if let variant = o["demand"].variant(DemandSpec.kinds) {
+            demand = DemandSpec(variant.name, variant.value) ?? demand
         } else if !o["demand"].isPresent {
             o["demand"].problem("missing required key 'demand', e.g. {degree_hours: {annual_gwh: 80}}")
         }
@@ -483,6 +518,55 @@ extension DistrictHeatingSpec {
         if curve.isEmpty { value.problem("needs at least one [outdoor, \(what)] point") }
         if Set(curve.map { $0[0] }).count != curve.count { value.problem("two points share an outdoor temperature") }
         return curve
+    }
+}
+
+extension DemandSpec {
+    init?(_ kind: String, _ value: YAMLValue) {
+        switch kind {
+        case "degree_hours":
+            guard let d = value.object(keys: DegreeHoursSpec.keys) else { return nil }
+            var demand = DegreeHoursSpec()
+            demand.annualGwh = d.optionalNumber("annual_gwh", 0...100_000)
+            demand.designLoadMw = d.optionalNumber("design_load_mw", 0...100_000)
+            demand.designOutdoorC = d.number("design_outdoor_c", default: demand.designOutdoorC, -60...10)
+            if d["annual_gwh"].isPresent == d["design_load_mw"].isPresent {
+                value.problem("give exactly one of 'annual_gwh' (annual demand) or 'design_load_mw' (connected load at design_outdoor_c)")
+            }
+            demand.heatingLimitC = d.number("heating_limit_c", default: demand.heatingLimitC, 0...30)
+            if demand.designOutdoorC >= demand.heatingLimitC {
+                d["design_outdoor_c"].problem("the design outdoor temperature must be below heating_limit_c (\(format(demand.heatingLimitC)) °C)")
+            }
+            demand.hotWaterShare = d.number("hot_water_share", default: demand.hotWaterShare, 0...0.95)
+            self = .degreeHours(demand)
+        case "bdew":
+            guard let d = value.object(keys: BDEWSpec.keys) else { return nil }
+            var bdew = BDEWSpec()
+            bdew.annualGwh = d.requiredNumber("annual_gwh", 0...100_000) ?? 0
+            bdew.profile = d.choice("profile", default: bdew.profile, BDEWProfile.BuildingType.allCases.map(\.rawValue))
+            bdew.buildingClass = d.optionalInteger("building_class", 1...11)
+            bdew.windy = d.boolean("windy", default: bdew.windy)
+            bdew.hotWater = d.boolean("hot_water", default: bdew.hotWater)
+            self = .bdew(bdew)
+        case "profile":
+            guard let d = value.object(keys: ProfileDemandSpec.keys) else { return nil }
+            var profile = ProfileDemandSpec()
+            profile.file = d.requiredString("file", "CSV path relative to the site file") ?? ""
+            profile.column = d.optionalString("column") ?? profile.column
+            if TraceReader.quantity(column: profile.column) != .megawatts {
+                d["column"].problem("'\(profile.column)' is not a heat-power column; use 'mw' or a name ending in '_mw'")
+            }
+            if !profile.file.isEmpty {
+                let path = SiteSpec.resolve(profile.file, relativeTo: d.log.file)
+                if !FileManager.default.isReadableFile(atPath: path) {
+                    d["file"].problem("demand profile '\(profile.file)' not found (looked for \(path))")
+                }
+            }
+            self = .profile(profile)
+        default:
+            guard let d = value.object(keys: ConstantDemandSpec.keys) else { return nil }
+            self = .constant(ConstantDemandSpec(mw: d.requiredNumber("mw", 0...10_000) ?? 0))
+        }
     }
 }
 

@@ -375,28 +375,51 @@ public struct HeatExchangeSpec: Encodable, Sendable {
 
 public struct HeatPumpSpec: Encodable, Sendable {
     public var capacityMw = 0.0
-    public var carnotEfficiency = 0.5
-    public var pinchK = 5.0
+    public var cop = COPSpec.carnot(efficiency: 0.5, pinchK: 5)
     public var maxCop = 10.0
     public var minPartLoad = 0.2
     /// Identical units in parallel sharing `capacity_mw`.
     public var units = 1
     /// `liquid`, `air` or `both`.
     public var source = "liquid"
+    enum CodingKeys: String, CodingKey {
+        case cop, units, source
+        case capacityMw = "capacity_mw", maxCop = "max_cop", minPartLoad = "min_part_load"
+    }
+    static let keys = ["capacity_mw", "cop", "max_cop", "min_part_load", "units", "source"]
+}
+
+/// Heat-pump COP model (DESIGN §3.5).
+public enum COPSpec: Encodable, Sendable {
+    case carnot(efficiency: Double, pinchK: Double)
+    case lorenz(efficiency: Double, pinchK: Double)
+    /// Manufacturer map: rows per source-leaving temperature, columns per sink-leaving temperature.
+    case table(sourceOutC: [Double], sinkOutC: [Double], cop: [[Double]], capacityFactor: [[Double]])
+    static let kinds = ["carnot", "lorenz", "table"]
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: VariantKey.self)
-        try container.encode(capacityMw, forKey: VariantKey("capacity_mw"))
-        var cop = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("cop"))
-        var carnot = cop.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("carnot"))
-        try carnot.encode(carnotEfficiency, forKey: VariantKey("efficiency"))
-        try carnot.encode(pinchK, forKey: VariantKey("pinch_k"))
-        try container.encode(maxCop, forKey: VariantKey("max_cop"))
-        try container.encode(minPartLoad, forKey: VariantKey("min_part_load"))
-        try container.encode(units, forKey: VariantKey("units"))
-        try container.encode(source, forKey: VariantKey("source"))
+        switch self {
+        case .carnot(let efficiency, let pinch), .lorenz(let efficiency, let pinch):
+            var model = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey(kind))
+            try model.encode(efficiency, forKey: VariantKey("efficiency"))
+            try model.encode(pinch, forKey: VariantKey("pinch_k"))
+        case .table(let sources, let sinks, let cop, let capacity):
+            var model = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("table"))
+            try model.encode(sources, forKey: VariantKey("source_out_c"))
+            try model.encode(sinks, forKey: VariantKey("sink_out_c"))
+            try model.encode(cop, forKey: VariantKey("cop"))
+            try model.encode(capacity, forKey: VariantKey("capacity_factor"))
+        }
     }
-    static let keys = ["capacity_mw", "cop", "max_cop", "min_part_load", "units", "source"]
+
+    var kind: String {
+        switch self {
+        case .carnot: "carnot"
+        case .lorenz: "lorenz"
+        case .table: "table"
+        }
+    }
 }
 
 public struct StorageSpec: Encodable, Sendable {
@@ -433,13 +456,48 @@ public struct DistrictHeatingSpec: Encodable, Sendable {
 
 public enum DemandSpec: Encodable, Sendable {
     case degreeHours(DegreeHoursSpec)
-    static let kinds = ["degree_hours"]
+    case bdew(BDEWSpec)
+    case profile(ProfileDemandSpec)
+    case constant(ConstantDemandSpec)
+    static let kinds = ["degree_hours", "bdew", "profile", "constant"]
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: VariantKey.self)
         switch self {
         case .degreeHours(let spec): try container.encode(spec, forKey: VariantKey("degree_hours"))
+        case .bdew(let spec): try container.encode(spec, forKey: VariantKey("bdew"))
+        case .profile(let spec): try container.encode(spec, forKey: VariantKey("profile"))
+        case .constant(let spec): try container.encode(spec, forKey: VariantKey("constant"))
         }
     }
+}
+
+/// BDEW standard load profile for residential buildings (demandlib's `HeatBuilding`).
+public struct BDEWSpec: Encodable, Sendable {
+    public var annualGwh = 0.0
+    /// `EFH` (single-family) or `MFH` (multi-family).
+    public var profile = "MFH"
+    /// BDEW building class 1…11 (default: 1 for EFH, 2 for MFH, the classes demandlib's hour factors describe).
+    public var buildingClass: Int?
+    public var windy = false
+    public var hotWater = true
+    enum CodingKeys: String, CodingKey {
+        case profile, windy
+        case annualGwh = "annual_gwh", buildingClass = "building_class", hotWater = "hot_water"
+    }
+    static let keys = ["annual_gwh", "profile", "building_class", "windy", "hot_water"]
+}
+
+/// A measured or planned demand: CSV with `time` and a `*_mw` column, relative to the site file.
+public struct ProfileDemandSpec: Encodable, Sendable {
+    public var file = ""
+    public var column = "demand_mw"
+    static let keys = ["file", "column"]
+}
+
+/// A constant offtaker (e.g. an industrial process or a greenhouse).
+public struct ConstantDemandSpec: Encodable, Sendable {
+    public var mw = 0.0
+    static let keys = ["mw"]
 }
 
 /// Sized by `annual_gwh`, or by `design_load_mw` at `design_outdoor_c` (exactly one of the two).

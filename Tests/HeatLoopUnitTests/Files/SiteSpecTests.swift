@@ -165,4 +165,49 @@ import Testing
         let clash = problems(text.replacingOccurrences(of: "network_loss_pct: 10", with: "return_c: 40"))
         #expect(clash.count == 1 && clash.first?.keyPath == "heat_recovery.district_heating.return_curve_c")
     }
+
+    static func withRecovery(cop: String, demand: String) -> String {
+        valid + """
+
+            heat_recovery:
+              heat_pump: {capacity_mw: 1, cop: \(cop)}
+              district_heating: {demand: \(demand)}
+            """
+    }
+
+    @Test func copModelsAndDemandModelsDecode() throws {
+        let lorenz = try Site(spec: SiteSpec.decode(
+            text: Self.withRecovery(cop: "{lorenz: {efficiency: 0.45}}", demand: "{bdew: {annual_gwh: 20, profile: EFH}}"),
+            file: Self.file)).heatRecovery
+        #expect(lorenz?.heatPump.cop == .lorenz(efficiency: 0.45, pinch: TemperatureDelta(5)))
+        guard case .bdew(let profile)? = lorenz?.network.demand else {
+            Issue.record("expected a BDEW demand")
+            return
+        }
+        #expect(profile.type == .singleFamily && profile.buildingClass == 1 && profile.hotWater)
+        #expect(profile.annual.value == 20 * 3.6e12)
+
+        let table = try Site(spec: SiteSpec.decode(
+            text: Self.withRecovery(
+                cop: "{table: {source_out_c: [20, 40], sink_out_c: [60, 80], cop: [[3.5, 2.8], [5.0, 3.6]]}}",
+                demand: "{constant: {mw: 2.5}}"),
+            file: Self.file)).heatRecovery
+        #expect(table?.network.demand == .constant(.megawatts(2.5)))
+        guard case .table(let map)? = table?.heatPump.cop else {
+            Issue.record("expected a COP table")
+            return
+        }
+        #expect(map.point(sourceOut: 40, sinkOut: 60).cop == 5.0)
+        #expect(abs(map.point(sourceOut: 30, sinkOut: 70).cop - (3.5 + 2.8 + 5.0 + 3.6) / 4) < 1e-12)
+    }
+
+    @Test func malformedCOPTableAndDemandAreReported() {
+        let found = problems(Self.withRecovery(
+            cop: "{table: {source_out_c: [40, 20], sink_out_c: [60, 80], cop: [[3.5, 2.8]]}}",
+            demand: "{bdew: {annual_gwh: 20, profile: HOUSE}}"))
+        let paths = Set(found.map(\.keyPath))
+        #expect(paths.contains("heat_recovery.heat_pump.cop.table.source_out_c"))
+        #expect(paths.contains("heat_recovery.heat_pump.cop.table.cop"))
+        #expect(paths.contains("heat_recovery.district_heating.demand.bdew.profile"))
+    }
 }
