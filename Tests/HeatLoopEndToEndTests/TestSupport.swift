@@ -27,6 +27,22 @@ func simulate(site: String, weather: String? = nil, timestepMin: Int? = nil) thr
     return (input, Simulation(site: input.site, weather: weatherSteps).run())
 }
 
+/// A variant of an example site: its text with `edits` (exact substrings → replacements) applied, written
+/// beside the original (so relative paths still resolve) under a unique name, run, and removed.
+func simulate(site: String, edits: [(String, String)]) throws -> (SiteInput, SimulationResult) {
+    var text = try String(contentsOfFile: PackagePaths.site(site), encoding: .utf8)
+    for (original, replacement) in edits {
+        precondition(text.contains(original), "\(site).yaml has no '\(original)'")
+        text = text.replacingOccurrences(of: original, with: replacement)
+    }
+    let variant = PackagePaths.site(site + "-variant-" + UUID().uuidString)
+    try text.write(toFile: variant, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: variant) }
+    let input = try SiteInput.load(path: variant)
+    let weatherSteps = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
+    return (input, Simulation(site: input.site, weather: weatherSteps).run())
+}
+
 /// The `heatloop` executable built next to the test bundle.
 enum CLI {
     static let executable: String = {
