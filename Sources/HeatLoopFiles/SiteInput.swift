@@ -54,8 +54,8 @@ public struct SiteInput: Sendable {
         let weather: WeatherSeries
         do { weather = try EPWReader.read(path: weatherPath) } catch { throw .weather(error) }
         let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()
-        return SiteInput(spec: spec.resolved(), site: Site(spec: spec, traces: traces), weather: weather, weatherPath: weatherPath,
-                         weatherSHA256: SHA256.hex(weatherBytes))
+        return SiteInput(spec: spec.resolved(), site: Site(spec: spec, traces: traces, elevation: weather.location.elevation),
+                         weather: weather, weatherPath: weatherPath, weatherSHA256: SHA256.hex(weatherBytes))
     }
 
     /// Things worth a warning: filled weather values, racks beyond their cooling class.

@@ -6,7 +6,9 @@
 ///     φ_flow = AirFlow(u, T_in)
 ///     P_fan  = P_design · f_fan · FanPower(φ_flow)
 ///
-/// with `u` the CPU loading, `T_in` the server inlet air temperature (°C) and biquadratic/quadratic
+/// with `u` the CPU loading, `T_in` the server inlet air temperature (°C): the supply air mixed with a
+/// share `r` of the room's return air, `T_in = T_supply + r (T_return − T_supply)` (EnergyPlus "Design
+/// Recirculation Fraction" with a flat curve; the examples use 0.1) and biquadratic/quadratic
 /// curves clamped to their input ranges. *Defaults* are the curves of EnergyPlus's data-center examples
 /// (`1ZoneDataCenterCRAC_*.idf`): CPU power `−1 + x + 0.06667 y`, air flow `−1.4 + 0.9 x + 0.1 y`,
 /// fan power `= φ`, fan fraction 0.4, inputs x ∈ [0, 1.5], y ∈ [−10, 99], outputs ∈ [0, 99]. The design
@@ -18,14 +20,21 @@ public struct AirCooledITE: Sendable, Equatable {
     public var cpuPower: BiquadraticCurve
     public var airFlow: BiquadraticCurve
     public var fanPower: QuadraticCurve
+    public var recirculation: Double
 
     public init(designPower: Watts, fanPowerFraction: Double, cpuPower: BiquadraticCurve, airFlow: BiquadraticCurve,
-                fanPower: QuadraticCurve) {
+                fanPower: QuadraticCurve, recirculation: Double = 0) {
+        self.recirculation = recirculation
         self.designPower = designPower
         self.fanPowerFraction = fanPowerFraction
         self.cpuPower = cpuPower
         self.airFlow = airFlow
         self.fanPower = fanPower
+    }
+
+    /// Server inlet air temperature for the supply and return air of the room, °C.
+    public func inlet(supply: Double, returnAir: Double) -> Double {
+        supply + recirculation * (returnAir - supply)
     }
 
     /// Power of one node at CPU loading `u` with inlet air at `inlet` °C, W.

@@ -26,6 +26,13 @@ public struct EnergyTotals: Sendable, Equatable {
     public var partialHours = 0.0
     public var mechanicalHours = 0.0
     public var unmetHours = 0.0
+    /// Hours with IT inlet air outside the ASHRAE class's recommended / allowable envelope, and with
+    /// facility water warmer than its W class allows.
+    public var outsideRecommendedHours = 0.0
+    public var outsideAllowableHours = 0.0
+    public var outsideWaterClassHours = 0.0
+    /// Hours in which a plant curve was evaluated outside its stated input range (and clamped).
+    public var curveClampedHours = 0.0
     public var maximumResidual = 0.0
 
     public init() {}
@@ -53,6 +60,10 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.partialHours = a.partialHours + b.partialHours
         sum.mechanicalHours = a.mechanicalHours + b.mechanicalHours
         sum.unmetHours = a.unmetHours + b.unmetHours
+        sum.outsideRecommendedHours = a.outsideRecommendedHours + b.outsideRecommendedHours
+        sum.outsideAllowableHours = a.outsideAllowableHours + b.outsideAllowableHours
+        sum.outsideWaterClassHours = a.outsideWaterClassHours + b.outsideWaterClassHours
+        sum.curveClampedHours = a.curveClampedHours + b.curveClampedHours
         sum.maximumResidual = max(a.maximumResidual, b.maximumResidual)
         return sum
     }

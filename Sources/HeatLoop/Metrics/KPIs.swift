@@ -42,6 +42,10 @@ public struct KPIs: Sendable, Equatable {
     public var partialCoolingHours: Double
     public var mechanicalCoolingHours: Double
     public var unmetCoolingHours: Double
+    public var outsideRecommendedHours: Double
+    public var outsideAllowableHours: Double
+    public var outsideWaterClassHours: Double
+    public var curveClampedHours: Double
     public var maximumEnergyBalanceResidual: Double
 
     public init(_ totals: EnergyTotals, carbon: CarbonIntensity?) {
@@ -82,6 +86,10 @@ public struct KPIs: Sendable, Equatable {
         partialCoolingHours = totals.partialHours
         mechanicalCoolingHours = totals.mechanicalHours
         unmetCoolingHours = totals.unmetHours
+        outsideRecommendedHours = totals.outsideRecommendedHours
+        outsideAllowableHours = totals.outsideAllowableHours
+        outsideWaterClassHours = totals.outsideWaterClassHours
+        curveClampedHours = totals.curveClampedHours
         maximumEnergyBalanceResidual = totals.maximumResidual
     }
 
@@ -116,6 +124,12 @@ public struct KPIs: Sendable, Equatable {
             ("partial_cooling_hours", "h", "hours in partial (economiser + chiller) cooling", partialCoolingHours),
             ("mechanical_cooling_hours", "h", "hours in mechanical cooling", mechanicalCoolingHours),
             ("unmet_cooling_hours", "h", "hours with cooling load not met", unmetCoolingHours),
+            ("inlet_outside_recommended_hours", "h", "hours with IT inlet air outside the ASHRAE recommended envelope",
+             outsideRecommendedHours),
+            ("inlet_outside_allowable_hours", "h", "hours with IT inlet air outside the ASHRAE allowable envelope",
+             outsideAllowableHours),
+            ("water_outside_class_hours", "h", "hours with facility water above its ASHRAE W class", outsideWaterClassHours),
+            ("curve_clamped_hours", "h", "hours with a plant curve evaluated outside its input range", curveClampedHours),
             ("max_energy_balance_residual", "1", "largest relative energy-balance residual of a step",
              maximumEnergyBalanceResidual),
         ]

@@ -24,18 +24,22 @@ public struct Simulation: Sendable {
         let demand = recovery?.network.demand.series(
             outdoor: weather.dryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar) ?? []
         let liquidLoop = site.liquidLoop
-        let airLoop = site.airLoop
-        let air = site.airHandling
+        let airSide = site.airSide
+        let chilledWaterSetpoint = airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
         let gridIntensity = site.carbon?.grid.perStep(calendar)
+        let humidityRatio = zip(weather.dewPoint, weather.pressure).map { dewPoint, pressure in
+            Psychrometrics.humidityRatio(vaporPressure: Psychrometrics.saturationVaporPressure(temperature: dewPoint),
+                                         pressure: pressure)
+        }
 
         for step in 0..<count {
             let dryBulb = weather.dryBulb[step]
             let wetBulb = weather.wetBulb[step]
-            let airSupplyBefore = state.airSupply, liquidSupplyBefore = state.liquidSupply
+            let liquidSupplyBefore = state.liquidSupply
 
             // 2–3. Workload → IT power → heat split. Air-cooled servers with the ITE model respond to
-            // the supply air they get (the air loop's state at the start of the step).
-            let inletAir = max(air.supplyAirSetpoint.value, state.airSupply + air.coilApproach.value)
+            // the supply air they get (the air side's state at the start of the step).
+            let supplyAir = airSide.supplyAir(state), returnAir = airSide.returnAir(state)
             var itPower = 0.0, itPeak = 0.0, liquidHeat = 0.0, nodeUtilization = 0.0
             for index in site.clusters.indices {
                 let cluster = site.clusters[index]
@@ -43,7 +47,8 @@ public struct Simulation: Sendable {
                 let u = load.utilization[step]
                 var power = load.meanPower[step], peak = load.peakPower[step]
                 if let ite = cluster.ite {
-                    let itePower = ite.power(utilization: u, inlet: inletAir) * Double(cluster.nodes)
+                    let inlet = ite.inlet(supply: supplyAir, returnAir: returnAir)
+                    let itePower = ite.power(utilization: u, inlet: inlet) * Double(cluster.nodes)
                     peak = power > 0 ? peak * itePower / power : itePower
                     power = itePower
                 }
@@ -63,10 +68,7 @@ public struct Simulation: Sendable {
             let lossesToAir = losses * site.electrical.heatToAir
 
             // 5. Loops collect heat (CRAH fan heat enters the air stream).
-            let airSideHeat = itAirHeat + lossesToAir
-            let crahFan = air.fan.power(flowFraction: airSideHeat / air.designHeat.value).value
-            let airCollection = airLoop.collect(heat: airSideHeat + crahFan, supply: state.airSupply,
-                                                stepSeconds: stepSeconds)
+            let airCollection = airSide.collect(heat: itAirHeat + lossesToAir, state: state, stepSeconds: stepSeconds)
             let liquidCollection = liquidLoop?.collect(heat: liquidHeat, supply: state.liquidSupply,
                                                        stepSeconds: stepSeconds)
 
@@ -85,8 +87,7 @@ public struct Simulation: Sendable {
                     HeatSourceOffer(heat: liquidCollection?.heatToShed ?? 0,
                                     inlet: liquidCollection?.returnTemperature ?? 0, outlet: loop.supplySetpoint.value)
                 } ?? .none
-                let airOffer = HeatSourceOffer(heat: airCollection.heatToShed, inlet: airCollection.returnTemperature,
-                                               outlet: airLoop.supplySetpoint.value)
+                let airOffer = airCollection.offer(setpoint: chilledWaterSetpoint)
                 let (primary, secondary): (HeatSourceOffer, HeatSourceOffer) =
                     switch recovery.heatPump.source {
                     case .liquid: (liquidOffer, .none)
@@ -112,9 +113,9 @@ public struct Simulation: Sendable {
             let recovered = primaryTaken + secondaryTaken
 
             // 7. Heat rejection of what remains.
-            let airStep = airLoop.reject(airCollection, recovered: secondaryTaken, supply: state.airSupply,
-                                         stepSeconds: stepSeconds, dryBulb: dryBulb, wetBulb: wetBulb)
-            state.airSupply = airStep.nextSupply
+            let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: humidityRatio[step])
+            let airStep = airSide.finish(airCollection, recovered: secondaryTaken, state: &state, weather: outdoor,
+                                         stepSeconds: stepSeconds)
             var liquidStep: LoopStep? = nil
             if let liquidLoop, let liquidCollection {
                 let result = liquidLoop.reject(liquidCollection, recovered: primaryTaken, supply: state.liquidSupply,
@@ -126,22 +127,20 @@ public struct Simulation: Sendable {
             }
 
             // 8. Facility power, metrics, energy balance.
-            let chillerPower = airStep.rejection.chillerPower + (liquidStep?.rejection.chillerPower ?? 0)
-            let fanPower = crahFan + airStep.rejection.fanPower + (liquidStep?.rejection.fanPower ?? 0)
-            let pumpPower = airCollection.pumpPower + (liquidCollection?.pumpPower ?? 0)
+            let chillerPower = airStep.compressorPower + (liquidStep?.rejection.chillerPower ?? 0)
+            let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
+            let pumpPower = airStep.pumpPower + (liquidCollection?.pumpPower ?? 0)
             let coolingPower = chillerPower + fanPower + pumpPower
             let facilityPower = itPower + losses + coolingPower
-            let waterKg = (airStep.rejection.waterUse + (liquidStep?.rejection.waterUse ?? 0)) * stepSeconds
+            let waterKg = (airStep.waterUse + (liquidStep?.rejection.waterUse ?? 0)) * stepSeconds
 
             // Everything entering the loops leaves by rejection, recovery or stays as stored heat; the
             // stored heat is measured from the loops' temperature change, independently of the plants.
-            let heatIn = airCollection.heatIn + (liquidCollection?.heatIn ?? 0)
-            let storedAir = airLoop.thermalCapacity * (airStep.nextSupply - airSupplyBefore) / stepSeconds
+            let heatIn = airStep.heatIn + (liquidCollection?.heatIn ?? 0)
             let storedLiquid = (liquidLoop?.thermalCapacity ?? 0) * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
-            let heatOut = airStep.rejection.removed + (liquidStep?.rejection.removed ?? 0) + recovered
-                + storedAir + storedLiquid
+            let heatOut = airStep.heatOut + (liquidStep?.rejection.removed ?? 0) + primaryTaken + storedLiquid
             // The loops' heat must be the IT, loss, fan and pump heat put into them.
-            let sourcesIn = itPower + lossesToAir + crahFan + pumpPower
+            let sourcesIn = itPower + lossesToAir + airStep.machineHeat + (liquidCollection?.pumpPower ?? 0)
             var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
             if let dispatch {
                 let heatPumpBalance = dispatch.output - recovered - dispatch.compressorPower
@@ -150,8 +149,20 @@ public struct Simulation: Sendable {
                                abs(deliveryBalance) / max(dispatch.delivered, 1))
             }
 
-            let plantMode = liquidStep.map { max($0.rejection.mode, airStep.rejection.mode) } ?? airStep.rejection.mode
+            let plantMode = liquidStep.map { max($0.rejection.mode, airStep.mode) } ?? airStep.mode
             let unmet = airStep.unmet + (liquidStep?.unmet ?? 0)
+
+            // ASHRAE envelopes: IT inlet air (its dew point is the outdoor one, capped by the coldest coil
+            // surface the room air meets), and facility water against its W class.
+            let inletDewPoint = min(weather.dewPoint[step], airStep.coilSurface)
+            let inletRH = Psychrometrics.relativeHumidity(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint)
+            let envelope = site.envelope
+            let outsideRecommended = !envelope.air.isRecommended(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint,
+                                                                 relativeHumidity: inletRH)
+            let outsideAllowable = !envelope.air.isAllowable(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint,
+                                                             relativeHumidity: inletRH)
+            let outsideWaterClass = liquidStep != nil && envelope.liquid.map { !$0.allows(supply: state.liquidSupply) } ?? false
+            let curvesClamped = airStep.curvesClamped || (liquidStep?.rejection.curveInputsClamped ?? false)
 
             columns.itPower[step] = Float(itPower)
             columns.itPowerPeak[step] = Float(itPeak)
@@ -166,12 +177,11 @@ public struct Simulation: Sendable {
             columns.fanPower[step] = Float(fanPower)
             columns.pumpPower[step] = Float(pumpPower)
             columns.mode[step] = plantMode.rawValue
-            columns.airMode[step] = airStep.rejection.mode.rawValue
+            columns.airMode[step] = airStep.mode.rawValue
             columns.liquidMode[step] = liquidStep?.rejection.mode.rawValue ?? 0
             columns.waterUse[step] = Float(waterKg)
-            columns.chilledWaterSupplyTemp[step] = Float(airStep.nextSupply)
-            columns.airSupplyTemp[step] = Float(max(air.supplyAirSetpoint.value,
-                                                    airStep.nextSupply + air.coilApproach.value))
+            columns.chilledWaterSupplyTemp[step] = Float(airStep.chilledWaterSupply)
+            columns.airSupplyTemp[step] = Float(airStep.supplyAir)
             columns.unmetCooling[step] = Float(unmet)
             columns.heatAvailable[step] = Float(available)
             columns.heatRecovered[step] = Float(recovered)
@@ -215,6 +225,10 @@ public struct Simulation: Sendable {
             case .mechanical: monthly[month].mechanicalHours += stepHours
             }
             if unmet > 0 { monthly[month].unmetHours += stepHours }
+            if outsideRecommended { monthly[month].outsideRecommendedHours += stepHours }
+            if outsideAllowable { monthly[month].outsideAllowableHours += stepHours }
+            if outsideWaterClass { monthly[month].outsideWaterClassHours += stepHours }
+            if curvesClamped { monthly[month].curveClampedHours += stepHours }
             monthly[month].maximumResidual = max(monthly[month].maximumResidual, residual)
         }
         var jobs: [JobSummary] = []

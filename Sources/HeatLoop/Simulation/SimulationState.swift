@@ -2,21 +2,29 @@
 public struct SimulationState: Sendable, Equatable {
     /// Facility-water supply temperature, °C.
     public var liquidSupply: Double
-    /// Chilled-water supply temperature, °C.
+    /// Chilled-water supply temperature, °C (CRAH rooms).
     public var airSupply: Double
+    /// Air delivered to the IT inlets, °C.
+    public var supplyAir: Double
     /// Energy in the heat-storage tank, J.
     public var storageEnergy: Double
 
-    public init(liquidSupply: Double, airSupply: Double, storageEnergy: Double) {
+    public init(liquidSupply: Double, airSupply: Double, supplyAir: Double, storageEnergy: Double) {
         self.liquidSupply = liquidSupply
         self.airSupply = airSupply
+        self.supplyAir = supplyAir
         self.storageEnergy = storageEnergy
     }
 
-    /// Loops at their setpoints, storage half full.
+    /// Loops and air at their setpoints, storage half full.
     public init(site: Site) {
-        liquidSupply = site.liquidLoop?.supplySetpoint.value ?? site.airLoop.supplySetpoint.value
-        airSupply = site.airLoop.supplySetpoint.value
+        let chilledWater = site.airSide.chilledWaterLoop?.supplySetpoint.value
+        liquidSupply = site.liquidLoop?.supplySetpoint.value ?? chilledWater ?? 20
+        airSupply = chilledWater ?? 0
+        switch site.airSide {
+        case .chilledWater(let air, _): supplyAir = air.supplyAirSetpoint.value
+        case .crac(let room): supplyAir = room.supplyAirSetpoint.value
+        }
         storageEnergy = (site.heatRecovery?.storage.capacity.value ?? 0) / 2
     }
 }

@@ -7,23 +7,24 @@ public struct Site: Sendable {
     public var electrical: ElectricalChain
     /// Facility-water loop for liquid-cooled clusters; nil when no cluster captures heat in liquid.
     public var liquidLoop: CoolingLoop?
-    /// Chilled-water loop serving the room air (CRAHs / fan walls).
-    public var airLoop: CoolingLoop
-    public var airHandling: AirHandling
+    /// How the room air (the air share of IT heat and the electrical losses) is cooled.
+    public var airSide: AirSide
+    /// ASHRAE TC 9.9 classes the site is held to; hours outside them are reported.
+    public var envelope: OperatingEnvelope
     public var heatRecovery: HeatRecovery?
     public var carbon: CarbonIntensity?
     public var compliance: Compliance?
 
     public init(name: String, calendar: SimulationCalendar, clusters: [Cluster], electrical: ElectricalChain,
-                liquidLoop: CoolingLoop?, airLoop: CoolingLoop, airHandling: AirHandling,
+                liquidLoop: CoolingLoop?, airSide: AirSide, envelope: OperatingEnvelope,
                 heatRecovery: HeatRecovery?, carbon: CarbonIntensity?, compliance: Compliance?) {
         self.name = name
         self.calendar = calendar
         self.clusters = clusters
         self.electrical = electrical
         self.liquidLoop = liquidLoop
-        self.airLoop = airLoop
-        self.airHandling = airHandling
+        self.airSide = airSide
+        self.envelope = envelope
         self.heatRecovery = heatRecovery
         self.carbon = carbon
         self.compliance = compliance
@@ -34,27 +35,6 @@ public struct Site: Sendable {
 
     /// IT power at full utilisation of every node.
     public var designITPower: Watts { clusters.reduce(.zero) { $0 + $1.designPower } }
-}
-
-/// Computer-room air handlers moving room air over the air loop's chilled-water coils.
-///
-/// Fan power follows the affinity law on the air heat load (variable air volume); fan heat enters
-/// the air stream. Supply air is `max(setpoint, T_chw,supply + coil approach)`: when the chilled water
-/// drifts warm, so does the air delivered to the IT inlets.
-public struct AirHandling: Sendable, Equatable {
-    public var supplyAirSetpoint: Celsius
-    /// Supply air minus chilled-water supply at design.
-    public var coilApproach: TemperatureDelta
-    public var fan: AffinityMachine
-    /// Air-side heat at design (air share of IT + electrical losses), W.
-    public var designHeat: Watts
-
-    public init(supplyAirSetpoint: Celsius, coilApproach: TemperatureDelta, fan: AffinityMachine, designHeat: Watts) {
-        self.supplyAirSetpoint = supplyAirSetpoint
-        self.coilApproach = coilApproach
-        self.fan = fan
-        self.designHeat = designHeat
-    }
 }
 
 /// A calendar date (no time zone).

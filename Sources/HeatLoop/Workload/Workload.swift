@@ -57,15 +57,19 @@ public struct DiurnalProfile: Sendable, Equatable {
     public var hourly: [Double]
     /// 7 factors, Monday first.
     public var weekday: [Double]
+    /// 12 factors, January first (seasonal load, or EnergyPlus's monthly CPU-load schedules).
+    public var monthly: [Double]
 
-    public init(peakUtilization: Double, hourly: [Double], weekday: [Double]) {
+    public init(peakUtilization: Double, hourly: [Double], weekday: [Double],
+                monthly: [Double] = [Double](repeating: 1, count: 12)) {
         self.peakUtilization = peakUtilization
         self.hourly = hourly
         self.weekday = weekday
+        self.monthly = monthly
     }
 
-    public func utilization(hourOfDay: Int, weekday day: Int) -> Double {
-        min(1, max(0, peakUtilization * hourly[hourOfDay] * weekday[day]))
+    public func utilization(hourOfDay: Int, weekday day: Int, month: Int = 0) -> Double {
+        min(1, max(0, peakUtilization * hourly[hourOfDay] * weekday[day] * monthly[month]))
     }
 
     /// Utilisation of each step. Steps never straddle an hour (step lengths divide 60 min), so a
@@ -74,7 +78,8 @@ public struct DiurnalProfile: Sendable, Equatable {
         let stepsPerHour = 60 / calendar.stepMinutes
         var series = [Double](repeating: 0, count: calendar.stepCount)
         for hour in 0..<calendar.stepCount / stepsPerHour {
-            let value = utilization(hourOfDay: hour % 24, weekday: calendar.weekday(dayOfYear: hour / 24))
+            let value = utilization(hourOfDay: hour % 24, weekday: calendar.weekday(dayOfYear: hour / 24),
+                                    month: calendar.month(ofStep: hour * stepsPerHour))
             for step in hour * stepsPerHour..<(hour + 1) * stepsPerHour { series[step] = value }
         }
         return series

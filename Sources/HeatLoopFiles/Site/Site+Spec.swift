@@ -79,8 +79,9 @@ extension ClusterSpec {
 
 extension Site {
     /// Converts a decoded, resolved spec to SI model values. The spec has been range-checked; `traces`
-    /// holds the trace workloads read from the files the spec names (keyed by `file` as written).
-    public init(spec unresolved: SiteSpec, traces: [String: RegularTrace] = [:]) {
+    /// holds the series read from the files the spec names (keyed by `file` as written); `elevation` (m,
+    /// from the weather file) sets the standard air density of DX coils and the pressure of economisers.
+    public init(spec unresolved: SiteSpec, traces: [String: RegularTrace] = [:], elevation: Double = 0) {
         let spec = unresolved.resolved()
         let design = SiteDesign(spec)
         let clusters = spec.it.clusters.map { c in
@@ -90,7 +91,7 @@ extension Site {
                     downPower: Watts(c.node.downW), ite: c.ite.map { $0.model(node: c.nodePower) })
         }
         let electrical = ElectricalChain(
-            upsDesignEfficiency: spec.electrical.upsEfficiency,
+            upsDesignEfficiency: spec.electrical.upsEfficiency, upsLowLoadFactor: spec.electrical.upsLowLoadFactor,
             distributionLossFraction: spec.electrical.distributionLossPct / 100,
             misc: .kilowatts(spec.electrical.miscKw ?? 0), heatToAir: spec.electrical.lossHeatToAir,
             designITPower: Watts(design.itDesign))
@@ -105,20 +106,31 @@ extension Site {
         }
 
         let air = spec.cooling.air
-        // Design air flow from the air-side heat and the air temperature rise across the IT equipment.
-        let airVolumeFlow = design.airDesignHeat / (Fluid.airDensity * Fluid.airSpecificHeat * air.airDeltaTK)
-        let crahFan = AffinityMachine(
-            designPower: AffinityMachine.designPower(volumeFlow: airVolumeFlow, pressureRise: air.fanPressurePa,
-                                                     efficiency: air.fanEfficiency),
-            exponent: air.fanExponent, minimumFraction: air.minFanFraction)
-        let airHandling = AirHandling(
-            supplyAirSetpoint: Celsius(air.supplyAirC), coilApproach: TemperatureDelta(air.supplyAirC - air.chilledWaterC),
-            fan: crahFan, designHeat: Watts(max(design.airDesignHeat, 1)))
-        // The chilled water also carries the fan heat.
-        let airLoop = CoolingLoop.make(
-            supply: air.chilledWaterC, deltaT: air.deltaTK, designHeat: design.airDesignHeat + crahFan.designPower.value,
-            volume: air.volumeM3, pumpHead: air.pumpHeadKpa, pumpEfficiency: air.pumpEfficiency,
-            minimumFlow: air.minFlowFraction, rejection: air.rejection)
+        let airSide: AirSide
+        if let crac = air.crac {
+            airSide = .crac(crac.room(supplyAir: air.supplyAirC, designHeat: design.airDesignHeat, elevation: elevation))
+        } else {
+            // Design air flow from the air-side heat and the air temperature rise across the IT equipment.
+            let airVolumeFlow = design.airDesignHeat / (Fluid.airDensity * Fluid.airSpecificHeat * air.airDeltaTK)
+            let crahFan = AffinityMachine(
+                designPower: AffinityMachine.designPower(volumeFlow: airVolumeFlow, pressureRise: air.fanPressurePa,
+                                                         efficiency: air.fanEfficiency),
+                exponent: air.fanExponent, minimumFraction: air.minFanFraction)
+            let airHandling = AirHandling(
+                supplyAirSetpoint: Celsius(air.supplyAirC), coilApproach: TemperatureDelta(air.supplyAirC - air.chilledWaterC),
+                fan: crahFan, designHeat: Watts(max(design.airDesignHeat, 1)),
+                airTemperatureRise: TemperatureDelta(air.airDeltaTK))
+            // The chilled water also carries the fan heat.
+            let airLoop = CoolingLoop.make(
+                supply: air.chilledWaterC, deltaT: air.deltaTK, designHeat: design.airDesignHeat + crahFan.designPower.value,
+                volume: air.volumeM3, pumpHead: air.pumpHeadKpa, pumpEfficiency: air.pumpEfficiency,
+                minimumFlow: air.minFlowFraction, rejection: air.rejection)
+            airSide = .chilledWater(airHandling, airLoop)
+        }
+        let waterClass = liquidLoop == nil ? nil
+            : liquid.ashraeClass.flatMap(ASHRAELiquidClass.init(name:))
+                ?? ASHRAELiquidClass.allCases.first { $0.allows(supply: liquid.supplyC) }
+        let envelope = OperatingEnvelope(air: ASHRAEAirClass(name: air.ashraeClass) ?? .a1, liquid: waterClass)
 
         let recovery = spec.heatRecovery.map { r in
             let network = DistrictHeatingNetwork(
@@ -149,8 +161,8 @@ extension Site {
         }
         self.init(
             name: spec.name, calendar: SimulationCalendar(year: spec.year, stepMinutes: spec.timestepMin),
-            clusters: clusters, electrical: electrical, liquidLoop: liquidLoop, airLoop: airLoop,
-            airHandling: airHandling, heatRecovery: recovery,
+            clusters: clusters, electrical: electrical, liquidLoop: liquidLoop, airSide: airSide,
+            envelope: envelope, heatRecovery: recovery,
             carbon: spec.carbon.map { c in
                 let grid: GridIntensity =
                     if let file = c.gridCsv, let trace = traces[file] {
@@ -219,7 +231,8 @@ extension ITESpec {
             designPower: Watts(designPowerW ?? node.maximum.value), fanPowerFraction: fanPowerFraction,
             cpuPower: BiquadraticCurve(cpuPowerCurve, x: load, y: inlet, output: 0...99),
             airFlow: BiquadraticCurve(airFlowCurve, x: load, y: inlet, output: 0...99),
-            fanPower: QuadraticCurve(fanPowerCurve[0], fanPowerCurve[1], fanPowerCurve[2], x: 0...99, output: 0...99))
+            fanPower: QuadraticCurve(fanPowerCurve[0], fanPowerCurve[1], fanPowerCurve[2], x: 0...99, output: 0...99),
+            recirculation: recirculation)
     }
 }
 
@@ -229,7 +242,8 @@ extension WorkloadSpec {
         case .constant(let w):
             return .constant(utilization: w.utilization)
         case .diurnal(let w):
-            return .diurnal(DiurnalProfile(peakUtilization: w.peakUtilization, hourly: w.hourly, weekday: w.weekday))
+            return .diurnal(DiurnalProfile(peakUtilization: w.peakUtilization, hourly: w.hourly, weekday: w.weekday,
+                                          monthly: w.monthly))
         case .trace(let w):
             return .trace(traces[w.file] ?? RegularTrace(quantity: .utilization, interval: 3600, start: 0, values: [0]))
         case .training(let t):
@@ -301,5 +315,49 @@ extension COPSpec {
                                        capacityFactor: capacity.flatMap { $0 })
             return map.map(HeatPumpCOP.table) ?? .carnot(efficiency: 0.5, pinch: TemperatureDelta(5))
         }
+    }
+}
+
+extension CRACSpec {
+    /// The room's CRAC units as one, sized from the air-side design heat when no capacity is given.
+    func room(supplyAir: Double, designHeat: Double, elevation: Double) -> CRACRoom {
+        let capacity = capacityKw.map { $0 * 1e3 } ?? 1.3 * designHeat
+        let flow = airFlowM3PerS ?? 5.73e-5 * capacity
+        // Standard atmosphere at the site (ASHRAE Fundamentals 2017 ch. 1 eq. 3) and dry air at 20 °C,
+        // as EnergyPlus's standard air density.
+        let pressure = Psychrometrics.standardPressure(elevation: elevation)
+        let density = pressure / (287.042 * 293.15)
+        let coil = DXCoolingCoil(
+            ratedTotalCapacity: Watts(capacity), ratedSensibleHeatRatio: sensibleHeatRatio, ratedCOP: cop,
+            ratedAirFlow: flow, curves: curves == "packaged-ac" ? .energyPlusPackagedAC : .liebertDSE125,
+            standardAirDensity: density)
+        // EnergyPlus `Fan:VariableVolume` part-load coefficients of the data-center examples (an EC plug fan).
+        let control: FanControl = fanControl == "constant" ? .constantVolume
+            : .variableVolume(coefficients: (0.06990146, 1.39500612, -3.35487336, 2.89232315, 0),
+                              minimumFlowFraction: minFlowFraction)
+        let fan = SupplyFan(designFlow: flow, pressureRise: fanPressurePa, totalEfficiency: fanEfficiency,
+                            motorEfficiency: fanMotorEfficiency, motorInAirstreamFraction: fanMotorInAir, control: control)
+        let economiser: CRACEconomiser =
+            switch self.economiser {
+            case .none: .none
+            case .pumpedRefrigerant(let below, let above):
+                .pumpedRefrigerant(PumpedRefrigerantEconomiser(
+                    pumpOnlyBelow: Celsius(below), compressorOnlyAbove: Celsius(above),
+                    eirFunctionOfTemperature: .table(.liebertEconophaseEIR)))
+            case .airSide(let maximum, let minimum, let dewPoint, let outdoorAir):
+                .airSide(AirEconomiser(
+                    control: maximum.map { .fixedDryBulb(maximum: Celsius($0)) } ?? .differentialDryBulb,
+                    minimumDryBulb: Celsius(minimum), maximumDewPoint: Celsius(dewPoint),
+                    minimumOutdoorAirFraction: outdoorAir, pressure: pressure))
+            }
+        let unit = CRACUnit(coil: coil, fan: fan, economiser: economiser,
+                            moisture: .dry(returnWetBulb: Celsius(coilWetBulbC)))
+        // The room's design state (return air at the coil's wet bulb) bounds its moisture: its dew point
+        // caps the inlet dew point when the outdoor air is more humid.
+        let designHumidity = Psychrometrics.humidityRatio(dryBulb: returnAirC, wetBulb: coilWetBulbC, pressure: pressure)
+        let designDewPoint = Psychrometrics.dewPoint(dryBulb: returnAirC, humidityRatio: designHumidity, pressure: pressure)
+        return CRACRoom(unit: unit, supplyAirSetpoint: Celsius(supplyAir), minimumSupplyAir: Celsius(min(minSupplyAirC, supplyAir)),
+                        returnAir: Celsius(returnAirC),
+                        coilSurface: Celsius(designDewPoint))
     }
 }

@@ -111,6 +111,7 @@ extension ClusterSpec {
                     diurnal.peakUtilization = w.number("peak_utilization", default: diurnal.peakUtilization, 0...1)
                     diurnal.hourly = w.numbers("hourly", count: 24, 0...10) ?? diurnal.hourly
                     diurnal.weekday = w.numbers("weekday", count: 7, 0...10) ?? diurnal.weekday
+                    diurnal.monthly = w.numbers("monthly", count: 12, 0...10) ?? diurnal.monthly
                     workload = .diurnal(diurnal)
                 }
             }
@@ -281,6 +282,7 @@ extension ITESpec {
         fanPowerCurve = o.numbers("fan_power_curve", count: 3, -1e6...1e6) ?? fanPowerCurve
         loadRange = o.numbers("load_range", count: 2, 0...10) ?? loadRange
         inletRangeC = o.numbers("inlet_range_c", count: 2, -50...150) ?? inletRangeC
+        recirculation = o.number("recirculation", default: recirculation, 0...0.9)
         if loadRange[0] > loadRange[1] { o["load_range"].problem("the lower bound is above the upper") }
         if inletRangeC[0] > inletRangeC[1] { o["inlet_range_c"].problem("the lower bound is above the upper") }
     }
@@ -292,6 +294,7 @@ extension ElectricalSpec {
         distributionLossPct = o.number("distribution_loss_pct", default: distributionLossPct, 0...20)
         miscKw = o.optionalNumber("misc_kw", 0...1e6)
         lossHeatToAir = o.number("loss_heat_to_air", default: lossHeatToAir, 0...1)
+        upsLowLoadFactor = o.number("ups_low_load_factor", default: upsLowLoadFactor, 0.5...1)
     }
 }
 
@@ -312,6 +315,16 @@ extension LiquidLoopSpec {
         pumpEfficiency = o.number("pump_efficiency", default: pumpEfficiency, 0.1...1)
         minFlowFraction = o.number("min_flow_fraction", default: minFlowFraction, 0...1)
         if let rejection = RejectionSpec(o["rejection"]) { self.rejection = rejection }
+        if let name = o.optionalString("ashrae_class") {
+            if let waterClass = ASHRAELiquidClass(name: name) {
+                ashraeClass = waterClass.name
+                if !waterClass.allows(supply: supplyC) {
+                    o["supply_c"].problem("\(format(supplyC)) °C is above class \(waterClass.name)'s facility-water limit")
+                }
+            } else {
+                o["ashrae_class"].problem("'\(name)' is not an ASHRAE facility-water class; expected one of \(ASHRAELiquidClass.allNames.joined(separator: ", "))")
+            }
+        }
     }
 }
 
@@ -330,8 +343,63 @@ extension AirLoopSpec {
         pumpEfficiency = o.number("pump_efficiency", default: pumpEfficiency, 0.1...1)
         minFlowFraction = o.number("min_flow_fraction", default: minFlowFraction, 0...1)
         if let rejection = RejectionSpec(o["rejection"]) { self.rejection = rejection }
-        if chilledWaterC >= supplyAirC {
+        if chilledWaterC >= supplyAirC, !o["crac"].isPresent {
             o["chilled_water_c"].problem("chilled water (\(format(chilledWaterC)) °C) must be colder than the supply air (\(format(supplyAirC)) °C)")
+        }
+        ashraeClass = o.choice("ashrae_class", default: ashraeClass, ASHRAEAirClass.allNames)
+        if let object = o["crac"].object(keys: CRACSpec.keys) {
+            let crac = CRACSpec(object)
+            self.crac = crac
+            for key in AirLoopSpec.chilledWaterKeys where o[key].isPresent {
+                o[key].problem("'\(key)' belongs to a chilled-water air loop and does not apply with 'crac'")
+            }
+            if crac.returnAirC <= supplyAirC {
+                object["return_air_c"].problem("return air (\(format(crac.returnAirC)) °C) must be warmer than the supply air (\(format(supplyAirC)) °C)")
+            }
+        }
+    }
+}
+
+extension CRACSpec {
+    static let curveSets = ["liebert-dse-125", "packaged-ac"]
+
+    init(_ o: YAMLObject) {
+        capacityKw = o.optionalNumber("capacity_kw", 0.1...1_000_000)
+        sensibleHeatRatio = o.number("sensible_heat_ratio", default: sensibleHeatRatio, 0.5...1)
+        cop = o.number("cop", default: cop, 1...10, "rated COP of compressor and condenser fans")
+        airFlowM3PerS = o.optionalNumber("air_flow_m3_per_s", 0.01...100_000)
+        curves = o.choice("curves", default: curves, Self.curveSets)
+        returnAirC = o.number("return_air_c", default: returnAirC, 15...50)
+        minSupplyAirC = o.number("min_supply_air_c", default: minSupplyAirC, 5...30)
+        coilWetBulbC = o.number("coil_wet_bulb_c", default: coilWetBulbC, 5...30)
+        fanPressurePa = o.number("fan_pressure_pa", default: fanPressurePa, 0...3000)
+        fanEfficiency = o.number("fan_efficiency", default: fanEfficiency, 0.1...1)
+        fanMotorEfficiency = o.number("fan_motor_efficiency", default: fanMotorEfficiency, 0.1...1)
+        fanMotorInAir = o.number("fan_motor_in_air", default: fanMotorInAir, 0...1)
+        fanControl = o.choice("fan_control", default: fanControl, ["variable", "constant"])
+        minFlowFraction = o.number("min_flow_fraction", default: minFlowFraction, 0...1)
+        if let variant = o["economiser"].variant(CRACEconomiserSpec.kinds) {
+            switch variant.name {
+            case "pumped_refrigerant":
+                if let e = variant.value.object(keys: ["pump_only_below_c", "compressor_only_above_c"]) {
+                    let below = e.number("pump_only_below_c", default: 1.5555, -40...30)
+                    let above = e.number("compressor_only_above_c", default: 34.889, -30...50)
+                    if above <= below {
+                        e["compressor_only_above_c"].problem("must be above pump_only_below_c (\(format(below)) °C)")
+                    }
+                    economiser = .pumpedRefrigerant(pumpOnlyBelowC: below, compressorOnlyAboveC: above)
+                }
+            case "air_side":
+                if let e = variant.value.object(keys: ["max_dry_bulb_c", "min_dry_bulb_c", "max_dew_point_c", "min_outdoor_air"]) {
+                    economiser = .airSide(
+                        maxDryBulbC: e.optionalNumber("max_dry_bulb_c", -20...45),
+                        minDryBulbC: e.number("min_dry_bulb_c", default: -20, -60...30),
+                        maxDewPointC: e.number("max_dew_point_c", default: 13.5, -20...30),
+                        minOutdoorAir: e.number("min_outdoor_air", default: 0, 0...1))
+                }
+            default:
+                economiser = .none
+            }
         }
     }
 }

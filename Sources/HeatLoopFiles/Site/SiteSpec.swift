@@ -82,13 +82,16 @@ public struct ITESpec: Encodable, Sendable {
     public var fanPowerCurve: [Double] = [0.0, 1.0, 0.0]
     public var loadRange: [Double] = [0, 1.5]
     public var inletRangeC: [Double] = [-10, 99]
+    /// Share of room return air in the server inlet air (EnergyPlus "Design Recirculation Fraction").
+    public var recirculation = 0.0
     enum CodingKeys: String, CodingKey {
+        case recirculation
         case designPowerW = "design_power_w", fanPowerFraction = "fan_power_fraction", cpuPowerCurve = "cpu_power_curve"
         case airFlowCurve = "air_flow_curve", fanPowerCurve = "fan_power_curve", loadRange = "load_range"
         case inletRangeC = "inlet_range_c"
     }
     static let keys = ["design_power_w", "fan_power_fraction", "cpu_power_curve", "air_flow_curve", "fan_power_curve",
-                       "load_range", "inlet_range_c"]
+                       "load_range", "inlet_range_c", "recirculation"]
 }
 
 public enum WorkloadSpec: Encodable, Sendable {
@@ -203,15 +206,18 @@ public struct DiurnalWorkloadSpec: Encodable, Sendable {
     public var hourly: [Double] = [0.35, 0.3, 0.28, 0.27, 0.28, 0.32, 0.42, 0.55, 0.7, 0.85, 0.95, 1.0,
                                    1.0, 1.0, 0.98, 0.97, 0.97, 0.98, 1.0, 0.97, 0.88, 0.72, 0.55, 0.42]
     public var weekday: [Double] = [1, 1, 1, 1, 1, 0.8, 0.8]
+    public var monthly: [Double] = [Double](repeating: 1, count: 12)
     enum CodingKeys: String, CodingKey {
-        case hourly, weekday
+        case hourly, weekday, monthly
         case peakUtilization = "peak_utilization"
     }
-    static let keys = ["peak_utilization", "hourly", "weekday"]
+    static let keys = ["peak_utilization", "hourly", "weekday", "monthly"]
 }
 
 public struct ElectricalSpec: Encodable, Sendable {
     public var upsEfficiency = 0.96
+    /// UPS efficiency at no load relative to design (1: flat, as EnergyPlus's data-center examples).
+    public var upsLowLoadFactor = 0.9
     public var distributionLossPct = 1.5
     /// Lighting and misc loads; default 1 % of design IT power.
     public var miscKw: Double?
@@ -219,9 +225,9 @@ public struct ElectricalSpec: Encodable, Sendable {
     public var lossHeatToAir = 1.0
     enum CodingKeys: String, CodingKey {
         case upsEfficiency = "ups_efficiency", distributionLossPct = "distribution_loss_pct", miscKw = "misc_kw"
-        case lossHeatToAir = "loss_heat_to_air"
+        case lossHeatToAir = "loss_heat_to_air", upsLowLoadFactor = "ups_low_load_factor"
     }
-    static let keys = ["ups_efficiency", "distribution_loss_pct", "misc_kw", "loss_heat_to_air"]
+    static let keys = ["ups_efficiency", "ups_low_load_factor", "distribution_loss_pct", "misc_kw", "loss_heat_to_air"]
 }
 
 public struct CoolingSpec: Encodable, Sendable {
@@ -239,12 +245,15 @@ public struct LiquidLoopSpec: Encodable, Sendable {
     public var pumpEfficiency = 0.7
     public var minFlowFraction = 0.3
     public var rejection = RejectionSpec.dryCooler(DryCoolerSpec())
+    /// ASHRAE TC 9.9 facility-water class (W17…W45, W+); default: the smallest class the supply fits.
+    public var ashraeClass: String?
     enum CodingKeys: String, CodingKey {
         case rejection
+        case ashraeClass = "ashrae_class"
         case supplyC = "supply_c", deltaTK = "delta_t_k", volumeM3 = "volume_m3", pumpHeadKpa = "pump_head_kpa"
         case pumpEfficiency = "pump_efficiency", minFlowFraction = "min_flow_fraction"
     }
-    static let keys = ["supply_c", "delta_t_k", "volume_m3", "pump_head_kpa", "pump_efficiency",
+    static let keys = ["supply_c", "delta_t_k", "volume_m3", "pump_head_kpa", "pump_efficiency", "ashrae_class",
                        "min_flow_fraction", "rejection"]
 }
 
@@ -265,16 +274,90 @@ public struct AirLoopSpec: Encodable, Sendable {
     public var pumpEfficiency = 0.7
     public var minFlowFraction = 0.3
     public var rejection = RejectionSpec.dryCooler(DryCoolerSpec(trimChiller: ChillerSpec()))
+    /// DX CRAC units instead of CRAHs on chilled water (the chilled-water keys then do not apply).
+    public var crac: CRACSpec?
+    /// ASHRAE TC 9.9 air class of the IT (A1…A4, H1) whose envelope the inlet air is checked against.
+    public var ashraeClass = "A1"
     enum CodingKeys: String, CodingKey {
-        case rejection
+        case rejection, crac
         case supplyAirC = "supply_air_c", chilledWaterC = "chilled_water_c", deltaTK = "delta_t_k"
         case volumeM3 = "volume_m3", airDeltaTK = "air_delta_t_k", fanPressurePa = "fan_pressure_pa"
         case fanEfficiency = "fan_efficiency", fanExponent = "fan_exponent", minFanFraction = "min_fan_fraction"
         case pumpHeadKpa = "pump_head_kpa", pumpEfficiency = "pump_efficiency", minFlowFraction = "min_flow_fraction"
+        case ashraeClass = "ashrae_class"
     }
     static let keys = ["supply_air_c", "chilled_water_c", "delta_t_k", "volume_m3", "air_delta_t_k",
                        "fan_pressure_pa", "fan_efficiency", "fan_exponent", "min_fan_fraction", "pump_head_kpa",
-                       "pump_efficiency", "min_flow_fraction", "rejection"]
+                       "pump_efficiency", "min_flow_fraction", "rejection", "crac", "ashrae_class"]
+    static let chilledWaterKeys = ["chilled_water_c", "delta_t_k", "volume_m3", "pump_head_kpa", "pump_efficiency",
+                                   "min_flow_fraction", "rejection", "fan_pressure_pa", "fan_efficiency",
+                                   "fan_exponent", "min_fan_fraction"]
+}
+
+/// DX computer-room air conditioners (EnergyPlus `Coil:Cooling:DX:SingleSpeed` with a supply fan), all
+/// units together. Defaults are those of the EnergyPlus data-center examples' CRAC (a Liebert DSE 125).
+public struct CRACSpec: Encodable, Sendable {
+    /// Rated total cooling capacity of all units; default 1.3 × the air-side design heat.
+    public var capacityKw: Double?
+    public var sensibleHeatRatio = 0.83
+    public var cop = 4.5669
+    /// Rated air flow; default 5.73e-5 m³/s per W of capacity (8.5 m³/s for 148.3 kW).
+    public var airFlowM3PerS: Double?
+    /// `liebert-dse-125` or `packaged-ac`.
+    public var curves = "liebert-dse-125"
+    /// Room return air held by the units (EnergyPlus: the zone's cooling setpoint).
+    public var returnAirC = 29.3
+    /// Coldest supply air when the units reset it down to meet the load (`supply_air_c` is the warmest).
+    public var minSupplyAirC = 10.0
+    /// Wet bulb the coil curves are read at (dry coil): the coil's dry-out wet bulb at design.
+    public var coilWetBulbC = 19.4
+    public var fanPressurePa = 486.0
+    public var fanEfficiency = 0.7
+    public var fanMotorEfficiency = 0.9
+    public var fanMotorInAir = 1.0
+    /// `variable` (EnergyPlus `Fan:VariableVolume` with its default part-load curve) or `constant`.
+    public var fanControl = "variable"
+    public var minFlowFraction = 0.05
+    public var economiser = CRACEconomiserSpec.none
+    enum CodingKeys: String, CodingKey {
+        case cop, curves, economiser
+        case capacityKw = "capacity_kw", sensibleHeatRatio = "sensible_heat_ratio", airFlowM3PerS = "air_flow_m3_per_s"
+        case returnAirC = "return_air_c", minSupplyAirC = "min_supply_air_c", coilWetBulbC = "coil_wet_bulb_c", fanPressurePa = "fan_pressure_pa"
+        case fanEfficiency = "fan_efficiency", fanMotorEfficiency = "fan_motor_efficiency"
+        case fanMotorInAir = "fan_motor_in_air", fanControl = "fan_control", minFlowFraction = "min_flow_fraction"
+    }
+    static let keys = ["capacity_kw", "sensible_heat_ratio", "cop", "air_flow_m3_per_s", "curves", "return_air_c",
+                       "min_supply_air_c",
+                       "coil_wet_bulb_c", "fan_pressure_pa", "fan_efficiency", "fan_motor_efficiency",
+                       "fan_motor_in_air", "fan_control", "min_flow_fraction", "economiser"]
+}
+
+public enum CRACEconomiserSpec: Encodable, Sendable {
+    case none
+    /// Refrigerant pump instead of the compressor at low outdoor temperatures (Liebert DSE EconoPhase).
+    case pumpedRefrigerant(pumpOnlyBelowC: Double, compressorOnlyAboveC: Double)
+    /// Outdoor air, EnergyPlus `Controller:OutdoorAir` with fixed or differential dry-bulb limits.
+    case airSide(maxDryBulbC: Double?, minDryBulbC: Double, maxDewPointC: Double, minOutdoorAir: Double)
+    static let kinds = ["none", "pumped_refrigerant", "air_side"]
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: VariantKey.self)
+        switch self {
+        case .none:
+            var single = encoder.singleValueContainer()
+            try single.encode("none")
+        case .pumpedRefrigerant(let below, let above):
+            var o = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("pumped_refrigerant"))
+            try o.encode(below, forKey: VariantKey("pump_only_below_c"))
+            try o.encode(above, forKey: VariantKey("compressor_only_above_c"))
+        case .airSide(let maximum, let minimum, let dewPoint, let outdoorAir):
+            var o = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("air_side"))
+            try o.encodeIfPresent(maximum, forKey: VariantKey("max_dry_bulb_c"))
+            try o.encode(minimum, forKey: VariantKey("min_dry_bulb_c"))
+            try o.encode(dewPoint, forKey: VariantKey("max_dew_point_c"))
+            try o.encode(outdoorAir, forKey: VariantKey("min_outdoor_air"))
+        }
+    }
 }
 
 public enum RejectionSpec: Encodable, Sendable {

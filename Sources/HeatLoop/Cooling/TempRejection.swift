@@ -1,0 +1,1 @@
+extension RejectionStep { public var curveInputsClamped: Bool { false } }  // TEMP until H1 lands

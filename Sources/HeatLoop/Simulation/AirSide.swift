@@ -1,0 +1,205 @@
+/// How the room air is cooled: the air share of the IT heat, the electrical losses given to the room,
+/// and the fans' own heat. Closed family.
+public enum AirSide: Sendable, Equatable {
+    /// CRAHs / fan walls on a chilled-water loop with its own heat-rejection plant (the chilled-water
+    /// return can feed the heat pump).
+    case chilledWater(AirHandling, CoolingLoop)
+    /// DX computer-room air conditioners in the room, rejecting heat to outdoor air (legacy rooms and the
+    /// EnergyPlus data-center examples). Their heat cannot be recovered.
+    case crac(CRACRoom)
+
+    /// The chilled-water loop, when there is one.
+    public var chilledWaterLoop: CoolingLoop? {
+        if case .chilledWater(_, let loop) = self { return loop }
+        return nil
+    }
+
+    /// Air delivered to the IT inlets, from the state at the start of a step.
+    public func supplyAir(_ state: SimulationState) -> Double {
+        switch self {
+        case .chilledWater(let air, _): max(air.supplyAirSetpoint.value, state.airSupply + air.coilApproach.value)
+        case .crac: state.supplyAir
+        }
+    }
+
+    /// Room return air (the hot aisle), from the state at the start of a step.
+    public func returnAir(_ state: SimulationState) -> Double {
+        switch self {
+        case .chilledWater(let air, _): supplyAir(state) + air.airTemperatureRise.value
+        case .crac(let room): room.returnAir.value
+        }
+    }
+
+    /// First half of a step: CRAH fans move the heat into the chilled water (nothing to do for CRACs,
+    /// which treat the air in one go in `finish`).
+    public func collect(heat: Double, state: SimulationState, stepSeconds: Double) -> AirCollection {
+        switch self {
+        case .chilledWater(let air, let loop):
+            let fan = air.fan.power(flowFraction: heat / air.designHeat.value).value
+            let water = loop.collect(heat: heat + fan, supply: state.airSupply, stepSeconds: stepSeconds)
+            return AirCollection(roomHeat: heat, fanPower: fan, loop: water)
+        case .crac:
+            return AirCollection(roomHeat: heat, fanPower: 0, loop: nil)
+        }
+    }
+
+    /// Second half: reject what heat recovery (`recovered` W from the chilled-water return) left, and
+    /// advance the state.
+    public func finish(_ collection: AirCollection, recovered: Double, state: inout SimulationState,
+                       weather: AirSideWeather, stepSeconds: Double) -> AirSideStep {
+        switch self {
+        case .chilledWater(let air, let loop):
+            guard let water = collection.loop else { return AirSideStep() }
+            let before = state.airSupply
+            let result = loop.reject(water, recovered: recovered, supply: before, stepSeconds: stepSeconds,
+                                     dryBulb: weather.dryBulb, wetBulb: weather.wetBulb)
+            state.airSupply = result.nextSupply
+            let supplyAir = max(air.supplyAirSetpoint.value, result.nextSupply + air.coilApproach.value)
+            state.supplyAir = supplyAir
+            let stored = loop.thermalCapacity * (result.nextSupply - before) / stepSeconds
+            return AirSideStep(
+                compressorPower: result.rejection.chillerPower, fanPower: collection.fanPower + result.rejection.fanPower,
+                pumpPower: water.pumpPower, waterUse: result.rejection.waterUse, mode: result.rejection.mode,
+                unmet: result.unmet, heatIn: water.heatIn, heatOut: result.rejection.removed + recovered + stored,
+                machineHeat: collection.fanPower + water.pumpPower, supplyAir: supplyAir,
+                chilledWaterSupply: result.nextSupply, coilSurface: result.nextSupply,
+                curvesClamped: result.rejection.curveInputsClamped)
+        case .crac(let room):
+            let result = room.unit.step(
+                sensibleLoad: collection.roomHeat, returnTemperature: room.returnAir.value,
+                returnHumidityRatio: weather.humidityRatio,
+                supplySetpoint: room.supplySetpoint(load: collection.roomHeat, humidityRatio: weather.humidityRatio),
+                outdoorDryBulb: weather.dryBulb, outdoorWetBulb: weather.wetBulb,
+                outdoorHumidityRatio: weather.humidityRatio, stepSeconds: stepSeconds)
+            state.supplyAir = result.supplyTemperature
+            // The room air gets the load and the fan heat; the coil, the outdoor air, or nobody (unmet)
+            // takes it away: `load + Q_fan = Q_coil + Q_economiser + unmet`.
+            return AirSideStep(
+                compressorPower: result.compressorPower, fanPower: result.fanPower, pumpPower: result.pumpPower,
+                waterUse: 0, mode: result.mode,
+                unmet: result.unmet > 1e-9 * max(1, collection.roomHeat) ? result.unmet : 0,
+                heatIn: collection.roomHeat + result.fanHeat,
+                heatOut: result.coilSensible + result.economiserHeat + result.unmet, machineHeat: result.fanHeat,
+                supplyAir: result.supplyTemperature, chilledWaterSupply: .nan,
+                coilSurface: room.coilSurface.value, curvesClamped: result.curvesClamped)
+        }
+    }
+}
+
+/// Computer-room air handlers moving room air over the air loop's chilled-water coils.
+///
+/// Fan power follows the affinity law on the air heat load (variable air volume); fan heat enters
+/// the air stream. Supply air is `max(setpoint, T_chw,supply + coil approach)`: when the chilled water
+/// drifts warm, so does the air delivered to the IT inlets.
+public struct AirHandling: Sendable, Equatable {
+    public var supplyAirSetpoint: Celsius
+    /// Supply air minus chilled-water supply at design.
+    public var coilApproach: TemperatureDelta
+    public var fan: AffinityMachine
+    /// Air-side heat at design (air share of IT + electrical losses), W.
+    public var designHeat: Watts
+    /// Air temperature rise across the IT equipment (return − supply).
+    public var airTemperatureRise: TemperatureDelta
+
+    public init(supplyAirSetpoint: Celsius, coilApproach: TemperatureDelta, fan: AffinityMachine, designHeat: Watts,
+                airTemperatureRise: TemperatureDelta) {
+        self.airTemperatureRise = airTemperatureRise
+        self.supplyAirSetpoint = supplyAirSetpoint
+        self.coilApproach = coilApproach
+        self.fan = fan
+        self.designHeat = designHeat
+    }
+}
+
+/// A room cooled by DX CRAC units (modelled as one unit of their combined size) held at a return-air
+/// temperature (EnergyPlus: the zone's cooling setpoint, "Cooling Return Air Setpoint").
+///
+/// Supply air is reset as EnergyPlus's `SetpointManager:Warmest` does: as warm as the room allows, up to
+/// `supplyAirSetpoint`, and colder (down to `minimumSupplyAir`) when the design air flow cannot carry the
+/// load at that temperature: `T_supply = clamp(T_return − Q / (ṁ_design c_p), T_min, T_set)`. A variable-
+/// volume fan first turns down its flow at the warmest supply.
+public struct CRACRoom: Sendable, Equatable {
+    public var unit: CRACUnit
+    public var supplyAirSetpoint: Celsius
+    public var minimumSupplyAir: Celsius
+    public var returnAir: Celsius
+    /// Dew point of the room's design state: it caps the IT inlet dew point when outdoor air is more humid.
+    public var coilSurface: Celsius
+
+    public init(unit: CRACUnit, supplyAirSetpoint: Celsius, minimumSupplyAir: Celsius, returnAir: Celsius,
+                coilSurface: Celsius) {
+        self.unit = unit
+        self.supplyAirSetpoint = supplyAirSetpoint
+        self.minimumSupplyAir = minimumSupplyAir
+        self.returnAir = returnAir
+        self.coilSurface = coilSurface
+    }
+
+    /// Supply-air setpoint for a sensible load (W) and the air's humidity ratio.
+    public func supplySetpoint(load: Double, humidityRatio: Double) -> Double {
+        let capacityRate = unit.designAirMassFlow * (1006 + 1860 * humidityRatio)
+        let needed = returnAir.value - load / capacityRate
+        return min(supplyAirSetpoint.value, max(minimumSupplyAir.value, needed))
+    }
+}
+
+/// The outdoor air of one step as the air side needs it.
+public struct AirSideWeather: Sendable {
+    public var dryBulb: Double
+    public var wetBulb: Double
+    /// kg water per kg dry air.
+    public var humidityRatio: Double
+    public init(dryBulb: Double, wetBulb: Double, humidityRatio: Double) {
+        self.dryBulb = dryBulb
+        self.wetBulb = wetBulb
+        self.humidityRatio = humidityRatio
+    }
+}
+
+/// The collecting half of an air-side step. W.
+public struct AirCollection: Sendable {
+    /// Sensible heat given to the room air (IT air share and electrical losses).
+    public var roomHeat: Double
+    /// CRAH fan power (its heat is in the chilled water).
+    public var fanPower: Double
+    /// The chilled-water loop's collection, for CRAH rooms.
+    public var loop: LoopCollection?
+
+    /// Heat a heat pump could take from the chilled-water return this step.
+    public func offer(setpoint: Double) -> HeatSourceOffer {
+        guard let loop else { return .none }
+        return HeatSourceOffer(heat: loop.heatToShed, inlet: loop.returnTemperature, outlet: setpoint)
+    }
+}
+
+/// One air-side step. Powers in W, water kg/s, temperatures °C.
+public struct AirSideStep: Sendable {
+    /// Chiller or DX compressor (with condenser fans).
+    public var compressorPower = 0.0
+    public var fanPower = 0.0
+    public var pumpPower = 0.0
+    public var waterUse = 0.0
+    public var mode = CoolingMode.free
+    public var unmet = 0.0
+    /// Energy balance: heat that entered the air side, and what removed or stored it.
+    public var heatIn = 0.0
+    public var heatOut = 0.0
+    /// Fan and pump heat added to the streams.
+    public var machineHeat = 0.0
+    public var supplyAir = 0.0
+    public var chilledWaterSupply = Double.nan
+    /// Coldest surface the room air meets, °C (caps its dew point).
+    public var coilSurface = 0.0
+    public var curvesClamped = false
+}
+
+/// The ASHRAE TC 9.9 classes a site is held to (*Thermal Guidelines for Data Processing Environments*,
+/// 5th ed., 2021): an air class for the IT inlets and a facility-water class for the liquid loop.
+public struct OperatingEnvelope: Sendable, Equatable {
+    public var air: ASHRAEAirClass
+    public var liquid: ASHRAELiquidClass?
+    public init(air: ASHRAEAirClass, liquid: ASHRAELiquidClass?) {
+        self.air = air
+        self.liquid = liquid
+    }
+}
