@@ -1,6 +1,6 @@
 """Writes Sources/HeatLoop/DistrictHeating/BDEWCoefficients.swift from shared/reference/district_heating/."""
 import csv, sys
-ref = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference/district_heating"
+ref = sys.argv[1] if len(sys.argv) > 1 else "../shared/reference/district_heating"
 sig = list(csv.DictReader(open(f"{ref}/bdew_shlp_sigmoid_EFH_MFH.csv")))
 hours = list(csv.DictReader(open(f"{ref}/bdew_shlp_hour_factors_EFH1_MFH2.csv")))
 out = []

@@ -1,6 +1,6 @@
-"""Writes Sources/HeatLoop/Carbon/GridCarbonTable.swift from shared/reference/carbon/country_intensity_merged.csv."""
+"""Writes Sources/HeatLoop/Carbon/GridCarbonData.swift from shared/reference/carbon/country_intensity_merged.csv."""
 import csv, sys
-path = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference/carbon/country_intensity_merged.csv"
+path = sys.argv[1] if len(sys.argv) > 1 else "../shared/reference/carbon/country_intensity_merged.csv"
 rows = list(csv.DictReader(l for l in open(path) if not l.startswith("#")))
 out = []
 w = out.append

@@ -7,6 +7,12 @@
 /// - Fan speed fraction `φ = Q / Q_max` clamped to [φ_min, 1], fan power `P_design φ^n`.
 /// - Adiabatic pads above `switch` temperature: `T_air,in = T_db − ε (T_db − T_wb)`; the evaporated
 ///   water is the sensible heat taken from the air, `ṁ_air c_p,air (T_db − T_air,in) / h_fg`.
+///
+/// As a water-cooled chiller's heat sink (`condenserStep`) the cooler runs a closed circuit at constant
+/// flow `ṁ = Q_design / (c_p (ITD_design − approach))` and holds its leaving water at `T_air,in + approach`
+/// up to design heat; above it the fans are at full speed and the water floats up to
+/// `T_air,in + approach · Q / Q_design` (the same ITD law solved for the leaving water; see
+/// `FixedApproachCircuit`). The fan speed that holds the approach is `φ = Q / Q_full`.
 public struct DryCooler: Sendable, Equatable {
     public var designCapacity: Watts
     public var designInletDifference: TemperatureDelta
@@ -44,12 +50,52 @@ public struct DryCooler: Sendable, Equatable {
                                 wetBulb: Double) -> DryCoolerStep {
         let airIn = airInlet(dryBulb: dryBulb, wetBulb: wetBulb)
         let capacity = maximumHeat(waterIn: waterIn, airIn: airIn, flow: flow)
-        guard capacity > 0, load > 0 else { return DryCoolerStep(removed: 0, capacity: capacity, fanPower: 0, waterUse: 0) }
+        guard capacity > 0, load > 0 else {
+            return DryCoolerStep(removed: 0, capacity: capacity, fanPower: 0, waterUse: 0, leavingWater: waterIn)
+        }
         let removed = min(load, capacity)
         let speed = min(1, max(fan.minimumFraction, removed / capacity))
-        let fanPower = fan.power(flowFraction: speed).value
-        let evaporated = designAirFlow.value * speed * Fluid.airSpecificHeat * (dryBulb - airIn) / Fluid.waterLatentHeat
-        return DryCoolerStep(removed: removed, capacity: capacity, fanPower: fanPower, waterUse: evaporated)
+        return DryCoolerStep(removed: removed, capacity: capacity, fanPower: fan.power(flowFraction: speed).value,
+                             waterUse: evaporation(speed: speed, dryBulb: dryBulb, airIn: airIn),
+                             leavingWater: waterIn - removed / (flow * Fluid.waterSpecificHeat))
+    }
+
+    /// Pad water evaporated at fan speed `speed`, kg/s.
+    private func evaporation(speed: Double, dryBulb: Double, airIn: Double) -> Double {
+        designAirFlow.value * speed * Fluid.airSpecificHeat * (dryBulb - airIn) / Fluid.waterLatentHeat
+    }
+
+    var circuit: FixedApproachCircuit {
+        FixedApproachCircuit(designCapacity: designCapacity.value, approach: approach.value,
+                             range: max(0, designInletDifference.value - approach.value))
+    }
+
+    /// Water leaving the cooler's closed circuit when it rejects `load` W as a chiller's heat sink.
+    public func condenserLeavingWater(load: Double, dryBulb: Double, wetBulb: Double) -> Double {
+        airInlet(dryBulb: dryBulb, wetBulb: wetBulb) + circuit.leavingAboveReference(load: load)
+    }
+
+    /// The most heat loop water can give through a plate heat exchanger to the cooler's closed circuit.
+    public func exchangerLimit(waterIn: Double, flow: Double, exchangerApproach: Double, dryBulb: Double,
+                               wetBulb: Double) -> Double {
+        circuit.exchangerLimit(waterIn: waterIn, flow: flow, exchangerApproach: exchangerApproach,
+                               reference: airInlet(dryBulb: dryBulb, wetBulb: wetBulb))
+    }
+
+    /// Rejects all of `load` W from its closed circuit (a chiller condenser and/or economiser exchanger).
+    public func condenserStep(load: Double, dryBulb: Double, wetBulb: Double) -> DryCoolerStep {
+        let airIn = airInlet(dryBulb: dryBulb, wetBulb: wetBulb)
+        let state = circuit.state(load: load)
+        let leaving = airIn + state.leaving
+        guard load > 0, designCapacity.value > 0 else {
+            return DryCoolerStep(removed: 0, capacity: designCapacity.value, fanPower: 0, waterUse: 0, leavingWater: leaving)
+        }
+        let neededSpeed = state.fanSpeed
+        let speed = min(1, max(fan.minimumFraction, neededSpeed))
+        // Capacity at full fan speed with the circuit's water entering as it does now.
+        return DryCoolerStep(removed: load, capacity: neededSpeed > 0 ? load / neededSpeed : 0,
+                             fanPower: fan.power(flowFraction: speed).value,
+                             waterUse: evaporation(speed: speed, dryBulb: dryBulb, airIn: airIn), leavingWater: leaving)
     }
 }
 
@@ -72,4 +118,6 @@ public struct DryCoolerStep: Sendable, Equatable {
     public var fanPower: Double
     /// Evaporated water, kg/s.
     public var waterUse: Double
+    /// Water leaving the cooler, °C.
+    public var leavingWater: Double
 }

@@ -1,38 +1,177 @@
 /// How a loop's heat leaves the building. Closed family of plants composed of component structs.
-public enum HeatRejection: Sendable, Equatable {
-    /// Dry coolers, optionally with a trim chiller: the economiser arrangement. Free cooling when the
-    /// dry cooler alone reaches the setpoint; partial when it pre-cools and the chiller trims the rest;
-    /// mechanical when it cannot pre-cool at all (DESIGN §3.4).
+///
+/// Sign conventions: every heat flow is positive, W; `removed` is heat taken from the loop water,
+/// `heatToAtmosphere` what finally leaves to the outdoor air (`removed` + compressor power).
+///
+/// `indirect` because the payloads are large (an EIR chiller's curves are ~320 bytes): matching an inline
+/// payload made Swift copy the whole enum every step (measured ~40 → ~16 ns for a dry cooler + trim chiller).
+public indirect enum HeatRejection: Sendable, Equatable {
+    /// Dry coolers, optionally with an air-cooled trim chiller: the economiser arrangement. Free cooling
+    /// when the dry cooler alone reaches the setpoint; partial when it pre-cools and the chiller trims the
+    /// rest; mechanical when it cannot pre-cool at all (DESIGN §3.4).
     case dryCooler(DryCooler, trimChiller: Chiller?)
-    /// An air-cooled chiller alone: always mechanical.
+    /// An air-cooled chiller alone (condenser entering = outdoor dry bulb): always mechanical.
     case chiller(Chiller)
+    /// A water-cooled chiller whose condenser water comes from a cooling tower or a dry cooler, optionally
+    /// with a water-side economiser (see `WaterCooledChillerPlant`).
+    case waterCooledChiller(WaterCooledChillerPlant)
 
     /// Removes up to `load` W from water entering the plant at `waterIn` °C with mass flow `flow`
-    /// kg/s, aiming at `setpoint` °C leaving.
+    /// kg/s, aiming at `setpoint` °C leaving; outdoor air at `dryBulb` / `wetBulb` °C.
     public func step(load: Double, waterIn: Double, flow: Double, setpoint: Double,
-                                dryBulb: Double, wetBulb: Double) -> RejectionStep {
+                     dryBulb: Double, wetBulb: Double) -> RejectionStep {
         switch self {
         case .dryCooler(let cooler, let trim):
             let free = cooler.step(load: load, waterIn: waterIn, flow: flow, dryBulb: dryBulb, wetBulb: wetBulb)
             let remaining = load - free.removed
             guard remaining > 0 else {
                 return RejectionStep(removed: free.removed, chillerPower: 0, fanPower: free.fanPower,
-                                     waterUse: free.waterUse, mode: .free)
+                                     waterUse: free.waterUse, mode: .free, heatToAtmosphere: free.removed,
+                                     curveInputsClamped: false)
             }
             let mode: CoolingMode = free.removed > 0 ? .partial : .mechanical
             guard let trim else {
                 return RejectionStep(removed: free.removed, chillerPower: 0, fanPower: free.fanPower,
-                                     waterUse: free.waterUse, mode: mode)
+                                     waterUse: free.waterUse, mode: mode, heatToAtmosphere: free.removed,
+                                     curveInputsClamped: false)
             }
             let chiller = trim.step(load: remaining, chilledWaterLeaving: setpoint, dryBulb: dryBulb)
             return RejectionStep(removed: free.removed + chiller.removed, chillerPower: chiller.power,
-                                 fanPower: free.fanPower, waterUse: free.waterUse, mode: mode)
+                                 fanPower: free.fanPower + chiller.condenserFanPower, waterUse: free.waterUse,
+                                 mode: mode, heatToAtmosphere: free.removed + chiller.heatRejected,
+                                 curveInputsClamped: chiller.curveInputsClamped)
         case .chiller(let chiller):
             let result = chiller.step(load: load, chilledWaterLeaving: setpoint, dryBulb: dryBulb)
-            return RejectionStep(removed: result.removed, chillerPower: result.power, fanPower: 0,
-                                 waterUse: 0, mode: .mechanical)
+            return RejectionStep(removed: result.removed, chillerPower: result.power,
+                                 fanPower: result.condenserFanPower, waterUse: 0, mode: .mechanical,
+                                 heatToAtmosphere: result.heatRejected, curveInputsClamped: result.curveInputsClamped)
+        case .waterCooledChiller(let plant):
+            return plant.step(load: load, waterIn: waterIn, flow: flow, setpoint: setpoint, dryBulb: dryBulb,
+                              wetBulb: wetBulb)
         }
     }
+}
+
+/// A water-cooled chiller, its condenser-water heat sink and an optional water-side economiser.
+///
+/// - **Condenser**: the chiller's condenser entering temperature is the water leaving the sink, which
+///   carries the evaporator heat plus the compressor power (and the economiser's heat). The sink holds its
+///   approach up to design heat and floats above it; the chiller is evaluated at the sink temperature
+///   without its own heat, and once more if its heat pushes the sink past design (one fixed-point pass
+///   from below: slightly optimistic when overloaded).
+/// - **Economiser** (plate heat exchanger on the loop return, fed by the same sink in parallel with the
+///   condenser): the loop water can be cooled to `T_sink + A_hx` (`exchangerLimit`). **Free** when that
+///   covers the whole load (chiller off); **partial** when it pre-cools the return and the chiller trims
+///   the rest to the setpoint; **mechanical** when the sink water is too warm to pre-cool.
+///   The pre-cooling share is computed with the sink at its economiser-only temperature, so when the sink is
+///   overloaded in partial mode the share is slightly optimistic; the energy balance is exact regardless.
+/// Source: ASHRAE 90.1-2019 §6.5.1.2 (integrated water economiser), DESIGN §3.4.
+public struct WaterCooledChillerPlant: Sendable, Equatable {
+    public var chiller: Chiller
+    public var condenser: CondenserHeatSink
+    public var economiser: PlateHeatExchanger?
+
+    public init(chiller: Chiller, condenser: CondenserHeatSink, economiser: PlateHeatExchanger?) {
+        self.chiller = chiller
+        self.condenser = condenser
+        self.economiser = economiser
+    }
+
+    /// Same contract as `HeatRejection.step`.
+    @inline(__always)
+    public func step(load: Double, waterIn: Double, flow: Double, setpoint: Double,
+                     dryBulb: Double, wetBulb: Double) -> RejectionStep {
+        guard load > 0 else {
+            return RejectionStep(removed: 0, chillerPower: 0, fanPower: 0, waterUse: 0,
+                                 mode: economiser == nil ? .mechanical : .free, heatToAtmosphere: 0,
+                                 curveInputsClamped: false)
+        }
+        var free = 0.0
+        if let economiser {
+            let limit = condenser.exchangerLimit(waterIn: waterIn, flow: flow, exchangerApproach: economiser.approach.value,
+                                                 dryBulb: dryBulb, wetBulb: wetBulb)
+            if limit >= load {
+                let sink = condenser.reject(load: load, dryBulb: dryBulb, wetBulb: wetBulb)
+                return RejectionStep(removed: load, chillerPower: 0, fanPower: sink.fanPower, waterUse: sink.waterUse,
+                                     mode: .free, heatToAtmosphere: load, curveInputsClamped: false)
+            }
+            free = limit
+        }
+        // First pass at the sink temperature before the chiller's heat; a second one if that heat pushes the
+        // sink past its design capacity (the leaving water then floats, see `FixedApproachCircuit`).
+        var condenserEntering = condenser.leavingWater(load: free, dryBulb: dryBulb, wetBulb: wetBulb)
+        var chilled = chiller.step(load: load - free, chilledWaterLeaving: setpoint, condenserEntering: condenserEntering)
+        var rejected = free + chilled.heatRejected
+        let settled = condenser.leavingWater(load: rejected, dryBulb: dryBulb, wetBulb: wetBulb)
+        if settled > condenserEntering {
+            condenserEntering = settled
+            chilled = chiller.step(load: load - free, chilledWaterLeaving: setpoint, condenserEntering: condenserEntering)
+            rejected = free + chilled.heatRejected
+        }
+        let sink = condenser.reject(load: rejected, dryBulb: dryBulb, wetBulb: wetBulb)
+        return RejectionStep(removed: free + chilled.removed, chillerPower: chilled.power,
+                             fanPower: sink.fanPower + chilled.condenserFanPower, waterUse: sink.waterUse,
+                             mode: free > 0 ? .partial : .mechanical, heatToAtmosphere: rejected,
+                             curveInputsClamped: chilled.curveInputsClamped)
+    }
+}
+
+/// Where a water-cooled chiller's condenser water (and its economiser's water) rejects heat. Closed family.
+public enum CondenserHeatSink: Sendable, Equatable {
+    /// Open cooling tower: approach to the wet bulb, evaporates water.
+    case coolingTower(CoolingTower)
+    /// Dry cooler on a closed circuit: approach to the coil air inlet (dry bulb, or pads' outlet).
+    case dryCooler(DryCooler)
+
+    /// Water leaving the sink when it rejects `load` W, °C.
+    @inline(__always)
+    public func leavingWater(load: Double, dryBulb: Double, wetBulb: Double) -> Double {
+        switch self {
+        case .coolingTower(let tower): tower.leavingWater(load: load, wetBulb: wetBulb)
+        case .dryCooler(let cooler): cooler.condenserLeavingWater(load: load, dryBulb: dryBulb, wetBulb: wetBulb)
+        }
+    }
+
+    /// The most heat loop water can give to the sink's water through a plate heat exchanger, W.
+    @inline(__always)
+    public func exchangerLimit(waterIn: Double, flow: Double, exchangerApproach: Double, dryBulb: Double,
+                               wetBulb: Double) -> Double {
+        switch self {
+        case .coolingTower(let tower):
+            tower.exchangerLimit(waterIn: waterIn, flow: flow, exchangerApproach: exchangerApproach, wetBulb: wetBulb)
+        case .dryCooler(let cooler):
+            cooler.exchangerLimit(waterIn: waterIn, flow: flow, exchangerApproach: exchangerApproach,
+                                  dryBulb: dryBulb, wetBulb: wetBulb)
+        }
+    }
+
+    /// Rejects all of `load` W; fan power W, make-up water kg/s.
+    @inline(__always)
+    public func reject(load: Double, dryBulb: Double, wetBulb: Double) -> HeatSinkStep {
+        switch self {
+        case .coolingTower(let tower):
+            let step = tower.step(load: load, wetBulb: wetBulb)
+            return HeatSinkStep(leavingWater: step.leavingWater, fanPower: step.fanPower, waterUse: step.waterUse)
+        case .dryCooler(let cooler):
+            let step = cooler.condenserStep(load: load, dryBulb: dryBulb, wetBulb: wetBulb)
+            return HeatSinkStep(leavingWater: step.leavingWater, fanPower: step.fanPower, waterUse: step.waterUse)
+        }
+    }
+}
+
+/// One heat-sink step: leaving water °C, fan power W, make-up water kg/s.
+public struct HeatSinkStep: Sendable, Equatable {
+    public var leavingWater: Double
+    public var fanPower: Double
+    public var waterUse: Double
+}
+
+/// A plate heat exchanger between the loop water and the heat sink's water (the water-side economiser):
+/// the loop water leaves no colder than the sink water entering + `approach` (typical 1–2 K for plate
+/// exchangers sized for free cooling; ASHRAE Handbook HVAC Systems and Equipment 2020, ch. 48).
+public struct PlateHeatExchanger: Sendable, Equatable {
+    public var approach: TemperatureDelta
+    public init(approach: TemperatureDelta) { self.approach = approach }
 }
 
 /// Economiser state of a plant in one step (`/cooling/mode`: 0 free, 1 partial, 2 mechanical).
@@ -51,11 +190,18 @@ public enum CoolingMode: Int8, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// One heat-rejection step: heat removed (W), electric powers (W), water (kg/s), mode.
+/// One heat-rejection step: heat removed from the loop (W), electric powers (W), water (kg/s), mode.
 public struct RejectionStep: Sendable, Equatable {
     public var removed: Double
+    /// Compressor power of the plant's chiller.
     public var chillerPower: Double
+    /// Dry-cooler, cooling-tower and chiller condenser fans.
     public var fanPower: Double
+    /// Make-up water: adiabatic pads, or tower evaporation + blowdown + drift, kg/s.
     public var waterUse: Double
     public var mode: CoolingMode
+    /// Heat leaving to the outdoor air: `removed` + compressor power.
+    public var heatToAtmosphere: Double
+    /// True when a chiller curve input lay outside its stated range this step (clamped).
+    public var curveInputsClamped: Bool
 }

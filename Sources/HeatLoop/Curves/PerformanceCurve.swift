@@ -19,37 +19,45 @@ public struct QuadraticCurve: Sendable, Equatable {
     }
 
     /// True when `x` lies outside the curve's stated input range (the value is then clamped).
-    public func isOutside(_ x: Double) -> Bool { !xRange.contains(x) }
+    @inline(__always) public func isOutside(_ x: Double) -> Bool { !xRange.contains(x) }
 
-    public func callAsFunction(_ x: Double) -> Double {
+    @inline(__always) public func callAsFunction(_ x: Double) -> Double {
         let x = min(xRange.upperBound, max(xRange.lowerBound, x))
         let (a, b, c) = coefficients
         return min(outputRange.upperBound, max(outputRange.lowerBound, a + x * (b + c * x)))
     }
 }
 
+/// `a + b x + c x² + d y + e y² + f x y`, inputs clamped to their stated ranges and the output to its limits.
+///
+/// The six coefficients are stored as plain fields (not an array) so that a curve is a trivially
+/// copyable value: models holding curves step without reference counting or bounds checks.
 public struct BiquadraticCurve: Sendable, Equatable {
-    /// `a + b x + c x² + d y + e y² + f x y`.
-    public var coefficients: [Double]
+    public var a: Double, b: Double, c: Double, d: Double, e: Double, f: Double
     public var xRange: ClosedRange<Double>
     public var yRange: ClosedRange<Double>
     public var outputRange: ClosedRange<Double>
 
+    /// `coefficients` = [a, b, c, d, e, f]; missing trailing coefficients are zero.
     public init(_ coefficients: [Double], x: ClosedRange<Double> = -.infinity ... .infinity,
                 y: ClosedRange<Double> = -.infinity ... .infinity, output: ClosedRange<Double> = -.infinity ... .infinity) {
-        self.coefficients = coefficients.count == 6 ? coefficients : coefficients + [Double](repeating: 0, count: max(0, 6 - coefficients.count))
+        func k(_ i: Int) -> Double { i < coefficients.count ? coefficients[i] : 0 }
+        (a, b, c, d, e, f) = (k(0), k(1), k(2), k(3), k(4), k(5))
         xRange = x
         yRange = y
         outputRange = output
     }
 
-    public func isOutside(x: Double, y: Double) -> Bool { !xRange.contains(x) || !yRange.contains(y) }
+    /// [a, b, c, d, e, f].
+    public var coefficients: [Double] { [a, b, c, d, e, f] }
 
-    public func callAsFunction(_ x: Double, _ y: Double) -> Double {
+    /// True when `(x, y)` lies outside the curve's stated input ranges (the inputs are then clamped).
+    @inline(__always) public func isOutside(x: Double, y: Double) -> Bool { !xRange.contains(x) || !yRange.contains(y) }
+
+    @inline(__always) public func callAsFunction(_ x: Double, _ y: Double) -> Double {
         let x = min(xRange.upperBound, max(xRange.lowerBound, x))
         let y = min(yRange.upperBound, max(yRange.lowerBound, y))
-        let k = coefficients
-        let value = k[0] + k[1] * x + k[2] * x * x + k[3] * y + k[4] * y * y + k[5] * x * y
+        let value = a + x * (b + c * x) + y * (d + e * y) + f * x * y
         return min(outputRange.upperBound, max(outputRange.lowerBound, value))
     }
 }

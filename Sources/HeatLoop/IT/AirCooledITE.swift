@@ -7,8 +7,9 @@
 ///     P_fan  = P_design · f_fan · FanPower(φ_flow)
 ///
 /// with `u` the CPU loading, `T_in` the server inlet air temperature (°C): the supply air mixed with a
-/// share `r` of the room's return air, `T_in = T_supply + r (T_return − T_supply)` (EnergyPlus "Design
-/// Recirculation Fraction" with a flat curve; the examples use 0.1) and biquadratic/quadratic
+/// share `r` of the room's return air and warmed by a supply approach `ΔT_a` on its way,
+/// `T_in = T_supply + ΔT_a + r (T_return − T_supply)` (EnergyPlus "Design Recirculation Fraction" with a
+/// flat curve, 0.1 in the examples, and "Supply Temperature Difference" of the approach-temperature method) and biquadratic/quadratic
 /// curves clamped to their input ranges. *Defaults* are the curves of EnergyPlus's data-center examples
 /// (`1ZoneDataCenterCRAC_*.idf`): CPU power `−1 + x + 0.06667 y`, air flow `−1.4 + 0.9 x + 0.1 y`,
 /// fan power `= φ`, fan fraction 0.4, inputs x ∈ [0, 1.5], y ∈ [−10, 99], outputs ∈ [0, 99]. The design
@@ -21,10 +22,12 @@ public struct AirCooledITE: Sendable, Equatable {
     public var airFlow: BiquadraticCurve
     public var fanPower: QuadraticCurve
     public var recirculation: Double
+    public var supplyApproach: TemperatureDelta
 
     public init(designPower: Watts, fanPowerFraction: Double, cpuPower: BiquadraticCurve, airFlow: BiquadraticCurve,
-                fanPower: QuadraticCurve, recirculation: Double = 0) {
+                fanPower: QuadraticCurve, recirculation: Double = 0, supplyApproach: TemperatureDelta = TemperatureDelta(0)) {
         self.recirculation = recirculation
+        self.supplyApproach = supplyApproach
         self.designPower = designPower
         self.fanPowerFraction = fanPowerFraction
         self.cpuPower = cpuPower
@@ -34,7 +37,7 @@ public struct AirCooledITE: Sendable, Equatable {
 
     /// Server inlet air temperature for the supply and return air of the room, °C.
     public func inlet(supply: Double, returnAir: Double) -> Double {
-        supply + recirculation * (returnAir - supply)
+        supply + supplyApproach.value + recirculation * (returnAir - supply)
     }
 
     /// Power of one node at CPU loading `u` with inlet air at `inlet` °C, W.

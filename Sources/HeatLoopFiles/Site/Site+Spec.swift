@@ -232,7 +232,7 @@ extension ITESpec {
             cpuPower: BiquadraticCurve(cpuPowerCurve, x: load, y: inlet, output: 0...99),
             airFlow: BiquadraticCurve(airFlowCurve, x: load, y: inlet, output: 0...99),
             fanPower: QuadraticCurve(fanPowerCurve[0], fanPowerCurve[1], fanPowerCurve[2], x: 0...99, output: 0...99),
-            recirculation: recirculation)
+            recirculation: recirculation, supplyApproach: TemperatureDelta(supplyApproachK))
     }
 }
 

@@ -283,6 +283,7 @@ extension ITESpec {
         loadRange = o.numbers("load_range", count: 2, 0...10) ?? loadRange
         inletRangeC = o.numbers("inlet_range_c", count: 2, -50...150) ?? inletRangeC
         recirculation = o.number("recirculation", default: recirculation, 0...0.9)
+        supplyApproachK = o.number("supply_approach_k", default: supplyApproachK, -10...20)
         if loadRange[0] > loadRange[1] { o["load_range"].problem("the lower bound is above the upper") }
         if inletRangeC[0] > inletRangeC[1] { o["inlet_range_c"].problem("the lower bound is above the upper") }
     }

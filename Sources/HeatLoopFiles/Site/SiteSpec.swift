@@ -84,14 +84,17 @@ public struct ITESpec: Encodable, Sendable {
     public var inletRangeC: [Double] = [-10, 99]
     /// Share of room return air in the server inlet air (EnergyPlus "Design Recirculation Fraction").
     public var recirculation = 0.0
+    /// Warming of the supply air on its way to the server inlets (EnergyPlus "Supply Temperature Difference").
+    public var supplyApproachK = 0.0
     enum CodingKeys: String, CodingKey {
         case recirculation
+        case supplyApproachK = "supply_approach_k"
         case designPowerW = "design_power_w", fanPowerFraction = "fan_power_fraction", cpuPowerCurve = "cpu_power_curve"
         case airFlowCurve = "air_flow_curve", fanPowerCurve = "fan_power_curve", loadRange = "load_range"
         case inletRangeC = "inlet_range_c"
     }
     static let keys = ["design_power_w", "fan_power_fraction", "cpu_power_curve", "air_flow_curve", "fan_power_curve",
-                       "load_range", "inlet_range_c", "recirculation"]
+                       "load_range", "inlet_range_c", "recirculation", "supply_approach_k"]
 }
 
 public enum WorkloadSpec: Encodable, Sendable {

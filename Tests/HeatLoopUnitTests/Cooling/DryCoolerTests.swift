@@ -115,4 +115,19 @@ struct DryCoolerTests {
         // Of 5 MW, the 1.5 MW capacity is removed and 3.5 MW stays in the water.
         checkLoopEnergyBalance(heatIn: 5e6, recovered: 0, rejected: full.removed, stored: 3.5e6)
     }
+
+    @Test("as a chiller's heat sink: leaving = T_air,in + approach up to design, floats above; fans hold the approach")
+    func condenserCircuit() {
+        let c = cooler() // 1 MW at 10 K ITD, 3 K approach → range 7 K at design
+        #expect(c.condenserLeavingWater(load: 0.6e6, dryBulb: 25, wetBulb: 18) == 28)
+        // 1.5 MW > design: 25 + 3 · 1.5 = 29.5 °C.
+        #expect(c.condenserLeavingWater(load: 1.5e6, dryBulb: 25, wetBulb: 18).isApproximatelyEqual(to: 29.5, relativeTolerance: 1e-14))
+        // Half design: entering 3 + 3.5 = 6.5 K above the air, Q_full = 1 MW · 6.5/10, φ = 0.5/0.65.
+        let half = c.condenserStep(load: 0.5e6, dryBulb: 25, wetBulb: 18)
+        #expect(half.removed == 0.5e6 && half.leavingWater == 28)
+        #expect(half.capacity.isApproximatelyEqual(to: 0.65e6, relativeTolerance: 1e-12))
+        #expect(half.fanPower.isApproximatelyEqual(to: c.fan.power(flowFraction: 0.5 / 0.65).value, relativeTolerance: 1e-12))
+        #expect(c.condenserStep(load: 1e6, dryBulb: 25, wetBulb: 18).fanPower.isApproximatelyEqual(to: 20_000))
+        #expect(c.condenserStep(load: 0, dryBulb: 25, wetBulb: 18).fanPower == 0)
+    }
 }

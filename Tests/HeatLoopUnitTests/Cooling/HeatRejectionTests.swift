@@ -84,4 +84,68 @@ struct HeatRejectionTests {
         #expect(CoolingMode.free < .partial && CoolingMode.partial < .mechanical)
         #expect(CoolingMode.allCases.map(\.name) == ["free", "partial", "mechanical"])
     }
+
+    @Test("EIR trim chiller: condenser fans count as fan power, clamped curve inputs are reported")
+    func eirTrim() throws {
+        var curves = try #require(ChillerCurveSet.named("carrier-30xa-screw")).curves
+        curves.condenserFanPowerRatio = 0.01
+        let eirTrim = Chiller(model: .electricEIR(curves), capacity: .megawatts(1), evaporatorApproach: TemperatureDelta(0),
+                              condenserApproach: TemperatureDelta(0), maximumCOP: .infinity)
+        let plant = HeatRejection.dryCooler(dryCooler, trimChiller: eirTrim)
+        // 35 °C air: no dry-cooler capacity; the 30XA takes it all at 35 °C condenser air (inside its fit),
+        // but 18 °C chilled water is above its 4.44…10 °C fit: clamped and reported.
+        let step = plant.step(load: 0.5e6, waterIn: 24, flow: 50, setpoint: 18, dryBulb: 35, wetBulb: 24)
+        let alone = eirTrim.step(load: 0.5e6, chilledWaterLeaving: 18, dryBulb: 35)
+        #expect(step.mode == .mechanical && step.curveInputsClamped)
+        #expect(step.chillerPower == alone.power)
+        #expect(step.fanPower.isApproximatelyEqual(to: 10_000))
+        #expect(step.heatToAtmosphere.isApproximatelyEqual(to: 0.5e6 + alone.power))
+    }
+
+    @Test("loop energy balance Q_in = Q_rejected + C dT/dt on every plant over 2 000 random steps",
+          arguments: allPlants)
+    func loopBalance(plant: HeatRejection) {
+        let loop = CoolingLoop(
+            supplySetpoint: Celsius(12), designDeltaT: TemperatureDelta(6), designHeat: .megawatts(2),
+            thermalCapacity: 2e8, pump: AffinityMachine(designPower: .kilowatts(30), exponent: 3, minimumFraction: 0.3),
+            rejection: plant)
+        var random = TestLCG(seed: 0x4EA7_1009)
+        var supply = 12.0
+        let dt = 900.0
+        for trial in 0..<2_000 {
+            let dryBulb = random.next(in: -15...42)
+            let wetBulb = dryBulb - random.next(in: 0...12)
+            let heat = random.next(in: 0...2.6e6)
+            let collection = loop.collect(heat: heat, supply: supply, stepSeconds: dt)
+            let recovered = trial.isMultiple(of: 3) ? min(collection.heatToShed, random.next(in: 0...0.5e6)) : 0
+            let step = loop.reject(collection, recovered: recovered, supply: supply, stepSeconds: dt,
+                                   dryBulb: dryBulb, wetBulb: wetBulb)
+            checkLoopEnergyBalance(loop: loop, supply: supply, collection: collection, recovered: recovered,
+                                   step: step, stepSeconds: dt)
+            let r = step.rejection
+            #expect(r.heatToAtmosphere.isApproximatelyEqual(to: r.removed + r.chillerPower, relativeTolerance: 1e-12))
+            #expect(r.removed >= 0 && r.chillerPower >= 0 && r.fanPower >= 0 && r.waterUse >= 0)
+            supply = step.nextSupply
+        }
+    }
 }
+
+/// One of each `HeatRejection` case (and both condenser sinks), all 2–3 MW.
+private let allPlants: [HeatRejection] = {
+    let tower = CoolingTower(designCapacity: .megawatts(3), approach: TemperatureDelta(3.9), range: TemperatureDelta(5.6),
+                             fan: AffinityMachine(designPower: .kilowatts(30), exponent: 3, minimumFraction: 0.2),
+                             cyclesOfConcentration: 4, driftFraction: 8e-5)
+    let water = Chiller(curveSet: ChillerCurveSet.named("york-yk-vsd")!, capacity: .megawatts(2.5))
+    let air = Chiller(curveSet: ChillerCurveSet.named("carrier-30rb-scroll")!, capacity: .megawatts(2.5))
+    let hx = PlateHeatExchanger(approach: TemperatureDelta(1.5))
+    return [
+        .dryCooler(dryCooler, trimChiller: trim),
+        .dryCooler(dryCooler, trimChiller: air),
+        .dryCooler(dryCooler, trimChiller: nil),
+        .chiller(trim),
+        .chiller(air),
+        .waterCooledChiller(WaterCooledChillerPlant(chiller: water, condenser: .coolingTower(tower), economiser: hx)),
+        .waterCooledChiller(WaterCooledChillerPlant(chiller: water, condenser: .coolingTower(tower), economiser: nil)),
+        .waterCooledChiller(WaterCooledChillerPlant(chiller: water, condenser: .dryCooler(dryCooler), economiser: hx)),
+    ]
+}()

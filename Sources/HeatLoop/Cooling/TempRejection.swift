@@ -1,1 +1,0 @@
-extension RejectionStep { public var curveInputsClamped: Bool { false } }  // TEMP until H1 lands
