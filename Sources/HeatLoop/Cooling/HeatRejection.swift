@@ -8,7 +8,8 @@
 public indirect enum HeatRejection: Sendable, Equatable {
     /// Dry coolers, optionally with an air-cooled trim chiller: the economiser arrangement. Free cooling
     /// when the dry cooler alone reaches the setpoint; partial when it pre-cools and the chiller trims the
-    /// rest; mechanical when it cannot pre-cool at all (DESIGN §3.4).
+    /// rest; mechanical when it cannot pre-cool at all (DESIGN §3.4). Without a trim chiller every step is
+    /// free cooling, and heat the dry cooler cannot remove is unmet (the loop drifts warm).
     case dryCooler(DryCooler, trimChiller: Chiller?)
     /// An air-cooled chiller alone (condenser entering = outdoor dry bulb): always mechanical.
     case chiller(Chiller)
@@ -29,12 +30,13 @@ public indirect enum HeatRejection: Sendable, Equatable {
                                      waterUse: free.waterUse, mode: .free, heatToAtmosphere: free.removed,
                                      curveInputsClamped: false)
             }
-            let mode: CoolingMode = free.removed > 0 ? .partial : .mechanical
+            // Without a chiller there is no mechanical cooling: what the dry cooler cannot remove is unmet.
             guard let trim else {
                 return RejectionStep(removed: free.removed, chillerPower: 0, fanPower: free.fanPower,
-                                     waterUse: free.waterUse, mode: mode, heatToAtmosphere: free.removed,
+                                     waterUse: free.waterUse, mode: .free, heatToAtmosphere: free.removed,
                                      curveInputsClamped: false)
             }
+            let mode: CoolingMode = free.removed > 0 ? .partial : .mechanical
             let chiller = trim.step(load: remaining, chilledWaterLeaving: setpoint, dryBulb: dryBulb)
             return RejectionStep(removed: free.removed + chiller.removed, chillerPower: chiller.power,
                                  fanPower: free.fanPower + chiller.condenserFanPower, waterUse: free.waterUse,

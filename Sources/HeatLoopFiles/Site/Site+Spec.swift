@@ -65,6 +65,18 @@ extension RejectionSpec {
         case .chiller(var chiller):
             chiller.capacityMw = chiller.capacityMw ?? megawatts
             return .chiller(chiller)
+        case .waterCooledChiller(var plant):
+            plant.chiller.capacityMw = plant.chiller.capacityMw ?? megawatts
+            // The sink takes the evaporator heat and the compressor's (≈ 1/COP ≈ 20 % more).
+            if var tower = plant.coolingTower {
+                tower.capacityMw = tower.capacityMw ?? 1.25 * megawatts
+                plant.coolingTower = tower
+            }
+            if var cooler = plant.dryCooler {
+                cooler.capacityMw = cooler.capacityMw ?? 1.25 * megawatts
+                plant.dryCooler = cooler
+            }
+            return .waterCooledChiller(plant)
         }
     }
 }
@@ -197,29 +209,55 @@ extension RejectionSpec {
     func model(supply: Double, deltaT: Double) -> HeatRejection {
         switch self {
         case .dryCooler(let d):
-            let capacity = (d.capacityMw ?? 0) * 1e6
             // Rated with the loop's design return water against the design ambient.
-            let inletDifference = max(1, supply + deltaT - d.designAmbientC)
-            let cooler = DryCooler(
-                designCapacity: Watts(capacity), designInletDifference: TemperatureDelta(inletDifference),
-                approach: TemperatureDelta(d.approachK),
-                fan: AffinityMachine(designPower: Watts(capacity * d.fanPowerPct / 100), exponent: d.fanExponent,
-                                     minimumFraction: d.minFanFraction),
-                designAirFlow: KilogramsPerSecond(capacity / (Fluid.airSpecificHeat * d.airDeltaTK)),
-                adiabatic: d.adiabatic.map { AdiabaticPrecooling(switchTemperature: Celsius($0.switchC),
-                                                                 effectiveness: $0.effectiveness) })
-            return .dryCooler(cooler, trimChiller: d.trimChiller.map { $0.model })
+            return .dryCooler(d.model(waterIn: supply + deltaT), trimChiller: d.trimChiller.map { $0.model })
         case .chiller(let c):
             return .chiller(c.model)
+        case .waterCooledChiller(let plant):
+            let sink: CondenserHeatSink
+            if let cooler = plant.dryCooler {
+                // Condenser water returns about one design range (5.6 K) above the leaving water of ~35 °C.
+                sink = .dryCooler(cooler.model(waterIn: cooler.designAmbientC + cooler.approachK + 5.6))
+            } else {
+                let tower = plant.coolingTower ?? CoolingTowerSpec()
+                let capacity = (tower.capacityMw ?? 0) * 1e6
+                sink = .coolingTower(CoolingTower(
+                    designCapacity: Watts(capacity), approach: TemperatureDelta(tower.approachK),
+                    range: TemperatureDelta(tower.rangeK),
+                    fan: AffinityMachine(designPower: Watts(capacity * tower.fanPowerPct / 100),
+                                         exponent: tower.fanExponent, minimumFraction: tower.minFanFraction),
+                    cyclesOfConcentration: tower.cyclesOfConcentration, driftFraction: tower.driftPct / 100))
+            }
+            return .waterCooledChiller(WaterCooledChillerPlant(
+                chiller: plant.chiller.model, condenser: sink,
+                economiser: plant.economiser.map { PlateHeatExchanger(approach: TemperatureDelta($0.approachK)) }))
         }
+    }
+}
+
+extension DryCoolerSpec {
+    /// Rated for water entering at `waterIn` °C against the design ambient.
+    func model(waterIn: Double) -> DryCooler {
+        let capacity = (capacityMw ?? 0) * 1e6
+        return DryCooler(
+            designCapacity: Watts(capacity), designInletDifference: TemperatureDelta(max(1, waterIn - designAmbientC)),
+            approach: TemperatureDelta(approachK),
+            fan: AffinityMachine(designPower: Watts(capacity * fanPowerPct / 100), exponent: fanExponent,
+                                 minimumFraction: minFanFraction),
+            designAirFlow: KilogramsPerSecond(capacity / (Fluid.airSpecificHeat * airDeltaTK)),
+            adiabatic: adiabatic.map { AdiabaticPrecooling(switchTemperature: Celsius($0.switchC),
+                                                           effectiveness: $0.effectiveness) })
     }
 }
 
 extension ChillerSpec {
     var model: Chiller {
-        Chiller(model: .carnot(efficiency: carnotEfficiency), capacity: .megawatts(capacityMw ?? 0),
-                evaporatorApproach: TemperatureDelta(evaporatorApproachK),
-                condenserApproach: TemperatureDelta(condenserApproachK), maximumCOP: maxCop)
+        if let name = curveSet, let set = ChillerCurveSet.named(name) {
+            return Chiller(curveSet: set, capacity: .megawatts(capacityMw ?? 0))
+        }
+        return Chiller(model: .carnot(efficiency: carnotEfficiency), capacity: .megawatts(capacityMw ?? 0),
+                       evaporatorApproach: TemperatureDelta(evaporatorApproachK),
+                       condenserApproach: TemperatureDelta(condenserApproachK), maximumCOP: maxCop)
     }
 }
 

@@ -412,9 +412,12 @@ extension RejectionSpec {
         case "dry_cooler":
             guard let o = variant.value.object(keys: DryCoolerSpec.keys) else { return nil }
             self = .dryCooler(DryCoolerSpec(o))
+        case "water_cooled_chiller":
+            guard let o = variant.value.object(keys: WaterCooledChillerSpec.keys) else { return nil }
+            self = .waterCooledChiller(WaterCooledChillerSpec(o))
         default:
             guard let o = variant.value.object(keys: ChillerSpec.keys) else { return nil }
-            self = .chiller(ChillerSpec(o))
+            self = .chiller(ChillerSpec(o, condenser: .air))
         }
     }
 }
@@ -432,12 +435,72 @@ extension DryCoolerSpec {
             AdiabaticSpec(switchC: a.number("switch_c", default: 28, -10...60),
                           effectiveness: a.number("effectiveness", default: 0.7, 0...1))
         }
-        trimChiller = o["trim_chiller"].object(keys: ChillerSpec.keys).map(ChillerSpec.init)
+        trimChiller = o["trim_chiller"].object(keys: ChillerSpec.keys).map { ChillerSpec($0, condenser: .air) }
+    }
+}
+
+extension WaterCooledChillerSpec {
+    init(_ o: YAMLObject) {
+        if let chiller = o["chiller"].object(keys: ChillerSpec.keys) {
+            self.chiller = ChillerSpec(chiller, condenser: .water)
+        }
+        if o["cooling_tower"].isPresent, o["dry_cooler"].isPresent {
+            o["dry_cooler"].problem("give one condenser heat sink: 'cooling_tower' or 'dry_cooler', not both")
+        }
+        if let cooler = o["dry_cooler"].object(keys: DryCoolerSpec.keys) {
+            dryCooler = DryCoolerSpec(cooler)
+            coolingTower = nil
+            if dryCooler?.trimChiller != nil {
+                o["dry_cooler"].problem("a condenser dry cooler has no trim chiller of its own")
+            }
+        }
+        if let tower = o["cooling_tower"].object(keys: CoolingTowerSpec.keys) {
+            coolingTower = CoolingTowerSpec(tower)
+        }
+        if o["economiser"].isPresent {
+            if o["economiser"].node?.string == "none" {
+                economiser = nil
+            } else if let exchanger = o["economiser"].object(keys: PlateExchangerSpec.keys) {
+                economiser = PlateExchangerSpec(approachK: exchanger.number("approach_k", default: 1.5, 0.2...10))
+            }
+        }
+    }
+}
+
+extension CoolingTowerSpec {
+    init(_ o: YAMLObject) {
+        approachK = o.number("approach_k", default: approachK, 0.5...20)
+        rangeK = o.number("range_k", default: rangeK, 1...30)
+        capacityMw = o.optionalNumber("capacity_mw", 0.001...10_000)
+        fanPowerPct = o.number("fan_power_pct", default: fanPowerPct, 0...10)
+        fanExponent = o.number("fan_exponent", default: fanExponent, 1...3)
+        minFanFraction = o.number("min_fan_fraction", default: minFanFraction, 0...1)
+        cyclesOfConcentration = o.number("cycles_of_concentration", default: cyclesOfConcentration, 1.1...20,
+                                         "blowdown is evaporation / (COC − 1), so COC must exceed 1")
+        driftPct = o.number("drift_pct", default: driftPct, 0...1)
     }
 }
 
 extension ChillerSpec {
-    init(_ o: YAMLObject) {
+    /// `condenser`: where the chiller sits (air-cooled positions need an air-cooled curve set).
+    init(_ o: YAMLObject, condenser: ChillerCondenserType) {
+        if let name = o.optionalString("curve_set") {
+            if let set = ChillerCurveSet.named(name) {
+                curveSet = set.slug
+                if set.curves.condenser != condenser {
+                    let wanted = ChillerCurveSet.all.filter { $0.curves.condenser == condenser }.map(\.slug)
+                    o["curve_set"].problem("'\(set.slug)' is \(set.curves.condenser == .air ? "air" : "water")-cooled; "
+                        + "this chiller is \(condenser == .air ? "air-cooled" : "water-cooled"): use one of \(wanted.joined(separator: ", "))")
+                }
+            } else {
+                let slugs = ChillerCurveSet.all.map(\.slug)
+                let hint = Suggestion.closest(to: name, in: slugs).map { "; did you mean '\($0)'?" } ?? ""
+                o["curve_set"].problem("no chiller curve set '\(name)'\(hint); shipped sets: \(slugs.joined(separator: ", "))")
+            }
+            if o["carnot"].isPresent {
+                o["carnot"].problem("give either 'curve_set' (EnergyPlus EIR curves) or 'carnot', not both")
+            }
+        }
         if let model = o["carnot"].object(keys: ["efficiency"]) {
             carnotEfficiency = model.number("efficiency", default: carnotEfficiency, 0.05...0.9,
                                             "real chillers reach 0.3–0.65 of Carnot")

@@ -366,13 +366,15 @@ public enum CRACEconomiserSpec: Encodable, Sendable {
 public enum RejectionSpec: Encodable, Sendable {
     case dryCooler(DryCoolerSpec)
     case chiller(ChillerSpec)
-    static let kinds = ["dry_cooler", "chiller"]
+    case waterCooledChiller(WaterCooledChillerSpec)
+    static let kinds = ["dry_cooler", "chiller", "water_cooled_chiller"]
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: VariantKey.self)
         switch self {
         case .dryCooler(let spec): try container.encode(spec, forKey: VariantKey("dry_cooler"))
         case .chiller(let spec): try container.encode(spec, forKey: VariantKey("chiller"))
+        case .waterCooledChiller(let spec): try container.encode(spec, forKey: VariantKey("water_cooled_chiller"))
         }
     }
 }
@@ -412,6 +414,9 @@ public struct AdiabaticSpec: Encodable, Sendable {
 }
 
 public struct ChillerSpec: Encodable, Sendable {
+    /// An EnergyPlus `Chiller:Electric:EIR` curve set shipped with HeatLoop (`ChillerCurveSet.all`); when
+    /// absent, the Carnot-fraction model.
+    public var curveSet: String?
     /// Carnot efficiency η of `COP = η T_evap/(T_cond − T_evap)`.
     public var carnotEfficiency = 0.55
     /// Default: the loop's design heat.
@@ -423,6 +428,11 @@ public struct ChillerSpec: Encodable, Sendable {
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: VariantKey.self)
+        if let curveSet {
+            try container.encode(curveSet, forKey: VariantKey("curve_set"))
+            try container.encodeIfPresent(capacityMw, forKey: VariantKey("capacity_mw"))
+            return
+        }
         var model = container.nestedContainer(keyedBy: VariantKey.self, forKey: VariantKey("carnot"))
         try model.encode(carnotEfficiency, forKey: VariantKey("efficiency"))
         try container.encodeIfPresent(capacityMw, forKey: VariantKey("capacity_mw"))
@@ -430,7 +440,50 @@ public struct ChillerSpec: Encodable, Sendable {
         try container.encode(condenserApproachK, forKey: VariantKey("condenser_approach_k"))
         try container.encode(maxCop, forKey: VariantKey("max_cop"))
     }
-    static let keys = ["carnot", "capacity_mw", "evaporator_approach_k", "condenser_approach_k", "max_cop"]
+    static let keys = ["curve_set", "carnot", "capacity_mw", "evaporator_approach_k", "condenser_approach_k", "max_cop"]
+}
+
+/// A water-cooled chiller, its condenser heat sink (cooling tower or dry cooler) and an optional
+/// water-side economiser (plate heat exchanger on the loop return).
+public struct WaterCooledChillerSpec: Encodable, Sendable {
+    public var chiller = ChillerSpec(curveSet: "carrier-19xr-vsd")
+    public var coolingTower: CoolingTowerSpec? = CoolingTowerSpec()
+    public var dryCooler: DryCoolerSpec?
+    public var economiser: PlateExchangerSpec? = PlateExchangerSpec()
+    enum CodingKeys: String, CodingKey {
+        case chiller, economiser
+        case coolingTower = "cooling_tower", dryCooler = "dry_cooler"
+    }
+    static let keys = ["chiller", "cooling_tower", "dry_cooler", "economiser"]
+}
+
+/// An open cooling tower on the condenser water (defaults: CTI rating point, Modelica `YorkCalc` nominal).
+public struct CoolingTowerSpec: Encodable, Sendable {
+    public var approachK = 3.9
+    public var rangeK = 5.6
+    /// Heat rejected at design; default the loop's design heat × 1.25 (evaporator + compressor heat).
+    public var capacityMw: Double?
+    /// Fan power at full speed, % of design heat (induced-draft towers: 0.5–1.5 %).
+    public var fanPowerPct = 1.0
+    public var fanExponent = 3.0
+    public var minFanFraction = 0.2
+    public var cyclesOfConcentration = 4.0
+    /// Drift, % of circulating water (EnergyPlus default 0.008 %).
+    public var driftPct = 0.008
+    enum CodingKeys: String, CodingKey {
+        case approachK = "approach_k", rangeK = "range_k", capacityMw = "capacity_mw", fanPowerPct = "fan_power_pct"
+        case fanExponent = "fan_exponent", minFanFraction = "min_fan_fraction"
+        case cyclesOfConcentration = "cycles_of_concentration", driftPct = "drift_pct"
+    }
+    static let keys = ["approach_k", "range_k", "capacity_mw", "fan_power_pct", "fan_exponent", "min_fan_fraction",
+                       "cycles_of_concentration", "drift_pct"]
+}
+
+/// The water-side economiser's plate heat exchanger.
+public struct PlateExchangerSpec: Encodable, Sendable {
+    public var approachK = 1.5
+    enum CodingKeys: String, CodingKey { case approachK = "approach_k" }
+    static let keys = ["approach_k"]
 }
 
 public struct HeatRecoverySpec: Encodable, Sendable {

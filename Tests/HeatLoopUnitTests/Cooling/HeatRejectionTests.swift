@@ -53,15 +53,15 @@ struct HeatRejectionTests {
         checkLoopEnergyBalance(heatIn: 2e6, recovered: 0, rejected: short.removed, stored: 1e6)
     }
 
-    @Test("dry cooler without trim chiller: what it cannot remove stays in the water")
+    @Test("dry cooler without trim chiller: always free cooling; what it cannot remove stays in the water")
     func noTrim() {
         let plant = HeatRejection.dryCooler(dryCooler, trimChiller: nil)
         let partial = plant.step(load: 0.5e6, waterIn: 24, flow: 50, setpoint: 18, dryBulb: 20, wetBulb: 15)
-        #expect(partial.mode == .partial)
+        #expect(partial.mode == .free)
         #expect(partial.chillerPower == 0)
         checkLoopEnergyBalance(heatIn: 0.5e6, recovered: 0, rejected: partial.removed, stored: 0.5e6 - 209_000)
         let hot = plant.step(load: 0.5e6, waterIn: 24, flow: 50, setpoint: 18, dryBulb: 35, wetBulb: 24)
-        #expect(hot.mode == .mechanical)
+        #expect(hot.mode == .free && hot.removed == 0)
         checkLoopEnergyBalance(heatIn: 0.5e6, recovered: 0, rejected: hot.removed, stored: 0.5e6)
     }
 
