@@ -146,4 +146,5 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     workloadBenchmarks()
+    plantBenchmarks()
 }

@@ -26,6 +26,13 @@ public struct AffinityMachine: Sendable, Equatable {
 
     public func power(flowFraction: Double) -> Watts {
         let fraction = min(1, max(minimumFraction, flowFraction))
-        return Watts(designPower.value * pow(fraction, exponent))
+        // Whole exponents (the ideal law n = 3, and n = 2) by multiplication: `pow` costs ~15 ns a call.
+        let factor = switch exponent {
+        case 3: fraction * fraction * fraction
+        case 2: fraction * fraction
+        case 1: fraction
+        default: pow(fraction, exponent)
+        }
+        return Watts(designPower.value * factor)
     }
 }
