@@ -28,9 +28,29 @@ enum SummaryPrinter {
             ("CO2 avoided", number(k.co2AvoidedTonnes, 0) + " t"),
             ("Cooling hours free/partial/mech.", "\(number(k.freeCoolingHours, 0)) / \(number(k.partialCoolingHours, 0)) / \(number(k.mechanicalCoolingHours, 0)) h"),
             ("Unmet cooling", number(k.unmetCoolingHours, 1) + " h"),
+            ("Inlet outside ASHRAE \(site.envelope.air.name) rec./allow.",
+             "\(number(k.outsideRecommendedHours, 0)) / \(number(k.outsideAllowableHours, 0)) h"),
+            ("Water", number(k.waterM3, 0) + " m³"),
             ("Energy-balance residual (max)", String(format: "%.1e", k.maximumEnergyBalanceResidual)),
             ("Peak rack power", number(result.maximumRackPower / 1e3, 1) + " kW/rack"),
         ]
+        if site.heatRecovery == nil {
+            // Nothing to say about reuse on a site without heat recovery.
+            let reuse: Set<String> = ["PUE incl. heat pump", "ERF", "ERE", "Heat available", "Heat recovered",
+                                      "Heat delivered to DH", "  of which by heat exchangers", "Waste heat reused (EED)",
+                                      "DH demand coverage", "Heat-pump SCOP", "Heat-pump energy", "CO2 avoided"]
+            rows.removeAll { reuse.contains($0.0) }
+        }
+        if let waterClass = site.envelope.liquid, site.liquidLoop != nil {
+            rows.insert(("Facility water above \(waterClass.name)", number(k.outsideWaterClassHours, 0) + " h"),
+                        at: rows.count - 3)
+        }
+        if k.curveClampedHours > 0 {
+            rows.append(("Plant curves clamped", number(k.curveClampedHours, 0) + " h (inputs outside their fitted range)"))
+        }
+        if k.heatPumpOutsideMapHours > 0 {
+            rows.append(("Heat pump outside its COP map", number(k.heatPumpOutsideMapHours, 0) + " h"))
+        }
         if let enefg = summary.enefg {
             rows.append(("EnEfG §11", enefg.passes ? "PASS" : "FAIL"))
             rows.append(("  PUE required / achieved", "≤ \(number(enefg.pueRequired, 2)) / \(number(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"))

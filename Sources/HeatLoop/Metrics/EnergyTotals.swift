@@ -33,6 +33,8 @@ public struct EnergyTotals: Sendable, Equatable {
     public var outsideWaterClassHours = 0.0
     /// Hours in which a plant curve was evaluated outside its stated input range (and clamped).
     public var curveClampedHours = 0.0
+    /// Hours in which the heat pump ran outside its COP table (and was clamped to its edge).
+    public var heatPumpOutsideMapHours = 0.0
     public var maximumResidual = 0.0
 
     public init() {}
@@ -64,6 +66,7 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.outsideAllowableHours = a.outsideAllowableHours + b.outsideAllowableHours
         sum.outsideWaterClassHours = a.outsideWaterClassHours + b.outsideWaterClassHours
         sum.curveClampedHours = a.curveClampedHours + b.curveClampedHours
+        sum.heatPumpOutsideMapHours = a.heatPumpOutsideMapHours + b.heatPumpOutsideMapHours
         sum.maximumResidual = max(a.maximumResidual, b.maximumResidual)
         return sum
     }

@@ -46,6 +46,7 @@ public struct KPIs: Sendable, Equatable {
     public var outsideAllowableHours: Double
     public var outsideWaterClassHours: Double
     public var curveClampedHours: Double
+    public var heatPumpOutsideMapHours: Double
     public var maximumEnergyBalanceResidual: Double
 
     public init(_ totals: EnergyTotals, carbon: CarbonIntensity?) {
@@ -90,6 +91,7 @@ public struct KPIs: Sendable, Equatable {
         outsideAllowableHours = totals.outsideAllowableHours
         outsideWaterClassHours = totals.outsideWaterClassHours
         curveClampedHours = totals.curveClampedHours
+        heatPumpOutsideMapHours = totals.heatPumpOutsideMapHours
         maximumEnergyBalanceResidual = totals.maximumResidual
     }
 
@@ -130,6 +132,7 @@ public struct KPIs: Sendable, Equatable {
              outsideAllowableHours),
             ("water_outside_class_hours", "h", "hours with facility water above its ASHRAE W class", outsideWaterClassHours),
             ("curve_clamped_hours", "h", "hours with a plant curve evaluated outside its input range", curveClampedHours),
+            ("heat_pump_outside_map_hours", "h", "hours with the heat pump outside its COP table", heatPumpOutsideMapHours),
             ("max_energy_balance_residual", "1", "largest relative energy-balance residual of a step",
              maximumEnergyBalanceResidual),
         ]

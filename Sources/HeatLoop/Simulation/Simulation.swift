@@ -229,6 +229,7 @@ public struct Simulation: Sendable {
             if outsideAllowable { monthly[month].outsideAllowableHours += stepHours }
             if outsideWaterClass { monthly[month].outsideWaterClassHours += stepHours }
             if curvesClamped { monthly[month].curveClampedHours += stepHours }
+            if dispatch?.outsideMap == true { monthly[month].heatPumpOutsideMapHours += stepHours }
             monthly[month].maximumResidual = max(monthly[month].maximumResidual, residual)
         }
         var jobs: [JobSummary] = []
