@@ -76,7 +76,9 @@ extension ResultDocument {
             ResultGroup(name: "cooling", series: cooling),
             ResultGroup(name: "heat_recovery", series: [
                 f32("available", "W", "heat the heat pump's source loops offer", c.heatAvailable),
-                f32("recovered", "W", "heat taken by the heat-pump evaporator", c.heatRecovered),
+                f32("recovered", "W", "heat taken from the loops by the evaporator and the exchangers", c.heatRecovered),
+                f32("exchanged", "W", "heat delivered by exchangers without a compressor (direct and pre-heating)",
+                    c.heatExchanged),
                 f32("delivered", "W", "heat delivered to district heating", c.heatDelivered),
                 f32("dumped", "W", "available heat not recovered", c.heatDumped),
                 f32("heat_pump_power", "W", "heat-pump electric power", c.heatPumpPower),
@@ -84,6 +86,7 @@ extension ResultDocument {
                 f32("cop", "1", "heat-pump heating COP (0 when off)", c.cop),
                 f32("dh_demand", "W", "district-heating demand", c.dhDemand),
                 f32("dh_supply_temp", "degC", "district-heating supply temperature", c.dhSupplyTemp),
+                f32("dh_return_temp", "degC", "district-heating return temperature", c.dhReturnTemp),
                 f32("storage_energy", "J", "energy in the heat-storage tank at the end of the step", c.storageEnergy),
             ]),
             ResultGroup(name: "facility", series: [

@@ -76,12 +76,13 @@ public struct Simulation: Sendable {
             var primaryTaken = 0.0, secondaryTaken = 0.0
             var available = 0.0
             var dispatch: DispatchStep? = nil
-            var dhSupply = 0.0, stepDemand = 0.0
+            var dhSupply = 0.0, dhReturn = 0.0, stepDemand = 0.0
             // Σ heat × source temperature, for the EU EED average waste-heat temperature.
             var recoveredAtTemperature = 0.0
             if let recovery {
                 let network = recovery.network
                 dhSupply = network.supplyCurve.temperature(outdoor: dryBulb)
+                dhReturn = network.returnCurve.temperature(outdoor: dryBulb)
                 stepDemand = network.connectionDemand(consumers: demand[step])
                 let liquidOffer = liquidLoop.map { loop in
                     HeatSourceOffer(heat: liquidCollection?.heatToShed ?? 0,
@@ -97,7 +98,7 @@ public struct Simulation: Sendable {
                 available = primary.heat + secondary.heat
                 let result = recovery.dispatch(
                     demand: stepDemand, primary: primary, secondary: secondary, dhSupply: dhSupply,
-                    dhReturn: network.returnCurve.temperature(outdoor: dryBulb), storageEnergy: state.storageEnergy,
+                    dhReturn: dhReturn, storageEnergy: state.storageEnergy,
                     stepSeconds: stepSeconds)
                 switch recovery.heatPump.source {
                 case .liquid: primaryTaken = result.primaryTaken
@@ -192,6 +193,8 @@ public struct Simulation: Sendable {
             columns.cop[step] = Float(dispatch?.cop ?? 0)
             columns.dhDemand[step] = Float(stepDemand)
             columns.dhSupplyTemp[step] = Float(dhSupply)
+            columns.dhReturnTemp[step] = Float(dhReturn)
+            columns.heatExchanged[step] = Float((dispatch?.direct ?? 0) + (dispatch?.preheat ?? 0))
             columns.storageEnergy[step] = Float(state.storageEnergy)
             columns.facilityPower[step] = Float(facilityPower)
             columns.pue[step] = Float(itPower > 0 ? facilityPower / itPower : 0)

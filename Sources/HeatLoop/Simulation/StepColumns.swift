@@ -36,11 +36,13 @@ public struct StepColumns: Sendable {
     public var heatRecovered: [Float]
     public var heatDelivered: [Float]
     public var heatDumped: [Float]
+    public var heatExchanged: [Float]
     public var heatPumpPower: [Float]
     public var heatPumpOutput: [Float]
     public var cop: [Float]
     public var dhDemand: [Float]
     public var dhSupplyTemp: [Float]
+    public var dhReturnTemp: [Float]
     public var storageEnergy: [Float]
     // /facility
     public var facilityPower: [Float]
@@ -61,6 +63,7 @@ public struct StepColumns: Sendable {
         waterUse = zeros; liquidSupplyTemp = zeros; liquidReturnTemp = zeros; airSupplyTemp = zeros
         chilledWaterSupplyTemp = zeros; unmetCooling = zeros
         heatAvailable = zeros; heatRecovered = zeros; heatDelivered = zeros; heatDumped = zeros
+        heatExchanged = zeros; dhReturnTemp = zeros
         heatPumpPower = zeros; heatPumpOutput = zeros; cop = zeros; dhDemand = zeros; dhSupplyTemp = zeros
         storageEnergy = zeros
         facilityPower = zeros; pue = zeros; energyBalanceResidual = zeros
