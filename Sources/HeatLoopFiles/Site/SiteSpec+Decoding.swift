@@ -20,12 +20,7 @@ extension SiteSpec {
             o["name"].problem("'\(name)' cannot name an output file; use letters, digits, '-' and '_'")
         }
         weather = o.requiredString("weather", "path of an EPW weather file, relative to this file") ?? ""
-        if !weather.isEmpty {
-            let path = SiteSpec.resolve(weather, relativeTo: o.log.file)
-            if !FileManager.default.isReadableFile(atPath: path) {
-                o["weather"].problem("weather file '\(weather)' not found (looked for \(path)); give a path relative to the site file")
-            }
-        }
+        o.checkFileExists("weather", weather, "weather file")
         year = o.integer("year", default: year, 1900...2200)
         if SimulationCalendar.isLeap(year) {
             o["year"].problem("\(year) is a leap year; HeatLoop simulates 365-day years, use e.g. \(year + 1)")
@@ -95,12 +90,7 @@ extension ClusterSpec {
                     if ![.utilization, .powerKilowatts].contains(TraceReader.quantity(column: trace.column)) {
                         w["column"].problem("'\(trace.column)' names neither a utilisation nor a power; use 'utilization', '*_utilization', 'power_kw' or '*_power_kw'")
                     }
-                    if !trace.file.isEmpty {
-                        let path = SiteSpec.resolve(trace.file, relativeTo: o.log.file)
-                        if !FileManager.default.isReadableFile(atPath: path) {
-                            w["file"].problem("trace file '\(trace.file)' not found (looked for \(path))")
-                        }
-                    }
+                    w.checkFileExists("file", trace.file, "trace file")
                     workload = .trace(trace)
                 }
             case "training":
@@ -688,12 +678,7 @@ extension DemandSpec {
             if TraceReader.quantity(column: profile.column) != .megawatts {
                 d["column"].problem("'\(profile.column)' is not a heat-power column; use 'mw' or a name ending in '_mw'")
             }
-            if !profile.file.isEmpty {
-                let path = SiteSpec.resolve(profile.file, relativeTo: d.log.file)
-                if !FileManager.default.isReadableFile(atPath: path) {
-                    d["file"].problem("demand profile '\(profile.file)' not found (looked for \(path))")
-                }
-            }
+            d.checkFileExists("file", profile.file, "demand profile")
             self = .profile(profile)
         default:
             guard let d = value.object(keys: ConstantDemandSpec.keys) else { return nil }
@@ -721,12 +706,7 @@ extension CarbonSpec {
         if TraceReader.quantity(column: column) != .gramsPerKilowattHour {
             o["column"].problem("'\(column)' is not a carbon-intensity column; use 'g_per_kwh' or a name ending in '_g_per_kwh'")
         }
-        if let file = gridCsv {
-            let path = SiteSpec.resolve(file, relativeTo: o.log.file)
-            if !FileManager.default.isReadableFile(atPath: path) {
-                o["grid_csv"].problem("carbon CSV '\(file)' not found (looked for \(path))")
-            }
-        }
+        o.checkFileExists("grid_csv", gridCsv ?? "", "carbon CSV")
         displacedHeatGPerKwh = o.number("displaced_heat_g_per_kwh", default: displacedHeatGPerKwh, 0...2000)
     }
 }
@@ -759,5 +739,16 @@ extension SiteSpec {
         if path.hasPrefix("/") { return path }
         let folder = (file as NSString).deletingLastPathComponent
         return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(path)
+    }
+}
+
+extension YAMLObject {
+    /// Reports `key` when its (non-empty) `path`, relative to the site file, names no readable file.
+    func checkFileExists(_ key: String, _ path: String, _ what: String) {
+        guard !path.isEmpty else { return }
+        let resolved = SiteSpec.resolve(path, relativeTo: log.file)
+        if !FileManager.default.isReadableFile(atPath: resolved) {
+            self[key].problem("\(what) '\(path)' not found (looked for \(resolved)); give a path relative to the site file")
+        }
     }
 }
