@@ -24,6 +24,7 @@ public struct AffinityMachine: Sendable, Equatable {
         Watts(volumeFlow * pressureRise / efficiency)
     }
 
+    @inlinable
     public func power(flowFraction: Double) -> Watts {
         let fraction = min(1, max(minimumFraction, flowFraction))
         // Whole exponents (the ideal law n = 3, and n = 2) by multiplication: `pow` costs ~15 ns a call.
