@@ -1,0 +1,91 @@
+import Foundation
+import HeatLoop
+import HeatLoopHDF5
+
+/// What a batch leaves in its folder: one result file per scenario, whose root attributes name the
+/// scenario (so `merge` needs nothing but the files), and `summary.h5` + `summary.csv`.
+enum BatchResults {
+    static let summaryName = "summary.h5"
+
+    /// Root attributes that identify a scenario's result file.
+    enum Key {
+        static let id = "scenario_id"
+        static let index = "scenario_index"
+        static let count = "scenario_count"
+        static let batch = "batch"
+        static let inputs = "inputs_sha256"
+        static let labelPrefix = "label:"
+        static let varyPrefix = "vary:"
+    }
+
+    /// Units and long names of the `/summary` KPIs (file attributes carry only name and value).
+    static let kpiDescriptions: [String: (units: String, longName: String)] = Dictionary(
+        KPIs(EnergyTotals(), carbon: nil).named.map { ($0.name, ($0.units, $0.longName)) }, uniquingKeysWith: { a, _ in a })
+
+    /// A scenario result read back: its place in the batch and its summary row.
+    struct Entry {
+        var index: Int
+        var count: Int
+        var batch: String
+        var inputsHash: String
+        var row: ScenarioRow
+    }
+
+    /// The scenario result at `path`, or nil when it is not one (no `scenario_id`) or not complete.
+    static func entry(at path: String) throws -> Entry? {
+        guard HDF5ResultReader.isComplete(path: path) else { return nil }
+        let attributes = try HDF5ResultReader.readAttributes(path: path)
+        func text(_ name: String) -> String? {
+            if case .string(let value)? = attributes.first(where: { $0.name == name })?.value { return value }
+            return nil
+        }
+        func integer(_ name: String) -> Int? {
+            if case .int(let value)? = attributes.first(where: { $0.name == name })?.value { return value }
+            return nil
+        }
+        guard let id = text(Key.id), let index = integer(Key.index), let count = integer(Key.count) else { return nil }
+        var labels: [(name: String, value: String)] = []
+        var values: [(name: String, units: String, longName: String, value: Double)] = []
+        for attribute in attributes {
+            guard case .string(let value) = attribute.value else { continue }
+            if attribute.name.hasPrefix(Key.labelPrefix) {
+                labels.append((String(attribute.name.dropFirst(Key.labelPrefix.count)), value))
+            } else if attribute.name.hasPrefix(Key.varyPrefix) {
+                let key = String(attribute.name.dropFirst(Key.varyPrefix.count))
+                if let number = Double(value) {
+                    values.append((key, "", "varied site parameter \(key)", number))
+                } else {
+                    labels.append((key, value))
+                }
+            }
+        }
+        for kpi in try HDF5ResultReader.readSummary(path: path) {
+            guard let number = kpi.value.double else { continue }
+            let known = kpiDescriptions[kpi.name]
+            values.append((kpi.name, known?.units ?? "1", known?.longName ?? kpi.name, number))
+        }
+        return Entry(index: index, count: count, batch: text(Key.batch) ?? "", inputsHash: text(Key.inputs) ?? "",
+                     row: ScenarioRow(id: id, labels: labels, values: values))
+    }
+
+    /// Every scenario result in `folder` (any `*.h5` but the summary), by scenario index.
+    static func entries(in folder: String) throws -> [Entry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return try names.filter { $0.hasSuffix(".h5") && $0 != summaryName }.sorted()
+            .compactMap { try entry(at: (folder as NSString).appendingPathComponent($0)) }
+            .sorted { $0.index < $1.index }
+    }
+
+    /// Writes `summary.h5` (or `output`) and the CSV beside it, each atomically.
+    static func writeSummary(_ entries: [Entry], batch: String, to output: String) throws {
+        let table = ScenarioTable(rows: entries.map(\.row), attributes: [
+            ResultAttribute("title", .string("HeatLoop batch summary of \(batch)")),
+            ResultAttribute("batch", .string(batch)),
+            ResultAttribute("heatloop_version", .string(HeatLoopCommand.version)),
+            ResultAttribute("created_utc", .string(ISO8601DateFormatter().string(from: Date()))),
+        ])
+        try HDF5ScenarioTableWriter(path: output).write(table)
+        let csv = (output as NSString).deletingPathExtension + ".csv"
+        try Data(table.csv.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
+    }
+}
