@@ -29,7 +29,9 @@ let package = Package(
                 "HeatLoop", "HeatLoopFiles", "HeatLoopHDF5",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "HeatLoopUnitTests", dependencies: ["HeatLoop", "HeatLoopFiles"]),
+        .testTarget(
+            name: "HeatLoopUnitTests",
+            dependencies: ["HeatLoop", "HeatLoopFiles", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "HeatLoopValidationTests", dependencies: ["HeatLoop", "HeatLoopFiles"]),
         .testTarget(

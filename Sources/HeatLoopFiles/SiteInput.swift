@@ -31,24 +31,10 @@ public struct SiteInput: Sendable {
         }
         if let timestepOverride { spec.timestepMin = timestepOverride }
         var traces: [String: RegularTrace] = [:]
-        for cluster in spec.it.clusters {
-            guard case .trace(let trace) = cluster.workload else { continue }
+        for trace in traceFiles(of: spec) {
             do {
                 traces[trace.file] = try TraceReader.read(path: SiteSpec.resolve(trace.file, relativeTo: path),
-                                                          column: trace.column)
-            } catch { throw .trace(error) }
-        }
-        if let file = spec.carbon?.gridCsv {
-            do {
-                traces[file] = try TraceReader.read(path: SiteSpec.resolve(file, relativeTo: path),
-                                                    column: spec.carbon?.column ?? "g_per_kwh",
-                                                    accepting: [.gramsPerKilowattHour])
-            } catch { throw .trace(error) }
-        }
-        if case .profile(let profile)? = spec.heatRecovery?.districtHeating.demand {
-            do {
-                traces[profile.file] = try TraceReader.read(path: SiteSpec.resolve(profile.file, relativeTo: path),
-                                                            column: profile.column, accepting: [.megawatts])
+                                                          column: trace.column, accepting: trace.accepting)
             } catch { throw .trace(error) }
         }
         let weather: WeatherSeries
@@ -56,6 +42,30 @@ public struct SiteInput: Sendable {
         let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()
         return SiteInput(spec: spec.resolved(), site: Site(spec: spec, traces: traces, elevation: weather.location.elevation),
                          weather: weather, weatherPath: weatherPath, weatherSHA256: SHA256.hex(weatherBytes))
+    }
+
+    /// A CSV file a site spec refers to: its path as written (the key of `Site(spec:traces:)`), the column
+    /// read and the quantities accepted.
+    struct TraceFile {
+        var file: String
+        var column: String
+        var accepting: [RegularTrace.Quantity]
+    }
+
+    /// Every CSV file `spec` refers to: cluster traces, the carbon-intensity series, the heat-demand profile.
+    static func traceFiles(of spec: SiteSpec) -> [TraceFile] {
+        var files: [TraceFile] = []
+        for cluster in spec.it.clusters {
+            guard case .trace(let trace) = cluster.workload else { continue }
+            files.append(TraceFile(file: trace.file, column: trace.column, accepting: [.utilization, .powerKilowatts]))
+        }
+        if let file = spec.carbon?.gridCsv {
+            files.append(TraceFile(file: file, column: spec.carbon?.column ?? "g_per_kwh", accepting: [.gramsPerKilowattHour]))
+        }
+        if case .profile(let profile)? = spec.heatRecovery?.districtHeating.demand {
+            files.append(TraceFile(file: profile.file, column: profile.column, accepting: [.megawatts]))
+        }
+        return files
     }
 
     /// Things worth a warning: filled weather values, racks beyond their cooling class.
@@ -71,15 +81,17 @@ public struct SiteInput: Sendable {
     }
 }
 
-/// Invalid input: the site file's problems, or the weather file's.
+/// Invalid input: the site file's problems, or the weather file's, or a batch file's.
 public enum InputError: Error, CustomStringConvertible {
     case site(SpecProblems)
+    /// A batch file's problems, with those of its site, weather and trace files (each names its file).
+    case batch(SpecProblems)
     case weather(WeatherFileError)
     case trace(TraceFileError)
 
     public var description: String {
         switch self {
-        case .site(let problems): problems.description
+        case .site(let problems), .batch(let problems): problems.description
         case .weather(let error): error.description
         case .trace(let error): error.description
         }
