@@ -1,0 +1,122 @@
+import Foundation
+import HeatLoopHDF5
+import Testing
+
+/// `heatloop batch`, `merge` and `slurm` end to end, through the built binary (issue 6).
+@Suite(.serialized) struct BatchTests {
+    static let batch = "Sites/batches/climate-2050.yaml"
+
+    /// The batch file with another step length, written beside the original (relative paths still hold).
+    func variant(stepMinutes: Int) throws -> String {
+        let text = try String(contentsOfFile: "\(PackagePaths.root)/\(Self.batch)", encoding: .utf8)
+            .replacingOccurrences(of: "timestep_min: 60", with: "timestep_min: \(stepMinutes)")
+        let path = "\(PackagePaths.root)/Sites/batches/test-\(UUID().uuidString).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Runs a script with its output appended to `log`, and returns its exit status. The script's
+    /// descriptors above 2 are closed first: Foundation's `Process` learns of the exit through one, and
+    /// daemons the script starts would otherwise inherit it and keep `waitUntilExit` waiting.
+    static func runLogged(_ script: String, _ arguments: [String], log: String) throws -> Int32 {
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        defer { try? handle.close() }
+        handle.seekToEndOfFile()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let closeInherited = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec "$0" "$@""#
+        process.arguments = ["-c", closeInherited, script] + arguments
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func csv(_ folder: String) throws -> String { try String(contentsOfFile: "\(folder)/summary.csv", encoding: .utf8) }
+
+    @Test func localBatchWritesEveryScenarioAndAMatchingSummary() throws {
+        let folder = try temporaryFolder()
+        let run = try CLI.run(["batch", Self.batch, "--output", folder, "--jobs", "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = files(in: folder).filter { $0.hasSuffix(".h5") && $0 != "summary.h5" }
+        #expect(results.count == 6)
+        #expect(HDF5ResultReader.isComplete(path: "\(folder)/summary.h5"))
+        let lines = try csv(folder).split(separator: "\n")
+        #expect(lines.count == 7)
+        #expect(lines[0].hasPrefix("scenario_id,site,weather,climate,heat_recovery.heat_pump.capacity_mw,"))
+        // More heat pump, more heat reused; a warmer climate, less heat demand and reuse.
+        let erf = try HDF5ResultReader.readSeries(path: "\(folder)/summary.h5", group: "", name: "erf")
+        #expect(erf[0] < erf[1] && erf[1] < erf[2], "ERF by capacity \(erf)")
+        #expect(erf[3] < erf[0], "ERF warmer \(erf[3]) vs baseline \(erf[0])")
+
+        // Resume finds everything done; shards merged give the same table.
+        let again = try CLI.run(["batch", Self.batch, "--output", folder, "--resume"])
+        #expect(again.status == 0 && again.stderr.contains("6 already done"), "\(again.stderr)")
+        let sharded = try temporaryFolder()
+        for shard in 0..<3 {
+            let part = try CLI.run(["batch", Self.batch, "--output", sharded, "--shard", "\(shard)/3", "--quiet"])
+            #expect(part.status == 0, "\(part.stderr)")
+        }
+        #expect(!files(in: sharded).contains("summary.h5"), "a shard must not write the summary")
+        let merge = try CLI.run(["merge", sharded])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(try csv(sharded) == csv(folder))
+    }
+
+    @Test func interruptedBatchLeavesNoPartialFileAndResumesToTheSameResult() throws {
+        let batch = try variant(stepMinutes: 5)
+        defer { try? FileManager.default.removeItem(atPath: batch) }
+        let reference = try temporaryFolder(), folder = try temporaryFolder()
+        #expect(try CLI.run(["batch", batch, "--output", reference, "--jobs", "2", "--quiet"]).status == 0)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.executable)
+        process.arguments = ["batch", batch, "--output", folder, "--jobs", "1", "--quiet"]
+        process.currentDirectoryURL = URL(fileURLWithPath: PackagePaths.root)
+        try process.run()
+        // Interrupt once the first result is on disk (or after 20 s).
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < deadline, !files(in: folder).contains(where: { $0.hasSuffix(".h5") }) {
+            usleep(20_000)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130 || process.terminationStatus == 0)
+        #expect(!files(in: folder).contains { $0.hasSuffix(".partial") }, "\(files(in: folder))")
+        let done = files(in: folder).filter { $0.hasSuffix(".h5") }.count
+        #expect(done < 6, "interrupted after \(done) results")
+
+        let resumed = try CLI.run(["batch", batch, "--output", folder, "--resume", "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try csv(folder) == csv(reference))
+    }
+
+    /// A real single-node Slurm cluster (`../shared/slurm/`): the array job plus its merge give the same
+    /// summary as a local run. Needs root (the CI machine); about 20–40 s.
+    @Test func slurmArrayJobAndMergeMatchALocalRun() throws {
+        let slurm = "\(PackagePaths.root)/../shared/slurm"
+        guard getuid() == 0, FileManager.default.fileExists(atPath: "\(slurm)/start-local-slurm.sh") else {
+            Issue.record("needs root and ../shared/slurm beside the repository")
+            return
+        }
+        // The daemons outlive the script and would keep a pipe open: its output goes to a file.
+        let log = try temporaryFolder() + "/slurm.log"
+        let started = try Self.runLogged("\(slurm)/start-local-slurm.sh", [], log: log)
+        try #require(started == 0, "Slurm did not start: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        defer { _ = try? Self.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
+
+        let local = try temporaryFolder(), cluster = try temporaryFolder()
+        #expect(try CLI.run(["batch", Self.batch, "--output", local, "--quiet"]).status == 0)
+        let submitted = try CLI.run(["slurm", Self.batch, "--output", cluster, "--submit"])
+        try #require(submitted.status == 0, "\(submitted.stdout) \(submitted.stderr)")
+        let ids = submitted.stdout.split(separator: "\n").last?.split(separator: " ")
+            .compactMap { Int($0) }.map(String.init) ?? []
+        try #require(ids.count == 2, "job ids from: \(submitted.stdout)")
+        let waited = try CLI.launch("/bin/bash", ["\(slurm)/wait-slurm-jobs.sh", "--timeout", "300"] + ids)
+        #expect(waited.status == 0, "\(waited.stdout) \(waited.stderr)")
+        #expect(try csv(cluster) == csv(local))
+    }
+}
