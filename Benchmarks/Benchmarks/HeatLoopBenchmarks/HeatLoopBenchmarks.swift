@@ -147,4 +147,5 @@ let benchmarks: @Sendable () -> Void = {
 
     workloadBenchmarks()
     plantBenchmarks()
+    batchBenchmarks()
 }
