@@ -28,9 +28,24 @@ import Testing
         #expect(files(in: folder) == ["t.h5"])
     }
 
-    @Test func validateAcceptsTheExampleSites() throws {
-        let outcome = try CLI.run(["validate", "Sites/chicago-ai-campus.yaml", "Sites/tucson-enterprise-air.yaml"])
+    @Test func validateAcceptsTheExampleSitesAndBatches() throws {
+        let sites = try FileManager.default.contentsOfDirectory(atPath: "\(PackagePaths.root)/Sites")
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "Sites/\($0)" }
+        #expect(sites.count >= 8)
+        let outcome = try CLI.run(["validate"] + sites + ["Sites/batches/climate-2050.yaml"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("batch 'climate-2050', 6 scenarios"))
+    }
+
+    @Test func brokenBatchFileExitsTwoWithLineAndSuggestion() throws {
+        let folder = try temporaryFolder()
+        try "name: x\nsites: [../Sites/chicago-ai-campus.yaml]\nclimat: []\n"
+            .write(toFile: "\(folder)/batch.yaml", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["batch", "\(folder)/batch.yaml", "--output", "\(folder)/out"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("batch.yaml:3:1: climat: unknown key 'climat'; did you mean 'climate'?"),
+                "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out"))
     }
 
     /// Each broken site gives exit 2, a message with the file, line and key, and writes nothing.
