@@ -66,6 +66,30 @@ import Testing
         #expect(try csv(sharded) == csv(folder))
     }
 
+    @Test func aFailingScenarioIsReportedAndTheOthersStillRun() throws {
+        let folder = try temporaryFolder()
+        // Daily maxima 10 K colder and minima 10 K warmer: the diurnal range would turn negative.
+        let collapse = (0..<12).map { _ in "0" }.joined(separator: ", ")
+        let text = """
+            name: failing
+            sites: [\(PackagePaths.site("chicago-ai-campus"))]
+            climate:
+              - {name: baseline}
+              - name: impossible
+                morph: {dry_bulb_delta_k: [\(collapse)], dry_bulb_max_delta_k: [\((0..<12).map { _ in "-10" }.joined(separator: ", "))],
+                        dry_bulb_min_delta_k: [\((0..<12).map { _ in "10" }.joined(separator: ", "))]}
+            timestep_min: 60
+            """
+        try text.write(toFile: "\(folder)/failing.yaml", atomically: true, encoding: .utf8)
+        let outcome = try CLI.run(["batch", "\(folder)/failing.yaml", "--output", "\(folder)/out", "--quiet"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("1 of 2 scenarios failed") && outcome.stderr.contains("impossible"),
+                "\(outcome.stderr)")
+        let results = files(in: "\(folder)/out").filter { $0.hasSuffix(".h5") && $0 != "summary.h5" }
+        #expect(results.count == 1 && results[0].contains("baseline"))
+        #expect(try csv("\(folder)/out").split(separator: "\n").count == 2)
+    }
+
     @Test func interruptedBatchLeavesNoPartialFileAndResumesToTheSameResult() throws {
         let batch = try variant(stepMinutes: 5)
         defer { try? FileManager.default.removeItem(atPath: batch) }
