@@ -20,6 +20,11 @@ public struct Simulation: Sendable {
 
         let loads = site.clusters.map { $0.workload.load(cluster: $0, calendar: calendar) }
         let totalNodes = Double(site.clusters.reduce(0) { $0 + $1.nodes })
+        // What the step needs of each cluster, hoisted: copying a `Cluster` or `ClusterLoad` every step
+        // would retain and release their arrays.
+        let utilization = loads.map(\.utilization), meanPower = loads.map(\.meanPower), peakPower = loads.map(\.peakPower)
+        let ites = site.clusters.map(\.ite), capture = site.clusters.map(\.liquidCapture)
+        let nodes = site.clusters.map { Double($0.nodes) }
         let recovery = site.heatRecovery
         let demand = recovery?.network.demand.series(
             outdoor: weather.dryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar) ?? []
@@ -41,14 +46,12 @@ public struct Simulation: Sendable {
             // the supply air they get (the air side's state at the start of the step).
             let supplyAir = airSide.supplyAir(state), returnAir = airSide.returnAir(state)
             var itPower = 0.0, itPeak = 0.0, liquidHeat = 0.0, nodeUtilization = 0.0
-            for index in site.clusters.indices {
-                let cluster = site.clusters[index]
-                let load = loads[index]
-                let u = load.utilization[step]
-                var power = load.meanPower[step], peak = load.peakPower[step]
-                if let ite = cluster.ite {
+            for index in ites.indices {
+                let u = utilization[index][step]
+                var power = meanPower[index][step], peak = peakPower[index][step]
+                if let ite = ites[index] {
                     let inlet = ite.inlet(supply: supplyAir, returnAir: returnAir)
-                    let itePower = ite.power(utilization: u, inlet: inlet) * Double(cluster.nodes)
+                    let itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
                     peak = power > 0 ? peak * itePower / power : itePower
                     power = itePower
                 }
@@ -57,8 +60,8 @@ public struct Simulation: Sendable {
                 columns.clusterUtilization[index * count + step] = Float(u)
                 itPower += power
                 itPeak += peak
-                liquidHeat += power * cluster.liquidCapture
-                nodeUtilization += u * Double(cluster.nodes)
+                liquidHeat += power * capture[index]
+                nodeUtilization += u * nodes[index]
             }
             let itAirHeat = itPower - liquidHeat
 
