@@ -1,4 +1,4 @@
-/// Which part of a batch this process runs: scenarios with `index % count == index`-of-shard.
+/// Which part of a batch this process runs: the scenarios whose index % `count` is `index`.
 /// From `--shard K/N`, else from a Slurm array task (`SLURM_ARRAY_TASK_ID`, `SLURM_ARRAY_TASK_COUNT`),
 /// else from a Kubernetes indexed job (`JOB_COMPLETION_INDEX` with `HEATLOOP_SHARD_COUNT`), else all.
 struct Shard: Equatable, CustomStringConvertible {
@@ -9,8 +9,6 @@ struct Shard: Equatable, CustomStringConvertible {
 
     var description: String { "\(index)/\(count)" }
     var isWhole: Bool { count == 1 }
-
-    func contains(_ scenarioIndex: Int) -> Bool { scenarioIndex % count == index }
 
     /// Parses `K/N` with 0 ≤ K < N.
     init?(_ text: String) {

@@ -7,44 +7,49 @@ enum SummaryPrinter {
                       seconds: Double) -> String {
         let site = result.site
         let k = summary.annual
+        let hasReuse = site.heatRecovery != nil
         var rows: [(String, String)] = [
             ("IT energy", mwh(k.itMWh)),
             ("Facility energy", mwh(k.facilityMWh)),
             ("Cooling energy", mwh(k.coolingMWh)),
             ("PUE", number(k.pue, 3)),
-            ("PUE incl. heat pump", number(k.pueWithHeatPump, 3)),
-            ("ERF", percent(k.erf)),
-            ("ERE", number(k.ere, 3)),
-            ("WUE", number(k.wue, 3) + " L/kWh"),
-            ("Heat available", mwh(k.heatAvailableMWh)),
-            ("Heat recovered", mwh(k.heatRecoveredMWh)),
-            ("Heat delivered to DH", mwh(k.heatDeliveredMWh)),
-            ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
-            ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(number(k.wasteHeatTemperature, 1)) °C"),
-            ("DH demand coverage", percent(k.dhCoverage)),
-            ("Heat-pump SCOP", number(k.heatPumpSCOP, 2)),
-            ("Heat-pump energy", mwh(k.heatPumpMWh)),
-            ("CO2 operational", number(k.co2OperationalTonnes, 0) + " t"),
-            ("CO2 avoided", number(k.co2AvoidedTonnes, 0) + " t"),
+        ]
+        if hasReuse {
+            rows += [
+                ("PUE incl. heat pump", number(k.pueWithHeatPump, 3)),
+                ("ERF", percent(k.erf)),
+                ("ERE", number(k.ere, 3)),
+            ]
+        }
+        rows.append(("WUE", number(k.wue, 3) + " L/kWh"))
+        if hasReuse {
+            rows += [
+                ("Heat available", mwh(k.heatAvailableMWh)),
+                ("Heat recovered", mwh(k.heatRecoveredMWh)),
+                ("Heat delivered to DH", mwh(k.heatDeliveredMWh)),
+                ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
+                ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(number(k.wasteHeatTemperature, 1)) °C"),
+                ("DH demand coverage", percent(k.dhCoverage)),
+                ("Heat-pump SCOP", number(k.heatPumpSCOP, 2)),
+                ("Heat-pump energy", mwh(k.heatPumpMWh)),
+            ]
+        }
+        rows.append(("CO2 operational", number(k.co2OperationalTonnes, 0) + " t"))
+        if hasReuse { rows.append(("CO2 avoided", number(k.co2AvoidedTonnes, 0) + " t")) }
+        rows += [
             ("Cooling hours free/partial/mech.", "\(number(k.freeCoolingHours, 0)) / \(number(k.partialCoolingHours, 0)) / \(number(k.mechanicalCoolingHours, 0)) h"),
             ("Unmet cooling", number(k.unmetCoolingHours, 1) + " h"),
             ("Inlet outside ASHRAE \(site.envelope.air.name) rec./allow.",
              "\(number(k.outsideRecommendedHours, 0)) / \(number(k.outsideAllowableHours, 0)) h"),
+        ]
+        if let waterClass = site.envelope.liquid, site.liquidLoop != nil {
+            rows.append(("Facility water above \(waterClass.name)", number(k.outsideWaterClassHours, 0) + " h"))
+        }
+        rows += [
             ("Water", number(k.waterM3, 0) + " m³"),
             ("Energy-balance residual (max)", String(format: "%.1e", k.maximumEnergyBalanceResidual)),
             ("Peak rack power", number(result.maximumRackPower / 1e3, 1) + " kW/rack"),
         ]
-        if site.heatRecovery == nil {
-            // Nothing to say about reuse on a site without heat recovery.
-            let reuse: Set<String> = ["PUE incl. heat pump", "ERF", "ERE", "Heat available", "Heat recovered",
-                                      "Heat delivered to DH", "  of which by heat exchangers", "Waste heat reused (EED)",
-                                      "DH demand coverage", "Heat-pump SCOP", "Heat-pump energy", "CO2 avoided"]
-            rows.removeAll { reuse.contains($0.0) }
-        }
-        if let waterClass = site.envelope.liquid, site.liquidLoop != nil {
-            rows.insert(("Facility water above \(waterClass.name)", number(k.outsideWaterClassHours, 0) + " h"),
-                        at: rows.count - 3)
-        }
         if k.curveClampedHours > 0 {
             rows.append(("Plant curves clamped", number(k.curveClampedHours, 0) + " h (inputs outside their fitted range)"))
         }

@@ -60,14 +60,3 @@ public struct HeatExchange: Sendable, Equatable {
 
     public static let none = HeatExchange(approach: TemperatureDelta(0), direct: false, preheat: false)
 }
-
-extension HeatPump {
-    /// COP and capacity factor for a source stream `sourceIn → sourceOut` and a sink stream
-    /// `sinkIn → sinkOut` (°C).
-    @inlinable
-    public func performance(sourceIn: Double, sourceOut: Double, sinkIn: Double, sinkOut: Double)
-        -> (cop: Double, capacityFactor: Double, outsideMap: Bool) {
-        let point = cop.cop(source: (sourceIn, sourceOut), sink: (sinkIn, sinkOut), maximum: maximumCOP)
-        return (point.cop, point.capacityFactor, point.outsideMap)
-    }
-}

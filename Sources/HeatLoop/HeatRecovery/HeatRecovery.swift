@@ -76,7 +76,8 @@ public struct HeatRecovery: Sendable, Equatable {
             sinkIn = offer.inlet - approach
         }
         let direct = Route(sourceShare: directShare, preheatShare: 1, cop: .infinity, capacityFactor: 1, outsideMap: false)
-        let point = heatPump.performance(sourceIn: liftedSourceIn, sourceOut: offer.outlet, sinkIn: sinkIn, sinkOut: dhSupply)
+        let point = heatPump.cop.cop(source: (liftedSourceIn, offer.outlet), sink: (sinkIn, dhSupply),
+                                     maximum: heatPump.maximumCOP)
         let preheatShare = dhSupply > dhReturn ? (sinkIn - dhReturn) / (dhSupply - dhReturn) : 0
         let lifted = Route(sourceShare: 1 - directShare, preheatShare: preheatShare, cop: point.cop,
                            capacityFactor: point.capacityFactor, outsideMap: point.outsideMap)

@@ -127,7 +127,7 @@ extension ClimateMorph {
     /// 0…100, relative to liquid water):
     ///
     ///     ln p_ws,w(t_d) = ln φ + ln p_ws,w(t)
-///     ln p_ws,w(T)   = C8/T + C9 + C10 T + C11 T² + C12 T³ + C13 ln T     (eq. 6, T in K)
+    ///     ln p_ws,w(T)   = C8/T + C9 + C10 T + C11 T² + C12 T³ + C13 ln T     (eq. 6, T in K)
     ///
     /// solved by Newton's method (ln p_ws,w is increasing and concave in T, so it converges from the dry
     /// bulb without overshoot) to 1e-9 K, at most 50 steps; temperatures are clamped to −100…200 °C and the
@@ -138,27 +138,17 @@ extension ClimateMorph {
         let range = Psychrometrics.temperatureRange
         let fraction = min(max(relativeHumidity / 100, 0), 1)
         guard fraction > 0 else { return min(range.lowerBound, dryBulb) }
-        let target = log(fraction) + logWaterSaturationPressure(dryBulb)
+        let target = log(fraction) + Psychrometrics.logSaturationVaporPressureOverWater(dryBulb)
         var estimate = min(max(dryBulb, range.lowerBound), range.upperBound)
         for _ in 0..<50 {
-            let kelvin = estimate + 273.15
-            let slope = 5.8002206e3 / (kelvin * kelvin) - 4.8640239e-2 + 2 * 4.1764768e-5 * kelvin
-                - 3 * 1.4452093e-8 * kelvin * kelvin + 6.5459673 / kelvin
-            let next = min(max(estimate - (logWaterSaturationPressure(estimate) - target) / slope, range.lowerBound),
-                           range.upperBound)
+            let slope = Psychrometrics.derivativeOfLogSaturationVaporPressureOverWater(estimate)
+            let residual = Psychrometrics.logSaturationVaporPressureOverWater(estimate) - target
+            let next = min(max(estimate - residual / slope, range.lowerBound), range.upperBound)
             let step = abs(next - estimate)
             estimate = next
             if step <= 1e-9 { break }
         }
         return min(estimate, dryBulb)
-    }
-
-    /// ln p_ws over liquid water (Pa) at `celsius` (clamped to −100…200 °C), ASHRAE 2017 ch. 1 eq. 6.
-    private static func logWaterSaturationPressure(_ celsius: Double) -> Double {
-        let t = min(max(celsius, Psychrometrics.temperatureRange.lowerBound),
-                    Psychrometrics.temperatureRange.upperBound) + 273.15
-        return -5.8002206e3 / t + 1.3914993 - 4.8640239e-2 * t + 4.1764768e-5 * t * t
-            - 1.4452093e-8 * t * t * t + 6.5459673 * log(t)
     }
 }
 

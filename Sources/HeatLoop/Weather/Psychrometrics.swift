@@ -55,10 +55,17 @@ public enum Psychrometrics {
         if celsius <= triplePoint {
             return -5.6745359e3 / t + 6.3925247 - 9.677843e-3 * t + 6.2215701e-7 * t * t
                 + 2.0747825e-9 * t * t * t - 9.484024e-13 * t * t * t * t + 4.1635019 * log(t)
-        } else {
-            return -5.8002206e3 / t + 1.3914993 - 4.8640239e-2 * t + 4.1764768e-5 * t * t
-                - 1.4452093e-8 * t * t * t + 6.5459673 * log(t)
         }
+        return logSaturationVaporPressureOverWater(celsius)
+    }
+
+    /// ln p_ws over liquid water (eq. 6) at any temperature in range, also below freezing (supercooled
+    /// water: the reference for relative humidities that weather files give over water).
+    @inline(__always)
+    static func logSaturationVaporPressureOverWater(_ temperature: Double) -> Double {
+        let t = clampTemperature(temperature) + 273.15
+        return -5.8002206e3 / t + 1.3914993 - 4.8640239e-2 * t + 4.1764768e-5 * t * t
+            - 1.4452093e-8 * t * t * t + 6.5459673 * log(t)
     }
 
     /// d(ln p_ws)/dT, 1/K, the analytic derivative of eq. 5/6 (for the dew-point Newton iteration).
@@ -69,10 +76,16 @@ public enum Psychrometrics {
         if celsius <= triplePoint {
             return 5.6745359e3 / (t * t) - 9.677843e-3 + 2 * 6.2215701e-7 * t
                 + 3 * 2.0747825e-9 * t * t - 4 * 9.484024e-13 * t * t * t + 4.1635019 / t
-        } else {
-            return 5.8002206e3 / (t * t) - 4.8640239e-2 + 2 * 4.1764768e-5 * t
-                - 3 * 1.4452093e-8 * t * t + 6.5459673 / t
         }
+        return derivativeOfLogSaturationVaporPressureOverWater(celsius)
+    }
+
+    /// d(ln p_ws)/dT over liquid water (eq. 6), 1/K.
+    @inline(__always)
+    static func derivativeOfLogSaturationVaporPressureOverWater(_ temperature: Double) -> Double {
+        let t = clampTemperature(temperature) + 273.15
+        return 5.8002206e3 / (t * t) - 4.8640239e-2 + 2 * 4.1764768e-5 * t
+            - 3 * 1.4452093e-8 * t * t + 6.5459673 / t
     }
 
     /// Humidity ratio of saturated air W_s, kg/kg: eq. 20 with p_w = p_ws(t), bounded below by 1e-7.
