@@ -61,7 +61,7 @@ func plantBenchmarks() {
                     sensibleLoad: load, returnTemperature: room.returnAir.value, returnHumidityRatio: 0.008,
                     supplySetpoint: room.supplySetpoint(load: load, humidityRatio: 0.008),
                     outdoorDryBulb: weather.dryBulb[index], outdoorWetBulb: weather.wetBulb[index],
-                    outdoorHumidityRatio: 0.008, stepSeconds: 60)
+                    outdoorHumidityRatio: 0.008)
                 removed += result.removed
             }
             blackHole(removed)

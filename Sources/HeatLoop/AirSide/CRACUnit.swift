@@ -54,11 +54,10 @@ public struct CRACUnit: Sendable, Equatable {
     /// Maximum supply air mass flow, kg/s.
     public var designAirMassFlow: Double { fan.designFlow * coil.standardAirDensity }
 
-    /// One step. Temperatures °C, humidity ratios kg/kg, load W (sensible heat the room air must lose),
-    /// `stepSeconds` s (for the energy fields only).
+    /// One step. Temperatures °C, humidity ratios kg/kg, load W (sensible heat the room air must lose).
     public func step(sensibleLoad: Double, returnTemperature: Double, returnHumidityRatio: Double,
                      supplySetpoint: Double, outdoorDryBulb: Double, outdoorWetBulb: Double,
-                     outdoorHumidityRatio: Double, stepSeconds: Double) -> CRACStep {
+                     outdoorHumidityRatio: Double) -> CRACStep {
         let load = max(0, sensibleLoad)
         let specificHeat = 1006 + 1860 * returnHumidityRatio
         let design = designAirMassFlow
@@ -93,8 +92,7 @@ public struct CRACUnit: Sendable, Equatable {
             return CRACStep(removed: carried, coilSensible: 0, coilLatent: 0, economiserHeat: economiserHeat,
                             compressorPower: 0, fanPower: fanPower, fanHeat: fanHeat, pumpPower: 0,
                             flowFraction: flowFraction, outdoorAirFraction: outdoorFraction, supplyTemperature: supply,
-                            runtimeFraction: 0, mode: .free, unmet: load - carried, curvesClamped: false,
-                            stepSeconds: stepSeconds)
+                            runtimeFraction: 0, mode: .free, unmet: load - carried, curvesClamped: false)
         }
 
         // Coil inlet wet bulb and sensible heat ratio.
@@ -146,11 +144,11 @@ public struct CRACUnit: Sendable, Equatable {
                         fanHeat: fanHeat, pumpPower: pumpPower, flowFraction: flowFraction,
                         outdoorAirFraction: outdoorFraction, supplyTemperature: supply,
                         runtimeFraction: result.runtimeFraction, mode: mode, unmet: load - removed,
-                        curvesClamped: result.curvesClamped, stepSeconds: stepSeconds)
+                        curvesClamped: result.curvesClamped)
     }
 }
 
-/// One CRAC step. Heats and powers in W, temperatures °C, energies J.
+/// One CRAC step. Heats and powers in W, temperatures °C.
 public struct CRACStep: Sendable, Equatable {
     /// Sensible heat taken from the room air.
     public var removed: Double
@@ -173,10 +171,7 @@ public struct CRACStep: Sendable, Equatable {
     /// Sensible load not met.
     public var unmet: Double
     public var curvesClamped: Bool
-    public var stepSeconds: Double
 
     /// Total electric power of the unit, W.
     public var power: Double { compressorPower + fanPower + pumpPower }
-    /// Electric energy over the step, J.
-    public var electricEnergy: Double { power * stepSeconds }
 }

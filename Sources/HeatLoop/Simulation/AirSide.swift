@@ -70,7 +70,7 @@ public enum AirSide: Sendable, Equatable {
                 returnHumidityRatio: weather.humidityRatio,
                 supplySetpoint: room.supplySetpoint(load: collection.roomHeat, humidityRatio: weather.humidityRatio),
                 outdoorDryBulb: weather.dryBulb, outdoorWetBulb: weather.wetBulb,
-                outdoorHumidityRatio: weather.humidityRatio, stepSeconds: stepSeconds)
+                outdoorHumidityRatio: weather.humidityRatio)
             state.supplyAir = result.supplyTemperature
             // The room air gets the load and the fan heat; the coil, the outdoor air, or nobody (unmet)
             // takes it away: `load + Q_fan = Q_coil + Q_economiser + unmet`.

@@ -26,7 +26,7 @@ func airEconomiser(_ control: AirEconomiserControl) -> AirEconomiser {
              outdoor: Double, outdoorHumidity: Double = 0.005) -> CRACStep {
         unit.step(sensibleLoad: load, returnTemperature: returnTemperature, returnHumidityRatio: 0.006,
                   supplySetpoint: setpoint, outdoorDryBulb: outdoor, outdoorWetBulb: outdoor - 5,
-                  outdoorHumidityRatio: outdoorHumidity, stepSeconds: 600)
+                  outdoorHumidityRatio: outdoorHumidity)
     }
 
     /// removed + fan heat = coil sensible + economiser heat, and removed + unmet = load, on random
