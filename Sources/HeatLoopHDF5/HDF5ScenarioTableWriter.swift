@@ -2,8 +2,8 @@ import CHDF5
 import Foundation
 import HeatLoop
 
-/// Writes a batch's `summary.h5` (DESIGN §6): root attributes, the `scenario` coordinate (ids) and one
-/// 1-D dataset per label (variable-length strings) and per number (float64) along it. netCDF-4
+/// Writes a batch's `summary.h5` (DESIGN §6) or a sizing sweep's `sizing.h5`: root attributes, the
+/// `scenario` (or `design`) coordinate (ids) and one 1-D dataset per label (variable-length strings) and per number (float64) along it. netCDF-4
 /// compatible (1-D columns rather than compound types, which the netCDF library misreads). Atomic like
 /// the result writer: `.partial`, then rename; `complete = 1` set last.
 public struct HDF5ScenarioTableWriter {
@@ -36,11 +36,12 @@ public struct HDF5ScenarioTableWriter {
         try calls.writeAttributes(table.attributes + [ResultAttribute("Conventions", .string("CF-1.8"))],
                                   on: root, object: "root")
 
-        let coordinate = try calls.createStringDataset("scenario", in: root, strings: table.ids,
-                                                       object: "dataset /scenario")
+        let dimension = table.dimension
+        let coordinate = try calls.createStringDataset(dimension, in: root, strings: table.ids,
+                                                       object: "dataset /\(dimension)")
         defer { H5Dclose(coordinate) }
-        try calls.makeDimensionScale(coordinate, dimension: "scenario", object: "dataset /scenario")
-        try calls.writeAttribute("long_name", string: "scenario id", on: coordinate, object: "dataset /scenario")
+        try calls.makeDimensionScale(coordinate, dimension: dimension, object: "dataset /\(dimension)")
+        try calls.writeAttribute("long_name", string: "\(dimension) id", on: coordinate, object: "dataset /\(dimension)")
 
         for label in table.labels {
             let object = "dataset /\(label.name)"

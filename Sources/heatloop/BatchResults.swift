@@ -80,6 +80,7 @@ enum BatchResults {
     static func writeSummary(_ entries: [Entry], batch: String, to output: String) throws {
         let table = ScenarioTable(rows: entries.map(\.row), attributes: [
             ResultAttribute("title", .string("HeatLoop batch summary of \(batch)")),
+            ResultAttribute("kind", .string("batch")),
             ResultAttribute("batch", .string(batch)),
             ResultAttribute("heatloop_version", .string(HeatLoopCommand.version)),
             ResultAttribute("created_utc", .string(ISO8601DateFormatter().string(from: Date()))),

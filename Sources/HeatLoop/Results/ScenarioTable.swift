@@ -1,8 +1,10 @@
-/// One row per scenario of a batch: its labels (site, weather, climate, varied parameters) and its
-/// annual KPIs. Written as the batch's `summary.h5` (1-D datasets along a `scenario` dimension, DESIGN §6)
-/// and `summary.csv`.
+/// One row per scenario of a batch (or per design of a sizing sweep): its labels (site, weather,
+/// climate, varied parameters) and its annual KPIs. Written as the batch's `summary.h5` (1-D datasets
+/// along a `scenario` dimension, DESIGN §6) and `summary.csv`, or a sizing sweep's `sizing.h5` along `design`.
 public struct ScenarioTable: Sendable, Equatable {
-    /// Scenario ids, the `scenario` coordinate.
+    /// Name of the row dimension and of its id coordinate: `scenario` (batches) or `design` (sizing).
+    public var dimension: String
+    /// Row ids, the coordinate along `dimension`.
     public var ids: [String]
     /// Text columns (`site`, `weather`, `climate`, …), one value per scenario.
     public var labels: [ScenarioTextColumn]
@@ -11,7 +13,9 @@ public struct ScenarioTable: Sendable, Equatable {
     /// Root attributes (`title`, `batch`, …).
     public var attributes: [ResultAttribute]
 
-    public init(ids: [String], labels: [ScenarioTextColumn], columns: [ScenarioColumn], attributes: [ResultAttribute]) {
+    public init(dimension: String = "scenario", ids: [String], labels: [ScenarioTextColumn], columns: [ScenarioColumn],
+                attributes: [ResultAttribute]) {
+        self.dimension = dimension
         self.ids = ids
         self.labels = labels
         self.columns = columns
@@ -20,7 +24,7 @@ public struct ScenarioTable: Sendable, Equatable {
 
     /// The table of `rows`, in their order. Columns are the union of the rows' labels and values, in
     /// first-seen order; a row without a value gets NaN (numbers) or "" (text).
-    public init(rows: [ScenarioRow], attributes: [ResultAttribute]) {
+    public init(dimension: String = "scenario", rows: [ScenarioRow], attributes: [ResultAttribute]) {
         var textNames: [String] = [], numberColumns: [(name: String, units: String, longName: String)] = []
         for row in rows {
             for (name, _) in row.labels where !textNames.contains(name) { textNames.append(name) }
@@ -29,7 +33,7 @@ public struct ScenarioTable: Sendable, Equatable {
             }
         }
         self.init(
-            ids: rows.map(\.id),
+            dimension: dimension, ids: rows.map(\.id),
             labels: textNames.map { name in
                 ScenarioTextColumn(name: name, values: rows.map { row in row.labels.first { $0.name == name }?.value ?? "" })
             },
@@ -40,14 +44,14 @@ public struct ScenarioTable: Sendable, Equatable {
             attributes: attributes)
     }
 
-    /// CSV text: a header `scenario_id,<labels>,<columns>` and one line per scenario; text quoted when
+    /// CSV text: a header `<dimension>_id,<labels>,<columns>` and one line per row; text quoted when
     /// it holds a comma or quote, numbers as Swift prints them (`nan` for missing).
     public var csv: String {
         func quoted(_ text: String) -> String {
             text.contains(",") || text.contains("\"") || text.contains("\n")
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        var lines = [(["scenario_id"] + labels.map(\.name) + columns.map(\.name)).joined(separator: ",")]
+        var lines = [(["\(dimension)_id"] + labels.map(\.name) + columns.map(\.name)).joined(separator: ",")]
         for index in ids.indices {
             var fields = [quoted(ids[index])]
             fields += labels.map { quoted($0.values[index]) }
