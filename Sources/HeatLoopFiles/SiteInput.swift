@@ -9,6 +9,8 @@ public struct SiteInput: Sendable {
     public var weather: WeatherSeries
     public var weatherPath: String
     public var weatherSHA256: String
+    /// The heat-reuse project to appraise, when the site file has `economics`.
+    public var project: HeatReuseProject?
 
     /// Reads `path`, applying command-line overrides (weather file, step length). Throws every problem
     /// of the site file at once; weather problems name the EPW file and line.
@@ -41,7 +43,8 @@ public struct SiteInput: Sendable {
         do { weather = try EPWReader.read(path: weatherPath) } catch { throw .weather(error) }
         let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()
         return SiteInput(spec: spec.resolved(), site: Site(spec: spec, traces: traces, elevation: weather.location.elevation),
-                         weather: weather, weatherPath: weatherPath, weatherSHA256: SHA256.hex(weatherBytes))
+                         weather: weather, weatherPath: weatherPath, weatherSHA256: SHA256.hex(weatherBytes),
+                         project: HeatReuseProject(spec: spec, traces: traces))
     }
 
     /// A CSV file a site spec refers to: its path as written (the key of `Site(spec:traces:)`), the column
@@ -52,7 +55,8 @@ public struct SiteInput: Sendable {
         var accepting: [RegularTrace.Quantity]
     }
 
-    /// Every CSV file `spec` refers to: cluster traces, the carbon-intensity series, the heat-demand profile.
+    /// Every CSV file `spec` refers to: cluster traces, the carbon-intensity series, the heat-demand profile,
+    /// the electricity price.
     static func traceFiles(of spec: SiteSpec) -> [TraceFile] {
         var files: [TraceFile] = []
         for cluster in spec.it.clusters {
@@ -64,6 +68,9 @@ public struct SiteInput: Sendable {
         }
         if case .profile(let profile)? = spec.heatRecovery?.districtHeating.demand {
             files.append(TraceFile(file: profile.file, column: profile.column, accepting: [.megawatts]))
+        }
+        if let economics = spec.economics, let file = economics.electricityPriceCsv {
+            files.append(TraceFile(file: file, column: economics.electricityPriceColumn, accepting: [.eurosPerMegawattHour]))
         }
         return files
     }

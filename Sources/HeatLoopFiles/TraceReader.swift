@@ -42,7 +42,8 @@ public struct TraceFileError: Error, CustomStringConvertible, Sendable, Equatabl
 /// - **Header**: the first line that is neither blank nor a comment; comma-separated names, one of them
 ///   `time`. Other columns are allowed and ignored; only `column` is read.
 /// - **Quantity** from the column name: `utilization` or `…_utilization` is a utilisation 0…1;
-///   `power_kw` or `…_power_kw` a power in kW ≥ 0 (the whole cluster's).
+///   `power_kw` or `…_power_kw` a power in kW ≥ 0 (the whole cluster's); likewise `g_per_kwh` (grid
+///   intensity), `mw` (heat demand) and `eur_per_mwh` (electricity price, may be negative).
 /// - **Time**: `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]`, local standard time of the weather
 ///   file, no time zone. A row's time is the start of its sample (the value holds until the next row).
 ///   Rows are mapped onto the simulated year by time of year (month, day, time), whatever their year, so
@@ -63,9 +64,10 @@ public enum TraceReader {
     public static let secondsPerYear = 365 * 86_400
 
     /// The quantity a value column holds, from its name: `utilization`/`…_utilization` → utilisation,
-    /// `power_kw`/`…_power_kw` → kW; nil for any other name.
+    /// `power_kw`/`…_power_kw` → kW, `g_per_kwh`, `mw` and `eur_per_mwh` likewise; nil for any other name.
     public static func quantity(column: String) -> RegularTrace.Quantity? {
         func named(_ name: String) -> Bool { column == name || column.hasSuffix("_" + name) }
+        if named("eur_per_mwh") { return .eurosPerMegawattHour }
         if named("utilization") { return .utilization }
         if named("power_kw") { return .powerKilowatts }
         if named("g_per_kwh") { return .gramsPerKilowattHour }
@@ -80,6 +82,7 @@ public enum TraceReader {
         case .powerKilowatts: "`power_kw` or a name ending in `_power_kw` (the cluster's power in kW)"
         case .gramsPerKilowattHour: "`g_per_kwh` or a name ending in `_g_per_kwh` (grid intensity, g CO2/kWh)"
         case .megawatts: "`mw` or a name ending in `_mw` (heat demand, MW)"
+        case .eurosPerMegawattHour: "`eur_per_mwh` or a name ending in `_eur_per_mwh` (electricity price, €/MWh)"
         }
     }
 
@@ -526,6 +529,7 @@ public enum TraceReader {
         case .powerKilowatts: "a power in kW ≥ 0"
         case .gramsPerKilowattHour: "a carbon intensity in g/kWh ≥ 0"
         case .megawatts: "a heat power in MW ≥ 0"
+        case .eurosPerMegawattHour: "a price in €/MWh"
         }
         guard let value = DecimalParser.parse(bytes, range.lowerBound, range.upperBound) else {
             var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -544,6 +548,8 @@ public enum TraceReader {
                     file: file, line: line, column: column,
                     message: "\(formatted(value)) is outside 0…1\(hint); expected \(expected)")
             }
+        case .eurosPerMegawattHour:
+            break
         case .powerKilowatts, .gramsPerKilowattHour, .megawatts:
             guard value >= 0 else {
                 throw TraceFileError(

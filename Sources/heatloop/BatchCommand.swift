@@ -109,11 +109,12 @@ struct BatchCommand: ParsableCommand {
         do { weather = try scenario.climate.model?.apply(to: input.weather) ?? input.weather } catch {
             throw ScenarioFailure(description: "climate '\(scenario.climate.name)': \(error)")
         }
-        let result = Simulation(site: input.site, weather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)).run()
+        let run = AppraisedRun(site: input.site, weather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes),
+                               project: input.project)
         let provenance = RunProvenance(
             heatloopVersion: HeatLoopCommand.version, createdUTC: ISO8601DateFormatter().string(from: Date()),
             siteConfig: input.resolvedYAML, weatherFile: input.weatherPath, weatherSHA256: input.weatherSHA256)
-        var document = ResultDocument(result: result, summary: RunSummary(result), provenance: provenance)
+        var document = ResultDocument(result: run.result, summary: run.summary, provenance: provenance)
         typealias Key = BatchResults.Key
         document.attributes += [
             ResultAttribute(Key.id, .string(scenario.id)), ResultAttribute(Key.index, .int(scenario.index)),

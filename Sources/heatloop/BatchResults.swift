@@ -20,7 +20,8 @@ enum BatchResults {
 
     /// Units and long names of the `/summary` KPIs (file attributes carry only name and value).
     static let kpiDescriptions: [String: (units: String, longName: String)] = Dictionary(
-        KPIs(EnergyTotals(), carbon: nil).named.map { ($0.name, ($0.units, $0.longName)) }, uniquingKeysWith: { a, _ in a })
+        (KPIs(EnergyTotals(), carbon: nil).named + EconomicAssessment.descriptions).map { ($0.name, ($0.units, $0.longName)) },
+        uniquingKeysWith: { a, _ in a })
 
     /// A scenario result read back: its place in the batch and its summary row.
     struct Entry {

@@ -37,8 +37,8 @@ struct RunCommand: ParsableCommand {
             for warning in input.warnings { printError("warning: \(warning)") }
         }
         let stepWeather = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-        let result = Simulation(site: input.site, weather: stepWeather).run()
-        let summary = RunSummary(result)
+        let run = AppraisedRun(site: input.site, weather: stepWeather, project: input.project)
+        let (result, summary) = (run.result, run.summary)
         let provenance = RunProvenance(
             heatloopVersion: HeatLoopCommand.version, createdUTC: ISO8601DateFormatter().string(from: Date()),
             siteConfig: input.resolvedYAML, weatherFile: input.weatherPath, weatherSHA256: input.weatherSHA256)

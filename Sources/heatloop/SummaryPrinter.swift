@@ -56,6 +56,16 @@ enum SummaryPrinter {
         if k.heatPumpOutsideMapHours > 0 {
             rows.append(("Heat pump outside its COP map", number(k.heatPumpOutsideMapHours, 0) + " h"))
         }
+        if let e = summary.economics {
+            rows += [
+                ("CAPEX (heat pump/storage/DH)", "\(euros(e.capex.total)) (\(euros(e.capex.heatPump)) / \(euros(e.capex.storage)) / \(euros(e.capex.connection)))"),
+                ("Net cash flow", euros(e.netCashFlow) + "/year (heat \(euros(e.heatRevenue)), cooling saved \(euros(e.coolingSavings)), HP electricity −\(euros(e.heatPumpElectricityCost)), maintenance −\(euros(e.maintenance)))"),
+                ("NPV", euros(e.npv)),
+                ("LCOH", number(e.lcoh, 1) + " €/MWh"),
+                ("Simple payback", e.paybackYears.isFinite ? number(e.paybackYears, 1) + " years" : "never"),
+                ("CO2 avoided over the life", number(e.co2AvoidedLifetimeTonnes, 0) + " t"),
+            ]
+        }
         if let enefg = summary.enefg {
             rows.append(("EnEfG §11", enefg.passes ? "PASS" : "FAIL"))
             rows.append(("  PUE required / achieved", "≤ \(number(enefg.pueRequired, 2)) / \(number(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"))
@@ -137,6 +147,15 @@ enum SummaryPrinter {
     private static func mwh(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         return value >= 10_000 ? String(format: "%.1f GWh", value / 1000) : String(format: "%.0f MWh", value)
+    }
+    /// `1.23 M€`, `450 k€`, `−2.1 M€`.
+    static func euros(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        let sign = value < 0 ? "−" : ""
+        let magnitude = abs(value)
+        if magnitude >= 1e6 { return sign + String(format: "%.2f M€", magnitude / 1e6) }
+        if magnitude >= 1e3 { return sign + String(format: "%.0f k€", magnitude / 1e3) }
+        return sign + String(format: "%.0f €", magnitude)
     }
     private static func percent(_ value: Double) -> String {
         value.isFinite ? String(format: "%.1f %%", value * 100) : "–"

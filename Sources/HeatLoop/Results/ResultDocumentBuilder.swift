@@ -121,6 +121,9 @@ extension ResultDocument {
                 }),
         ]
         if !result.jobs.isEmpty { summaryTables.append(ResultTable(jobs: result.jobs)) }
+        if site.heatRecovery != nil {
+            summaryTables.append(HeatDurationCurve(columns: c, stepMinutes: site.calendar.stepMinutes).table)
+        }
     }
 }
 

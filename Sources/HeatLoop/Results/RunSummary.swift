@@ -1,10 +1,13 @@
-/// What a run's summary says: annual and monthly KPIs and the EnEfG verdict.
+/// What a run's summary says: annual and monthly KPIs, the EnEfG verdict and, when the site has
+/// `economics`, the heat-reuse project's appraisal.
 public struct RunSummary: Sendable {
     public var annual: KPIs
     public var monthly: [KPIs]
     public var enefg: EnEfGAssessment?
+    public var economics: EconomicAssessment?
 
-    public init(_ result: SimulationResult) {
+    public init(_ result: SimulationResult, economics: EconomicAssessment? = nil) {
+        self.economics = economics
         let carbon = result.site.carbon
         annual = KPIs(result.annual, carbon: carbon)
         monthly = result.monthly.map { KPIs($0, carbon: carbon) }
@@ -20,6 +23,7 @@ public struct RunSummary: Sendable {
         attributes.append(ResultAttribute("enefg_erf_required", .double(enefg?.erfRequired ?? .nan)))
         attributes.append(ResultAttribute("enefg_pass", .int(enefg.map { $0.passes ? 1 : 0 } ?? -1)))
         attributes.append(ResultAttribute("enefg_basis", .string(enefg?.basis ?? "not assessed: no compliance.commissioning_date")))
+        attributes += (economics?.named ?? []).map { ResultAttribute($0.name, .double($0.value)) }
         return attributes
     }
 }

@@ -1,6 +1,6 @@
 /// A measured time series at a regular interval, resampled onto the simulation steps by exact interval
 /// averaging: a cluster's utilisation or power (telemetry replayed, DESIGN §3.2), an hourly grid carbon
-/// intensity (§3.7) or a heat-demand profile (§3.5). The file format and the reader are in
+/// intensity (§3.7), a heat-demand profile (§3.5) or an electricity price (§3.8). The file format and the reader are in
 /// `HeatLoopFiles/TraceReader.swift` and `Sites/traces/README.md`.
 ///
 /// **Samples.** Sample `i` holds `values[i]` over `[start + i·interval, start + (i+1)·interval)`, in
@@ -42,6 +42,8 @@ public struct RegularTrace: Sendable, Equatable {
         case gramsPerKilowattHour
         /// Heat power, MW (a district-heating demand profile).
         case megawatts
+        /// Electricity price, €/MWh (may be negative, as day-ahead prices are at times).
+        case eurosPerMegawattHour
     }
 
     /// Shortest interval accepted, s (the sweep costs O(Y/interval)); shorter or non-finite intervals give

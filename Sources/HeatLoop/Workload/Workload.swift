@@ -37,7 +37,7 @@ public enum Workload: Sendable {
                 return ClusterLoad(meanPower: means.map { $0 * 1e3 }, peakPower: peaks.map { $0 * 1e3 },
                                    troughPower: means.map { $0 * 1e3 }, utilization: utilization, jobs: [],
                                    idleEnergy: 0, downEnergy: 0, background: nil)
-            case .gramsPerKilowattHour, .megawatts:
+            case .gramsPerKilowattHour, .megawatts, .eurosPerMegawattHour:
                 // Not a workload quantity (the site loader accepts only utilisation and power traces).
                 return steady([Double](repeating: 0, count: calendar.stepCount))
             }

@@ -83,7 +83,8 @@ public struct BatchScenario: Sendable {
     /// `--weather` and `--timestep-min`. The climate is not applied: `climate` says how to change `weather`.
     public func siteInput() -> SiteInput {
         SiteInput(spec: spec.resolved(), site: Site(spec: spec, traces: traces, elevation: weather.location.elevation),
-                  weather: weather, weatherPath: weatherPath, weatherSHA256: weatherSHA256)
+                  weather: weather, weatherPath: weatherPath, weatherSHA256: weatherSHA256,
+                  project: HeatReuseProject(spec: spec, traces: traces))
     }
 }
 

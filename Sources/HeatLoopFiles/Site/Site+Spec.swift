@@ -25,6 +25,10 @@ extension SiteSpec {
             }
             spec.heatRecovery = recovery
         }
+        if var economics = spec.economics, economics.electricityPriceCsv == nil, economics.electricityPriceEurPerMwh == nil {
+            economics.electricityPriceEurPerMwh = EconomicsSpec.defaultElectricityPrice
+            spec.economics = economics
+        }
         return spec
     }
 }

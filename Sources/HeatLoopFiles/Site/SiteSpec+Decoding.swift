@@ -42,6 +42,10 @@ extension SiteSpec {
         heatRecovery = o["heat_recovery"].object(keys: HeatRecoverySpec.keys).map(HeatRecoverySpec.init)
         carbon = o["carbon"].object(keys: CarbonSpec.keys).map(CarbonSpec.init)
         compliance = o["compliance"].object(keys: ComplianceSpec.keys).map(ComplianceSpec.init)
+        economics = o["economics"].object(keys: EconomicsSpec.keys).map(EconomicsSpec.init)
+        if economics != nil, heatRecovery == nil {
+            o["economics"].problem("economics appraise a heat-reuse project; add 'heat_recovery' or remove 'economics'")
+        }
     }
 }
 
@@ -708,6 +712,34 @@ extension CarbonSpec {
         }
         o.checkFileExists("grid_csv", gridCsv ?? "", "carbon CSV")
         displacedHeatGPerKwh = o.number("displaced_heat_g_per_kwh", default: displacedHeatGPerKwh, 0...2000)
+    }
+}
+
+extension EconomicsSpec {
+    init(_ o: YAMLObject) {
+        heatPriceEurPerMwh = o.number("heat_price_eur_per_mwh", default: heatPriceEurPerMwh, -1000...10_000)
+        electricityPriceEurPerMwh = o.optionalNumber("electricity_price_eur_per_mwh", -1000...10_000)
+        electricityPriceCsv = o.optionalString("electricity_price_csv")
+        electricityPriceColumn = o.optionalString("electricity_price_column") ?? electricityPriceColumn
+        if o["electricity_price_eur_per_mwh"].isPresent, o["electricity_price_csv"].isPresent {
+            o["electricity_price_csv"].problem("give either 'electricity_price_eur_per_mwh' (a constant) or 'electricity_price_csv' (a series), not both")
+        }
+        if TraceReader.quantity(column: electricityPriceColumn) != .eurosPerMegawattHour {
+            o["electricity_price_column"].problem("'\(electricityPriceColumn)' is not a price column; use 'eur_per_mwh' or a name ending in '_eur_per_mwh'")
+        }
+        o.checkFileExists("electricity_price_csv", electricityPriceCsv ?? "", "electricity price CSV")
+        discountRate = o.number("discount_rate", default: discountRate, 0...0.5, "a fraction per year: 0.06 is 6 %")
+        lifetimeYears = o.integer("lifetime_years", default: lifetimeYears, 1...100)
+        maintenancePctPerYear = o.number("maintenance_pct_per_year", default: maintenancePctPerYear, 0...100)
+        heatPumpEurPerKw = o.number("heat_pump_eur_per_kw", default: heatPumpEurPerKw, 0...100_000)
+        heatPumpReferenceMw = o.number("heat_pump_reference_mw", default: heatPumpReferenceMw, 0.001...10_000)
+        heatPumpScaleExponent = o.number("heat_pump_scale_exponent", default: heatPumpScaleExponent, 0.1...1.5)
+        storageEurPerM3 = o.number("storage_eur_per_m3", default: storageEurPerM3, 0...100_000)
+        connectionFixedEur = o.number("connection_fixed_eur", default: connectionFixedEur, 0...1e12)
+        connectionEurPerMw = o.number("connection_eur_per_mw", default: connectionEurPerMw, 0...1e9)
+        connectionEurPerM = o.number("connection_eur_per_m", default: connectionEurPerM, 0...1e9)
+        connectionLengthM = o.number("connection_length_m", default: connectionLengthM, 0...1e6)
+        creditCoolingSavings = o.boolean("credit_cooling_savings", default: creditCoolingSavings)
     }
 }
 

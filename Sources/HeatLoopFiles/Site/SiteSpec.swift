@@ -14,13 +14,14 @@ public struct SiteSpec: Encodable, Sendable {
     public var heatRecovery: HeatRecoverySpec?
     public var carbon: CarbonSpec?
     public var compliance: ComplianceSpec?
+    public var economics: EconomicsSpec?
 
     enum CodingKeys: String, CodingKey {
-        case name, weather, year, it, electrical, cooling, carbon, compliance
+        case name, weather, year, it, electrical, cooling, carbon, compliance, economics
         case timestepMin = "timestep_min", heatRecovery = "heat_recovery"
     }
     static let keys = ["name", "weather", "year", "timestep_min", "it", "electrical", "cooling", "heat_recovery",
-                       "carbon", "compliance"]
+                       "carbon", "compliance", "economics"]
 }
 
 public struct ITSpec: Encodable, Sendable {
@@ -675,6 +676,49 @@ public struct ComplianceSpec: Encodable, Sendable {
     public var commissioningDate = ""
     enum CodingKeys: String, CodingKey { case commissioningDate = "commissioning_date" }
     static let keys = ["commissioning_date"]
+}
+
+/// The heat-reuse project's economics (DESIGN §3.8); defaults and sources in `ProjectEconomics` and
+/// `CapitalCost`.
+public struct EconomicsSpec: Encodable, Sendable {
+    public var heatPriceEurPerMwh = 35.0
+    /// Constant price; `electricity_price_csv` instead gives a series.
+    public var electricityPriceEurPerMwh: Double?
+    /// CSV with `time` and an `eur_per_mwh` column (hourly or any regular interval), relative to the site file.
+    public var electricityPriceCsv: String?
+    public var electricityPriceColumn = "eur_per_mwh"
+    public var discountRate = 0.06
+    public var lifetimeYears = 20
+    public var maintenancePctPerYear = 2.0
+    public var heatPumpEurPerKw = 700.0
+    public var heatPumpReferenceMw = 5.0
+    public var heatPumpScaleExponent = 0.7
+    public var storageEurPerM3 = 300.0
+    public var connectionFixedEur = 300_000.0
+    public var connectionEurPerMw = 50_000.0
+    public var connectionEurPerM = 1_000.0
+    public var connectionLengthM = 1_000.0
+    public var creditCoolingSavings = true
+
+    /// Price when neither `electricity_price_eur_per_mwh` nor `electricity_price_csv` is given.
+    static let defaultElectricityPrice = 90.0
+
+    enum CodingKeys: String, CodingKey {
+        case heatPriceEurPerMwh = "heat_price_eur_per_mwh", electricityPriceEurPerMwh = "electricity_price_eur_per_mwh"
+        case electricityPriceCsv = "electricity_price_csv", electricityPriceColumn = "electricity_price_column"
+        case discountRate = "discount_rate", lifetimeYears = "lifetime_years"
+        case maintenancePctPerYear = "maintenance_pct_per_year", heatPumpEurPerKw = "heat_pump_eur_per_kw"
+        case heatPumpReferenceMw = "heat_pump_reference_mw", heatPumpScaleExponent = "heat_pump_scale_exponent"
+        case storageEurPerM3 = "storage_eur_per_m3", connectionFixedEur = "connection_fixed_eur"
+        case connectionEurPerMw = "connection_eur_per_mw", connectionEurPerM = "connection_eur_per_m"
+        case connectionLengthM = "connection_length_m"
+        case creditCoolingSavings = "credit_cooling_savings"
+    }
+    static let keys = ["heat_price_eur_per_mwh", "electricity_price_eur_per_mwh", "electricity_price_csv",
+                       "electricity_price_column", "discount_rate", "lifetime_years", "maintenance_pct_per_year",
+                       "heat_pump_eur_per_kw", "heat_pump_reference_mw", "heat_pump_scale_exponent", "storage_eur_per_m3",
+                       "connection_fixed_eur", "connection_eur_per_mw", "connection_eur_per_m",
+                       "connection_length_m", "credit_cooling_savings"]
 }
 
 /// A coding key made from a string, for variant mappings (`{dry_cooler: …}`).

@@ -1,0 +1,42 @@
+/// A heat-reuse project to appraise: what it builds (`size`) and its economics.
+public struct HeatReuseProject: Sendable, Equatable {
+    public var size: ProjectSize
+    public var economics: ProjectEconomics
+
+    public init(size: ProjectSize, economics: ProjectEconomics) {
+        self.size = size
+        self.economics = economics
+    }
+
+    /// The site as it would be without the project: the same IT, weather and cooling plant, no heat recovery.
+    public static func baselineSite(_ site: Site) -> Site {
+        var baseline = site
+        baseline.heatRecovery = nil
+        return baseline
+    }
+
+    /// Whether the appraisal needs a run of `baselineSite` (for the cooling savings).
+    public var needsBaseline: Bool { economics.creditsCoolingSavings }
+}
+
+/// A finished run and its summary, with the project's economics when the site has them.
+public struct AppraisedRun: Sendable {
+    public var result: SimulationResult
+    public var summary: RunSummary
+
+    /// Simulates `site` over `weather` (at step midpoints). With a `project`, also the site without heat
+    /// recovery (unless `baseline` is given, e.g. shared by the designs of a sizing sweep) for the cooling
+    /// savings. The baseline runs first and only its cooling series is kept, so peak memory is one run's.
+    public init(site: Site, weather: StepWeather, project: HeatReuseProject?, baseline: CoolingBaseline? = nil) {
+        var reference = baseline
+        if let project, project.needsBaseline, reference == nil, site.heatRecovery != nil {
+            reference = CoolingBaseline(Simulation(site: HeatReuseProject.baselineSite(site), weather: weather).run())
+        }
+        let result = Simulation(site: site, weather: weather).run()
+        if site.heatRecovery == nil, project?.needsBaseline == true { reference = CoolingBaseline(result) }
+        self.result = result
+        summary = RunSummary(result, economics: project.map {
+            $0.economics.assess(size: $0.size, design: result, baseline: reference)
+        })
+    }
+}
