@@ -53,31 +53,63 @@ public struct ProjectEconomics: Sendable, Equatable {
     public func assess(size: ProjectSize, design: SimulationResult, baseline: CoolingBaseline?) -> EconomicAssessment {
         let totals = design.annual
         let calendar = design.site.calendar
-        let capex = capital.breakdown(for: size)
-        let delivered = Joules(totals.heatDelivered).megawattHours
-        let heatPumpElectricity = electricityPrice.cost(power: design.columns.heatPumpPower,
-                                                        energy: Joules(totals.heatPump), calendar: calendar)
-        var coolingSaved = Joules(0), coolingSavings = 0.0, coolingCO2Saved = 0.0
+        var flows = AnnualFlows(
+            heatDelivered: Joules(totals.heatDelivered),
+            heatPumpElectricityCost: electricityPrice.cost(power: design.columns.heatPumpPower,
+                                                           energy: Joules(totals.heatPump), calendar: calendar),
+            coolingEnergySaved: Joules(0), coolingSavings: 0, co2Avoided: .nan)
+        var coolingCO2Saved = 0.0
         if creditsCoolingSavings, let baseline {
-            coolingSaved = Joules(baseline.coolingEnergy.value - totals.cooling)
-            coolingSavings = electricityPrice.savings(reference: baseline.coolingPower, power: design.columns.coolingPower,
-                                                      energySaved: coolingSaved, calendar: calendar)
+            flows.coolingEnergySaved = Joules(baseline.coolingEnergy.value - totals.cooling)
+            flows.coolingSavings = electricityPrice.savings(reference: baseline.coolingPower, power: design.columns.coolingPower,
+                                                            energySaved: flows.coolingEnergySaved, calendar: calendar)
             coolingCO2Saved = baseline.facilityCO2 - totals.co2Facility
         }
+        if let carbon = design.site.carbon {
+            // kg: heat displaced, less the heat pump's electricity, plus the cooling electricity saved.
+            flows.co2Avoided = (flows.heatDelivered.megawattHours * carbon.displacedHeatGramsPerKWh
+                - totals.co2HeatPump + coolingCO2Saved) / 1000
+        }
+        return assess(size: size, flows: flows)
+    }
+
+    /// The appraisal from one year's flows (the equations above).
+    public func assess(size: ProjectSize, flows: AnnualFlows) -> EconomicAssessment {
+        let capex = capital.breakdown(for: size)
+        let delivered = flows.heatDelivered.megawattHours
         let maintenance = maintenanceFraction * capex.total
-        let cashFlow = heatPrice * delivered + coolingSavings - heatPumpElectricity - maintenance
+        let cashFlow = heatPrice * delivered + flows.coolingSavings - flows.heatPumpElectricityCost - maintenance
         let annuity = Discounting.annuityFactor(rate: discountRate, years: lifetimeYears)
         let payback: Double = cashFlow > 0 ? capex.total / cashFlow : (capex.total == 0 && cashFlow == 0 ? 0 : .infinity)
-        let co2Avoided: Double = design.site.carbon.map { carbon in
-            let annual = delivered * carbon.displacedHeatGramsPerKWh - totals.co2HeatPump + coolingCO2Saved   // kg
-            return Double(lifetimeYears) * annual / 1000
-        } ?? .nan
         return EconomicAssessment(
-            capex: capex, heatRevenue: heatPrice * delivered, heatPumpElectricityCost: heatPumpElectricity,
-            coolingEnergySaved: coolingSaved, coolingSavings: coolingSavings, maintenance: maintenance,
+            capex: capex, heatRevenue: heatPrice * delivered, heatPumpElectricityCost: flows.heatPumpElectricityCost,
+            coolingEnergySaved: flows.coolingEnergySaved, coolingSavings: flows.coolingSavings, maintenance: maintenance,
             netCashFlow: cashFlow, npv: -capex.total + cashFlow / annuity,
-            lcoh: delivered > 0 ? (annuity * capex.total + maintenance + heatPumpElectricity - coolingSavings) / delivered : .nan,
-            paybackYears: payback, co2AvoidedLifetimeTonnes: co2Avoided)
+            lcoh: delivered > 0
+                ? (annuity * capex.total + maintenance + flows.heatPumpElectricityCost - flows.coolingSavings) / delivered : .nan,
+            paybackYears: payback, co2AvoidedLifetimeTonnes: Double(lifetimeYears) * flows.co2Avoided)
+    }
+}
+
+/// One year of a design's operation, as the appraisal needs it.
+public struct AnnualFlows: Sendable, Equatable {
+    public var heatDelivered: Joules
+    /// €.
+    public var heatPumpElectricityCost: Double
+    /// Cooling electricity saved against the site without heat recovery.
+    public var coolingEnergySaved: Joules
+    /// €.
+    public var coolingSavings: Double
+    /// CO2 avoided in the year, t (NaN without a grid intensity).
+    public var co2Avoided: Double
+
+    public init(heatDelivered: Joules, heatPumpElectricityCost: Double, coolingEnergySaved: Joules,
+                coolingSavings: Double, co2Avoided: Double) {
+        self.heatDelivered = heatDelivered
+        self.heatPumpElectricityCost = heatPumpElectricityCost
+        self.coolingEnergySaved = coolingEnergySaved
+        self.coolingSavings = coolingSavings
+        self.co2Avoided = co2Avoided
     }
 }
 

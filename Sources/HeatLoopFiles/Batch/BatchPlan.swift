@@ -41,7 +41,8 @@ public struct BatchPlan: Sendable {
         return try expand(spec, path: path)
     }
 
-    private static func expand(_ spec: BatchSpec, path: String) throws(InputError) -> BatchPlan {
+    /// Expands `spec` as if read from `path` (used by sizing sweeps, whose file holds a batch's `vary`).
+    static func expand(_ spec: BatchSpec, path: String) throws(InputError) -> BatchPlan {
         let loader = BatchLoader(batchPath: path, spec: spec)
         let scenarios = loader.expand()
         guard loader.problems.isEmpty else { throw .batch(SpecProblems(loader.problems)) }

@@ -106,10 +106,34 @@ extension BatchSpec {
         return choices
     }
 
-    private static func vary(_ value: YAMLValue) -> [VaryAxis] {
+    /// The most values one `{from, to, step}` range may expand to.
+    static let maximumRangeValues = 10_000
+
+    /// `{from: 2, to: 20, step: 2}` → "2", "4", … "20" (`to` included when a whole number of steps away,
+    /// to 1e-9 of a step); values are rounded to 12 significant digits so 0.1 steps print as written.
+    static func range(_ o: YAMLObject) -> [String]? {
+        guard let from = o.requiredNumber("from", -1e12...1e12), let to = o.requiredNumber("to", -1e12...1e12),
+              let step = o.requiredNumber("step", -1e12...1e12) else { return nil }
+        guard step != 0, (to - from) / step >= 0 else {
+            o["step"].problem("a step of \(format(step)) does not lead from \(format(from)) to \(format(to)); expected a \(to >= from ? "positive" : "negative") step")
+            return nil
+        }
+        let count = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
+        guard count <= maximumRangeValues else {
+            o["step"].problem("the range has \(count) values; at most \(maximumRangeValues) are allowed")
+            return nil
+        }
+        return (0..<count).map { index in
+            let value = Double(String(format: "%.12g", from + Double(index) * step)) ?? from
+            return value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+    }
+
+    /// A `vary` mapping: site-file key paths to lists of values or `{from, to, step}` ranges.
+    static func vary(_ value: YAMLValue) -> [VaryAxis] {
         guard let node = value.node else { return [] }
         guard case .mapping(let mapping) = node else {
-            value.problem("expected a mapping of site-file key paths to lists of values, e.g. {heat_recovery.heat_pump.capacity_mw: [4, 8]}, found \(describe(node))")
+            value.problem("expected a mapping of site-file key paths to lists of values or {from, to, step} ranges, e.g. {heat_recovery.heat_pump.capacity_mw: [4, 8]}, found \(describe(node))")
             return []
         }
         var axes: [VaryAxis] = []
@@ -136,10 +160,18 @@ extension BatchSpec {
                 continue
             }
             let list = YAMLValue(node: valuesNode, path: path, mark: valuesNode.mark, log: value.log)
-            guard let items = list.list else { continue }
-            if items.isEmpty { list.problem("expected at least one value") }
             var axis = VaryAxis(keyPath: key, values: [])
             axis.keyPosition = FilePosition(keyMark)
+            if case .mapping = valuesNode {
+                guard let range = list.object(keys: ["from", "to", "step"]), let values = Self.range(range) else { continue }
+                axis.values = values
+                axis.quoted = values.map { _ in false }
+                axis.valuePositions = values.map { _ in FilePosition(valuesNode.mark) }
+                axes.append(axis)
+                continue
+            }
+            guard let items = list.list else { continue }
+            if items.isEmpty { list.problem("expected at least one value") }
             for item in items {
                 guard case .scalar(let scalar)? = item.node, !scalar.string.isEmpty else {
                     item.problem("expected a single value (number, text or true/false), found \(describe(item.node))")

@@ -1,0 +1,100 @@
+import Foundation
+import HeatLoop
+
+/// A sizing file as written (DESIGN §3.8): a site, a grid of its parameters to vary, the objective and
+/// constraints. Every grid point is a full annual simulation with the site's economics.
+///
+/// ```yaml
+/// name: campus-heat-pump
+/// site: ../chicago-ai-campus.yaml             # relative to this file; `heatloop size SITE` overrides it
+/// timestep_min: 60
+/// vary:
+///   heat_recovery.heat_pump.capacity_mw: {from: 4, to: 20, step: 2}
+///   heat_recovery.storage.volume_m3: [0, 100, 250, 500, 1000, 2000]
+/// objective: npv                              # npv | lcoh | heat_delivered | co2_avoided
+/// constraints: {erf: {min: 0.2}, payback_years: {max: 8}}
+/// ```
+public struct SizingSpec: Sendable {
+    public var name = ""
+    /// The site file as written (relative to the sizing file unless absolute); nil when the command line gives it.
+    public var site: String?
+    public var timestepMin: Int?
+    public var vary: [VaryAxis] = []
+    public var objective = SizingObjective.npv
+    public var constraints: [DesignConstraint] = []
+    /// Designs listed in the terminal table.
+    public var top = 10
+
+    var varyPosition: FilePosition?
+
+    public init() {}
+
+    static let keys = ["name", "site", "timestep_min", "vary", "objective", "constraints", "top"]
+
+    /// Columns of the design table a constraint may bound: the run KPIs and the economics.
+    public static var constrainableColumns: [String] {
+        KPIs(EnergyTotals(), carbon: nil).named.map(\.name) + EconomicAssessment.descriptions.map(\.name)
+    }
+
+    /// Reads the sizing file at `path`; every problem with its line:column and key path.
+    public static func read(path: String) throws(SpecProblems) -> SizingSpec {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "",
+                                            message: "cannot read the sizing file (missing, unreadable or not UTF-8)")])
+        }
+        return try decode(text: text, file: path)
+    }
+
+    public static func decode(text: String, file: String) throws(SpecProblems) -> SizingSpec {
+        let log = ProblemLog(file: file)
+        var spec = SizingSpec()
+        if let root = YAMLValue.document(text: text, log: log), let object = root.object(keys: keys) {
+            spec = SizingSpec(object)
+        }
+        guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
+        return spec
+    }
+
+    init(_ o: YAMLObject) {
+        name = o.requiredString("name", "the sweep's name, used for its output folder") ?? ""
+        if !name.isEmpty, !Slug.isSafe(name) {
+            o["name"].problem("'\(name)' cannot name an output folder; use letters, digits, '-', '_' and '.', starting with a letter or digit")
+        }
+        site = o.optionalString("site")
+        if let site { o.checkFileExists("site", site, "site file") }
+        if let minutes = o.optionalInteger("timestep_min", 1...60) {
+            if SimulationCalendar.allowedStepMinutes.contains(minutes) {
+                timestepMin = minutes
+            } else {
+                o["timestep_min"].problem("\(minutes) does not divide an hour; expected one of "
+                    + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
+            }
+        }
+        if o["vary"].isPresent {
+            varyPosition = FilePosition(o.mapping.first { $0.key.string == "vary" }?.key.mark)
+            vary = BatchSpec.vary(o["vary"])
+            if vary.isEmpty, o["vary"].node?.mapping?.isEmpty == true {
+                o["vary"].problem("at least one parameter to vary is needed")
+            }
+        } else {
+            o.log.add(o.mark, "vary", "missing required key 'vary' (site-file key paths to lists or {from, to, step} ranges)")
+        }
+        let objectiveName = o.choice("objective", default: objective.rawValue, SizingObjective.allCases.map(\.rawValue))
+        objective = SizingObjective(rawValue: objectiveName) ?? objective
+        if let bounds = o["constraints"].object(keys: Self.constrainableColumns) {
+            for (key, _) in bounds.mapping {
+                guard let column = key.string, Self.constrainableColumns.contains(column),
+                      let bound = bounds[column].object(keys: ["min", "max"]) else { continue }
+                let constraint = DesignConstraint(column: column, minimum: bound.optionalNumber("min", -1e15...1e15),
+                                                  maximum: bound.optionalNumber("max", -1e15...1e15))
+                if constraint.minimum == nil, constraint.maximum == nil {
+                    bounds[column].problem("give 'min', 'max' or both, e.g. {min: 0.2}")
+                } else if let low = constraint.minimum, let high = constraint.maximum, low > high {
+                    bounds[column].problem("min \(low) is above max \(high); no design could meet it")
+                }
+                constraints.append(constraint)
+            }
+        }
+        top = o.integer("top", default: top, 1...10_000)
+    }
+}
