@@ -7,25 +7,12 @@ extension BatchSpec {
     /// morph arrays, vary grids) is collected and thrown together, each with its line:column and key path.
     /// The site files themselves are checked by `BatchPlan.load`.
     public static func decode(text: String, file: String) throws(SpecProblems) -> BatchSpec {
-        let log = ProblemLog(file: file)
-        var spec = BatchSpec()
-        if let root = YAMLValue.document(text: text, log: log), let object = root.object(keys: keys) {
-            spec = BatchSpec(object)
-        }
-        guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
-        return spec
+        try YAMLValue.decode(text: text, file: file, keys: keys, empty: BatchSpec(), BatchSpec.init)
     }
 
     /// Reads the batch file at `path`.
     public static func read(path: String) throws(SpecProblems) -> BatchSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "",
-                                            message: "cannot read the batch file (missing or not readable)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "", message: "not UTF-8 text")])
-        }
-        return try decode(text: text, file: path)
+        try decode(text: try YAMLValue.text(ofFile: path, what: "batch file"), file: path)
     }
 
     init(_ o: YAMLObject) {
@@ -54,14 +41,7 @@ extension BatchSpec {
             varyPosition = FilePosition(o.mapping.first { $0.key.string == "vary" }?.key.mark)
             vary = Self.vary(o["vary"])
         }
-        if let minutes = o.optionalInteger("timestep_min", 1...60) {
-            if SimulationCalendar.allowedStepMinutes.contains(minutes) {
-                timestepMin = minutes
-            } else {
-                o["timestep_min"].problem("\(minutes) does not divide an hour; expected one of "
-                    + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
-            }
-        }
+        timestepMin = o.optionalStepMinutes("timestep_min")
         if timestepMin != nil, vary.contains(where: { $0.keyPath == "timestep_min" }) {
             let mark = o["vary"].node?.mapping?.first { $0.key.string == "timestep_min" }?.key.mark
             o.log.add(mark, "vary.timestep_min",
@@ -261,4 +241,17 @@ extension FilePosition {
 extension String {
     /// The path with `.`/`..` components and repeated slashes removed (for comparing paths).
     var standardizedPath: String { (self as NSString).standardizingPath }
+}
+
+extension YAMLObject {
+    /// An optional step length in minutes, one that divides an hour.
+    func optionalStepMinutes(_ key: String) -> Int? {
+        guard let minutes = optionalInteger(key, 1...60) else { return nil }
+        guard SimulationCalendar.allowedStepMinutes.contains(minutes) else {
+            self[key].problem("\(minutes) does not divide an hour; expected one of "
+                + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
+            return nil
+        }
+        return minutes
+    }
 }

@@ -38,21 +38,11 @@ public struct SizingSpec: Sendable {
 
     /// Reads the sizing file at `path`; every problem with its line:column and key path.
     public static func read(path: String) throws(SpecProblems) -> SizingSpec {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "",
-                                            message: "cannot read the sizing file (missing, unreadable or not UTF-8)")])
-        }
-        return try decode(text: text, file: path)
+        try decode(text: try YAMLValue.text(ofFile: path, what: "sizing file"), file: path)
     }
 
     public static func decode(text: String, file: String) throws(SpecProblems) -> SizingSpec {
-        let log = ProblemLog(file: file)
-        var spec = SizingSpec()
-        if let root = YAMLValue.document(text: text, log: log), let object = root.object(keys: keys) {
-            spec = SizingSpec(object)
-        }
-        guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
-        return spec
+        try YAMLValue.decode(text: text, file: file, keys: keys, empty: SizingSpec(), SizingSpec.init)
     }
 
     init(_ o: YAMLObject) {
@@ -62,14 +52,7 @@ public struct SizingSpec: Sendable {
         }
         site = o.optionalString("site")
         if let site { o.checkFileExists("site", site, "site file") }
-        if let minutes = o.optionalInteger("timestep_min", 1...60) {
-            if SimulationCalendar.allowedStepMinutes.contains(minutes) {
-                timestepMin = minutes
-            } else {
-                o["timestep_min"].problem("\(minutes) does not divide an hour; expected one of "
-                    + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
-            }
-        }
+        timestepMin = o.optionalStepMinutes("timestep_min")
         if o["vary"].isPresent {
             varyPosition = FilePosition(o.mapping.first { $0.key.string == "vary" }?.key.mark)
             vary = BatchSpec.vary(o["vary"])

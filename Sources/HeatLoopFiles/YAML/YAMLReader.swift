@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Collects the problems of one file while it is read, so that all of them are reported at once.
@@ -247,6 +248,31 @@ extension YAMLValue {
             log.add(nil, "", "not valid YAML: \(error)")
             return nil
         }
+    }
+}
+
+extension YAMLValue {
+    /// The UTF-8 text of the file at `path`, or a problem naming it.
+    static func text(ofFile path: String, what: String) throws(SpecProblems) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "",
+                                            message: "cannot read the \(what) (missing or not readable)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "", message: "not UTF-8 text")])
+        }
+        return text
+    }
+
+    /// Decodes a document whose root is a mapping with `keys` through `make`; throws every problem
+    /// logged on the way.
+    static func decode<Spec>(text: String, file: String, keys: [String], empty: Spec,
+                             _ make: (YAMLObject) -> Spec) throws(SpecProblems) -> Spec {
+        let log = ProblemLog(file: file)
+        var spec = empty
+        if let root = document(text: text, log: log), let object = root.object(keys: keys) { spec = make(object) }
+        guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
+        return spec
     }
 }
 
