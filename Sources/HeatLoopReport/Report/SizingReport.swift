@@ -19,6 +19,11 @@ public struct SizingReport: Sendable {
         public var parameter: String
         public var kpi: String
         public var value: Double
+        public init(parameter: String, kpi: String, value: Double) {
+            self.parameter = parameter
+            self.kpi = kpi
+            self.value = value
+        }
     }
 
     public init(table: ScenarioTable) { self.table = table }
