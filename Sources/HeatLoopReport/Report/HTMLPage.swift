@@ -137,7 +137,7 @@ public enum HTMLPage {
         .verdict.fail { border-color: #D55E00; background: #fdf1ea; color: inherit; font-weight: normal; }
         .verdict strong { font-size: 1.1rem; }
         .cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 0.5rem 0 1rem; }
-        .card { flex: 1 1 150px; border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px; }
+        .card { flex: 1 1 130px; box-sizing: border-box; border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px; }
         .card .label { color: #555; font-size: 0.8rem; }
         .card .value { font-size: 1.3rem; font-weight: 600; }
         .no-data { border: 1px dashed #aaa; color: #555; padding: 18px; text-align: center; background: #fafafa; }
