@@ -72,7 +72,7 @@ extension HDF5ResultReader {
     // MARK: - Internals
 
     /// True when `path` (from the root, no leading slash) names a link that exists, checking each level.
-    static func exists(_ path: String, in file: hid_t) -> Bool {
+    private static func exists(_ path: String, in file: hid_t) -> Bool {
         var prefix = ""
         for part in path.split(separator: "/") {
             prefix += prefix.isEmpty ? String(part) : "/\(part)"
@@ -83,7 +83,7 @@ extension HDF5ResultReader {
 
     /// The links of a group (`""` for the root) in creation order when tracked, else by name, and
     /// whether each is a group.
-    static func children(of group: String, in file: hid_t,
+    private static func children(of group: String, in file: hid_t,
                          calls: HDF5Calls) throws(HDF5Error) -> [(name: String, isGroup: Bool)] {
         let object = "group /\(group)"
         let handle = try calls.id("H5Gopen2", object, H5Gopen2(file, group.isEmpty ? "/" : group, chdf5_p_default()))
@@ -119,7 +119,7 @@ extension HDF5ResultReader {
     }
 
     /// A 1-D numeric dataset as a float64 column with its `units` and `long_name` (empty when absent).
-    static func readColumn(_ datasetPath: String, name: String, in file: hid_t,
+    private static func readColumn(_ datasetPath: String, name: String, in file: hid_t,
                            calls: HDF5Calls) throws(HDF5Error) -> ResultSeries {
         let values = try readDataset(datasetPath, in: file, rank: 1, calls: calls).values
         let object = "dataset /\(datasetPath)"
@@ -135,7 +135,7 @@ extension HDF5ResultReader {
     }
 
     /// A 1-D dataset of strings (variable- or fixed-length).
-    static func readStrings(_ datasetPath: String, in file: hid_t, calls: HDF5Calls) throws(HDF5Error) -> [String] {
+    private static func readStrings(_ datasetPath: String, in file: hid_t, calls: HDF5Calls) throws(HDF5Error) -> [String] {
         let object = "dataset /\(datasetPath)"
         let dataset = try calls.id("H5Dopen2", object, H5Dopen2(file, datasetPath, chdf5_p_default()))
         defer { H5Dclose(dataset) }

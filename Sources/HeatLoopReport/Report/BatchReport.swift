@@ -71,6 +71,19 @@ public struct BatchReport: Sendable {
         return ["climate", "weather", "site"].first { names.contains($0) }
     }
 
+    /// Each row's bar series: its value of `seriesDimension` ("scenario" when nothing varies).
+    public var seriesLabels: [String] {
+        let values = seriesDimension.flatMap { name in varying.first { $0.name == name }?.values }
+        return values ?? Array(repeating: "scenario", count: table.ids.count)
+    }
+
+    /// The distinct series labels in file order.
+    public var seriesNames: [String] {
+        var names: [String] = []
+        for label in seriesLabels where !names.contains(label) { names.append(label) }
+        return names
+    }
+
     /// Each row's group label: the other varied settings, `capacity_mw = 8`-style for key paths.
     public var groupLabels: [String] {
         let others = varying.filter { $0.name != seriesDimension }

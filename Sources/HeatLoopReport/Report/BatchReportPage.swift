@@ -62,15 +62,10 @@ extension BatchReport {
         let kept = Set(groups.prefix(Self.maxGroups))
         var shown: [String] = []
         for label in labels where kept.contains(label) && !shown.contains(label) { shown.append(label) }
-        let seriesValues = seriesDimension.flatMap { name in varying.first { $0.name == name }?.values }
-        var seriesNames: [String] = []
-        for row in table.ids.indices {
-            let name = seriesValues?[row] ?? "scenario"
-            if !seriesNames.contains(name) { seriesNames.append(name) }
-        }
+        let rowSeries = seriesLabels
         let series = seriesNames.enumerated().map { index, seriesName in
             BarSeries(name: seriesName, color: Palette.category(index), values: shown.map { group in
-                let row = table.ids.indices.first { labels[$0] == group && (seriesValues?[$0] ?? "scenario") == seriesName }
+                let row = table.ids.indices.first { labels[$0] == group && rowSeries[$0] == seriesName }
                 return row.map { values[$0] * scale + offset } ?? .nan
             })
         }
@@ -87,14 +82,10 @@ extension BatchReport {
         guard let pue = column("pue"), let erf = column("erf") else {
             return HTMLPage.missingFigure(title, id: ChartID.pueVersusERF, reason: "The summary has no pue or erf column.")
         }
-        let seriesValues = seriesDimension.flatMap { name in varying.first { $0.name == name }?.values }
-        var names: [String] = []
-        for row in table.ids.indices where !names.contains(seriesValues?[row] ?? "scenario") {
-            names.append(seriesValues?[row] ?? "scenario")
-        }
-        let groups = names.enumerated().map { index, name in
+        let rowSeries = seriesLabels
+        let groups = seriesNames.enumerated().map { index, name in
             ScatterChart.Group(name: name, color: Palette.category(index), points: table.ids.indices.filter {
-                (seriesValues?[$0] ?? "scenario") == name
+                rowSeries[$0] == name
             }.map { ChartPoint(x: pue[$0], y: erf[$0] * 100) }, radius: 5)
         }
         let chart = ScatterChart(groups: groups, xTitle: "PUE", yTitle: "ERF (%)", height: 320)

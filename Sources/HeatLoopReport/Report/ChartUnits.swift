@@ -4,6 +4,11 @@ import HeatLoop
 enum ChartUnits {
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// Month numbers 1…12 as names; other labels as they are.
+    static func monthLabels(_ labels: [String]) -> [String] {
+        labels.map { label in Int(label).flatMap { (1...12).contains($0) ? monthNames[$0 - 1] : nil } ?? label }
+    }
+
     /// Month names at mid-month along an axis of days since 1 January 00:00 (HeatLoop's 365-day year).
     static var monthTicksAlongDays: [AxisTick] {
         var start = 0.0

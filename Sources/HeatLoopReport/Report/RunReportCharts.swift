@@ -28,7 +28,7 @@ extension RunReport {
         let unit = ChartUnits.energy(peakMWh: totals.max() ?? 0)
         func scaled(_ values: [Double]) -> [Double] { values.map { $0 / unit.megawattHours } }
         let chart = StackedBarChart(
-            categories: monthly.coordinateLabels.map { Int($0).map { ChartUnits.monthNames[($0 - 1 + 12) % 12] } ?? $0 },
+            categories: ChartUnits.monthLabels(monthly.coordinateLabels),
             layers: [
                 BarSeries(name: "IT", color: Palette.blue, values: scaled(it)),
                 BarSeries(name: "cooling", color: Palette.skyBlue, values: scaled(cooling)),
@@ -49,7 +49,7 @@ extension RunReport {
             return HTMLPage.missingFigure(title, id: ChartID.coolingModes, reason: "The file has no monthly cooling-mode hours.")
         }
         let chart = StackedBarChart(
-            categories: monthly.coordinateLabels.map { Int($0).map { ChartUnits.monthNames[($0 - 1 + 12) % 12] } ?? $0 },
+            categories: ChartUnits.monthLabels(monthly.coordinateLabels),
             layers: (0..<3).map { BarSeries(name: Self.modeNames[$0], color: Self.modeColors[$0], values: columns[$0]) },
             xTitle: "", yTitle: "hours per month (h)", valueUnit: "h", height: 280)
         return HTMLPage.figure(
@@ -96,26 +96,48 @@ extension RunReport {
             .filter(\.isFinite).max() ?? 0)
     }
 
+    /// How each heat series is drawn, the same in every heat chart.
+    enum HeatSeries {
+        case available, recovered, delivered, demand
+
+        var name: String {
+            switch self {
+            case .available: "heat available"
+            case .recovered: "recovered"
+            case .delivered: "delivered to DH"
+            case .demand: "DH demand"
+            }
+        }
+
+        var color: String {
+            switch self {
+            case .available: Palette.orange
+            case .recovered: Palette.bluishGreen
+            case .delivered: Palette.vermillion
+            case .demand: Palette.black
+            }
+        }
+    }
+
+    /// `values` (W) as a line in `unit`, value `k` at x = `firstX + k`.
+    func heatLine(_ series: HeatSeries, _ values: [Double], unit: (name: String, watts: Double),
+                  firstX: Double) -> LineChart.Series {
+        LineChart.Series(name: series.name, color: series.color, points: values.indices.map {
+            ChartPoint(x: firstX + Double($0), y: values[$0] / unit.watts)
+        }, dashed: series == .demand)
+    }
+
     func heatDailyFigure() -> String {
         let title = "Heat over the year (daily means)"
         guard hasHeatRecovery, !hourly.heatDelivered.isEmpty else {
             return HTMLPage.missingFigure(title, id: ChartID.heatDaily, reason: noHeatReason)
         }
         let unit = heatUnit
-        func line(_ name: String, _ hourlyValues: [Double], _ color: String, dashed: Bool = false) -> LineChart.Series {
-            let daily = SeriesAggregation.dailyMeans(hourlyValues)
-            return LineChart.Series(name: name, color: color, points: daily.indices.map {
-                ChartPoint(x: Double($0) + 0.5, y: daily[$0] / unit.watts)
-            }, dashed: dashed)
-        }
+        let lines: [(HeatSeries, [Double])] = [(.available, hourly.heatAvailable), (.recovered, hourly.heatRecovered),
+                                                (.delivered, hourly.heatDelivered), (.demand, hourly.heatDemand)]
         let days = Double((hourly.heatDelivered.count + 23) / 24)
         let chart = LineChart(
-            series: [
-                line("heat available", hourly.heatAvailable, Palette.orange),
-                line("recovered", hourly.heatRecovered, Palette.bluishGreen),
-                line("delivered to DH", hourly.heatDelivered, Palette.vermillion),
-                line("DH demand", hourly.heatDemand, Palette.black, dashed: true),
-            ],
+            series: lines.map { heatLine($0.0, SeriesAggregation.dailyMeans($0.1), unit: unit, firstX: 0.5) },
             xTitle: "", yTitle: "heat, daily mean (\(unit.name))",
             xAxis: FixedAxis(lower: 0, upper: days, ticks: ChartUnits.monthTicksAlongDays.filter { $0.value < days }))
         return HTMLPage.figure(
@@ -132,17 +154,10 @@ extension RunReport {
         }
         let unit = heatUnit
         let hours = Double(max(duration.available.count, duration.demand.count, duration.delivered.count))
-        func line(_ name: String, _ sorted: [Double], _ color: String, dashed: Bool = false) -> LineChart.Series {
-            LineChart.Series(name: name, color: color, points: sorted.indices.map {
-                ChartPoint(x: Double($0 + 1), y: sorted[$0] / unit.watts)
-            }, dashed: dashed)
-        }
+        let lines: [(HeatSeries, [Double])] = [(.available, duration.available), (.delivered, duration.delivered),
+                                                (.demand, duration.demand)]
         let chart = LineChart(
-            series: [
-                line("heat available", duration.available, Palette.orange),
-                line("delivered to DH", duration.delivered, Palette.vermillion),
-                line("DH demand", duration.demand, Palette.black, dashed: true),
-            ],
+            series: lines.map { heatLine($0.0, $0.1, unit: unit, firstX: 1) },
             xTitle: "hours of the year at or above the level (h)", yTitle: "heat, hourly mean (\(unit.name))",
             xAxis: FixedAxis(lower: 0, upper: hours, ticks: LinearScale(lower: 0, upper: hours, start: 0, end: 1)
                 .labelledTicks))

@@ -37,6 +37,19 @@ public struct ChartFrame: Sendable {
                             height: max(10, height - top - bottom))
     }
 
+    /// A frame for bars over `categories`: the bottom margin fits their labels (rotated when crowded)
+    /// and the x title, and the y axis starts at zero.
+    public static func forBars(height: Double, legend: Legend?, values: [Double], categories: [String],
+                               xTitle: String) -> (frame: ChartFrame, y: LinearScale) {
+        let yLabels = LinearScale(covering: values, including: [0], start: 0, end: 1).labelledTicks.map(\.label)
+        let provisional = ChartFrame(height: height, legend: legend, yLabels: yLabels)
+        let labels = CategoryLabels(categories, band: provisional.plotArea.width / Double(max(1, categories.count)))
+        let frame = ChartFrame(height: height, legend: legend, yLabels: yLabels,
+                               bottom: labels.height + (xTitle.isEmpty ? 6 : 24))
+        let y = LinearScale(covering: values, including: [0], start: frame.plotArea.bottom, end: frame.plotArea.top)
+        return (frame, y)
+    }
+
     /// A canvas of this size with the legend drawn above the plot area.
     public func canvas() -> SVGCanvas {
         var canvas = SVGCanvas(width: width, height: height)

@@ -21,14 +21,10 @@ public struct GroupedBarChart: Sendable {
 
     public func svg(id: String, title: String) -> String {
         let values = series.flatMap(\.values)
-        let yTicks = LinearScale(covering: values, including: [0], start: 0, end: 1).labelledTicks
         let legend = series.count > 1 ? Legend(series.map { Legend.Entry($0.name, color: $0.color, swatch: .box) }) : nil
-        let provisional = ChartFrame(height: height, legend: legend, yLabels: yTicks.map(\.label))
-        let labels = CategoryLabels(groups, band: provisional.plotArea.width / Double(max(1, groups.count)))
-        let frame = ChartFrame(height: height, legend: legend, yLabels: yTicks.map(\.label),
-                               bottom: labels.height + (xTitle.isEmpty ? 6 : 24))
+        let (frame, y) = ChartFrame.forBars(height: height, legend: legend, values: values, categories: groups,
+                                            xTitle: xTitle)
         let area = frame.plotArea
-        let y = LinearScale(covering: values, including: [0], start: area.bottom, end: area.top)
         let bands = BandScale(count: groups.count, start: area.left, end: area.right, padding: 0.2)
         var canvas = frame.canvas()
         canvas.drawLeftAxis(y, ticks: y.labelledTicks, area: area, title: yTitle)

@@ -27,14 +27,10 @@ public struct StackedBarChart: Sendable {
 
     public func svg(id: String, title: String) -> String {
         let totals = categories.indices.map { index in layers.reduce(0) { $0 + value($1, index) } }
-        let yTicks = LinearScale(covering: totals, including: [0], start: 0, end: 1).labelledTicks
         let legend = Legend(layers.map { Legend.Entry($0.name, color: $0.color, swatch: .box) })
-        let provisional = ChartFrame(height: height, legend: legend, yLabels: yTicks.map(\.label))
-        let labels = CategoryLabels(categories, band: provisional.plotArea.width / Double(max(1, categories.count)))
-        let frame = ChartFrame(height: height, legend: legend, yLabels: yTicks.map(\.label),
-                               bottom: labels.height + (xTitle.isEmpty ? 6 : 24))
+        let (frame, y) = ChartFrame.forBars(height: height, legend: legend, values: totals, categories: categories,
+                                            xTitle: xTitle)
         let area = frame.plotArea
-        let y = LinearScale(covering: totals, including: [0], start: area.bottom, end: area.top)
         let bands = BandScale(count: categories.count, start: area.left, end: area.right)
         var canvas = frame.canvas()
         canvas.drawLeftAxis(y, ticks: y.labelledTicks, area: area, title: yTitle)
