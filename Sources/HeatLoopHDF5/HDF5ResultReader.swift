@@ -84,7 +84,7 @@ public enum HDF5ResultReader {
     }
 
     static func withFile<T>(_ path: String,
-                                    _ body: (hid_t, HDF5Calls) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
+                            _ body: (hid_t, HDF5Calls) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
         try HDF5Library.withLock { () throws(HDF5Error) -> T in
             let calls = HDF5Calls(path: path)
             let access = try calls.id("H5Pcreate", "file access properties", H5Pcreate(chdf5_p_file_access()))
@@ -100,7 +100,7 @@ public enum HDF5ResultReader {
     /// All attributes of the object at `objectPath`, in creation order when the file tracks it,
     /// else in name order.
     static func readAttributes(of file: hid_t, objectPath: String,
-                                       calls: HDF5Calls) throws(HDF5Error) -> [ResultAttribute] {
+                               calls: HDF5Calls) throws(HDF5Error) -> [ResultAttribute] {
         let object = try calls.id("H5Oopen", objectPath, H5Oopen(file, objectPath, chdf5_p_default()))
         defer { H5Oclose(object) }
         var names: [String] = []
@@ -133,7 +133,7 @@ public enum HDF5ResultReader {
 
     /// One scalar (or one-element) attribute, or nil when it is an array or of another type.
     static func readAttribute(named name: String, of location: hid_t, object: String,
-                                      calls: HDF5Calls) throws(HDF5Error) -> AttributeValue? {
+                              calls: HDF5Calls) throws(HDF5Error) -> AttributeValue? {
         let what = "\(object) attribute \(name)"
         let attribute = try calls.id("H5Aopen", what, H5Aopen(location, name, chdf5_p_default()))
         defer { H5Aclose(attribute) }
@@ -161,7 +161,7 @@ public enum HDF5ResultReader {
 
     /// Reads a scalar string attribute stored as variable-length or fixed-length text.
     static func readString(_ attribute: hid_t, fileType: hid_t, what: String,
-                                   calls: HDF5Calls) throws(HDF5Error) -> String {
+                           calls: HDF5Calls) throws(HDF5Error) -> String {
         let isVariable = H5Tis_variable_str(fileType)
         try calls.check("H5Tis_variable_str", what, isVariable)
         let memory = try calls.id("H5Tcopy", what, H5Tcopy(chdf5_t_c_s1()))
