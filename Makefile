@@ -42,6 +42,7 @@ validate-energyplus: build
 	$(PYTHON) Tests/energyplus/compare.py --energyplus Output/energyplus/energyplus_reference.csv --heatloop $(RELEASE_BIN)
 
 clean:
-	rm -rf .build Output/*.h5 Output/*.partial Output/energyplus
+	rm -rf .build Output/*.h5 Output/*.partial Output/energyplus Output/report
 
 include Benchmarks.mk
+include Reports.mk

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "HeatLoop", targets: ["HeatLoop"]),
         .library(name: "HeatLoopFiles", targets: ["HeatLoopFiles"]),
         .library(name: "HeatLoopHDF5", targets: ["HeatLoopHDF5"]),
+        .library(name: "HeatLoopReport", targets: ["HeatLoopReport"]),
         .executable(name: "heatloop", targets: ["heatloop"]),
     ],
     dependencies: [
@@ -23,18 +24,20 @@ let package = Package(
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
         // The only target that links libhdf5.
         .target(name: "HeatLoopHDF5", dependencies: ["HeatLoop", "CHDF5"]),
+        // Reports: a small SVG chart layer and the HTML / terminal summaries of results. Pure Swift, no I/O.
+        .target(name: "HeatLoopReport", dependencies: ["HeatLoop"]),
         .executableTarget(
             name: "heatloop",
             dependencies: [
-                "HeatLoop", "HeatLoopFiles", "HeatLoopHDF5",
+                "HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
             name: "HeatLoopUnitTests",
-            dependencies: ["HeatLoop", "HeatLoopFiles", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopReport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "HeatLoopValidationTests", dependencies: ["HeatLoop", "HeatLoopFiles"]),
         .testTarget(
-            name: "HeatLoopEndToEndTests", dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "heatloop"]),
+            name: "HeatLoopEndToEndTests", dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopReport", "heatloop"]),
     ]
 )

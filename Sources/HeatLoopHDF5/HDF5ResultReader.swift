@@ -51,34 +51,40 @@ public enum HDF5ResultReader {
                                     rank expectedRank: Int) throws(HDF5Error) -> (shape: [Int], values: [Double]) {
         let datasetPath = group.isEmpty || group == "/" ? name : "\(group)/\(name)"
         return try withFile(path) { (file, calls) throws(HDF5Error) in
-            let object = "dataset /\(datasetPath)"
-            let dataset = try calls.id("H5Dopen2", object, H5Dopen2(file, datasetPath, chdf5_p_default()))
-            defer { H5Dclose(dataset) }
-            let space = try calls.id("H5Dget_space", object, H5Dget_space(dataset))
-            defer { H5Sclose(space) }
-            let rank = Int(H5Sget_simple_extent_ndims(space))
-            guard rank == expectedRank else {
-                throw HDF5Error(path: path, call: "H5Sget_simple_extent_ndims",
-                                reason: "\(object) has \(rank) dimensions; expected \(expectedRank)")
-            }
-            var dims = [hsize_t](repeating: 0, count: rank)
-            try calls.check("H5Sget_simple_extent_dims", object, H5Sget_simple_extent_dims(space, &dims, nil))
-            let shape = dims.map { Int($0) }
-            let count = shape.reduce(1, *)
-            guard count > 0 else { return (shape, []) }
-            var status: herr_t = 0
-            let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-                status = H5Dread(dataset, chdf5_t_native_double(), chdf5_s_all(), chdf5_s_all(),
-                                 chdf5_p_default(), buffer.baseAddress)
-                initialized = status >= 0 ? count : 0
-            }
-            try calls.check("H5Dread", object, status)
-            return (shape, values)
+            try readDataset(datasetPath, in: file, rank: expectedRank, calls: calls)
         }
     }
 
-    private static func withFile<T>(_ path: String,
-                                    _ body: (hid_t, HDF5Calls) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
+    /// A dataset of the open file (path from the root, no leading slash) as `Double`s, with its shape.
+    static func readDataset(_ datasetPath: String, in file: hid_t, rank expectedRank: Int,
+                            calls: HDF5Calls) throws(HDF5Error) -> (shape: [Int], values: [Double]) {
+        let object = "dataset /\(datasetPath)"
+        let dataset = try calls.id("H5Dopen2", object, H5Dopen2(file, datasetPath, chdf5_p_default()))
+        defer { H5Dclose(dataset) }
+        let space = try calls.id("H5Dget_space", object, H5Dget_space(dataset))
+        defer { H5Sclose(space) }
+        let rank = Int(H5Sget_simple_extent_ndims(space))
+        guard rank == expectedRank else {
+            throw HDF5Error(path: calls.path, call: "H5Sget_simple_extent_ndims",
+                            reason: "\(object) has \(rank) dimensions; expected \(expectedRank)")
+        }
+        var dims = [hsize_t](repeating: 0, count: rank)
+        try calls.check("H5Sget_simple_extent_dims", object, H5Sget_simple_extent_dims(space, &dims, nil))
+        let shape = dims.map { Int($0) }
+        let count = shape.reduce(1, *)
+        guard count > 0 else { return (shape, []) }
+        var status: herr_t = 0
+        let values = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            status = H5Dread(dataset, chdf5_t_native_double(), chdf5_s_all(), chdf5_s_all(),
+                             chdf5_p_default(), buffer.baseAddress)
+            initialized = status >= 0 ? count : 0
+        }
+        try calls.check("H5Dread", object, status)
+        return (shape, values)
+    }
+
+    static func withFile<T>(_ path: String,
+                            _ body: (hid_t, HDF5Calls) throws(HDF5Error) -> T) throws(HDF5Error) -> T {
         try HDF5Library.withLock { () throws(HDF5Error) -> T in
             let calls = HDF5Calls(path: path)
             let access = try calls.id("H5Pcreate", "file access properties", H5Pcreate(chdf5_p_file_access()))
@@ -93,8 +99,8 @@ public enum HDF5ResultReader {
 
     /// All attributes of the object at `objectPath`, in creation order when the file tracks it,
     /// else in name order.
-    private static func readAttributes(of file: hid_t, objectPath: String,
-                                       calls: HDF5Calls) throws(HDF5Error) -> [ResultAttribute] {
+    static func readAttributes(of file: hid_t, objectPath: String,
+                               calls: HDF5Calls) throws(HDF5Error) -> [ResultAttribute] {
         let object = try calls.id("H5Oopen", objectPath, H5Oopen(file, objectPath, chdf5_p_default()))
         defer { H5Oclose(object) }
         var names: [String] = []
@@ -126,8 +132,8 @@ public enum HDF5ResultReader {
     }
 
     /// One scalar (or one-element) attribute, or nil when it is an array or of another type.
-    private static func readAttribute(named name: String, of location: hid_t, object: String,
-                                      calls: HDF5Calls) throws(HDF5Error) -> AttributeValue? {
+    static func readAttribute(named name: String, of location: hid_t, object: String,
+                              calls: HDF5Calls) throws(HDF5Error) -> AttributeValue? {
         let what = "\(object) attribute \(name)"
         let attribute = try calls.id("H5Aopen", what, H5Aopen(location, name, chdf5_p_default()))
         defer { H5Aclose(attribute) }
@@ -154,8 +160,8 @@ public enum HDF5ResultReader {
     }
 
     /// Reads a scalar string attribute stored as variable-length or fixed-length text.
-    private static func readString(_ attribute: hid_t, fileType: hid_t, what: String,
-                                   calls: HDF5Calls) throws(HDF5Error) -> String {
+    static func readString(_ attribute: hid_t, fileType: hid_t, what: String,
+                           calls: HDF5Calls) throws(HDF5Error) -> String {
         let isVariable = H5Tis_variable_str(fileType)
         try calls.check("H5Tis_variable_str", what, isVariable)
         let memory = try calls.id("H5Tcopy", what, H5Tcopy(chdf5_t_c_s1()))

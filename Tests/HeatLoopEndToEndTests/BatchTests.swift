@@ -19,7 +19,7 @@ import Testing
     /// descriptors above 2 are closed first: Foundation's `Process` learns of the exit through one, and
     /// daemons the script starts would otherwise inherit it and keep `waitUntilExit` waiting.
     static func runLogged(_ script: String, _ arguments: [String], log: String) throws -> Int32 {
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         defer { try? handle.close() }
         handle.seekToEndOfFile()

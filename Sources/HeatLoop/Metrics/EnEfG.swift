@@ -38,6 +38,15 @@ public struct EnEfGAssessment: Sendable, Equatable {
         }
     }
 
+    /// An assessment as a result file records it (`/summary` `enefg_*`, `pue`, `erf`), for reports.
+    public init(pueRequired: Double, erfRequired: Double, pueAchieved: Double, erfAchieved: Double, basis: String) {
+        self.pueRequired = pueRequired
+        self.erfRequired = erfRequired
+        self.pueAchieved = pueAchieved
+        self.erfAchieved = erfAchieved
+        self.basis = basis
+    }
+
     /// Why the site fails, in energy terms: how much facility overhead must go for the PUE target, and
     /// how much more of the data center's heat must be reused for the ERF target. Empty when it passes.
     public func shortfalls(itMWh: Double, facilityMWh: Double, reusedMWh: Double) -> [String] {

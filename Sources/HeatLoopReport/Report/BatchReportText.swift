@@ -1,0 +1,20 @@
+/// A batch's terminal summary: the scenarios ranked, with what varies and their main KPIs.
+extension BatchReport {
+    public func terminalText(limit: Int = 20) -> String {
+        let (rankName, descending) = ranking
+        var lines = ["\(name) — HeatLoop batch summary, \(table.ids.count) scenarios",
+                     "Ranked by \(KPICatalog.display(for: rankName).shortLabel) (\(descending ? "highest" : "lowest") first)", ""]
+        let varied = varying
+        let kpis = Self.tableKPIs.filter { column($0) != nil }
+        let header = ["#"] + varied.map { KPICatalog.shortKeyPath($0.name) }
+            + kpis.map { KPICatalog.display(for: $0).titleWithUnit } + ["Scenario id"]
+        let rows = rankedRows.prefix(limit).enumerated().map { position, row in
+            ["\(position + 1)"] + varied.map { $0.values[row] }
+                + kpis.map { KPICatalog.display(for: $0).text(value($0, row: row)) } + [table.ids[row]]
+        }
+        let alignment = [true] + varied.map { _ in false } + kpis.map { _ in true } + [false]
+        lines += TextTable(header: header, rows: rows, rightAligned: alignment).lines()
+        if table.ids.count > limit { lines.append("  … \(table.ids.count - limit) more in summary.csv") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,23 @@
+import HeatLoop
+
+/// Which report a HeatLoop file gets, from its root attributes: a sizing sweep or a batch summary (root
+/// `kind`), or a single run (it records its resolved site file). Nil for other files.
+public enum ReportKind: Sendable, Equatable {
+    case run
+    case batch
+    case sizing
+
+    public init?(rootAttributes attributes: [ResultAttribute]) {
+        func text(_ name: String) -> String? {
+            guard case .string(let value)? = attributes.first(where: { $0.name == name })?.value else { return nil }
+            return value
+        }
+        switch text("kind") {
+        case "batch": self = .batch
+        case "sizing": self = .sizing
+        default:
+            guard text("site_config") != nil else { return nil }
+            self = .run
+        }
+    }
+}

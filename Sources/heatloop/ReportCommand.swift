@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import HeatLoop
+import HeatLoopHDF5
+import HeatLoopReport
+
+/// `heatloop report RESULT.h5 [--html FILE]`: a summary of a run, batch or sizing result on the
+/// terminal, and optionally a self-contained HTML report with charts (HeatLoopReport does the work).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Summarise a result file (run, batch summary.h5 or sizing.h5); --html writes a report with charts.")
+
+    @Argument(help: "Result file (.h5) written by heatloop run, batch, merge or size.") var result: String
+    @Option(help: "Also write a self-contained HTML report (inline SVG charts, no network) to this file.") var html: String?
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: result) else {
+            printError("error: \(result): no such file")
+            throw ExitStatus.invalidInput
+        }
+        let attributes: [ResultAttribute]
+        do { attributes = try HDF5ResultReader.readAttributes(path: result) } catch {
+            printError("error: \(result): not an HDF5 file HeatLoop can read (\(error.reason))")
+            throw ExitStatus.invalidInput
+        }
+        guard attributes.contains(where: { $0.name == "complete" && $0.value == .int(1) }) else {
+            printError("error: \(result): incomplete (no root attribute complete = 1); the run that wrote it did not finish")
+            throw ExitStatus.invalidInput
+        }
+        guard let kind = ReportKind(rootAttributes: attributes) else {
+            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch or sizing)")
+            throw ExitStatus.invalidInput
+        }
+        let text: String, page: String
+        do {
+            switch kind {
+            case .run:
+                let keys = RunReport.seriesUsed.map { (group: $0.group, name: $0.name) }
+                let report = RunReport(document: try HDF5ResultReader.readDocument(path: result, series: keys))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .batch:
+                let report = BatchReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .sizing:
+                let report = SizingReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            }
+        } catch {
+            printError("error: \(result): cannot read it as a HeatLoop \(kind) result: \(error)")
+            throw ExitStatus.invalidInput
+        }
+        print(text)
+        guard let html else { return }
+        do {
+            try OutputPath.createFolder(for: html)
+            let partial = html + ".partial"
+            PartialFileGuard.install()
+            try PartialFileGuard.writing(partial) {
+                try Data(page.utf8).write(to: URL(fileURLWithPath: partial))
+                guard rename(partial, html) == 0 else {
+                    unlink(partial)
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: html])
+                }
+            }
+        } catch {
+            printError("error: could not write \(html): \(error)")
+            throw ExitStatus.failure
+        }
+        print("HTML report: \(html)")
+    }
+}
