@@ -27,14 +27,13 @@ chromium:
 		echo "Installing chromium with apt-get…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-## A sizing result comes from Tests/python/make_sizing_fixture.py (synthetic numbers) until the
-## project's own sizing sweep writes one.
+## The batch is Sites/batches/climate-2050.yaml, the sizing sweep Sites/sizing/campus-heat-pump.yaml.
 report-png: report chromium python-deps
 	$(RELEASE_BIN) batch Sites/batches/climate-2050.yaml --output $(REPORT_DIR)/batch --quiet
 	$(RELEASE_BIN) report $(REPORT_DIR)/batch/summary.h5 --html $(REPORT_DIR)/batch.html
-	$(PYTHON) Tests/python/make_sizing_fixture.py $(REPORT_DIR)/sizing.h5
-	$(RELEASE_BIN) report $(REPORT_DIR)/sizing.h5 --html $(REPORT_DIR)/sizing.html
-	@for page in site:5000 batch:2600 sizing:2700; do \
+	$(RELEASE_BIN) size $(SITE) --spec Sites/sizing/campus-heat-pump.yaml --output $(REPORT_DIR)/sizing --quiet
+	$(RELEASE_BIN) report $(REPORT_DIR)/sizing/sizing.h5 --html $(REPORT_DIR)/sizing.html
+	@for page in site:5000 batch:2600 sizing:3000; do \
 		name=$${page%%:*}; height=$${page##*:}; \
 		timeout 120 $(CHROMIUM) $(CHROMIUM_FLAGS) --window-size=$(REPORT_WIDTH),$$height \
 			--screenshot=$(CURDIR)/$(REPORT_DIR)/$$name.png file://$(CURDIR)/$(REPORT_DIR)/$$name.html 2>/dev/null || exit 1; \

@@ -163,7 +163,7 @@ import Testing
             ResultAttribute("objective_sense", .string("max")),
             ResultAttribute("parameters", .string("heat_recovery.heat_pump.capacity_mw, heat_recovery.storage.volume_m3")),
             ResultAttribute("recommended_design", .string("hp8-st0")),
-            ResultAttribute("recommendation", .string("hp8-st0 has the highest NPV.\n12 MW exceeds the DH connection.")),
+            ResultAttribute("recommendation", .string("Recommended: hp8-st0 (capacity_mw = 8).\n12 MW exceeds the DH connection.")),
             ResultAttribute("marginal:heat_recovery.heat_pump.capacity_mw:npv_eur", .double(2e6)),
             ResultAttribute("marginal:heat_recovery.storage.volume_m3:npv_eur", .double(-3e5)),
         ]))

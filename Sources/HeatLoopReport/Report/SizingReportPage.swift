@@ -9,9 +9,10 @@ extension SizingReport {
         var body = [HTMLPage.paragraph("\(table.ids.count) designs, \(feasibleCount) feasible. Objective: "
             + "\(maximises ? "maximise" : "minimise") \(objectiveDisplay.shortLabel). Parameters: "
             + "\(parameters.isEmpty ? "none" : parameters.joined(separator: ", ")).", className: "note")]
-        var recommended = [HTMLPage.paragraph(recommendedDesign.map { "Recommended design: \($0)" }
-            ?? "No design is feasible, so none is recommended.")]
-        if !recommendation.isEmpty { recommended.append(HTMLPage.paragraph(recommendation, className: "recommendation")) }
+        // The sweep's own text names the design and says why; older files without it get the id alone.
+        let recommended = recommendation.isEmpty
+            ? [HTMLPage.paragraph(recommendedDesign.map { "Recommended design: \($0)" } ?? "No design is feasible, so none is recommended.")]
+            : [HTMLPage.paragraph(recommendation, className: "recommendation")]
         body.append(HTMLPage.section("Recommendation", id: "recommendation", recommended))
         body.append(HTMLPage.section("Best designs", id: "designs", [bestDesignsHTML(limit: 10)]))
         body.append(HTMLPage.section("Trade-offs", id: "charts", [paretoFigure(), heatVersusNPVFigure(), npvHeatmapFigure()]))
@@ -23,9 +24,9 @@ extension SizingReport {
                         HTMLPage.Cell(display.unit)]
             }
             body.append(HTMLPage.section("Marginal value of the last step", id: "marginals", [
-                HTMLPage.paragraph("How much each KPI changes over the last step of each parameter (e.g. from the "
-                    + "second-largest to the largest heat pump): a small gain says the last step is not worth it.",
-                    className: "note"),
+                HTMLPage.paragraph("How much each KPI changed over the last step of each parameter up to the recommended "
+                    + "design (1 MW of a capacity, 100 m³ of a volume, else the grid spacing), each step a full annual "
+                    + "run: a small gain says the last step is barely worth it.", className: "note"),
                 HTMLPage.table(header: ["Parameter", "KPI", "Change", "Unit"], rows: rows, id: "marginal-table"),
             ]))
         }
@@ -52,18 +53,19 @@ extension SizingReport {
 
     func bestDesignsHTML(limit: Int) -> String {
         let names = designColumns()
-        let header = ["Rank", "Design"] + names.map(columnHeader)
+        // The parameters identify a design; its id (long: it names the design's files) goes last.
+        let header = ["Rank"] + names.map(columnHeader) + ["Design"]
         let feasible = flag("feasible")
         let rows = rankedRows.filter { feasible[$0] }.prefix(limit).map { row -> [HTMLPage.Cell] in
             let rank = value("rank", row: row)
-            return [HTMLPage.Cell(NumberText.grouped(rank, decimals: 0)), HTMLPage.Cell(table.ids[row],
-                    className: table.ids[row] == recommendedDesign ? "id pass" : "id")]
+            return [HTMLPage.Cell(NumberText.grouped(rank, decimals: 0), className: table.ids[row] == recommendedDesign ? "pass" : nil)]
                 + names.map { name in
                     let value = value(name, row: row)
                     let text = parameters.contains(name) ? NumberText.significant(value, digits: 4)
                         : KPICatalog.display(for: name).text(value)
                     return HTMLPage.Cell(text, numeric: true, value: value, kpi: name)
                 }
+                + [HTMLPage.Cell(table.ids[row], className: "id")]
         }
         guard !rows.isEmpty else { return HTMLPage.paragraph("No design is feasible.") }
         return HTMLPage.table(header: header, rows: Array(rows), id: "design-table", compact: true)

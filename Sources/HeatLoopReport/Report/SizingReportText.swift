@@ -7,8 +7,11 @@ extension SizingReport {
                      "\(table.ids.count) designs, \(feasibleCount) feasible; objective: \(maximises ? "maximise" : "minimise") "
                         + "\(objectiveDisplay.shortLabel); parameters: \(parameters.isEmpty ? "none" : parameters.joined(separator: ", "))",
                      ""]
-        lines.append(recommendedDesign.map { "Recommended: \($0)" } ?? "No feasible design; none recommended.")
-        lines += recommendation.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        if recommendation.isEmpty {
+            lines.append(recommendedDesign.map { "Recommended: \($0)" } ?? "No feasible design; none recommended.")
+        } else {
+            lines += recommendation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
         lines.append("")
         let names = designColumns(kpis: ["capex_eur", "npv_eur", "lcoh_eur_per_MWh", "payback_years", "heat_delivered_MWh"])
         let header = ["Rank", "Design"] + names.map(columnHeader)

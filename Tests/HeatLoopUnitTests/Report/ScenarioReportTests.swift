@@ -58,7 +58,7 @@ struct ScenarioReportTests {
         ResultAttribute("objective_sense", .string("max")),
         ResultAttribute("parameters", .string("heat_recovery.heat_pump.capacity_mw, heat_recovery.storage.volume_m3")),
         ResultAttribute("recommended_design", .string("hp8-st0")),
-        ResultAttribute("recommendation", .string("hp8-st0 has the best NPV.\nLarger storage is infeasible.")),
+        ResultAttribute("recommendation", .string("Recommended: hp8-st0 (capacity_mw = 8).\nLarger storage is infeasible.")),
         ResultAttribute("marginal:heat_recovery.heat_pump.capacity_mw:npv_eur", .double(1e6)),
     ])
 
@@ -80,21 +80,22 @@ struct ScenarioReportTests {
         #expect(html.contains("never"), "an infinite payback reads 'never'")
         let text = report.terminalText()
         #expect(text.contains("Recommended: hp8-st0"))
-        #expect(text.contains("  Larger storage is infeasible."))
+        #expect(text.contains("\nLarger storage is infeasible."))
         #expect(text.contains("+") == false)
     }
 
     @Test("without a feasible design nothing is recommended and the report still renders")
     func nothingFeasible() {
         var table = Self.sizing
-        table.attributes = table.attributes.filter { $0.name != "recommended_design" }
+        table.attributes = table.attributes.filter { $0.name != "recommended_design" && $0.name != "recommendation" }
+            + [ResultAttribute("recommendation", .string("No design meets the constraints (erf ≥ 0.2)."))]
         table.columns = table.columns.map { column in
             var column = column
             if column.name == "feasible" { column.values = column.values.map { _ in 0 } }
             return column
         }
         let report = SizingReport(table: table)
-        #expect(report.terminalText().contains("No feasible design"))
+        #expect(report.terminalText().contains("No design meets the constraints"))
         for svg in SVGChecks.svgElements(in: report.html()) { #expect(!SVGChecks.hasNonFiniteNumber(svg)) }
     }
 }
