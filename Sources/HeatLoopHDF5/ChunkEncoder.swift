@@ -113,12 +113,7 @@ enum ChunkEncoder {
             if storage.shuffle && elementSize > 1 {
                 // HDF5 shuffle (H5Zshuffle.c): byte b of element i goes to position b · n + i, with n
                 // the elements per chunk; the zero padding of an edge chunk shuffles to zeros.
-                let n = chunkLength
-                for element in 0..<(elements.count / elementSize) {
-                    for byte in 0..<elementSize {
-                        destination[byte * n + element] = elements[element * elementSize + byte]
-                    }
-                }
+                shuffle(elements, into: destination, elementSize: elementSize, chunkLength: chunkLength)
             } else {
                 destination.copyMemory(from: elements)
             }
@@ -140,6 +135,33 @@ enum ChunkEncoder {
         }
         // A fresh array of the exact size: trimming would keep the full `compressBound` capacity.
         return EncodedChunk(bytes: Array(compressed.prefix(Int(compressedLength))), filterMask: 0)
+    }
+
+    /// HDF5's byte shuffle of `source` into `destination` (byte b of element i to b · n + i, n =
+    /// `chunkLength`), through raw pointers: one load of each element and four sequential output
+    /// streams for float32 (a subscripted loop cost ~20 instructions a byte, 40 % of a 1-min run).
+    static func shuffle(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
+                        elementSize: Int, chunkLength n: Int) {
+        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
+        let count = source.count / elementSize
+        precondition(destination.count >= n * elementSize && count <= n, "shuffle: chunk too small")
+        let bytes = output.assumingMemoryBound(to: UInt8.self)
+        if elementSize == 4 {
+            for element in 0..<count {
+                let value = input.loadUnaligned(fromByteOffset: element * 4, as: UInt32.self).littleEndian
+                bytes[element] = UInt8(truncatingIfNeeded: value)
+                bytes[n + element] = UInt8(truncatingIfNeeded: value >> 8)
+                bytes[2 * n + element] = UInt8(truncatingIfNeeded: value >> 16)
+                bytes[3 * n + element] = UInt8(truncatingIfNeeded: value >> 24)
+            }
+            return
+        }
+        for byte in 0..<elementSize {
+            let target = bytes + byte * n
+            for element in 0..<count {
+                target[element] = input.load(fromByteOffset: element * elementSize + byte, as: UInt8.self)
+            }
+        }
     }
 
     /// `(0..<count).map(transform)` spread over all cores.

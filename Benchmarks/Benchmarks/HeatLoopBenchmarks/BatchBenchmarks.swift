@@ -41,3 +41,29 @@ func batchBenchmarks() {
         return (binary, batch)
     }
 }
+
+/// DESIGN §9: a sizing sweep of 400 hourly site-years on this 2-core machine ≤ 20 s (50 ms a design), run
+/// by the release `heatloop size SITE --spec SIZING --jobs 2` (the shipped campus spec has 60 designs). Registered only when the sizing spec of the default site
+/// exists (`Sites/sizing/campus-heat-pump.yaml`, with the `heatloop size` command); `make bench` says when
+/// it is skipped.
+func sizingBenchmarks() {
+    let spec = BenchPaths.resolve("../Sites/sizing/campus-heat-pump.yaml")
+    guard FileManager.default.fileExists(atPath: spec) else { return }
+    Benchmark(
+        "heatloop size, campus heat-pump sweep (2 jobs)",
+        configuration: .init(metrics: [.wallClock, .childPeakResident, .childCPU], timeUnits: .seconds,
+                             warmupIterations: 0, maxDuration: .seconds(40), maxIterations: 2,
+                             teardown: { Scratch.remove() })
+    ) { benchmark, binary in
+        for _ in benchmark.scaledIterations {
+            let output = Scratch.file("size-\(UUID().uuidString)")
+            let usage = try runChild([binary, "size", BenchPaths.defaultSite, "--spec", spec, "--jobs", "2",
+                                      "--output", output], log: Scratch.file("size.log"))
+            benchmark.measurement(.childPeakResident, usage.maxResidentBytes)
+            benchmark.measurement(.childCPU, usage.cpuNanoseconds / 1_000_000)
+            try? FileManager.default.removeItem(atPath: output)
+        }
+    } setup: {
+        BenchPaths.heatloopBinary
+    }
+}

@@ -50,8 +50,9 @@ public enum HeatDemand: Sendable, Equatable {
     private static func degreeHours(_ sizing: DegreeHoursSizing, limit: Double, hotWaterShare: Double,
                                     dailyMeanOutdoor: [Double], stepSeconds: Double) -> [Double] {
         let count = dailyMeanOutdoor.count
-        let degreeSteps = dailyMeanOutdoor.map { max(0, limit - $0) }
-        let total = degreeSteps.reduce(0, +)
+        // One array, turned from degree-steps into demand in place (a 1-min year's series is 4 MB).
+        var values = dailyMeanOutdoor.map { max(0, limit - $0) }
+        let total = values.reduce(0, +)
         let yearSeconds = Double(count) * stepSeconds
         let annual: Double
         switch sizing {
@@ -67,7 +68,10 @@ public enum HeatDemand: Sendable, Equatable {
         // A climate with no heating degree-hours puts the whole demand in the flat part.
         guard total > 0 else { return [Double](repeating: annual / yearSeconds, count: count) }
         let perDegree = (1 - hotWaterShare) * annual / (total * stepSeconds)
-        return degreeSteps.map { flat + perDegree * $0 }
+        values.withUnsafeMutableBufferPointer { values in
+            for index in values.indices { values[index] = flat + perDegree * values[index] }
+        }
+        return values
     }
 }
 

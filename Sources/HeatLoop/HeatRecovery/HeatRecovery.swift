@@ -35,8 +35,9 @@ public struct HeatRecovery: Sendable, Equatable {
         let dischargeLimit = min(storage.maximumDischarge.value, max(0, storageEnergy - loss) / stepSeconds)
 
         var plan = DispatchPlan(wanted: servedDemand + chargeLimit)
-        let primaryRoutes = routes(for: primary, dhSupply: dhSupply, dhReturn: dhReturn)
-        let secondaryRoutes = routes(for: secondary, dhSupply: dhSupply, dhReturn: dhReturn)
+        // A source offering no heat is skipped by every `take…` below, so its routes are not worked out.
+        let primaryRoutes = primary.heat > 0 ? routes(for: primary, dhSupply: dhSupply, dhReturn: dhReturn) : Route.unused
+        let secondaryRoutes = secondary.heat > 0 ? routes(for: secondary, dhSupply: dhSupply, dhReturn: dhReturn) : Route.unused
         // Free heat first, from either source; then the heat pump, primary source first.
         plan.takeDirect(primaryRoutes.direct, offer: primary.heat, source: 0)
         plan.takeDirect(secondaryRoutes.direct, offer: secondary.heat, source: 1)
@@ -94,6 +95,10 @@ struct Route {
     var cop: Double
     var capacityFactor: Double
     var outsideMap: Bool
+
+    /// Routes of a source that offers nothing (never taken).
+    static let unused = (direct: Route(sourceShare: 0, preheatShare: 0, cop: 1, capacityFactor: 1, outsideMap: false),
+                         lifted: Route(sourceShare: 0, preheatShare: 0, cop: 1, capacityFactor: 1, outsideMap: false))
 
     /// Source heat drawn per watt of output: `s + (1 − s)(1 − 1/COP)`.
     var sourcePerOutput: Double { preheatShare + (1 - preheatShare) * (1 - 1 / cop) }

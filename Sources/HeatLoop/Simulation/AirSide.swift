@@ -5,8 +5,10 @@ public enum AirSide: Sendable, Equatable {
     /// return can feed the heat pump).
     case chilledWater(AirHandling, CoolingLoop)
     /// DX computer-room air conditioners in the room, rejecting heat to outdoor air (legacy rooms and the
-    /// EnergyPlus data-center examples). Their heat cannot be recovered.
-    case crac(CRACRoom)
+    /// EnergyPlus data-center examples). Their heat cannot be recovered. `indirect`: a `CRACRoom` is ~700
+    /// bytes (its curves), which every use of an inline `AirSide` would copy (measured: 12 % of a 1-min
+    /// year's core loop went to those copies).
+    indirect case crac(CRACRoom)
 
     /// The chilled-water loop, when there is one.
     public var chilledWaterLoop: CoolingLoop? {
@@ -30,12 +32,20 @@ public enum AirSide: Sendable, Equatable {
         }
     }
 
-    /// First half of a step: CRAH fans move the heat into the chilled water (nothing to do for CRACs,
-    /// which treat the air in one go in `finish`).
-    public func collect(heat: Double, state: SimulationState, stepSeconds: Double) -> AirCollection {
+    /// CRAH fan power for `heat` W of room heat (affinity law on the design heat), W; 0 for CRACs, whose
+    /// fans are part of their `finish`.
+    public func fanPower(heat: Double) -> Double {
         switch self {
-        case .chilledWater(let air, let loop):
-            let fan = air.fan.power(flowFraction: heat / air.designHeat.value).value
+        case .chilledWater(let air, _): air.fan.power(flowFraction: heat / air.designHeat.value).value
+        case .crac: 0
+        }
+    }
+
+    /// First half of a step: CRAH fans (`fanPower`, from `fanPower(heat:)`) move the heat into the chilled
+    /// water (nothing to do for CRACs, which treat the air in one go in `finish`).
+    public func collect(heat: Double, fanPower fan: Double, state: SimulationState, stepSeconds: Double) -> AirCollection {
+        switch self {
+        case .chilledWater(_, let loop):
             let water = loop.collect(heat: heat + fan, supply: state.airSupply, stepSeconds: stepSeconds)
             return AirCollection(roomHeat: heat, fanPower: fan, loop: water)
         case .crac:

@@ -14,7 +14,9 @@ public enum Workload: Sendable {
     public func load(cluster: Cluster, calendar: SimulationCalendar) -> ClusterLoad {
         let nodes = Double(cluster.nodes)
         func steady(_ utilization: [Double]) -> ClusterLoad {
-            let power = utilization.map { cluster.node.power(utilization: $0).value * nodes }
+            // Utilisation repeats from step to step (constant all year, hourly profiles): reuse the last power.
+            var last = LastValue()
+            let power = utilization.map { u in last(u) { cluster.node.power(utilization: $0).value * nodes } }
             return ClusterLoad(meanPower: power, peakPower: power, troughPower: power, utilization: utilization,
                                jobs: [], idleEnergy: 0, downEnergy: 0, background: nil)
         }
