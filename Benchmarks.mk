@@ -28,6 +28,5 @@ bench: deps
 	@if ! cmp -s $(BENCH_STAMP).new $(BENCH_STAMP); then \
 		rm -f $(BENCH_DIR)/.build/release.yaml $(BENCH_DIR)/.build/debug.yaml; fi
 	@mv $(BENCH_STAMP).new $(BENCH_STAMP)
-	@test -f Sites/sizing/campus-heat-pump.yaml || echo "bench: 'heatloop size, campus heat-pump sweep' skipped: no Sites/sizing/campus-heat-pump.yaml"
 	cd $(BENCH_DIR) && HEATLOOP_BIN="$(HEATLOOP_BIN)" \
 		$(SWIFT) package --allow-writing-to-package-directory benchmark $(BENCH_ARGS)
