@@ -49,7 +49,7 @@ func batchBenchmarks() {
 func sizingBenchmarks() {
     Benchmark(
         "heatloop size, 400 hourly designs (2 jobs)",
-        configuration: .init(metrics: [.wallClock, .childPeakResident, .childCPU], timeUnits: .seconds,
+        configuration: .init(metrics: [.wallClock, .childPeakResident, .childCPU], timeUnits: .milliseconds,
                              warmupIterations: 0, maxDuration: .seconds(40), maxIterations: 3,
                              teardown: { Scratch.remove() })
     ) { (benchmark, state: (binary: String, spec: String)) in
