@@ -128,7 +128,7 @@ public enum KPICatalog {
         ("heat_revenue_eur_per_year", "Heat sales per year", nil, "M€", .millionEuros),
         ("heat_pump_electricity_eur_per_year", "Heat-pump electricity cost per year", nil, "M€", .millionEuros),
         ("cooling_energy_saved_MWh", "Cooling electricity saved (against no heat recovery)", nil, "MWh", .number(decimals: 0)),
-        ("cooling_savings_eur_per_year", "Value of the cooling electricity saved per year", nil, "M€", .millionEuros),
+        ("cooling_savings_eur_per_year", "Value of the cooling electricity saved per year", nil, "€", .number(decimals: 0)),
         ("maintenance_eur_per_year", "Maintenance per year", nil, "M€", .millionEuros),
         ("net_cash_flow_eur_per_year", "Net cash flow per year", "Cash flow", "M€", .millionEuros),
         ("npv_eur", "Net present value", "NPV", "M€", .millionEuros),
