@@ -29,11 +29,10 @@ public struct AppraisedRun: Sendable {
     /// savings. The baseline runs first and only its cooling series is kept, so peak memory is one run's.
     public init(site: Site, weather: StepWeather, project: HeatReuseProject?, baseline: CoolingBaseline? = nil) {
         var reference = baseline
-        if let project, project.needsBaseline, reference == nil, site.heatRecovery != nil {
+        if let project, project.needsBaseline, reference == nil {
             reference = CoolingBaseline(Simulation(site: HeatReuseProject.baselineSite(site), weather: weather).run())
         }
         let result = Simulation(site: site, weather: weather).run()
-        if site.heatRecovery == nil, project?.needsBaseline == true { reference = CoolingBaseline(result) }
         self.result = result
         summary = RunSummary(result, economics: project.map {
             $0.economics.assess(size: $0.size, design: result, baseline: reference)
