@@ -92,8 +92,9 @@ extension BatchSpec {
     /// `{from: 2, to: 20, step: 2}` → "2", "4", … "20" (`to` included when a whole number of steps away,
     /// to 1e-9 of a step); values are rounded to 12 significant digits so 0.1 steps print as written.
     static func range(_ o: YAMLObject) -> [String]? {
-        guard let from = o.requiredNumber("from", -1e12...1e12), let to = o.requiredNumber("to", -1e12...1e12),
-              let step = o.requiredNumber("step", -1e12...1e12) else { return nil }
+        let any = -1e9...1e9
+        guard let from = o.requiredNumber("from", any), let to = o.requiredNumber("to", any),
+              let step = o.requiredNumber("step", any) else { return nil }
         guard step != 0, (to - from) / step >= 0 else {
             o["step"].problem("a step of \(format(step)) does not lead from \(format(from)) to \(format(to)); expected a \(to >= from ? "positive" : "negative") step")
             return nil

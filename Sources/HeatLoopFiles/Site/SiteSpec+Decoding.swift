@@ -775,12 +775,12 @@ extension SiteSpec {
 }
 
 extension YAMLObject {
-    /// Reports `key` when its (non-empty) `path`, relative to the site file, names no readable file.
+    /// Reports `key` when its (non-empty) `path`, relative to the file being read, names no readable file.
     func checkFileExists(_ key: String, _ path: String, _ what: String) {
         guard !path.isEmpty else { return }
         let resolved = SiteSpec.resolve(path, relativeTo: log.file)
         if !FileManager.default.isReadableFile(atPath: resolved) {
-            self[key].problem("\(what) '\(path)' not found (looked for \(resolved)); give a path relative to the site file")
+            self[key].problem("\(what) '\(path)' not found (looked for \(resolved)); give a path relative to \((log.file as NSString).lastPathComponent)")
         }
     }
 }

@@ -64,10 +64,20 @@ public struct SizingSpec: Sendable {
         }
         let objectiveName = o.choice("objective", default: objective.rawValue, SizingObjective.allCases.map(\.rawValue))
         objective = SizingObjective(rawValue: objectiveName) ?? objective
-        if let bounds = o["constraints"].object(keys: Self.constrainableColumns) {
+        // Any column may be bound, so the keys are checked here, with a hint shorter than the column list.
+        if let bounds = o["constraints"].object(keys: Self.constrainableColumns, reportingUnknown: false) {
             for (key, _) in bounds.mapping {
-                guard let column = key.string, Self.constrainableColumns.contains(column),
-                      let bound = bounds[column].object(keys: ["min", "max"]) else { continue }
+                guard let column = key.string else { continue }
+                guard Self.constrainableColumns.contains(column) else {
+                    let candidates = Self.constrainableColumns
+                    let hint = (candidates.first { $0.hasPrefix(column + "_") } ?? Suggestion.closest(to: column, in: candidates))
+                        .map { "; did you mean '\($0)'?" } ?? ""
+                    bounds.log.add(key.mark, join(bounds.path, column), "'\(column)' is not a design-table column\(hint) "
+                        + "(any /summary KPI or economics column: erf, pue, dh_coverage, heat_delivered_MWh, npv_eur, payback_years, …; "
+                        + "Docs/economics.md)")
+                    continue
+                }
+                guard let bound = bounds[column].object(keys: ["min", "max"]) else { continue }
                 let constraint = DesignConstraint(column: column, minimum: bound.optionalNumber("min", -1e15...1e15),
                                                   maximum: bound.optionalNumber("max", -1e15...1e15))
                 if constraint.minimum == nil, constraint.maximum == nil {

@@ -30,8 +30,9 @@ struct YAMLValue {
         return node.float.flatMap { $0.isFinite ? $0 : nil }
     }
 
-    /// A mapping with exactly these allowed keys; unknown keys are reported with a suggestion.
-    func object(keys: [String]) -> YAMLObject? {
+    /// A mapping with exactly these allowed keys; unknown keys are reported with a suggestion (unless the
+    /// caller reports them itself).
+    func object(keys: [String], reportingUnknown: Bool = true) -> YAMLObject? {
         guard let node else { return nil }
         guard case .mapping(let mapping) = node else {
             problem("expected a mapping with keys \(keys.joined(separator: ", ")), found \(describe(node))")
@@ -42,7 +43,7 @@ struct YAMLValue {
                 log.add(key.mark, path, "keys must be strings")
                 continue
             }
-            if !keys.contains(name) {
+            if reportingUnknown, !keys.contains(name) {
                 let hint = Suggestion.closest(to: name, in: keys).map { "; did you mean '\($0)'?" } ?? ""
                 log.add(key.mark, join(path, name), "unknown key '\(name)'\(hint) (allowed: \(keys.joined(separator: ", ")))")
             }
