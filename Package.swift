@@ -32,12 +32,18 @@ let package = Package(
                 "HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Shared by the test targets, not API: package paths, the reference-table loader, approximate
+        // comparison, the energy-balance checkers, golden summaries, running the CLI.
+        .target(
+            name: "HeatLoopTestSupport", dependencies: ["HeatLoop", "HeatLoopFiles"], path: "Tests/HeatLoopTestSupport"),
         .testTarget(
             name: "HeatLoopUnitTests",
-            dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopReport", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopReport", "HeatLoopTestSupport",
+                           .product(name: "Yams", package: "Yams")]),
         .testTarget(
-            name: "HeatLoopValidationTests", dependencies: ["HeatLoop", "HeatLoopFiles"]),
+            name: "HeatLoopValidationTests", dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopTestSupport"]),
         .testTarget(
-            name: "HeatLoopEndToEndTests", dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopReport", "heatloop"]),
+            name: "HeatLoopEndToEndTests",
+            dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopReport", "HeatLoopTestSupport", "heatloop"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import HeatLoopTestSupport
 import HeatLoopHDF5
 import Testing
 

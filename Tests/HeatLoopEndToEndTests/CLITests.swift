@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// The `heatloop` command as a user runs it: results, exit codes, messages, no stray files.

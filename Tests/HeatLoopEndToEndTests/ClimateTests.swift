@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Both example sites across the four shared climates: energy balance, plausibility, and the order

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// The three cooling-plant example sites across the four shared climates (issue 4): free-cooling hours and

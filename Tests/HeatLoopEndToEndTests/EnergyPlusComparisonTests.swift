@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// `Sites/energyplus-crac-room.yaml` describes EnergyPlus's `1ZoneDataCenterCRAC_wPumpedDXCoolingCoil` room;

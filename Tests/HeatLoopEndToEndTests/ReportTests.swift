@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import HeatLoop
+import HeatLoopTestSupport
 import HeatLoopHDF5
 import HeatLoopReport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Grid-carbon and DH-demand series read from CSV files give what their constant equivalents give.

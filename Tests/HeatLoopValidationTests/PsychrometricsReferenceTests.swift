@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Compares `Psychrometrics` with the PsychroLib 2.5.0 oracle in `../shared/reference/psychrometrics.csv`
@@ -7,15 +8,6 @@ import Testing
 /// 0.01 K (both are iterative solutions to 0.001 K), the closed-form properties to 1e-6 relative.
 @Suite("Psychrometrics vs PsychroLib reference table")
 struct PsychrometricsReferenceTests {
-    /// `../shared/reference/psychrometrics.csv` relative to the package root (this file is
-    /// `Tests/HeatLoopValidationTests/…`); CI places `shared/` beside the clone, so the path holds there too.
-    static let referencePath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // HeatLoopValidationTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/reference/psychrometrics.csv")
-        .standardizedFileURL.path
-
     struct Case {
         var id: String
         var values: [String: Double]
@@ -24,27 +16,12 @@ struct PsychrometricsReferenceTests {
         }
     }
 
-    /// The table's rows keyed by column name; `#` lines are comments.
+    /// The table's rows keyed by column name (the shared reference-table loader).
     static func loadCases() throws -> [Case] {
-        let exists = FileManager.default.fileExists(atPath: referencePath)
-        try #require(
-            exists,
-            "reference table not found at \(referencePath): shared/reference/ must sit beside the package root")
-        let text = try String(contentsOfFile: referencePath, encoding: .utf8)
-        let lines = text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        let header = try #require(lines.first, "reference table has no header line").split(separator: ",")
-            .map(String.init)
-        var cases: [Case] = []
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            try #require(fields.count == header.count, "malformed reference line: \(line)")
-            var values: [String: Double] = [:]
-            for (name, field) in zip(header, fields) { values[name] = Double(field) }
-            cases.append(Case(id: fields[0], values: values))
+        let table = try ReferenceCSV("psychrometrics.csv")
+        return table.records.map { record in
+            Case(id: record[table.header[0]] ?? "", values: record.compactMapValues(Double.init))
         }
-        return cases
     }
 
     @Test("every reference case within the README tolerances")

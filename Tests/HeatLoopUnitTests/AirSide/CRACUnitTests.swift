@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// The CRAC of EnergyPlus `1ZoneDataCenterCRAC_wPumpedDXCoolingCoil.idf`: EC plug fan

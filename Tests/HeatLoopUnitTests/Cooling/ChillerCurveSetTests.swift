@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 @Suite("Chiller curve sets (EnergyPlus 25.2 DataSets)")

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Carnot chiller, η 0.55 (DESIGN §3.4 default), 1 MW, 2 K evaporator and 10 K condenser approach, COP ≤ 12.

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// A facility-water loop: 35 °C supply, 10 K design ΔT, 2 MW design heat, C = 1.8e8 J/K (≈ 43 m³ of water),

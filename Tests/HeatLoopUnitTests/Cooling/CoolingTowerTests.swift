@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// 2 MW tower at the CTI point (approach 3.9 K, range 5.6 K), 20 kW of fans (n 3, φ_min 0.2), COC 4,

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// 1 MW at 10 K inlet temperature difference, 3 K approach, 20 kW of fans (n = 2.6, φ_min 0.2),

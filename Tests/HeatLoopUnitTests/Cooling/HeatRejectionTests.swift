@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Dry cooler: 1 MW at 10 K ITD, 3 K approach, 20 kW fans (n 2.6, φ_min 0.2). Trim chiller: Carnot η 0.55,

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// A 2 MW water-cooled plant for 12/18 °C chilled water: Carrier 19XR VSD curves (fitted for 7.2…12.8 °C

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// demandlib's own example settings (shared/reference/district_heating/README.md).

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Runs a demand with no weather dependence over the year of `calendar`.

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// A year of 15-min steps with a smooth seasonal 24 h mean temperature, 5 ± 12 °C, and some noise.

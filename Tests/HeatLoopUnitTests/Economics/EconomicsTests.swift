@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Project economics (DESIGN §3.8) against hand-computed cases.

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// DESIGN §3.3 defaults: η_design 0.96, flat above 30 % load, f(0) = 0.9; distribution 1.5 %;

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// DESIGN §3.5 defaults: Carnot η 0.50, pinch 5 K, COP ≤ 10; Lorenz with the same η and pinch.

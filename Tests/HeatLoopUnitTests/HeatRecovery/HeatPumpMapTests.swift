@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// A 3 × 2 map: source out 10/20/30 °C × sink out 60/80 °C.

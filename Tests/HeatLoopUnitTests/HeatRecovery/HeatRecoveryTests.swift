@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// COP at the reference point (source leaving 35 °C, DH supply 70 °C, η 0.5, pinch 5 K): 348.15/90.

@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// DESIGN §3.2 default node: 8× H100 SXM, GPU 75 W idle / 700 W max, base 1.2 kW idle / 3.5 kW max.

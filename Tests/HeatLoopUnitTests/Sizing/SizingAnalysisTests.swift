@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// Pareto fronts, constraints and the recommendation of a sizing sweep (DESIGN §3.8) on constructed cases.

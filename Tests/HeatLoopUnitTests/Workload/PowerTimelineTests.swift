@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 @Suite("Power timeline: exact step averages, peaks and troughs")

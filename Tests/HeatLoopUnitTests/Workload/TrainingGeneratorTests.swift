@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import Testing
 
 /// DGX H100-class node of DESIGN §3.2: P(u) = 1 800 + 7 300·u W (base 1.2–3.5 kW, 8 GPUs 75–700 W).
