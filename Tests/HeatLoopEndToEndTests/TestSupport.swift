@@ -19,12 +19,11 @@ enum PackagePaths {
     ]
 }
 
-/// Runs a site file in-process (no HDF5), optionally with another weather file or step.
+/// Runs a site file in-process through the scenario runner (no appraisal, no HDF5), optionally with another weather file or step.
 func simulate(site: String, weather: String? = nil, timestepMin: Int? = nil) throws -> (SiteInput, SimulationResult) {
     let input = try SiteInput.load(path: PackagePaths.site(site), weatherOverride: weather.map(PackagePaths.weather),
                                    timestepOverride: timestepMin)
-    let weatherSteps = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-    return (input, Simulation(site: input.site, weather: weatherSteps).run())
+    return (input, ScenarioRunner(input: input).simulate())
 }
 
 /// A variant of an example site: its text with `edits` (exact substrings → replacements) applied, written
@@ -39,8 +38,7 @@ func simulate(site: String, edits: [(String, String)]) throws -> (SiteInput, Sim
     try text.write(toFile: variant, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: variant) }
     let input = try SiteInput.load(path: variant)
-    let weatherSteps = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-    return (input, Simulation(site: input.site, weather: weatherSteps).run())
+    return (input, ScenarioRunner(input: input).simulate())
 }
 
 /// The `heatloop` executable built next to the test bundle.
@@ -58,9 +56,10 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs `heatloop` with arguments from the package root and waits for it.
-    static func run(_ arguments: [String]) throws -> Outcome {
-        try launch(executable, arguments)
+    /// Runs `heatloop` with arguments from the package root, with `environment` added to this process's,
+    /// and waits for it.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try launch(executable, arguments, environment: environment)
     }
 
     /// Runs a Python script (the result-format checks use h5py/xarray, which `make test` installs).
@@ -69,10 +68,11 @@ enum CLI {
         return Outcome(status: outcome.status, stdout: outcome.stdout + outcome.stderr, stderr: "")
     }
 
-    static func launch(_ program: String, _ arguments: [String]) throws -> Outcome {
+    static func launch(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: PackagePaths.root)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
