@@ -32,7 +32,7 @@ test: deps python-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 
-## Re-records the `--help` snapshots (Tests/HeatLoopEndToEndTests/HelpSnapshots/<command>.txt) after an
+## Re-records the `--help` snapshots (Tests/help-snapshots/<command>.txt) after an
 ## intended change of a command's options or help; review `git diff` and commit them with the change.
 snapshots:
 	$(SWIFT) build --build-tests

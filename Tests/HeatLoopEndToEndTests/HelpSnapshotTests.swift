@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-/// Every command's `--help`, compared exactly with its committed text in `HelpSnapshots/<command>.txt`
+/// Every command's `--help`, compared exactly with its committed text in `Tests/help-snapshots/<command>.txt`
 /// (at `COLUMNS=100`, so the terminal does not matter). A changed option, default or help text fails
 /// here until the snapshots are re-recorded on purpose with `make snapshots`
 /// (`HEATLOOP_RECORD_SNAPSHOTS=1`), and the diff is reviewed and committed with the change.
 @Suite struct HelpSnapshotTests {
     /// The root command and every subcommand (`heatloop --help` lists them; checked below).
     static let commands = ["heatloop", "run", "validate", "weather", "batch", "slurm", "merge", "size", "report"]
-    static let folder = "\(PackagePaths.root)/Tests/HeatLoopEndToEndTests/HelpSnapshots"
+    static let folder = "\(PackagePaths.root)/Tests/help-snapshots"
     static let isRecording = ProcessInfo.processInfo.environment["HEATLOOP_RECORD_SNAPSHOTS"] == "1"
 
     static func help(_ command: String) throws -> String {
