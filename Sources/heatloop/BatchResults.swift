@@ -1,21 +1,69 @@
 import Foundation
 import HeatLoop
+import HeatLoopFiles
 import HeatLoopHDF5
 
 /// What a batch leaves in its folder: one result file per scenario, whose root attributes name the
-/// scenario (so `merge` needs nothing but the files), and `summary.h5` + `summary.csv`.
-enum BatchResults {
+/// scenario (`BatchScenario.resultAttributes`, so `merge` needs nothing but the files), and `summary.h5`
+/// + `summary.csv`.
+struct BatchResults {
     static let summaryName = "summary.h5"
+    typealias Key = BatchScenario.ResultKey
 
-    /// Root attributes that identify a scenario's result file.
-    enum Key {
-        static let id = "scenario_id"
-        static let index = "scenario_index"
-        static let count = "scenario_count"
-        static let batch = "batch"
-        static let inputs = "inputs_sha256"
-        static let labelPrefix = "label:"
-        static let varyPrefix = "vary:"
+    /// The batch's `--output` folder.
+    let folder: String
+
+    var summaryPath: String { (folder as NSString).appendingPathComponent(Self.summaryName) }
+
+    /// `FOLDER/<id>.h5`.
+    func path(of scenario: BatchScenario) -> String {
+        (folder as NSString).appendingPathComponent("\(scenario.id).h5")
+    }
+
+    /// A scenario is done when its file is complete and was made from the same inputs.
+    func isDone(_ scenario: BatchScenario) -> Bool {
+        guard let entry = try? Self.entry(at: path(of: scenario)) else { return false }
+        return entry.inputsHash == scenario.inputsHash
+    }
+
+    /// Runs `scenarios` of `plan` in parallel and writes each one's result file as it finishes (with a
+    /// progress bar unless `quiet`); returns the scenarios that failed, with why.
+    func record(_ scenarios: [BatchScenario], of plan: BatchPlan, jobs: Int, quiet: Bool) -> [(id: String, message: String)] {
+        var progress = ProgressBar(total: scenarios.count, quiet: quiet)
+        var failures: [(id: String, message: String)] = []
+        let name = plan.spec.name, count = plan.scenarios.count
+        ParallelRunner.run(
+            count: scenarios.count, jobs: jobs,
+            work: { index in
+                Result { () throws(ScenarioFailure) in
+                    let scenario = scenarios[index]
+                    return try ScenarioRunner(scenario)
+                        .record(origin: .now(), attributes: scenario.resultAttributes(batch: name, count: count)).document
+                }
+            },
+            consume: { index, outcome in
+                let scenario = scenarios[index]
+                var failed = false
+                do {
+                    try OutputPath.write(try outcome.get(), to: path(of: scenario))
+                } catch {
+                    failed = true
+                    failures.append((scenario.id, "\(error)"))
+                    if !quiet { printError("\nscenario \(scenario.id): \(error)") }
+                }
+                progress.advance(failed: failed)
+            })
+        return failures
+    }
+
+    /// Writes `summary.h5` and `summary.csv` of the complete results in the folder made from `plan`'s
+    /// current inputs; returns how many there are.
+    func writeSummary(of plan: BatchPlan) throws -> Int {
+        let entries = try Self.entries(in: folder).filter { entry in
+            plan.scenarios.indices.contains(entry.index) && plan.scenarios[entry.index].inputsHash == entry.inputsHash
+        }
+        try Self.writeSummary(entries, batch: plan.spec.name, to: summaryPath)
+        return entries.count
     }
 
     /// Units and long names of the `/summary` KPIs (file attributes carry only name and value).
@@ -83,9 +131,7 @@ enum BatchResults {
             ResultAttribute("title", .string("HeatLoop batch summary of \(batch)")),
             ResultAttribute("kind", .string("batch")),
             ResultAttribute("batch", .string(batch)),
-            ResultAttribute("heatloop_version", .string(HeatLoopCommand.version)),
-            ResultAttribute("created_utc", .string(ISO8601DateFormatter().string(from: Date()))),
-        ])
+        ] + RunOrigin.now().attributes)
         try HDF5ScenarioTableWriter(path: output).write(table)
         let csv = (output as NSString).deletingPathExtension + ".csv"
         try Data(table.csv.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)

@@ -1,4 +1,6 @@
 import Foundation
+import HeatLoop
+import HeatLoopHDF5
 
 enum OutputPath {
     /// `--output` as a file (ending in .h5) or a folder; default `Output/<site>.h5`.
@@ -12,6 +14,12 @@ enum OutputPath {
         let folder = (path as NSString).deletingLastPathComponent
         guard !folder.isEmpty else { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    /// Writes a run's result file at `path`, through `path.partial`, renamed when complete.
+    static func write(_ document: ResultDocument, to path: String) throws {
+        var writer = HDF5ResultWriter(path: path)
+        try PartialFileGuard.writing(writer.partialPath) { try writer.write(document) }
     }
 }
 

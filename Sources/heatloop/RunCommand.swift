@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HeatLoop
 import HeatLoopFiles
-import HeatLoopHDF5
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +13,7 @@ struct RunCommand: ParsableCommand {
     var timestepMin: Int?
     @Option(help: "Result file (.h5) or folder (default Output/<site name>.h5).") var output: String?
     @Flag(help: "Print the summary as one JSON object.") var json = false
-    @Flag(help: "Print nothing but errors.") var quiet = false
+    @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
         if let timestepMin, !SimulationCalendar.allowedStepMinutes.contains(timestepMin) {
@@ -26,43 +25,27 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         PartialFileGuard.install()
-        let input: SiteInput
-        do {
-            input = try SiteInput.load(path: site, weatherOverride: weather, timestepOverride: timestepMin)
-        } catch {
-            printError(error.description)
-            throw ExitStatus.invalidInput
+        let input = try loadInput { () throws(InputError) in
+            try SiteInput.load(path: site, weatherOverride: weather, timestepOverride: timestepMin)
         }
-        if !quiet {
+        if !verbosity.quiet {
             for warning in input.warnings { printError("warning: \(warning)") }
         }
-        let stepWeather = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-        let run = AppraisedRun(site: input.site, weather: stepWeather, project: input.project)
-        let (result, summary) = (run.result, run.summary)
-        let provenance = RunProvenance(
-            heatloopVersion: HeatLoopCommand.version, createdUTC: ISO8601DateFormatter().string(from: Date()),
-            siteConfig: input.resolvedYAML, weatherFile: input.weatherPath, weatherSHA256: input.weatherSHA256)
-        let document = ResultDocument(result: result, summary: summary, provenance: provenance)
-
+        let recorded = ScenarioRunner(input: input).record(origin: .now())
         let path = OutputPath.resolve(output, siteName: input.site.name)
         do {
             try OutputPath.createFolder(for: path)
-            var writer = HDF5ResultWriter(path: path)
-            try PartialFileGuard.writing(writer.partialPath) { try writer.write(document) }
+            try OutputPath.write(recorded.document, to: path)
         } catch {
             printError("error: could not write \(path): \(error)")
             throw ExitStatus.failure
         }
-        let seconds = Date().timeIntervalSince(started)
+        let (result, summary) = (recorded.run.result, recorded.run.summary)
         if json {
-            print(SummaryPrinter.json(result: result, summary: summary, output: path))
-        } else if !quiet {
+            print(try SummaryPrinter.json(result: result, summary: summary, output: path))
+        } else if !verbosity.quiet {
             print(SummaryPrinter.table(result: result, summary: summary, weather: input.weatherPath, output: path,
-                                       seconds: seconds))
+                                       seconds: Date().timeIntervalSince(started)))
         }
     }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopFiles
 
 /// The terminal table of a sizing sweep: the best feasible designs by the objective.
 enum SizingPrinter {

@@ -7,10 +7,11 @@ import HeatLoopFiles
 struct SlurmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slurm",
-        abstract: "Write a Slurm array job for a batch, and a dependent merge job; --submit submits both.")
+        abstract: "Write a Slurm array job for a batch, and a dependent merge job; --submit submits both.",
+        discussion: "The job scripts and their logs go into the results folder (--output).")
 
     @Argument(help: "Batch file (YAML).") var batch: String
-    @Option(help: "Folder for the results and the job scripts (default Output/<batch name>).") var output: String?
+    @OptionGroup var folder: ResultFolderOptions
     @Flag(help: "Submit both jobs with sbatch (the merge runs after every array task succeeded).") var submit = false
     @Option(help: "Slurm partition.") var partition: String?
     @Option(help: "Time limit of each array task (Slurm syntax, e.g. 01:00:00).") var time: String?
@@ -24,59 +25,25 @@ struct SlurmCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan: BatchPlan
-        do { plan = try BatchPlan.load(path: batch) } catch {
-            printError(error.description)
-            throw ExitStatus.invalidInput
-        }
-        let folder = Self.absolute(output ?? "Output/\(plan.spec.name)")
-        let logs = (folder as NSString).appendingPathComponent("logs")
-        let count = min(tasks ?? min(plan.scenarios.count, 1000), plan.scenarios.count)
-        let heatloop = Self.absolute(CommandLine.arguments[0].contains("/")
-                                     ? CommandLine.arguments[0] : Self.which(CommandLine.arguments[0]))
-        let batchFile = Self.absolute(batch)
-        var options = ["#SBATCH --job-name=heatloop-\(plan.spec.name)", "#SBATCH --cpus-per-task=\(cpusPerTask)"]
-        if let partition { options.append("#SBATCH --partition=\(partition)") }
-        if let time { options.append("#SBATCH --time=\(time)") }
-        let array = """
-            #!/bin/bash
-            # HeatLoop batch '\(plan.spec.name)': \(plan.scenarios.count) scenarios in \(count) array tasks.
-            # Each task runs the scenarios with index % \(count) == SLURM_ARRAY_TASK_ID (heatloop batch reads it).
-            \(options.joined(separator: "\n"))
-            #SBATCH --array=0-\(count - 1)
-            #SBATCH --output=\(logs)/%A_%a.log
-            set -euo pipefail
-            exec \(Self.quoted(heatloop)) batch \(Self.quoted(batchFile)) --output \(Self.quoted(folder)) --resume \\
-                --jobs "${SLURM_CPUS_PER_TASK:-1}" --quiet
-
-            """
-        let merge = """
-            #!/bin/bash
-            # Merges the scenario results of batch '\(plan.spec.name)' into summary.h5 and summary.csv.
-            #SBATCH --job-name=heatloop-\(plan.spec.name)-merge
-            \(partition.map { "#SBATCH --partition=\($0)\n" } ?? "")#SBATCH --output=\(logs)/merge_%j.log
-            set -euo pipefail
-            exec \(Self.quoted(heatloop)) merge \(Self.quoted(folder))
-
-            """
-        let arrayPath = (folder as NSString).appendingPathComponent("heatloop-array.sbatch")
-        let mergePath = (folder as NSString).appendingPathComponent("heatloop-merge.sbatch")
-        do {
-            try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
-            try Data(array.utf8).write(to: URL(fileURLWithPath: arrayPath), options: .atomic)
-            try Data(merge.utf8).write(to: URL(fileURLWithPath: mergePath), options: .atomic)
-        } catch {
-            printError("error: cannot write the job scripts in \(folder): \(error)")
+        let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
+        let executable = CommandLine.arguments[0]
+        let scripts = SlurmScripts(
+            plan: plan, heatloop: Self.absolute(executable.contains("/") ? executable : Self.which(executable)),
+            batchFile: Self.absolute(batch), folder: Self.absolute(folder.folder(named: plan.spec.name)),
+            tasks: min(tasks ?? min(plan.scenarios.count, 1000), plan.scenarios.count), cpusPerTask: cpusPerTask,
+            partition: partition, time: time)
+        do { try scripts.write() } catch {
+            printError("error: cannot write the job scripts in \(scripts.folder): \(error)")
             throw ExitStatus.failure
         }
-        print("\(arrayPath): \(count) array tasks for \(plan.scenarios.count) scenarios")
-        print("\(mergePath): merge after all tasks")
+        print("\(scripts.arrayPath): \(scripts.tasks) array tasks for \(plan.scenarios.count) scenarios")
+        print("\(scripts.mergePath): merge after all tasks")
         guard submit else {
-            print("submit: id=$(sbatch --parsable \(arrayPath)) && sbatch --dependency=afterok:$id \(mergePath)")
+            print("submit: id=$(sbatch --parsable \(scripts.arrayPath)) && sbatch --dependency=afterok:$id \(scripts.mergePath)")
             return
         }
-        let arrayJob = try Self.sbatch([arrayPath])
-        let mergeJob = try Self.sbatch(["--dependency=afterok:\(arrayJob)", mergePath])
+        let arrayJob = try Self.sbatch([scripts.arrayPath])
+        let mergeJob = try Self.sbatch(["--dependency=afterok:\(arrayJob)", scripts.mergePath])
         print("submitted array job \(arrayJob) and merge job \(mergeJob)")
     }
 
@@ -116,6 +83,4 @@ struct SlurmCommand: ParsableCommand {
         }
         return name
     }
-
-    static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

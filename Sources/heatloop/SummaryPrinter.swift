@@ -7,14 +7,30 @@ enum SummaryPrinter {
                       seconds: Double) -> String {
         let site = result.site
         let k = summary.annual
-        let hasReuse = site.heatRecovery != nil
+        let rows = energyRows(k, heatReuse: site.heatRecovery != nil) + operationRows(result, k)
+            + (summary.economics.map(economicsRows) ?? []) + enefgRows(summary.enefg)
+        let width = rows.map(\.0.count).max() ?? 0
+        var lines = ["\(site.name): \(site.calendar.year), \(site.calendar.stepMinutes)-minute steps, weather \((weather as NSString).lastPathComponent)"]
+        lines += rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+        if let enefg = summary.enefg {
+            lines.append("  (\(enefg.basis))")
+            lines += enefg.shortfalls(itMWh: k.itMWh, facilityMWh: k.facilityMWh, reusedMWh: k.wasteHeatReusedMWh)
+                .map { "  EnEfG: \($0)" }
+        }
+        if !result.jobs.isEmpty { lines += jobTable(result.jobs) }
+        lines.append("Result: \(output) (\(String(format: "%.2f", seconds)) s)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Energy, efficiency metrics and, with heat reuse, the heat and heat-pump figures.
+    private static func energyRows(_ k: KPIs, heatReuse: Bool) -> [(String, String)] {
         var rows: [(String, String)] = [
             ("IT energy", mwh(k.itMWh)),
             ("Facility energy", mwh(k.facilityMWh)),
             ("Cooling energy", mwh(k.coolingMWh)),
             ("PUE", number(k.pue, 3)),
         ]
-        if hasReuse {
+        if heatReuse {
             rows += [
                 ("PUE incl. heat pump", number(k.pueWithHeatPump, 3)),
                 ("ERF", percent(k.erf)),
@@ -22,20 +38,24 @@ enum SummaryPrinter {
             ]
         }
         rows.append(("WUE", number(k.wue, 3) + " L/kWh"))
-        if hasReuse {
-            rows += [
-                ("Heat available", mwh(k.heatAvailableMWh)),
-                ("Heat recovered", mwh(k.heatRecoveredMWh)),
-                ("Heat delivered to DH", mwh(k.heatDeliveredMWh)),
-                ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
-                ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(number(k.wasteHeatTemperature, 1)) °C"),
-                ("DH demand coverage", percent(k.dhCoverage)),
-                ("Heat-pump SCOP", number(k.heatPumpSCOP, 2)),
-                ("Heat-pump energy", mwh(k.heatPumpMWh)),
-            ]
-        }
-        rows.append(("CO2 operational", number(k.co2OperationalTonnes, 0) + " t"))
-        if hasReuse { rows.append(("CO2 avoided", number(k.co2AvoidedTonnes, 0) + " t")) }
+        guard heatReuse else { return rows }
+        return rows + [
+            ("Heat available", mwh(k.heatAvailableMWh)),
+            ("Heat recovered", mwh(k.heatRecoveredMWh)),
+            ("Heat delivered to DH", mwh(k.heatDeliveredMWh)),
+            ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
+            ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(number(k.wasteHeatTemperature, 1)) °C"),
+            ("DH demand coverage", percent(k.dhCoverage)),
+            ("Heat-pump SCOP", number(k.heatPumpSCOP, 2)),
+            ("Heat-pump energy", mwh(k.heatPumpMWh)),
+        ]
+    }
+
+    /// CO2, cooling modes, envelope excursions, water, the energy-balance check and warnings.
+    private static func operationRows(_ result: SimulationResult, _ k: KPIs) -> [(String, String)] {
+        let site = result.site
+        var rows = [("CO2 operational", number(k.co2OperationalTonnes, 0) + " t")]
+        if site.heatRecovery != nil { rows.append(("CO2 avoided", number(k.co2AvoidedTonnes, 0) + " t")) }
         rows += [
             ("Cooling hours free/partial/mech.", "\(number(k.freeCoolingHours, 0)) / \(number(k.partialCoolingHours, 0)) / \(number(k.mechanicalCoolingHours, 0)) h"),
             ("Unmet cooling", number(k.unmetCoolingHours, 1) + " h"),
@@ -56,34 +76,27 @@ enum SummaryPrinter {
         if k.heatPumpOutsideMapHours > 0 {
             rows.append(("Heat pump outside its COP map", number(k.heatPumpOutsideMapHours, 0) + " h"))
         }
-        if let e = summary.economics {
-            rows += [
-                ("CAPEX (heat pump/storage/DH)", "\(euros(e.capex.total)) (\(euros(e.capex.heatPump)) / \(euros(e.capex.storage)) / \(euros(e.capex.connection)))"),
-                ("Net cash flow", euros(e.netCashFlow) + "/year (heat \(euros(e.heatRevenue)), cooling saved \(euros(e.coolingSavings)), HP electricity −\(euros(e.heatPumpElectricityCost)), maintenance −\(euros(e.maintenance)))"),
-                ("NPV", euros(e.npv)),
-                ("LCOH", number(e.lcoh, 1) + " €/MWh"),
-                ("Simple payback", e.paybackYears.isFinite ? number(e.paybackYears, 1) + " years" : "never"),
-                ("CO2 avoided over the life", number(e.co2AvoidedLifetimeTonnes, 0) + " t"),
-            ]
-        }
-        if let enefg = summary.enefg {
-            rows.append(("EnEfG §11", enefg.passes ? "PASS" : "FAIL"))
-            rows.append(("  PUE required / achieved", "≤ \(number(enefg.pueRequired, 2)) / \(number(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"))
-            rows.append(("  ERF required / achieved", "≥ \(percent(enefg.erfRequired)) / \(percent(enefg.erfAchieved)) \(enefg.passesERF ? "ok" : "too low")"))
-        } else {
-            rows.append(("EnEfG §11", "not assessed (no compliance.commissioning_date)"))
-        }
-        let width = rows.map(\.0.count).max() ?? 0
-        var lines = ["\(site.name): \(site.calendar.year), \(site.calendar.stepMinutes)-minute steps, weather \((weather as NSString).lastPathComponent)"]
-        lines += rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
-        if let enefg = summary.enefg {
-            lines.append("  (\(enefg.basis))")
-            lines += enefg.shortfalls(itMWh: k.itMWh, facilityMWh: k.facilityMWh, reusedMWh: k.wasteHeatReusedMWh)
-                .map { "  EnEfG: \($0)" }
-        }
-        if !result.jobs.isEmpty { lines += jobTable(result.jobs) }
-        lines.append("Result: \(output) (\(String(format: "%.2f", seconds)) s)")
-        return lines.joined(separator: "\n")
+        return rows
+    }
+
+    private static func economicsRows(_ e: EconomicAssessment) -> [(String, String)] {
+        [
+            ("CAPEX (heat pump/storage/DH)", "\(euros(e.capex.total)) (\(euros(e.capex.heatPump)) / \(euros(e.capex.storage)) / \(euros(e.capex.connection)))"),
+            ("Net cash flow", euros(e.netCashFlow) + "/year (heat \(euros(e.heatRevenue)), cooling saved \(euros(e.coolingSavings)), HP electricity −\(euros(e.heatPumpElectricityCost)), maintenance −\(euros(e.maintenance)))"),
+            ("NPV", euros(e.npv)),
+            ("LCOH", number(e.lcoh, 1) + " €/MWh"),
+            ("Simple payback", e.paybackYears.isFinite ? number(e.paybackYears, 1) + " years" : "never"),
+            ("CO2 avoided over the life", number(e.co2AvoidedLifetimeTonnes, 0) + " t"),
+        ]
+    }
+
+    private static func enefgRows(_ enefg: EnEfGAssessment?) -> [(String, String)] {
+        guard let enefg else { return [("EnEfG §11", "not assessed (no compliance.commissioning_date)")] }
+        return [
+            ("EnEfG §11", enefg.passes ? "PASS" : "FAIL"),
+            ("  PUE required / achieved", "≤ \(number(enefg.pueRequired, 2)) / \(number(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"),
+            ("  ERF required / achieved", "≥ \(percent(enefg.erfRequired)) / \(percent(enefg.erfAchieved)) \(enefg.passesERF ? "ok" : "too low")"),
+        ]
     }
 
     /// Training jobs, largest energy first (at most 10; all are in `/summary/jobs`).
@@ -100,45 +113,13 @@ enum SummaryPrinter {
         return lines
     }
 
-    /// The `/summary` attributes as one JSON object (NaN → null), plus site, output path and jobs.
-    static func json(result: SimulationResult, summary: RunSummary, output: String) -> String {
-        var fields = ["\"site\": \(quoted(result.site.name))", "\"output\": \(quoted(output))",
-                      "\"max_rack_kW\": \(jsonNumber(result.maximumRackPower / 1e3))"]
-        for attribute in summary.attributes {
-            let value: String
-            switch attribute.value {
-            case .double(let d): value = jsonNumber(d)
-            case .int(let i): value = "\(i)"
-            case .string(let s): value = quoted(s)
-            }
-            fields.append("\(quoted(attribute.name)): \(value)")
-        }
-        let jobs = result.jobs.map { job in
-            "{\"name\": \(quoted(job.name)), \"cluster\": \(quoted(result.site.clusters[job.cluster].name)), "
-                + "\"nodes\": \(job.nodes), \"gpu_hours\": \(jsonNumber(job.gpuHours)), \"energy_MWh\": \(jsonNumber(job.energyMWh)), "
-                + "\"facility_energy_MWh\": \(jsonNumber(job.facilityEnergyMWh)), \"co2_operational_t\": \(jsonNumber(job.co2Tonnes)), "
-                + "\"interruptions\": \(job.interruptions), \"lost_work_hours\": \(jsonNumber(job.lostWorkHours)), "
-                + "\"completed\": \(job.completed)}"
-        }
-        fields.append("\"jobs\": [" + jobs.joined(separator: ", ") + "]")
-        return "{" + fields.joined(separator: ", ") + "}"
-    }
-
-    private static func jsonNumber(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
-
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+    /// `run --json`: the `/summary` attributes as one JSON object (NaN → null), with the site, the output
+    /// path, the peak rack power and the jobs; keys sorted.
+    static func json(result: SimulationResult, summary: RunSummary, output: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(RunSummaryJSON(result: result, summary: summary, output: output))
+        return String(decoding: data, as: UTF8.self)
     }
 
     private static func number(_ value: Double, _ decimals: Int) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopHDF5
 import HeatLoopTestSupport
 import Testing
 
@@ -27,6 +28,22 @@ import Testing
             #expect(object?[key] != nil, "missing \(key)")
         }
         #expect(files(in: folder) == ["t.h5"])
+        // Every /summary attribute of the file, with the same value (NaN as null), and the keys sorted.
+        // Numbers are read from the text: JSONSerialization on Linux may round their last bit.
+        for attribute in try HDF5ResultReader.readSummary(path: "\(folder)/t.h5") {
+            let value = try #require(object?[attribute.name], "missing \(attribute.name)")
+            let token = outcome.stdout.components(separatedBy: "\"\(attribute.name)\":").last?
+                .prefix { $0 != "," && $0 != "}" }.description ?? ""
+            switch attribute.value {
+            case .double(let number) where !number.isFinite: #expect(value is NSNull, "\(attribute.name)")
+            case .double(let number): #expect(Double(token) == number, "\(attribute.name): \(token)")
+            case .int(let number): #expect(Int(token) == number, "\(attribute.name): \(token)")
+            case .string(let text): #expect(value as? String == text, "\(attribute.name)")
+            }
+        }
+        let keys = try #require(object?.keys).sorted()
+        let positions = keys.compactMap { outcome.stdout.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(positions.count == keys.count && positions == positions.sorted())
     }
 
     @Test func validateAcceptsTheExampleSitesAndBatches() throws {

@@ -3,12 +3,11 @@ import HeatLoop
 import HeatLoopTestSupport
 import HeatLoopFiles
 
-/// Runs a site file in-process (no HDF5), optionally with another weather file or step.
+/// Runs a site file in-process through the scenario runner (no appraisal, no HDF5), optionally with another weather file or step.
 func simulate(site: String, weather: String? = nil, timestepMin: Int? = nil) throws -> (SiteInput, SimulationResult) {
     let input = try SiteInput.load(path: PackagePaths.site(site), weatherOverride: weather.map(PackagePaths.weather),
                                    timestepOverride: timestepMin)
-    let weatherSteps = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-    return (input, Simulation(site: input.site, weather: weatherSteps).run())
+    return (input, ScenarioRunner(input: input).simulate())
 }
 
 /// A variant of an example site: its text with `edits` (exact substrings → replacements) applied, written
@@ -23,6 +22,5 @@ func simulate(site: String, edits: [(String, String)]) throws -> (SiteInput, Sim
     try text.write(toFile: variant, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: variant) }
     let input = try SiteInput.load(path: variant)
-    let weatherSteps = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-    return (input, Simulation(site: input.site, weather: weatherSteps).run())
+    return (input, ScenarioRunner(input: input).simulate())
 }

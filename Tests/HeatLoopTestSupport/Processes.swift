@@ -15,9 +15,10 @@ public enum CLI {
         public var stderr: String
     }
 
-    /// Runs `heatloop` with arguments from the package root and waits for it.
-    public static func run(_ arguments: [String]) throws -> Outcome {
-        try launch(executable, arguments)
+    /// Runs `heatloop` with arguments from the package root, with `environment` added to this process's,
+    /// and waits for it.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try launch(executable, arguments, environment: environment)
     }
 
     /// Runs a Python script (the result-format checks use h5py/xarray, which `make test` installs).
@@ -26,10 +27,12 @@ public enum CLI {
         return Outcome(status: outcome.status, stdout: outcome.stdout + outcome.stderr, stderr: "")
     }
 
-    public static func launch(_ program: String, _ arguments: [String]) throws -> Outcome {
+    public static func launch(_ program: String, _ arguments: [String],
+                              environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: PackagePaths.root)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -4,8 +4,8 @@ import Foundation
 /// they finish, to `consume` on the calling thread. HDF5 must be written from the main thread (Debian's
 /// thread-safe libhdf5 1.10 complains at exit otherwise), and results are large, so at most `2 · jobs`
 /// finished results wait in memory: workers pause until the consumer catches up.
-enum ParallelRunner {
-    static func run<Output: Sendable>(
+public enum ParallelRunner {
+    public static func run<Output: Sendable>(
         count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Output, consume: (Int, Output) -> Void
     ) {
         guard count > 0 else { return }

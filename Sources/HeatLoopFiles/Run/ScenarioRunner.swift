@@ -1,0 +1,106 @@
+import HeatLoop
+
+/// The one recipe for running a scenario, as a chain of stages (pvlib's `ModelChain`):
+///
+///     weather (+ climate change) → weather at step midpoints → simulation → appraisal → result document
+///
+/// `heatloop run`, `batch` (and so `slurm` shards), `size` and the tests run every scenario through it;
+/// each caller stops at the stage it needs: a physics test at `simulate()`, a sizing sweep at
+/// `appraise(baseline:)` (a summary, no document), a run or batch at `record(origin:)`. The climate change
+/// is applied once, when the runner is made (the only stage that can fail), so the stages after it cannot.
+/// Pure: no files, no clock, no printing; the caller says who made the result and when (`RunOrigin`).
+public struct ScenarioRunner: Sendable {
+    /// The validated site, its weather file and its project.
+    public let input: SiteInput
+    /// The hourly weather the site runs in: the weather file's, with the scenario's climate change applied.
+    public let weather: WeatherSeries
+
+    /// A site in the weather of its file, as read.
+    public init(input: SiteInput) {
+        self.input = input
+        weather = input.weather
+    }
+
+    /// A site in the weather of its file changed by `climate` (a batch's `climate` entry). Throws when
+    /// the climate change does not apply to that weather.
+    public init(input: SiteInput, climate: ClimateSpec) throws(ScenarioFailure) {
+        self.input = input
+        do {
+            weather = try climate.model?.apply(to: input.weather) ?? input.weather
+        } catch {
+            throw ScenarioFailure(description: "climate '\(climate.name)': \(error)")
+        }
+    }
+
+    /// A batch scenario: its site input in its climate.
+    public init(_ scenario: BatchScenario) throws(ScenarioFailure) {
+        try self.init(input: scenario.siteInput(), climate: scenario.climate)
+    }
+
+    /// Stages 1–2: the weather at the midpoints of the site's steps.
+    public func stepWeather() -> StepWeather {
+        weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
+    }
+
+    /// Stage 3 alone: the simulated year, without the project's appraisal (and so without its baseline run).
+    public func simulate() -> SimulationResult {
+        Simulation(site: input.site, weather: stepWeather()).run()
+    }
+
+    /// The run of the site without heat recovery that the appraisal compares with (for the cooling
+    /// savings); designs of a sizing sweep that differ only in their project share one.
+    public func coolingBaseline() -> CoolingBaseline {
+        CoolingBaseline(Simulation(site: HeatReuseProject.baselineSite(input.site), weather: stepWeather()).run())
+    }
+
+    /// Stages 3–4: the simulated year and its summary, with the project's economics when the site has
+    /// them. Without `baseline`, the project's own baseline is run when its economics need one.
+    public func appraise(baseline: CoolingBaseline? = nil) -> AppraisedRun {
+        AppraisedRun(site: input.site, weather: stepWeather(), project: input.project, baseline: baseline)
+    }
+
+    /// Stages 3–5: the appraised run and its result document, with the provenance root attributes
+    /// (`origin`, the resolved site file, the weather file and its SHA-256), then `attributes` (a batch
+    /// scenario's identity: `BatchScenario.resultAttributes`).
+    public func record(origin: RunOrigin, attributes: [ResultAttribute] = [],
+                       baseline: CoolingBaseline? = nil) -> RecordedRun {
+        let run = appraise(baseline: baseline)
+        let provenance = RunProvenance(
+            heatloopVersion: origin.heatloopVersion, createdUTC: origin.createdUTC, siteConfig: input.resolvedYAML,
+            weatherFile: input.weatherPath, weatherSHA256: input.weatherSHA256)
+        var document = ResultDocument(result: run.result, summary: run.summary, provenance: provenance)
+        document.attributes += attributes
+        return RecordedRun(run: run, document: document)
+    }
+}
+
+/// Who made a result and when: `heatloop_version` and `created_utc` of every result file and table. The
+/// caller supplies it, so the library reads neither a clock nor a version.
+public struct RunOrigin: Sendable, Equatable {
+    public var heatloopVersion: String
+    /// ISO 8601, UTC (`2025-01-01T00:00:00Z`).
+    public var createdUTC: String
+
+    public init(heatloopVersion: String, createdUTC: String) {
+        self.heatloopVersion = heatloopVersion
+        self.createdUTC = createdUTC
+    }
+
+    /// The root attributes of a scenario table (batch summary, sizing table).
+    public var attributes: [ResultAttribute] {
+        [ResultAttribute("heatloop_version", .string(heatloopVersion)), ResultAttribute("created_utc", .string(createdUTC))]
+    }
+}
+
+/// A scenario run to its end: the simulated year with its summary, and the result file's content.
+public struct RecordedRun: Sendable {
+    public var run: AppraisedRun
+    public var document: ResultDocument
+}
+
+/// A scenario that could not run (its climate change does not apply to its weather); the others of a
+/// batch go on.
+public struct ScenarioFailure: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(description: String) { self.description = description }
+}
