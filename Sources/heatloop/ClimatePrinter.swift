@@ -36,49 +36,17 @@ enum ClimatePrinter {
         return lines.joined(separator: "\n")
     }
 
+    /// The summary as one JSON object (`weather --json`), written by `JSONEncoder` with sorted keys.
     static func json(_ summary: ClimateSummary, weather: WeatherSeries, file: String, scenario: String,
                      written: String?) -> String {
-        func period(_ p: ClimateSummary.Period) -> String {
-            var fields = [
-                "\"hours\": \(p.hours)",
-                "\"mean_dry_bulb_c\": \(jsonNumber(p.meanDryBulb))",
-                "\"mean_wet_bulb_c\": \(jsonNumber(p.meanWetBulb))",
-                "\"mean_rh_pct\": \(jsonNumber(p.meanRelativeHumidity))",
-                "\"min_dry_bulb_c\": \(jsonNumber(p.minimumDryBulb))",
-                "\"max_dry_bulb_c\": \(jsonNumber(p.maximumDryBulb))",
-                "\"min_wet_bulb_c\": \(jsonNumber(p.minimumWetBulb))",
-                "\"max_wet_bulb_c\": \(jsonNumber(p.maximumWetBulb))",
-                "\"heating_degree_hours_Kh\": \(jsonNumber(p.heatingDegreeHours))",
-                "\"cooling_degree_hours_Kh\": \(jsonNumber(p.coolingDegreeHours))",
-            ]
-            fields.append("\"hours_dry_bulb_at_or_below\": {" + zip(summary.dryBulbThresholds, p.hoursAtOrBelowDryBulb)
-                .map { "\"\(jsonNumber($0))\": \($1)" }.joined(separator: ", ") + "}")
-            fields.append("\"hours_wet_bulb_at_or_below\": {" + zip(summary.wetBulbThresholds, p.hoursAtOrBelowWetBulb)
-                .map { "\"\(jsonNumber($0))\": \($1)" }.joined(separator: ", ") + "}")
-            return "{" + fields.joined(separator: ", ") + "}"
-        }
-        let fields = [
-            "\"file\": \(quoted(file))",
-            "\"city\": \(quoted(weather.location.city))",
-            "\"scenario\": \(quoted(scenario))",
-            "\"written\": " + (written.map(quoted) ?? "null"),
-            "\"heating_base_c\": \(jsonNumber(summary.heatingBase))",
-            "\"cooling_base_c\": \(jsonNumber(summary.coolingBase))",
-            "\"months\": [" + summary.months.map(period).joined(separator: ", ") + "]",
-            "\"year\": \(period(summary.year))",
-        ]
-        return "{" + fields.joined(separator: ", ") + "}"
+        let object = ClimateSummaryJSON(summary, city: weather.location.city, file: file, scenario: scenario,
+                                        written: written)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     private static func number(_ value: Double, _ decimals: Int) -> String {
         value.isFinite ? String(format: "%.\(decimals)f", value) : "–"
-    }
-
-    private static func jsonNumber(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
-
-    private static func quoted(_ s: String) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes]),
-              let array = String(data: data, encoding: .utf8) else { return "\"\"" }
-        return String(array.dropFirst().dropLast())
     }
 }
