@@ -57,8 +57,8 @@ public struct CRACUnit: Sendable, Equatable {
     /// One step. Temperatures °C, humidity ratios kg/kg, load W (sensible heat the room air must lose).
     ///
     /// Stages, in order: the supply air flow and fan (`airFlow`), the outdoor-air mix (`outdoorAir`),
-    /// the coil's inlet wet bulb and SHR (`coilInlet`), then the coil with the economiser's mode
-    /// (`runCoil`). The stages are split for reading only; they inline back into one kernel.
+    /// the coil's inlet wet bulb and SHR (`coilInlet`), the economiser's mode (`coilControl`), then
+    /// the coil. The stages are split for reading only; they inline back into one kernel.
     public func step(sensibleLoad: Double, returnTemperature: Double, returnHumidityRatio: Double,
                      supplySetpoint: Double, outdoorDryBulb: Double, outdoorWetBulb: Double,
                      outdoorHumidityRatio: Double) -> CRACStep {
@@ -78,14 +78,20 @@ public struct CRACUnit: Sendable, Equatable {
 
         let inlet = coilInlet(air, mix, returnHumidityRatio: returnHumidityRatio, outdoorDryBulb: outdoorDryBulb,
                               outdoorWetBulb: outdoorWetBulb, outdoorHumidityRatio: outdoorHumidityRatio)
-        let coilRun = runCoil(air, mix, inlet, outdoorDryBulb: outdoorDryBulb)
-        let result = coilRun.coil
+        let control = coilControl(mix, enteringWetBulb: inlet.wetBulb, outdoorDryBulb: outdoorDryBulb)
+        let result = coil.step(sensibleLoad: mix.coilLoad, enteringWetBulb: inlet.wetBulb,
+                               outdoorDryBulb: outdoorDryBulb, flowFraction: air.mass / coil.ratedAirMassFlow,
+                               sensibleHeatRatio: inlet.sensibleHeatRatio,
+                               eirModifierOverride: control.eirModifierOverride,
+                               appliesCompressorLockout: control.appliesCompressorLockout)
+        // Only a pumped-refrigerant economiser has a free mode here: its pump draws the coil's power.
+        let pumpOnly = control.mode == .free
         let removed = air.carried - result.unmetSensible
         return CRACStep(removed: removed, coilSensible: result.sensibleRemoved, coilLatent: result.latentRemoved,
-                        economiserHeat: mix.economiserHeat, compressorPower: coilRun.compressorPower,
-                        fanPower: air.fanPower, fanHeat: air.fanHeat, pumpPower: coilRun.pumpPower,
+                        economiserHeat: mix.economiserHeat, compressorPower: pumpOnly ? 0 : result.power,
+                        fanPower: air.fanPower, fanHeat: air.fanHeat, pumpPower: pumpOnly ? result.power : 0,
                         flowFraction: air.flowFraction, outdoorAirFraction: mix.outdoorFraction,
-                        supplyTemperature: air.supply, runtimeFraction: result.runtimeFraction, mode: coilRun.mode,
+                        supplyTemperature: air.supply, runtimeFraction: result.runtimeFraction, mode: control.mode,
                         unmet: load - removed, curvesClamped: result.curvesClamped)
     }
 
@@ -185,34 +191,23 @@ public struct CRACUnit: Sendable, Equatable {
         }
     }
 
-    /// The DX coil's step under the economiser's mode: mechanical without an economiser; partial while an
-    /// air-side economiser is open; for a pumped-refrigerant economiser its mode, with the pump's power
-    /// (the coil's power in pump-only mode) kept apart from the compressor's.
+    /// The cooling mode the economiser sets and how the DX coil runs in it: mechanical without an
+    /// economiser; partial while an air-side economiser is open; for a pumped-refrigerant economiser its
+    /// mode, whose own EIRFT replaces the coil's outside mechanical mode and which lifts the compressor
+    /// lockout in pump-only (free) mode, where the coil's power is the pump's.
     @inline(__always)
-    func runCoil(_ air: AirFlow, _ mix: OutdoorAirMix, _ inlet: (wetBulb: Double, sensibleHeatRatio: Double),
-                 outdoorDryBulb: Double)
-        -> (coil: DXCoilStep, mode: CoolingMode, compressorPower: Double, pumpPower: Double) {
-        let coilFlowFraction = air.mass / coil.ratedAirMassFlow
+    func coilControl(_ mix: OutdoorAirMix, enteringWetBulb: Double, outdoorDryBulb: Double)
+        -> (mode: CoolingMode, eirModifierOverride: Double?, appliesCompressorLockout: Bool) {
         switch economiser {
         case .none:
-            let result = coil.step(sensibleLoad: mix.coilLoad, enteringWetBulb: inlet.wetBulb,
-                                   outdoorDryBulb: outdoorDryBulb, flowFraction: coilFlowFraction,
-                                   sensibleHeatRatio: inlet.sensibleHeatRatio)
-            return (result, .mechanical, result.power, 0)
+            return (.mechanical, nil, true)
         case .airSide:
-            let result = coil.step(sensibleLoad: mix.coilLoad, enteringWetBulb: inlet.wetBulb,
-                                   outdoorDryBulb: outdoorDryBulb, flowFraction: coilFlowFraction,
-                                   sensibleHeatRatio: inlet.sensibleHeatRatio)
-            return (result, mix.economiserActive ? .partial : .mechanical, result.power, 0)
+            return (mix.economiserActive ? .partial : .mechanical, nil, true)
         case .pumpedRefrigerant(let pumped):
             let mode = pumped.mode(outdoorDryBulb: outdoorDryBulb)
-            let result = coil.step(sensibleLoad: mix.coilLoad, enteringWetBulb: inlet.wetBulb,
-                                   outdoorDryBulb: outdoorDryBulb, flowFraction: coilFlowFraction,
-                                   sensibleHeatRatio: inlet.sensibleHeatRatio,
-                                   eirModifierOverride: mode == .mechanical
-                                       ? nil : pumped.eirFunctionOfTemperature(inlet.wetBulb, outdoorDryBulb),
-                                   appliesCompressorLockout: mode != .free)
-            return mode == .free ? (result, mode, 0, result.power) : (result, mode, result.power, 0)
+            let eirModifier = mode == .mechanical
+                ? nil : pumped.eirFunctionOfTemperature(enteringWetBulb, outdoorDryBulb)
+            return (mode, eirModifier, mode != .free)
         }
     }
 }
