@@ -154,43 +154,18 @@ public enum EPWReader {
 
     private static let daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+    private static let carriageReturn = UInt8(ascii: "\r")
     private static let comma = UInt8(ascii: ","), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 
+    /// Parses the file in stages: the header lines (LOCATION, DATA PERIODS), every data row into
+    /// `DataRows` (numbers, date checks, chronological order), the row count, then the gap filling
+    /// into a `WeatherSeries`.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String) throws(WeatherFileError) -> WeatherSeries {
-        let hours = WeatherSeries.hoursPerYear
+        var lines = LineScanner(bytes)
         var location: WeatherLocation?
-        var lineNumber = 0
-        var position = 0
-        let end = bytes.count
-
-        var dryBulb = [Double](), dewPoint = [Double](), humidity = [Double]()
-        var pressure = [Double](), wind = [Double](), lines = [Int32]()
-        dryBulb.reserveCapacity(hours)
-        dewPoint.reserveCapacity(hours)
-        humidity.reserveCapacity(hours)
-        pressure.reserveCapacity(hours)
-        wind.reserveCapacity(hours)
-        lines.reserveCapacity(hours)
-        var dataRows = 0
-        var firstDataLine = 0, lastDataLine = 0
-        var previousKey = 0, previousLine = 0
-        var previousDate = (month: 0, day: 0, hour: 0)
-
-        while position < end {
-            // One line: [position, lineEnd), without the terminator and a trailing CR.
-            var lineEnd = position
-            if let base = bytes.baseAddress,
-               let found = memchr(base + position, Int32(newline), end - position) {
-                lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            } else {
-                lineEnd = end
-            }
-            let lineStart = position
-            position = lineEnd + 1
-            if lineEnd > lineStart, bytes[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
-            lineNumber += 1
-
+        var rows = DataRows(capacity: WeatherSeries.hoursPerYear)
+        while let line = lines.next() {
+            let lineStart = line.start, lineEnd = line.end, lineNumber = lines.lineNumber
             if lineNumber <= headerLineCount {
                 if lineNumber == 1 {
                     location = try parseLocation(bytes, lineStart, lineEnd, file: file)
@@ -200,69 +175,130 @@ public enum EPWReader {
                 continue
             }
             if isBlank(bytes, lineStart, lineEnd) { continue }
+            try rows.add(bytes, lineStart, lineEnd, line: lineNumber, file: file)
+        }
 
-            dataRows += 1
-            if firstDataLine == 0 { firstDataLine = lineNumber }
-            lastDataLine = lineNumber
-            let row = try scanRow(bytes, lineStart, lineEnd, line: lineNumber, file: file)
+        guard lines.lineNumber >= headerLineCount, let location else {
+            let count = lines.lineNumber
+            throw WeatherFileError(
+                file: file,
+                message: "has \(count) line\(count == 1 ? "" : "s"); expected an EPW file: "
+                    + "\(headerLineCount) header lines (LOCATION … DATA PERIODS) and 8760 hourly rows")
+        }
+        try rows.checkCount(file: file)
+        return try series(rows, location: location, file: file)
+    }
 
-            // Date and hour.
-            let month = try integer(row.month, in: 1...12, field: Field.month, line: lineNumber, file: file)
-            let day = try integer(
-                row.day, in: 1...daysInMonth[month - 1], field: Field.day, line: lineNumber, file: file,
-                context: " for month \(month)")
-            let hour = try integer(row.hour, in: 1...24, field: Field.hour, line: lineNumber, file: file)
-            _ = try integer(row.minute, in: 0...60, field: Field.minute, line: lineNumber, file: file)
-            _ = try integer(
-                row.year, in: Int(Int32.min)...Int(Int32.max), field: Field.year, line: lineNumber, file: file)
-            let key = (month * 100 + day) * 100 + hour
+    /// The data rows read so far: the five value columns (NaN marks a missing value), the line of every
+    /// row kept, and what the checks across rows need.
+    private struct DataRows {
+        var dryBulb = [Double](), dewPoint = [Double](), humidity = [Double](), pressure = [Double](), wind = [Double]()
+        /// The file line of each kept row (for gap messages).
+        var lines = [Int32]()
+        /// Data rows seen, 29 February included, and the lines of the first and last.
+        var count = 0, firstLine = 0, lastLine = 0
+        /// The previous row's `(month · 100 + day) · 100 + hour`, its line and its date.
+        var previousKey = 0, previousLine = 0
+        var previousDate = (month: 0, day: 0, hour: 0)
+
+        init(capacity: Int) {
+            dryBulb.reserveCapacity(capacity)
+            dewPoint.reserveCapacity(capacity)
+            humidity.reserveCapacity(capacity)
+            pressure.reserveCapacity(capacity)
+            wind.reserveCapacity(capacity)
+            lines.reserveCapacity(capacity)
+        }
+
+        /// Reads the data row in `bytes[start..<end]`: its numbers, its date (valid, later than the
+        /// previous row's), then its values unless it is on 29 February (dropped: the year maps onto
+        /// 365 days).
+        @inline(__always)
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int,
+                          file: String) throws(WeatherFileError) {
+            count += 1
+            if firstLine == 0 { firstLine = line }
+            lastLine = line
+            let row = try scanRow(bytes, start, end, line: line, file: file)
+            let date = try checkedDate(row, line: line, file: file)
+            try checkOrder(date, line: line, file: file)
+            if date.month == 2 && date.day == 29 { return }
+            append(row, line: line)
+        }
+
+        /// Throws unless the row's `date` comes after the previous row's; then remembers it.
+        @inline(__always)
+        mutating func checkOrder(_ date: (month: Int, day: Int, hour: Int), line: Int,
+                                 file: String) throws(WeatherFileError) {
+            let key = (date.month * 100 + date.day) * 100 + date.hour
             if key <= previousKey {
-                let found = "\(month)/\(day) hour \(hour)"
+                let found = "\(date.month)/\(date.day) hour \(date.hour)"
                 let before = "\(previousDate.month)/\(previousDate.day) hour \(previousDate.hour)"
                 throw WeatherFileError(
-                    file: file, line: lineNumber, fieldName: "month, day, hour (fields 2–4)",
+                    file: file, line: line, fieldName: "month, day, hour (fields 2–4)",
                     message: "rows are not in chronological order: \(found) (month/day) comes after \(before) "
                         + "on line \(previousLine)"
                         + (key == previousKey ? " (sub-hourly EPW files are not supported)" : "")
                         + "; expected one row per hour from 1/1 hour 1 to 12/31 hour 24")
             }
             previousKey = key
-            previousLine = lineNumber
-            previousDate = (month, day, hour)
-            if month == 2 && day == 29 { continue }  // leap day: dropped, the year maps onto 365 days
+            previousLine = line
+            previousDate = date
+        }
 
-            // Missing codes and values outside the EPW dictionary's ranges become NaN, filled below.
+        /// Appends the row's values; missing codes and values outside the EPW dictionary's ranges become
+        /// NaN, filled later (`fillGaps`).
+        @inline(__always)
+        mutating func append(_ row: Row, line: Int) {
             dryBulb.append(row.dryBulb > -70 && row.dryBulb < 70 ? row.dryBulb : .nan)
             dewPoint.append(row.dewPoint > -70 && row.dewPoint < 70 ? row.dewPoint : .nan)
             humidity.append(row.humidity >= 0 && row.humidity <= 110 ? row.humidity : .nan)
             pressure.append(row.pressure > 31_000 && row.pressure < 120_000 ? row.pressure : .nan)
             wind.append(row.wind >= 0 && row.wind <= 40 ? row.wind : .nan)
-            lines.append(Int32(truncatingIfNeeded: lineNumber))
+            lines.append(Int32(truncatingIfNeeded: line))
         }
 
-        guard lineNumber >= headerLineCount, let location else {
-            throw WeatherFileError(
-                file: file,
-                message: "has \(lineNumber) line\(lineNumber == 1 ? "" : "s"); expected an EPW file: "
-                    + "\(headerLineCount) header lines (LOCATION … DATA PERIODS) and 8760 hourly rows")
-        }
-        guard dryBulb.count == hours else {
-            let span = dataRows == 0 ? "" : " (lines \(firstDataLine)–\(lastDataLine))"
-            let leap = dataRows - dryBulb.count
+        /// Throws unless exactly one year of hours was kept (8760; 8784 rows less 29 February).
+        func checkCount(file: String) throws(WeatherFileError) {
+            let hours = WeatherSeries.hoursPerYear
+            guard dryBulb.count != hours else { return }
+            let span = count == 0 ? "" : " (lines \(firstLine)–\(lastLine))"
+            let leap = count - dryBulb.count
             let dropped = leap > 0 ? ", \(leap) of them on 29 February (dropped)" : ""
             throw WeatherFileError(
                 file: file,
-                message: "found \(dataRows) hourly data row\(dataRows == 1 ? "" : "s")\(span)\(dropped); "
+                message: "found \(count) hourly data row\(count == 1 ? "" : "s")\(span)\(dropped); "
                     + "expected 8760 (or 8784 in a leap-year file)"
                     + (dryBulb.count < hours ? " — is the file truncated?" : ""))
         }
+    }
 
+    /// The row's month, day and hour after checking every date field is a whole number in its range
+    /// (the day for its month; minute and year are checked, not used).
+    @inline(__always)
+    private static func checkedDate(_ row: Row, line: Int,
+                                    file: String) throws(WeatherFileError) -> (month: Int, day: Int, hour: Int) {
+        let month = try integer(row.month, in: 1...12, field: Field.month, line: line, file: file)
+        let day = try integer(
+            row.day, in: 1...daysInMonth[month - 1], field: Field.day, line: line, file: file,
+            context: " for month \(month)")
+        let hour = try integer(row.hour, in: 1...24, field: Field.hour, line: line, file: file)
+        _ = try integer(row.minute, in: 0...60, field: Field.minute, line: line, file: file)
+        _ = try integer(row.year, in: Int(Int32.min)...Int(Int32.max), field: Field.year, line: line, file: file)
+        return (month, day, hour)
+    }
+
+    /// The year's series from the rows: each column's gaps filled by interpolation, except pressure
+    /// missing everywhere, which becomes the standard pressure at the LOCATION elevation.
+    private static func series(_ rows: consuming DataRows, location: WeatherLocation,
+                               file: String) throws(WeatherFileError) -> WeatherSeries {
+        let hours = WeatherSeries.hoursPerYear
         var columns = [
-            Column(name: "dry_bulb", position: Field.dryBulb, values: dryBulb),
-            Column(name: "dew_point", position: Field.dewPoint, values: dewPoint),
-            Column(name: "relative_humidity", position: Field.relativeHumidity, values: humidity),
-            Column(name: "pressure", position: Field.pressure, values: pressure),
-            Column(name: "wind_speed", position: Field.windSpeed, values: wind),
+            Column(name: "dry_bulb", position: Field.dryBulb, values: rows.dryBulb),
+            Column(name: "dew_point", position: Field.dewPoint, values: rows.dewPoint),
+            Column(name: "relative_humidity", position: Field.relativeHumidity, values: rows.humidity),
+            Column(name: "pressure", position: Field.pressure, values: rows.pressure),
+            Column(name: "wind_speed", position: Field.windSpeed, values: rows.wind),
         ]
         for index in columns.indices {
             if columns[index].position == Field.pressure, columns[index].values.allSatisfy(\.isNaN) {
@@ -271,7 +307,7 @@ public enum EPWReader {
                 columns[index].filled = hours
                 continue
             }
-            try fillGaps(&columns[index], lines: lines, file: file)
+            try fillGaps(&columns[index], lines: rows.lines, file: file)
         }
         var filledValues: [String: Int] = [:]
         for column in columns where column.filled > 0 { filledValues[column.name] = column.filled }

@@ -129,7 +129,6 @@ public enum TraceReader {
 
     // MARK: - Parsing
 
-    private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     private static let comma = UInt8(ascii: ","), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
     private static let hash = UInt8(ascii: "#")
 
@@ -142,90 +141,110 @@ public enum TraceReader {
         var quantity: RegularTrace.Quantity
     }
 
+    /// Parses the file in stages: skips blank and comment lines, reads the header (`parseHeader`), then
+    /// every data row into `DataRows` (fields, time, value, time order), and checks at the end that there
+    /// were at least two samples.
     static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, column: String,
                       accepting quantities: [RegularTrace.Quantity])
         throws(TraceFileError) -> RegularTrace
     {
-        let end = bytes.count
-        var position = 0
-        if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }  // UTF-8 BOM
-        var lineNumber = 0
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        var lines = LineScanner(bytes, from: hasByteOrderMark ? 3 : 0)
         var header: Header?
-
-        var values = [Double]()
-        values.reserveCapacity(end / 20)
-        var timeline = Timeline()
-        var dataRows = 0, lastDataLine = 0
-
-        while position < end {
-            // One line: [lineStart, lineEnd), without the terminator and a trailing CR.
-            var lineEnd = end
-            if let base = bytes.baseAddress, let found = memchr(base + position, Int32(newline), end - position) {
-                lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            }
-            let lineStart = position
-            position = lineEnd + 1
-            if lineEnd > lineStart, bytes[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
-            lineNumber += 1
-
-            var first = lineStart
-            while first < lineEnd, bytes[first] == space || bytes[first] == tab { first += 1 }
-            if first == lineEnd || bytes[first] == hash { continue }  // blank or comment
-
+        var rows = DataRows(capacity: bytes.count / 20)
+        while let line = lines.next() {
+            if isBlankOrComment(bytes, line.start, line.end) { continue }
             guard let header else {
-                header = try parseHeader(bytes, lineStart, lineEnd, line: lineNumber, file: file, column: column,
-                                         accepting: quantities)
+                header = try parseHeader(bytes, line.start, line.end, line: lines.lineNumber, file: file,
+                                         column: column, accepting: quantities)
                 continue
             }
-            dataRows += 1
-            lastDataLine = lineNumber
-
-            // Fields: find the time and value fields, count them all.
-            var field = 0, fieldStart = lineStart, cursor = lineStart
-            var timeRange = lineStart..<lineStart, valueRange = lineStart..<lineStart
-            while true {
-                if cursor == lineEnd || bytes[cursor] == comma {
-                    if field == header.timeField { timeRange = fieldStart..<cursor }
-                    if field == header.valueField { valueRange = fieldStart..<cursor }
-                    field += 1
-                    if cursor == lineEnd { break }
-                    fieldStart = cursor + 1
-                }
-                cursor += 1
-            }
-            guard field == header.names.count else {
-                throw TraceFileError(
-                    file: file, line: lineNumber,
-                    message: "row has \(field) field\(field == 1 ? "" : "s"); expected \(header.names.count) "
-                        + "like the header on line \(header.line) (\(header.names.joined(separator: ",")))")
-            }
-
-            let stamp = try parseTime(bytes, timeRange, line: lineNumber, file: file)
-            let value = try parseValue(bytes, valueRange, quantity: header.quantity, line: lineNumber, file: file,
-                                       column: column)
-            if try timeline.accept(stamp, line: lineNumber, file: file) { values.append(value) }
+            try rows.add(bytes, line.start, line.end, line: lines.lineNumber, header: header, file: file,
+                         column: column)
         }
-
         guard let header else {
             throw TraceFileError(
                 file: file,
                 message: "is empty (no header line); expected a CSV with a header such as `time,\(column)` "
                     + "and one row per sample such as `2025-01-06T00:05,0.42`")
         }
-        guard let start = timeline.first?.mapped, values.count >= 2 else {
-            let found = dataRows == 0
-                ? "has a header (line \(header.line)) but no data rows"
-                : values.isEmpty
-                    ? "has only rows on 29 February, which are dropped (HeatLoop simulates 365-day years)"
-                    : "has one data row (line \(timeline.first?.line ?? lastDataLine))"
-                        + (dataRows > 1 ? " besides rows on 29 February, which are dropped" : "")
-            throw TraceFileError(
-                file: file, line: dataRows == 0 ? header.line : timeline.first?.line ?? lastDataLine,
-                message: "\(found); expected at least two rows, one per sample at a regular interval "
-                    + "(the first two rows set the interval)")
+        return try rows.trace(header: header, file: file)
+    }
+
+    /// True for a line of spaces and tabs only, or whose first other character is `#`.
+    @inline(__always)
+    private static func isBlankOrComment(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var first = start
+        while first < end, bytes[first] == space || bytes[first] == tab { first += 1 }
+        return first == end || bytes[first] == hash
+    }
+
+    /// The data rows read so far: the kept samples' values, the time checks across rows (`Timeline`),
+    /// and the count and last line of all data rows (29 February included) for messages.
+    private struct DataRows {
+        var values = [Double]()
+        var timeline = Timeline()
+        var count = 0, lastLine = 0
+
+        init(capacity: Int) { values.reserveCapacity(capacity) }
+
+        /// Reads the data row in `bytes[start..<end]`: its fields (as many as the header's), its time and
+        /// its value, checked in that order; the value is kept unless the row is on 29 February.
+        @inline(__always)
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, line: Int, header: Header,
+                          file: String, column: String) throws(TraceFileError) {
+            count += 1
+            lastLine = line
+            let fields = try TraceReader.fields(bytes, start, end, header: header, line: line, file: file)
+            let stamp = try parseTime(bytes, fields.time, line: line, file: file)
+            let value = try parseValue(bytes, fields.value, quantity: header.quantity, line: line, file: file,
+                                       column: column)
+            if try timeline.accept(stamp, line: line, file: file) { values.append(value) }
         }
-        return RegularTrace(
-            quantity: header.quantity, interval: Double(timeline.interval), start: Double(start), values: values)
+
+        /// The trace, or an error when fewer than two samples were kept.
+        func trace(header: Header, file: String) throws(TraceFileError) -> RegularTrace {
+            guard let start = timeline.first?.mapped, values.count >= 2 else {
+                let found = count == 0
+                    ? "has a header (line \(header.line)) but no data rows"
+                    : values.isEmpty
+                        ? "has only rows on 29 February, which are dropped (HeatLoop simulates 365-day years)"
+                        : "has one data row (line \(timeline.first?.line ?? lastLine))"
+                            + (count > 1 ? " besides rows on 29 February, which are dropped" : "")
+                throw TraceFileError(
+                    file: file, line: count == 0 ? header.line : timeline.first?.line ?? lastLine,
+                    message: "\(found); expected at least two rows, one per sample at a regular interval "
+                        + "(the first two rows set the interval)")
+            }
+            return RegularTrace(
+                quantity: header.quantity, interval: Double(timeline.interval), start: Double(start), values: values)
+        }
+    }
+
+    /// The byte ranges of the time and value fields of the row in `bytes[start..<end]`, after checking it
+    /// has as many fields as the header.
+    @inline(__always)
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, header: Header,
+                               line: Int, file: String) throws(TraceFileError) -> (time: Range<Int>, value: Range<Int>) {
+        var field = 0, fieldStart = start, cursor = start
+        var timeRange = start..<start, valueRange = start..<start
+        while true {
+            if cursor == end || bytes[cursor] == comma {
+                if field == header.timeField { timeRange = fieldStart..<cursor }
+                if field == header.valueField { valueRange = fieldStart..<cursor }
+                field += 1
+                if cursor == end { break }
+                fieldStart = cursor + 1
+            }
+            cursor += 1
+        }
+        guard field == header.names.count else {
+            throw TraceFileError(
+                file: file, line: line,
+                message: "row has \(field) field\(field == 1 ? "" : "s"); expected \(header.names.count) "
+                    + "like the header on line \(header.line) (\(header.names.joined(separator: ",")))")
+        }
+        return (timeRange, valueRange)
     }
 
     // MARK: Header

@@ -38,6 +38,19 @@ let benchmarks: @Sendable () -> Void = {
         try String(contentsOfFile: BenchPaths.chicagoEPW, encoding: .utf8)
     }
 
+    // 1b. Trace parse: the example week of 5-min utilisation samples (2016 rows), the CSV reader's hot path.
+    Benchmark(
+        "Trace parse (inference week, 2016 rows)",
+        configuration: configuration([.wallClock, .mallocCountTotal, .mallocBytesCount],
+                                     units: .microseconds, maxSeconds: 3, maxIterations: 1000)
+    ) { benchmark, text in
+        for _ in benchmark.scaledIterations {
+            blackHole(try TraceReader.parse(text: text, file: BenchPaths.inferenceTrace, column: "utilization"))
+        }
+    } setup: {
+        try String(contentsOfFile: BenchPaths.inferenceTrace, encoding: .utf8)
+    }
+
     // 2. Hourly weather → step midpoints (interpolation, wet bulb, 24 h mean).
     for stepMinutes in [1, 15] {
         Benchmark(

@@ -28,6 +28,7 @@ enum BenchPaths {
 
     static let chicagoEPW = resolve("../Weather/USA_IL_Chicago-OHare.Intl.AP.725300_TMY3.epw")
     static let defaultSite = resolve("../Sites/chicago-ai-campus.yaml")
+    static let inferenceTrace = resolve("../Sites/traces/inference-week.csv")
 
     /// The `heatloop` release binary: `$HEATLOOP_BIN` (relative to the working directory) or
     /// `../.build/release/heatloop` (relative to the Benchmarks package root).

@@ -55,10 +55,71 @@ public struct CRACUnit: Sendable, Equatable {
     public var designAirMassFlow: Double { fan.designFlow * coil.standardAirDensity }
 
     /// One step. Temperatures °C, humidity ratios kg/kg, load W (sensible heat the room air must lose).
+    ///
+    /// Stages, in order: the supply air flow and fan (`airFlow`), the outdoor-air mix (`outdoorAir`),
+    /// the coil's inlet wet bulb and SHR (`coilInlet`), the economiser's mode (`coilControl`), then
+    /// the coil. The stages are split for reading only; they inline back into one kernel.
     public func step(sensibleLoad: Double, returnTemperature: Double, returnHumidityRatio: Double,
                      supplySetpoint: Double, outdoorDryBulb: Double, outdoorWetBulb: Double,
                      outdoorHumidityRatio: Double) -> CRACStep {
         let load = max(0, sensibleLoad)
+        let air = airFlow(load: load, returnTemperature: returnTemperature,
+                          returnHumidityRatio: returnHumidityRatio, supplySetpoint: supplySetpoint)
+        let mix = outdoorAir(air, returnTemperature: returnTemperature, outdoorDryBulb: outdoorDryBulb,
+                             outdoorHumidityRatio: outdoorHumidityRatio)
+
+        guard mix.coilLoad > 0 else {
+            return CRACStep(removed: air.carried, coilSensible: 0, coilLatent: 0, economiserHeat: mix.economiserHeat,
+                            compressorPower: 0, fanPower: air.fanPower, fanHeat: air.fanHeat, pumpPower: 0,
+                            flowFraction: air.flowFraction, outdoorAirFraction: mix.outdoorFraction,
+                            supplyTemperature: air.supply, runtimeFraction: 0, mode: .free, unmet: load - air.carried,
+                            curvesClamped: false)
+        }
+
+        let inlet = coilInlet(air, mix, returnHumidityRatio: returnHumidityRatio, outdoorDryBulb: outdoorDryBulb,
+                              outdoorWetBulb: outdoorWetBulb, outdoorHumidityRatio: outdoorHumidityRatio)
+        let control = coilControl(mix, enteringWetBulb: inlet.wetBulb, outdoorDryBulb: outdoorDryBulb)
+        let result = coil.step(sensibleLoad: mix.coilLoad, enteringWetBulb: inlet.wetBulb,
+                               outdoorDryBulb: outdoorDryBulb, flowFraction: air.mass / coil.ratedAirMassFlow,
+                               sensibleHeatRatio: inlet.sensibleHeatRatio,
+                               eirModifierOverride: control.eirModifierOverride,
+                               appliesCompressorLockout: control.appliesCompressorLockout)
+        // Only a pumped-refrigerant economiser has a free mode here: its pump draws the coil's power.
+        let pumpOnly = control.mode == .free
+        let removed = air.carried - result.unmetSensible
+        return CRACStep(removed: removed, coilSensible: result.sensibleRemoved, coilLatent: result.latentRemoved,
+                        economiserHeat: mix.economiserHeat, compressorPower: pumpOnly ? 0 : result.power,
+                        fanPower: air.fanPower, fanHeat: air.fanHeat, pumpPower: pumpOnly ? result.power : 0,
+                        flowFraction: air.flowFraction, outdoorAirFraction: mix.outdoorFraction,
+                        supplyTemperature: air.supply, runtimeFraction: result.runtimeFraction, mode: control.mode,
+                        unmet: load - removed, curvesClamped: result.curvesClamped)
+    }
+
+    // MARK: Stages of a step
+
+    /// The supply air stream of one step and the fan that moves it.
+    struct AirFlow {
+        /// ṁ / ṁ_max.
+        var flowFraction: Double
+        /// Supply air mass flow ṁ, kg/s.
+        var mass: Double
+        /// ṁ c_p, W/K.
+        var capacityRate: Double
+        /// Supply temperature T_supply, °C (floats above the setpoint at minimum flow).
+        var supply: Double
+        /// Sensible heat the supply air takes from the room, ṁ c_p (T_return − T_supply), W.
+        var carried: Double
+        /// Fan electric power, W, and the part of it that heats the air stream, W.
+        var fanPower: Double, fanHeat: Double
+        /// Coil leaving-air setpoint T_coil,set = T_supply − Q_fan / (ṁ c_p), °C.
+        var coilSetpoint: Double
+    }
+
+    /// Air flow and fan (see the type's equations): variable volume follows the load between the fan's
+    /// minimum fraction and full flow; constant volume runs at full flow. `load` is already ≥ 0.
+    @inline(__always)
+    func airFlow(load: Double, returnTemperature: Double, returnHumidityRatio: Double,
+                 supplySetpoint: Double) -> AirFlow {
         let specificHeat = 1006 + 1860 * returnHumidityRatio
         let design = designAirMassFlow
         let roomDelta = returnTemperature - supplySetpoint
@@ -73,78 +134,81 @@ public struct CRACUnit: Sendable, Equatable {
         let carried = capacityRate * (returnTemperature - supply)
         let fanPower = fan.power(flowFraction: flowFraction)
         let fanHeat = fan.heatToAir(power: fanPower)
-        let coilSetpoint = supply - fanHeat / capacityRate
+        return AirFlow(flowFraction: flowFraction, mass: mass, capacityRate: capacityRate, supply: supply,
+                       carried: carried, fanPower: fanPower, fanHeat: fanHeat,
+                       coilSetpoint: supply - fanHeat / capacityRate)
+    }
 
-        // Outdoor air (air-side economiser only).
+    /// Return and outdoor air mixed ahead of the coil.
+    struct OutdoorAirMix {
+        /// Outdoor-air fraction f (0 without an air-side economiser).
+        var outdoorFraction: Double
+        /// True when the air-side economiser opens beyond its minimum outdoor air.
+        var economiserActive: Bool
+        /// T_mixed = T_return + f (T_outdoor − T_return), °C.
+        var mixed: Double
+        /// Heat carried out by outdoor air replacing return air, W.
+        var economiserHeat: Double
+        /// Sensible load left for the coil, ṁ c_p (T_mixed − T_coil,set) ≥ 0, W.
+        var coilLoad: Double
+    }
+
+    /// Outdoor air (air-side economiser only), the mixed-air temperature and the coil's sensible load.
+    @inline(__always)
+    func outdoorAir(_ air: AirFlow, returnTemperature: Double, outdoorDryBulb: Double,
+                    outdoorHumidityRatio: Double) -> OutdoorAirMix {
         var outdoorFraction = 0.0
         var economiserActive = false
         if case .airSide(let economiser) = economiser {
             outdoorFraction = economiser.outdoorAirFraction(
-                returnTemperature: returnTemperature, mixedSetpoint: coilSetpoint, outdoorDryBulb: outdoorDryBulb,
+                returnTemperature: returnTemperature, mixedSetpoint: air.coilSetpoint, outdoorDryBulb: outdoorDryBulb,
                 outdoorHumidityRatio: outdoorHumidityRatio)
             economiserActive = outdoorFraction > economiser.minimumOutdoorAirFraction + 1e-9
         }
         let mixed = returnTemperature + outdoorFraction * (outdoorDryBulb - returnTemperature)
-        let economiserHeat = capacityRate * (returnTemperature - max(mixed, coilSetpoint))
-        let coilLoad = max(0, capacityRate * (mixed - coilSetpoint))
+        return OutdoorAirMix(
+            outdoorFraction: outdoorFraction, economiserActive: economiserActive, mixed: mixed,
+            economiserHeat: air.capacityRate * (returnTemperature - max(mixed, air.coilSetpoint)),
+            coilLoad: max(0, air.capacityRate * (mixed - air.coilSetpoint)))
+    }
 
-        guard coilLoad > 0 else {
-            return CRACStep(removed: carried, coilSensible: 0, coilLatent: 0, economiserHeat: economiserHeat,
-                            compressorPower: 0, fanPower: fanPower, fanHeat: fanHeat, pumpPower: 0,
-                            flowFraction: flowFraction, outdoorAirFraction: outdoorFraction, supplyTemperature: supply,
-                            runtimeFraction: 0, mode: .free, unmet: load - carried, curvesClamped: false)
-        }
-
-        // Coil inlet wet bulb and sensible heat ratio.
-        var wetBulb: Double
-        var sensibleHeatRatio = 1.0
+    /// The wet bulb the coil's curves are read at, °C, and its sensible heat ratio, by the moisture
+    /// treatment: `.dry` blends wet bulbs linearly (SHR = 1); `.apparatusDewPoint` solves the coil's
+    /// moisture state at the mixed inlet.
+    @inline(__always)
+    func coilInlet(_ air: AirFlow, _ mix: OutdoorAirMix, returnHumidityRatio: Double, outdoorDryBulb: Double,
+                   outdoorWetBulb: Double, outdoorHumidityRatio: Double)
+        -> (wetBulb: Double, sensibleHeatRatio: Double) {
         switch moisture {
         case .dry(let returnWetBulb):
-            wetBulb = returnWetBulb.value + outdoorFraction * (outdoorWetBulb - returnWetBulb.value)
+            return (returnWetBulb.value + mix.outdoorFraction * (outdoorWetBulb - returnWetBulb.value), 1.0)
         case .apparatusDewPoint(let pressure):
-            let humidity = returnHumidityRatio + outdoorFraction * (outdoorHumidityRatio - returnHumidityRatio)
-            let state = coil.moisture(inletDryBulb: mixed, inletHumidityRatio: humidity, outdoorDryBulb: outdoorDryBulb,
-                                      flowFraction: mass / coil.ratedAirMassFlow, pressure: pressure)
-            wetBulb = state.curveWetBulb
-            sensibleHeatRatio = state.sensibleHeatRatio
+            let humidity = returnHumidityRatio + mix.outdoorFraction * (outdoorHumidityRatio - returnHumidityRatio)
+            let state = coil.moisture(inletDryBulb: mix.mixed, inletHumidityRatio: humidity,
+                                      outdoorDryBulb: outdoorDryBulb, flowFraction: air.mass / coil.ratedAirMassFlow,
+                                      pressure: pressure)
+            return (state.curveWetBulb, state.sensibleHeatRatio)
         }
+    }
 
-        let coilFlowFraction = mass / coil.ratedAirMassFlow
-        var mode: CoolingMode = .mechanical
-        var result: DXCoilStep
-        var pumpPower = 0.0
-        var compressorPower: Double
+    /// The cooling mode the economiser sets and how the DX coil runs in it: mechanical without an
+    /// economiser; partial while an air-side economiser is open; for a pumped-refrigerant economiser its
+    /// mode, whose own EIRFT replaces the coil's outside mechanical mode and which lifts the compressor
+    /// lockout in pump-only (free) mode, where the coil's power is the pump's.
+    @inline(__always)
+    func coilControl(_ mix: OutdoorAirMix, enteringWetBulb: Double, outdoorDryBulb: Double)
+        -> (mode: CoolingMode, eirModifierOverride: Double?, appliesCompressorLockout: Bool) {
         switch economiser {
         case .none:
-            result = coil.step(sensibleLoad: coilLoad, enteringWetBulb: wetBulb, outdoorDryBulb: outdoorDryBulb,
-                               flowFraction: coilFlowFraction, sensibleHeatRatio: sensibleHeatRatio)
-            compressorPower = result.power
+            return (.mechanical, nil, true)
         case .airSide:
-            result = coil.step(sensibleLoad: coilLoad, enteringWetBulb: wetBulb, outdoorDryBulb: outdoorDryBulb,
-                               flowFraction: coilFlowFraction, sensibleHeatRatio: sensibleHeatRatio)
-            compressorPower = result.power
-            mode = economiserActive ? .partial : .mechanical
+            return (mix.economiserActive ? .partial : .mechanical, nil, true)
         case .pumpedRefrigerant(let pumped):
-            mode = pumped.mode(outdoorDryBulb: outdoorDryBulb)
-            result = coil.step(sensibleLoad: coilLoad, enteringWetBulb: wetBulb, outdoorDryBulb: outdoorDryBulb,
-                               flowFraction: coilFlowFraction, sensibleHeatRatio: sensibleHeatRatio,
-                               eirModifierOverride: mode == .mechanical
-                                   ? nil : pumped.eirFunctionOfTemperature(wetBulb, outdoorDryBulb),
-                               appliesCompressorLockout: mode != .free)
-            if mode == .free {
-                pumpPower = result.power
-                compressorPower = 0
-            } else {
-                compressorPower = result.power
-            }
+            let mode = pumped.mode(outdoorDryBulb: outdoorDryBulb)
+            let eirModifier = mode == .mechanical
+                ? nil : pumped.eirFunctionOfTemperature(enteringWetBulb, outdoorDryBulb)
+            return (mode, eirModifier, mode != .free)
         }
-        let removed = carried - result.unmetSensible
-        return CRACStep(removed: removed, coilSensible: result.sensibleRemoved, coilLatent: result.latentRemoved,
-                        economiserHeat: economiserHeat, compressorPower: compressorPower, fanPower: fanPower,
-                        fanHeat: fanHeat, pumpPower: pumpPower, flowFraction: flowFraction,
-                        outdoorAirFraction: outdoorFraction, supplyTemperature: supply,
-                        runtimeFraction: result.runtimeFraction, mode: mode, unmet: load - removed,
-                        curvesClamped: result.curvesClamped)
     }
 }
 

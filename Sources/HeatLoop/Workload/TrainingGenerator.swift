@@ -254,170 +254,291 @@ struct NamedJobRun {
     /// Node-seconds held within the year.
     var heldNodeSeconds: Double
 
-    private enum Phase { case training, evaluation, checkpoint, restart }
+    fileprivate enum Phase { case training, evaluation, checkpoint, restart }
 
-    // The loop is one function so the state machine reads top to bottom.
+    /// What ends a stretch of constant phase (checked in this order when several coincide).
+    fileprivate enum Event { case yearEnd, failure, phaseEnd, nodesTaken }
+
+    /// Runs the job from its start: waits until `reserved` (nodes down or held by earlier jobs) leaves
+    /// enough nodes, then advances event by event (`JobState.advance`) until the work is done or the
+    /// year ends, adding its power and utilisation to `power` and `utilization`.
     static func simulate(_ job: TrainingJob, reserved: NodeProfile, failures: FailureModel?,
                          context: TrainingGenerator.Context, rng: inout RandomGenerator,
                          power: inout PowerTimeline, utilization: inout PowerTimeline) -> NamedJobRun {
-        let clusterNodes = context.clusterNodes, yearEnd = context.yearEnd, idle = context.idlePower
-        let n = min(max(job.nodes, 0), clusterNodes)
-        let nodes = Double(n)
-        let utilizationShare = clusterNodes > 0 ? nodes / Double(clusterNodes) : 0
-        let uTraining = unitFraction(job.utilization)
-        let uCheckpoint = unitFraction(job.checkpointUtilization)
-        let uEvaluation = unitFraction(job.evaluationUtilization)
-        let pTraining = context.node.power(utilization: uTraining).value
-        let pCheckpoint = context.node.power(utilization: uCheckpoint).value
-        let pEvaluation = context.node.power(utilization: uEvaluation).value
-        let totalWork = job.duration.isNaN ? 0 : max(0, job.duration)  // +∞: never completes
-        let checkpoint = PeriodicPause(every: job.checkpointEvery, duration: job.checkpointDuration)
-        let evaluation = PeriodicPause(every: job.evaluationEvery, duration: job.evaluationDuration)
+        let plan = JobPlan(job, failures: failures, context: context)
+        var state = JobState(job, plan: plan, context: context, rng: &rng)
+        var output = JobOutput(plan: plan, context: context)
 
-        // Mean time between failures of the whole job, s (n nodes fail independently: MTBF/n).
-        var meanTimeToFailure: Double?
-        var restartDuration = 0.0
-        if let failures, n > 0, !failures.mtbfPerNode.isNaN, failures.mtbfPerNode < .infinity {
+        run: while state.time < context.yearEnd {
+            if !state.holding {
+                guard let window = NodeWindow(reserved, nodes: plan.nodeCount, clusterNodes: context.clusterNodes,
+                                              from: state.time, yearEnd: context.yearEnd)
+                else { break run }
+                state.hold(window)
+                output.set(plan.level(state.phase), at: state.time, power: &power, utilization: &utilization)
+            }
+            switch state.advance(plan, context: context) {
+            case .yearEnd:
+                break run
+            case .failure:
+                state.fail(plan, rng: &rng)
+            case .phaseEnd:
+                if state.finishPhase(plan) { break run }
+            case .nodesTaken:
+                state.drain()
+                output.set(nil, at: state.time, power: &power, utilization: &utilization)
+                continue run
+            }
+            output.set(plan.level(state.phase), at: state.time, power: &power, utilization: &utilization)
+        }
+        if state.holding {
+            output.set(nil, at: state.time, power: &power, utilization: &utilization)
+            state.held.append((state.holdStart, state.completed ? state.time : .infinity))
+        }
+
+        let nodes = plan.nodes, yearEnd = context.yearEnd
+        let gpus = Double(context.node.gpus)
+        let load = JobLoad(name: job.name, nodes: plan.nodeCount, energy: state.energy,
+                           stepPower: output.own.floatMeans(), gpuHours: nodes * gpus * state.heldSeconds / 3600,
+                           interruptions: state.interruptions, lostWorkHours: state.lostWork / 3600,
+                           start: state.firstStart ?? yearEnd, end: state.completed ? state.end : yearEnd,
+                           completed: state.completed)
+        return NamedJobRun(load: load, nodes: plan.nodeCount, held: state.held,
+                           heldNodeSeconds: nodes * state.heldSeconds)
+    }
+}
+
+/// A named job's fixed parameters after the generator's guards: its nodes, the power and utilisation of
+/// one node in each phase, its work, pauses and failure rate.
+private struct JobPlan {
+    /// Nodes after capping at the cluster, and the same as a Double.
+    var nodeCount: Int, nodes: Double
+    /// The job's share of the cluster's nodes (its weight in the node-weighted utilisation).
+    var utilizationShare: Double
+    /// Per node: power, W, and utilisation in training, evaluation and checkpoint; idle power, W.
+    var training: (power: Double, utilization: Double)
+    var evaluation: (power: Double, utilization: Double)
+    var checkpoint: (power: Double, utilization: Double)
+    var idle: Double
+    /// Training work to complete, s (+∞: never completes).
+    var totalWork: Double
+    var checkpoints: PeriodicPause?, evaluations: PeriodicPause?
+    /// Mean time between failures of the whole job, s (n nodes fail independently: MTBF/n); nil without
+    /// failures.
+    var meanTimeToFailure: Double?
+    /// Idle time after a failure before training resumes, s.
+    var restartDuration = 0.0
+
+    init(_ job: TrainingJob, failures: FailureModel?, context: TrainingGenerator.Context) {
+        let clusterNodes = context.clusterNodes
+        nodeCount = min(max(job.nodes, 0), clusterNodes)
+        nodes = Double(nodeCount)
+        utilizationShare = clusterNodes > 0 ? nodes / Double(clusterNodes) : 0
+        func level(_ utilization: Double) -> (power: Double, utilization: Double) {
+            let u = unitFraction(utilization)
+            return (context.node.power(utilization: u).value, u)
+        }
+        training = level(job.utilization)
+        checkpoint = level(job.checkpointUtilization)
+        evaluation = level(job.evaluationUtilization)
+        idle = context.idlePower
+        totalWork = job.duration.isNaN ? 0 : max(0, job.duration)
+        checkpoints = PeriodicPause(every: job.checkpointEvery, duration: job.checkpointDuration)
+        evaluations = PeriodicPause(every: job.evaluationEvery, duration: job.evaluationDuration)
+        if let failures, nodeCount > 0, !failures.mtbfPerNode.isNaN, failures.mtbfPerNode < .infinity {
             meanTimeToFailure = max(60, failures.mtbfPerNode / nodes)
             restartDuration = failures.restartDuration.isFinite ? max(0, failures.restartDuration) : 0
         }
+    }
 
-        func level(_ phase: Phase) -> (power: Double, utilization: Double) {
-            switch phase {
-            case .training: (pTraining, uTraining)
-            case .evaluation: (pEvaluation, uEvaluation)
-            case .checkpoint: (pCheckpoint, uCheckpoint)
-            case .restart: (idle, 0)
-            }
+    /// Power and utilisation of one node in `phase` (restart: idle, utilisation 0).
+    func level(_ phase: NamedJobRun.Phase) -> (power: Double, utilization: Double) {
+        switch phase {
+        case .training: training
+        case .evaluation: evaluation
+        case .checkpoint: checkpoint
+        case .restart: (idle, 0)
         }
+    }
 
-        var own = PowerTimeline(stepDuration: context.stepSeconds, stepCount: context.stepCount)
-        // Power and utilisation of one node of the job now; nil while it holds no nodes.
-        var current: (power: Double, utilization: Double)?
-        func set(_ new: (power: Double, utilization: Double)?, at time: Double) {
-            let oldPower = current?.power, newPower = new?.power
-            power.change(at: time, by: nodes * ((newPower ?? idle) - idle) - nodes * ((oldPower ?? idle) - idle))
-            own.change(at: time, by: nodes * (newPower ?? 0) - nodes * (oldPower ?? 0))
-            utilization.change(at: time, by: utilizationShare * ((new?.utilization ?? 0) - (current?.utilization ?? 0)))
-            current = new
+    /// Time to the next failure, s: a draw from the exponential distribution, +∞ without failures.
+    func failureBudget(_ rng: inout RandomGenerator) -> Double {
+        meanTimeToFailure.map { rng.exponential(mean: $0) } ?? .infinity
+    }
+}
+
+/// A stretch of time in which enough nodes are free for a job: from `start` (the first piece of the
+/// reserved-node profile at or after the wanted time with room) until `end`, the next piece without
+/// room (+∞ if none).
+private struct NodeWindow {
+    var start: Double, end: Double
+
+    /// Nil when no piece before the year's end has room.
+    init?(_ reserved: NodeProfile, nodes: Int, clusterNodes: Int, from time: Double, yearEnd: Double) {
+        var i = reserved.index(at: time)
+        while i < reserved.times.count, clusterNodes - reserved.values[i] < nodes { i += 1 }
+        guard i < reserved.times.count else { return nil }
+        start = max(time, reserved.times[i])
+        guard start < yearEnd else { return nil }
+        var j = i + 1
+        while j < reserved.times.count, clusterNodes - reserved.values[j] >= nodes { j += 1 }
+        end = j < reserved.times.count ? reserved.times[j] : .infinity
+    }
+}
+
+/// Where a named job stands: time, phase, work done and saved, the draws until the next failure, the
+/// nodes it holds, and the totals of the year so far.
+private struct JobState {
+    var time: Double
+    var phase = NamedJobRun.Phase.training
+    /// Time left in a non-training phase, s.
+    var phaseLeft = 0.0
+    /// Work done, and the state saved by the last completed checkpoint (or drain).
+    var work = 0.0, savedWork = 0.0
+    var nextCheckpoint = 1, savedNextCheckpoint = 1
+    var nextEvaluation = 1, savedNextEvaluation = 1
+    /// Running time left until the next failure, s.
+    var failureBudget: Double
+    /// Holding nodes since `holdStart` until at most `dropAt` (when the nodes are taken).
+    var holding = false, holdStart = 0.0, dropAt = Double.infinity
+    var firstStart: Double?
+    var completed = false, end: Double
+    var interruptions = 0, lostWork = 0.0, energy = 0.0, heldSeconds = 0.0
+    var held: [(start: Double, end: Double)] = []
+
+    init(_ job: TrainingJob, plan: JobPlan, context: TrainingGenerator.Context, rng: inout RandomGenerator) {
+        time = job.start.isNaN ? .infinity : max(job.start, -context.yearEnd)
+        failureBudget = plan.failureBudget(&rng)
+        end = context.yearEnd
+    }
+
+    /// Takes the nodes for `window` (the job resumes in the phase it was in).
+    mutating func hold(_ window: NodeWindow) {
+        time = window.start
+        dropAt = window.end
+        holding = true
+        holdStart = time
+        if firstStart == nil { firstStart = time }
+    }
+
+    /// Runs the current phase until the first event — phase end, failure, nodes taken or the year's end —
+    /// accruing energy, held time, work and the failure budget; returns that event.
+    mutating func advance(_ plan: JobPlan, context: TrainingGenerator.Context) -> NamedJobRun.Event {
+        let target = min(plan.totalWork, checkpointPoint(plan), evaluationPoint(plan))
+        let phaseEnd = phase == .training ? time + (target - work) : time + phaseLeft
+        let failureAt = time + failureBudget
+        let next = min(phaseEnd, failureAt, dropAt, context.yearEnd)
+        let elapsed = next - time
+
+        let inYear = context.overlap(time, next)
+        energy += plan.nodes * plan.level(phase).power * inYear
+        heldSeconds += inYear
+        failureBudget -= elapsed
+        if phase == .training {
+            work = next == phaseEnd ? target : work + elapsed
+        } else {
+            phaseLeft = next == phaseEnd ? 0 : phaseLeft - elapsed
         }
+        time = next
 
-        var time = job.start.isNaN ? .infinity : max(job.start, -yearEnd)
-        var phase = Phase.training
-        var phaseLeft = 0.0
-        // Work done, and the state saved by the last completed checkpoint (or drain).
-        var work = 0.0, savedWork = 0.0
-        var nextCheckpoint = 1, savedNextCheckpoint = 1
-        var nextEvaluation = 1, savedNextEvaluation = 1
-        var failureBudget = meanTimeToFailure.map { rng.exponential(mean: $0) } ?? .infinity
-        var holding = false, holdStart = 0.0, dropAt = Double.infinity
-        var firstStart: Double?
-        var completed = false, end = yearEnd
-        var interruptions = 0, lostWork = 0.0, energy = 0.0, heldSeconds = 0.0
-        var held: [(start: Double, end: Double)] = []
+        if next == context.yearEnd { return .yearEnd }
+        if next == failureAt { return .failure }
+        if next == phaseEnd { return .phaseEnd }
+        return .nodesTaken
+    }
 
-        run: while time < yearEnd {
-            if !holding {
-                // Wait for the first piece with enough nodes available, then hold until the next piece without.
-                var i = reserved.index(at: time)
-                while i < reserved.times.count, clusterNodes - reserved.values[i] < n { i += 1 }
-                guard i < reserved.times.count else { break run }
-                time = max(time, reserved.times[i])
-                guard time < yearEnd else { break run }
-                var j = i + 1
-                while j < reserved.times.count, clusterNodes - reserved.values[j] >= n { j += 1 }
-                dropAt = j < reserved.times.count ? reserved.times[j] : .infinity
-                holding = true
-                holdStart = time
-                if firstStart == nil { firstStart = time }
-                set(level(phase), at: time)
+    /// Work at which the next checkpoint and the next evaluation start (+∞ without them).
+    func checkpointPoint(_ plan: JobPlan) -> Double { plan.checkpoints?.point(nextCheckpoint) ?? .infinity }
+    func evaluationPoint(_ plan: JobPlan) -> Double { plan.evaluations?.point(nextEvaluation) ?? .infinity }
+
+    /// A failure: the whole job stops, idles while restarting and resumes from its last checkpoint.
+    mutating func fail(_ plan: JobPlan, rng: inout RandomGenerator) {
+        if time >= 0 {
+            interruptions += 1
+            lostWork += work - savedWork
+        }
+        (work, nextCheckpoint, nextEvaluation) = (savedWork, savedNextCheckpoint, savedNextEvaluation)
+        phase = .restart
+        phaseLeft = plan.restartDuration
+        failureBudget = plan.failureBudget(&rng)
+    }
+
+    /// The current phase ended: picks the next one. Returns true when the training work is complete.
+    mutating func finishPhase(_ plan: JobPlan) -> Bool {
+        switch phase {
+        case .training:
+            if work >= plan.totalWork {
+                completed = true
+                end = time
+                return true
             }
-
-            let checkpointPoint = checkpoint?.point(nextCheckpoint) ?? .infinity
-            let evaluationPoint = evaluation?.point(nextEvaluation) ?? .infinity
-            let target = min(totalWork, checkpointPoint, evaluationPoint)
-            let phaseEnd = phase == .training ? time + (target - work) : time + phaseLeft
-            let failureAt = time + failureBudget
-            let next = min(phaseEnd, failureAt, dropAt, yearEnd)
-            let elapsed = next - time
-
-            let inYear = context.overlap(time, next)
-            energy += nodes * level(phase).power * inYear
-            heldSeconds += inYear
-            failureBudget -= elapsed
-            if phase == .training {
-                work = next == phaseEnd ? target : work + elapsed
+            // Training stopped at one of the pause points; at a shared point evaluate, then save.
+            if work >= evaluationPoint(plan) {
+                phase = .evaluation
+                phaseLeft = plan.evaluations?.duration ?? 0
             } else {
-                phaseLeft = next == phaseEnd ? 0 : phaseLeft - elapsed
+                phase = .checkpoint
+                phaseLeft = plan.checkpoints?.duration ?? 0
             }
-            time = next
-
-            if next == yearEnd { break run }
-            if next == failureAt {
-                // The whole job stops, idles while restarting and resumes from its last checkpoint.
-                if time >= 0 {
-                    interruptions += 1
-                    lostWork += work - savedWork
-                }
-                (work, nextCheckpoint, nextEvaluation) = (savedWork, savedNextCheckpoint, savedNextEvaluation)
-                phase = .restart
-                phaseLeft = restartDuration
-                failureBudget = meanTimeToFailure.map { rng.exponential(mean: $0) } ?? .infinity
-            } else if next == phaseEnd {
-                switch phase {
-                case .training:
-                    if work >= totalWork {
-                        completed = true
-                        end = time
-                        break run
-                    }
-                    // `target` was one of the three points; at a shared point evaluate, then save.
-                    if work >= evaluationPoint {
-                        phase = .evaluation
-                        phaseLeft = evaluation?.duration ?? 0
-                    } else {
-                        phase = .checkpoint
-                        phaseLeft = checkpoint?.duration ?? 0
-                    }
-                case .evaluation:
-                    nextEvaluation += 1
-                    if work >= checkpointPoint {
-                        phase = .checkpoint
-                        phaseLeft = checkpoint?.duration ?? 0
-                    } else {
-                        phase = .training
-                    }
-                case .checkpoint:
-                    nextCheckpoint += 1
-                    (savedWork, savedNextCheckpoint, savedNextEvaluation) = (work, nextCheckpoint, nextEvaluation)
-                    phase = .training
-                case .restart:
-                    phase = .training
-                }
+        case .evaluation:
+            nextEvaluation += 1
+            if work >= checkpointPoint(plan) {
+                phase = .checkpoint
+                phaseLeft = plan.checkpoints?.duration ?? 0
             } else {
-                // Too few nodes from now on (maintenance or an earlier job): drain with a checkpoint, release.
-                if phase == .checkpoint { nextCheckpoint += 1 }
-                if phase == .evaluation { nextEvaluation += 1 }
-                (savedWork, savedNextCheckpoint, savedNextEvaluation) = (work, nextCheckpoint, nextEvaluation)
                 phase = .training
-                set(nil, at: time)
-                holding = false
-                held.append((holdStart, time))
-                continue run
             }
-            set(level(phase), at: time)
+        case .checkpoint:
+            nextCheckpoint += 1
+            save()
+            phase = .training
+        case .restart:
+            phase = .training
         }
-        if holding {
-            set(nil, at: time)
-            held.append((holdStart, completed ? time : .infinity))
-        }
+        return false
+    }
 
-        let gpus = Double(context.node.gpus)
-        let load = JobLoad(name: job.name, nodes: n, energy: energy, stepPower: own.floatMeans(),
-                           gpuHours: nodes * gpus * heldSeconds / 3600, interruptions: interruptions,
-                           lostWorkHours: lostWork / 3600, start: firstStart ?? yearEnd,
-                           end: completed ? end : yearEnd, completed: completed)
-        return NamedJobRun(load: load, nodes: n, held: held, heldNodeSeconds: nodes * heldSeconds)
+    /// Too few nodes from now on (maintenance or an earlier job): drain with a checkpoint (a pause in
+    /// progress counts as done), release the nodes.
+    mutating func drain() {
+        if phase == .checkpoint { nextCheckpoint += 1 }
+        if phase == .evaluation { nextEvaluation += 1 }
+        save()
+        phase = .training
+        holding = false
+        held.append((holdStart, time))
+    }
+
+    /// Saves the progress a restart resumes from.
+    private mutating func save() {
+        (savedWork, savedNextCheckpoint, savedNextEvaluation) = (work, nextCheckpoint, nextEvaluation)
+    }
+}
+
+/// Writes a named job's level changes: into the cluster's power (relative to idle nodes) and
+/// utilisation timelines, and into the job's own power timeline.
+private struct JobOutput {
+    var nodes: Double, idle: Double, utilizationShare: Double
+    /// The job's own node power (0 while it holds no nodes).
+    var own: PowerTimeline
+    /// Power and utilisation of one node of the job now; nil while it holds no nodes.
+    var current: (power: Double, utilization: Double)?
+
+    init(plan: JobPlan, context: TrainingGenerator.Context) {
+        nodes = plan.nodes
+        idle = plan.idle
+        utilizationShare = plan.utilizationShare
+        own = PowerTimeline(stepDuration: context.stepSeconds, stepCount: context.stepCount)
+    }
+
+    /// The job's nodes switch to `new` (nil: released) at `time`.
+    mutating func set(_ new: (power: Double, utilization: Double)?, at time: Double,
+                      power: inout PowerTimeline, utilization: inout PowerTimeline) {
+        let oldPower = current?.power, newPower = new?.power
+        power.change(at: time, by: nodes * ((newPower ?? idle) - idle) - nodes * ((oldPower ?? idle) - idle))
+        own.change(at: time, by: nodes * (newPower ?? 0) - nodes * (oldPower ?? 0))
+        utilization.change(at: time, by: utilizationShare * ((new?.utilization ?? 0) - (current?.utilization ?? 0)))
+        current = new
     }
 }
 
