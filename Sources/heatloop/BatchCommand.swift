@@ -109,8 +109,11 @@ struct BatchCommand: ParsableCommand {
         do { weather = try scenario.climate.model?.apply(to: input.weather) ?? input.weather } catch {
             throw ScenarioFailure(description: "climate '\(scenario.climate.name)': \(error)")
         }
-        let run = AppraisedRun(site: input.site, weather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes),
-                               project: input.project)
+        let run: AppraisedRun
+        do {
+            run = try AppraisedRun(site: input.site, weather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes),
+                                   project: input.project)
+        } catch { throw ScenarioFailure(description: error.description) }
         let provenance = RunProvenance(
             heatloopVersion: HeatLoopCommand.version, createdUTC: ISO8601DateFormatter().string(from: Date()),
             siteConfig: input.resolvedYAML, weatherFile: input.weatherPath, weatherSHA256: input.weatherSHA256)

@@ -37,7 +37,11 @@ struct RunCommand: ParsableCommand {
             for warning in input.warnings { printError("warning: \(warning)") }
         }
         let stepWeather = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-        let run = AppraisedRun(site: input.site, weather: stepWeather, project: input.project)
+        let run: AppraisedRun
+        do { run = try AppraisedRun(site: input.site, weather: stepWeather, project: input.project) } catch {
+            printError("error: \(error.description)")
+            throw ExitStatus.invalidInput
+        }
         let (result, summary) = (run.result, run.summary)
         let provenance = RunProvenance(
             heatloopVersion: HeatLoopCommand.version, createdUTC: ISO8601DateFormatter().string(from: Date()),

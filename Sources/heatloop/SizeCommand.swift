@@ -100,7 +100,7 @@ struct SizingSweep {
             work: { [pending] index in
                 let input = pending[keys[index]]!.scenario.siteInput()
                 let weather = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-                return CoolingBaseline(Simulation(site: HeatReuseProject.baselineSite(input.site), weather: weather).run())
+                return CoolingBaseline(Self.simulation(site: HeatReuseProject.baselineSite(input.site), weather: weather).run())
             },
             consume: { index, baseline in baselines[keys[index]] = baseline })
 
@@ -152,10 +152,20 @@ struct SizingSweep {
 
     static func simulate(_ input: SizingDesignInput, baseline: CoolingBaseline?) -> SizingDesign {
         let site = input.scenario.siteInput()
-        let run = AppraisedRun(site: site.site, weather: site.weather.atStepMidpoints(stepMinutes: site.site.calendar.stepMinutes),
-                               project: site.project, baseline: baseline)
+        let run: AppraisedRun
+        do {
+            run = try AppraisedRun(site: site.site, weather: site.weather.atStepMidpoints(stepMinutes: site.site.calendar.stepMinutes),
+                                   project: site.project, baseline: baseline)
+        } catch { preconditionFailure("step weather made for the site's own step: \(error)") }
         let columns = run.summary.annual.named + (run.summary.economics?.named ?? [])
         return SizingDesign(id: input.id, parameters: input.parameters, columns: columns)
+    }
+
+    /// A simulation of `site` over weather interpolated to its own step, whose length always matches.
+    static func simulation(site: Site, weather: StepWeather) -> Simulation {
+        do { return try Simulation(site: site, weather: weather) } catch {
+            preconditionFailure("step weather made for the site's own step: \(error)")
+        }
     }
 
     /// A number as a site file would hold it (`12`, `0.5`).

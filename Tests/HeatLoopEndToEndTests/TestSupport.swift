@@ -24,7 +24,7 @@ func simulate(site: String, weather: String? = nil, timestepMin: Int? = nil) thr
     let input = try SiteInput.load(path: PackagePaths.site(site), weatherOverride: weather.map(PackagePaths.weather),
                                    timestepOverride: timestepMin)
     let weatherSteps = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-    return (input, Simulation(site: input.site, weather: weatherSteps).run())
+    return (input, try Simulation(site: input.site, weather: weatherSteps).run())
 }
 
 /// A variant of an example site: its text with `edits` (exact substrings → replacements) applied, written
@@ -40,7 +40,7 @@ func simulate(site: String, edits: [(String, String)]) throws -> (SiteInput, Sim
     defer { try? FileManager.default.removeItem(atPath: variant) }
     let input = try SiteInput.load(path: variant)
     let weatherSteps = input.weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-    return (input, Simulation(site: input.site, weather: weatherSteps).run())
+    return (input, try Simulation(site: input.site, weather: weatherSteps).run())
 }
 
 /// The `heatloop` executable built next to the test bundle.
