@@ -14,9 +14,10 @@ extension HDF5ResultReader {
             let attributes = try readAttributes(of: file, objectPath: "/", calls: calls)
             let time = try readTimeAxis(file, attributes: attributes, calls: calls)
             var groups: [ResultGroup] = []
-            for key in series where key.descriptor.dimension == .time && exists(String(key.path.dropFirst()), in: file) {
-                let group = key.group.rawValue
-                let column = try readColumn(String(key.path.dropFirst()), name: key.name, in: file, calls: calls)
+            for key in series where key.descriptor.dimension == .time {
+                let group = key.group.rawValue, datasetPath = "\(group)/\(key.name)"
+                guard exists(datasetPath, in: file) else { continue }
+                let column = try readColumn(datasetPath, name: key.name, in: file, calls: calls)
                 if let index = groups.firstIndex(where: { $0.name == group }) {
                     groups[index].series.append(column)
                 } else {

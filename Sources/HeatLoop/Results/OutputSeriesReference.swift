@@ -16,6 +16,10 @@ extension OutputSeries {
             "",
             "*per hour / month* is how step values combine into longer periods (the report's hourly charts):",
             "a ratio is Σ numerator / Σ denominator over the period, not the mean of the step ratios.",
+            "",
+            "A new series is a case of `OutputSeries` with its line in `descriptor`, and one line where its value",
+            "is computed: `StepPlan.record` (step loop), `StepWeather.values(of:)` or",
+            "`SimulationResult.derivedValues(of:)`. Columns, the file, its checks, the report and this page follow.",
         ]
         for group in OutputGroup.allCases {
             lines += [

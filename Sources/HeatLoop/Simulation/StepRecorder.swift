@@ -31,19 +31,19 @@ struct StepRecorder {
     }
 
     /// Records `value` of a 1-D series for the current step.
-    @inline(__always)
+    @inline(always)
     func callAsFunction(_ series: OutputSeries, _ value: Float) {
         block[series.rawValue &* Self.rowBlock &+ filled] = value
     }
 
     /// Records `value` of a per-cluster series for the current step.
-    @inline(__always)
+    @inline(always)
     func callAsFunction(_ series: OutputSeries, cluster: Int, _ value: Float) {
         clusterBlock[(cluster &* seriesCount &+ series.rawValue) &* Self.rowBlock &+ filled] = value
     }
 
     /// Ends the current step; a full block goes into `columns`.
-    @inline(__always)
+    @inline(always)
     mutating func advance(into columns: inout StepColumns) {
         filled += 1
         if filled == Self.rowBlock { flush(into: &columns) }

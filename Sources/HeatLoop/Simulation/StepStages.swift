@@ -62,7 +62,7 @@ struct FacilityStage {
 extension StepPlan {
     /// 2–3. Workload → IT power → heat split. Air-cooled servers with the ITE model respond to the supply
     /// air they get (the air side's state at the start of the step). Records the per-cluster series.
-    @inline(__always)
+    @inline(always)
     func itLoad(_ step: Int, state: SimulationState, recorder: StepRecorder) -> ITStage {
         var it = ITStage()
         for index in 0..<clusterCount {
@@ -86,7 +86,7 @@ extension StepPlan {
     }
 
     /// 4. Electrical chain; a share of its losses heats the room air.
-    @inline(__always)
+    @inline(always)
     func electricalLosses(_ it: ITStage) -> ElectricalStage {
         let step = electrical.step(itPower: Watts(it.power))
         let losses = step.total.value
@@ -94,7 +94,7 @@ extension StepPlan {
     }
 
     /// 5. Loops collect heat (CRAH fan heat enters the air stream).
-    @inline(__always)
+    @inline(always)
     func collectHeat(_ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
                      caches: inout StepCaches) -> CollectionStage {
         let roomHeat = it.airHeat + electrical.lossesToAir
@@ -107,7 +107,7 @@ extension StepPlan {
 
     /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
     /// (and the storage tank) can use; advances the stored energy.
-    @inline(__always)
+    @inline(always)
     func recoverHeat(_ step: Int, _ collection: CollectionStage, state: inout SimulationState) -> RecoveryStage {
         var stage = RecoveryStage()
         guard let supplyCurve, let returnCurve else { return stage }
@@ -142,7 +142,7 @@ extension StepPlan {
     }
 
     /// 7. Heat rejection of what remains; advances the loops' and the supply air's temperatures.
-    @inline(__always)
+    @inline(always)
     func rejectHeat(_ step: Int, _ collection: CollectionStage, _ recovery: RecoveryStage,
                     state: inout SimulationState) -> RejectionStage {
         let dryBulb = dryBulb[step], wetBulb = wetBulb[step]
@@ -173,7 +173,7 @@ extension StepPlan {
     /// is measured from the loops' temperature change, independently of the plants. The loops' heat must
     /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
     /// close on their own. The residual is the largest relative imbalance.
-    @inline(__always)
+    @inline(always)
     func balance(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
                  _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
                  liquidSupplyBefore: Double, caches: inout StepCaches) -> FacilityStage {
@@ -210,7 +210,7 @@ extension StepPlan {
     /// Whether the IT inlet air is outside the recommended and the allowable ASHRAE envelopes. Its dew
     /// point is the outdoor one, capped by the coldest coil surface the room air meets;
     /// φ = p_ws(t_dp) / p_ws(t), as `Psychrometrics.relativeHumidity(dryBulb:dewPoint:)`.
-    @inline(__always)
+    @inline(always)
     func airEnvelopeExcursions(_ rejected: RejectionStage, caches: inout StepCaches) -> (Bool, Bool) {
         let airStep = rejected.air
         let inletDewPoint = min(rejected.outdoorDewPoint, airStep.coilSurface)
@@ -226,7 +226,7 @@ extension StepPlan {
 
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
     /// recorded by `itLoad`).
-    @inline(__always)
+    @inline(always)
     func record(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
                 _ rejected: RejectionStage, _ facility: FacilityStage, state: SimulationState,
                 recorder: StepRecorder) {
@@ -269,7 +269,7 @@ extension StepPlan {
     }
 
     /// Adds the step to the month's energy totals (J, water kg, CO₂ kg) and hour counters.
-    @inline(__always)
+    @inline(always)
     func accumulate(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
                     _ facility: FacilityStage, into totals: inout EnergyTotals) {
         let dispatch = recovery.dispatch
