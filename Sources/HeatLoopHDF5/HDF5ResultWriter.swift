@@ -183,13 +183,17 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
             defer { H5Dclose(dataset) }
             try calls.writeAttribute("units", string: matrix.units, on: dataset, object: object)
             try calls.writeAttribute("long_name", string: matrix.longName, on: dataset, object: object)
+            if let cellMethods = matrix.cellMethods {
+                try calls.writeAttribute("cell_methods", string: cellMethods, on: dataset, object: object)
+            }
             try calls.attach(coordinate, to: dataset, axis: 0, object: object)
             try calls.attach(time, to: dataset, axis: 1, object: object)
         }
     }
 
-    /// Writes one column (a time series or a table column) with `units`, `long_name` and, for flag
-    /// series, `flag_values` / `flag_meanings`: chunked from `encoded` when given, else contiguous.
+    /// Writes one column (a time series or a table column) with `units`, `long_name`, `standard_name` and
+    /// `cell_methods` when given and, for flag series, `flag_values` / `flag_meanings`: chunked from
+    /// `encoded` when given, else contiguous.
     /// Returns the open dataset (the caller closes it).
     private static func writeColumn(_ series: ResultSeries, in location: hid_t, encoded: EncodedColumn?,
                                     storage: HDF5StorageOptions, object: String,
@@ -205,6 +209,12 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         do throws(HDF5Error) {
             try calls.writeAttribute("units", string: series.units, on: dataset, object: object)
             try calls.writeAttribute("long_name", string: series.longName, on: dataset, object: object)
+            if let standardName = series.standardName {
+                try calls.writeAttribute("standard_name", string: standardName, on: dataset, object: object)
+            }
+            if let cellMethods = series.cellMethods {
+                try calls.writeAttribute("cell_methods", string: cellMethods, on: dataset, object: object)
+            }
             if case .int8(_, let flagValues, let flagMeanings) = series.values {
                 try calls.writeAttribute("flag_values", values: flagValues, type: .int8, array: true,
                                          on: dataset, object: object)

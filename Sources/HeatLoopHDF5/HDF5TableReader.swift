@@ -5,21 +5,23 @@ import HeatLoop
 /// series, its `/summary` tables, and batch or sizing tables (`HDF5ScenarioTableWriter`). Numbers come
 /// back as float64 whatever their stored type; strings may be variable- or fixed-length.
 extension HDF5ResultReader {
-    /// A run's result document with only `series` (group, name) read from the step groups; series the
-    /// file lacks are left out. Root and `/summary` attributes and every `/summary` table are read whole.
-    /// The time axis comes from `/time` (`units = minutes since YYYY-01-01 …`) and `timestep_s`.
-    public static func readDocument(path: String,
-                                    series: [(group: String, name: String)]) throws(HDF5Error) -> ResultDocument {
+    /// A run's result document with only the 1-D `series` read from the step groups (with their stored
+    /// attributes, values as float64); series the file lacks are left out. Root and `/summary` attributes
+    /// and every `/summary` table are read whole. The time axis comes from `/time`
+    /// (`units = minutes since YYYY-01-01 …`) and `timestep_s`.
+    public static func readDocument(path: String, series: [OutputSeries]) throws(HDF5Error) -> ResultDocument {
         try withFile(path) { (file, calls) throws(HDF5Error) in
             let attributes = try readAttributes(of: file, objectPath: "/", calls: calls)
             let time = try readTimeAxis(file, attributes: attributes, calls: calls)
             var groups: [ResultGroup] = []
-            for key in series where exists("\(key.group)/\(key.name)", in: file) {
-                let column = try readColumn("\(key.group)/\(key.name)", name: key.name, in: file, calls: calls)
-                if let index = groups.firstIndex(where: { $0.name == key.group }) {
+            for key in series where key.descriptor.dimension == .time {
+                let group = key.group.rawValue, datasetPath = "\(group)/\(key.name)"
+                guard exists(datasetPath, in: file) else { continue }
+                let column = try readColumn(datasetPath, name: key.name, in: file, calls: calls)
+                if let index = groups.firstIndex(where: { $0.name == group }) {
                     groups[index].series.append(column)
                 } else {
-                    groups.append(ResultGroup(name: key.group, series: [column]))
+                    groups.append(ResultGroup(name: group, series: [column]))
                 }
             }
             var summary: [ResultAttribute] = []
@@ -125,13 +127,15 @@ extension HDF5ResultReader {
         let object = "dataset /\(datasetPath)"
         let dataset = try calls.id("H5Dopen2", object, H5Dopen2(file, datasetPath, chdf5_p_default()))
         defer { H5Dclose(dataset) }
-        func text(_ attribute: String) throws(HDF5Error) -> String {
+        func text(_ attribute: String) throws(HDF5Error) -> String? {
             guard H5Aexists(dataset, attribute) > 0,
                   case .string(let value)? = try readAttribute(named: attribute, of: dataset, object: object, calls: calls)
-            else { return "" }
+            else { return nil }
             return value
         }
-        return ResultSeries(name: name, units: try text("units"), longName: try text("long_name"), values: .float64(values))
+        return ResultSeries(name: name, units: try text("units") ?? "", longName: try text("long_name") ?? "",
+                            standardName: try text("standard_name"), cellMethods: try text("cell_methods"),
+                            values: .float64(values))
     }
 
     /// A 1-D dataset of strings (variable- or fixed-length).

@@ -7,19 +7,9 @@ enum ResultDocumentChecks {
     static let reservedRootNames: Set<String> = ["time", "summary"]
 
     static func problems(in document: ResultDocument) -> [String] {
-        var problems: [String] = []
-        let steps = document.time.count
-        if steps < 0 { problems.append("time axis has a negative step count \(steps)") }
-        if document.time.stepMinutes <= 0 {
-            problems.append("time step is \(document.time.stepMinutes) min; expected a positive number of minutes")
-        }
-        if steps > 0, Int64(steps - 1) * Int64(document.time.stepMinutes) > Int64(Int32.max) {
-            problems.append("time axis of \(steps) steps of \(document.time.stepMinutes) min overflows int32 minutes")
-        }
-
+        var problems = timeProblems(document.time)
         problems += attributeProblems(document.attributes, where: "root", reserved: ["complete"])
         problems += attributeProblems(document.summary, where: "/summary", reserved: [])
-
         var groupNames: Set<String> = []
         for group in document.groups {
             let where_ = "group '\(group.name)'"
@@ -28,65 +18,108 @@ enum ResultDocumentChecks {
                 problems.append("\(where_): the name is reserved for the file layout (time, summary)")
             }
             if !groupNames.insert(group.name).inserted { problems.append("\(where_) appears twice") }
-
-            var names: Set<String> = ["time"]
-            for series in group.series {
-                let path = "/\(group.name)/\(series.name)"
-                problems += nameProblems(series.name, what: "series \(path)")
-                if !names.insert(series.name).inserted {
-                    problems.append("series \(path): the name is used twice in the group (or is 'time')")
-                }
-                if series.values.count != steps {
-                    problems.append("series \(path) has \(series.values.count) values; the time axis has \(steps)")
-                }
-                problems += flagProblems(series.values, path: path)
-            }
-            var dimensions: [String: [String]] = [:]
-            for matrix in group.matrices {
-                let path = "/\(group.name)/\(matrix.name)"
-                problems += nameProblems(matrix.name, what: "matrix \(path)")
-                problems += nameProblems(matrix.dimension, what: "dimension of matrix \(path)")
-                if !names.insert(matrix.name).inserted {
-                    problems.append("matrix \(path): the name is used twice in the group (or is 'time')")
-                }
-                if matrix.values.count != matrix.labels.count * steps {
-                    problems.append("matrix \(path) has \(matrix.values.count) values; expected \(matrix.labels.count) "
-                                    + "\(matrix.dimension) × \(steps) steps = \(matrix.labels.count * steps)")
-                }
-                if let labels = dimensions[matrix.dimension] {
-                    if labels != matrix.labels {
-                        problems.append("matrix \(path): dimension '\(matrix.dimension)' has other labels than "
-                                        + "an earlier matrix in the group")
-                    }
-                } else {
-                    dimensions[matrix.dimension] = matrix.labels
-                }
-            }
-            for dimension in dimensions.keys.sorted() where names.contains(dimension) {
-                problems.append("group '\(group.name)': dimension '\(dimension)' has the name of a series, "
-                                + "a matrix or time")
-            }
+            problems += groupProblems(group, steps: document.time.count)
         }
-
         var tableNames: Set<String> = []
         for table in document.summaryTables {
-            let path = "/summary/\(table.name)"
-            problems += nameProblems(table.name, what: "table \(path)")
-            problems += nameProblems(table.dimension, what: "dimension of table \(path)")
-            if !tableNames.insert(table.name).inserted { problems.append("table \(path) appears twice") }
-            var names: Set<String> = [table.dimension]
-            for column in table.columns {
-                let columnPath = "\(path)/\(column.name)"
-                problems += nameProblems(column.name, what: "column \(columnPath)")
-                if !names.insert(column.name).inserted {
-                    problems.append("column \(columnPath): the name is used twice in the table (or is the dimension)")
-                }
-                if column.values.count != table.coordinate.count {
-                    problems.append("column \(columnPath) has \(column.values.count) values; dimension "
-                                    + "'\(table.dimension)' has \(table.coordinate.count)")
-                }
-                problems += flagProblems(column.values, path: columnPath)
+            if !tableNames.insert(table.name).inserted { problems.append("table /summary/\(table.name) appears twice") }
+            problems += tableProblems(table)
+        }
+        return problems
+    }
+
+    static func timeProblems(_ time: TimeAxis) -> [String] {
+        var problems: [String] = []
+        let steps = time.count
+        if steps < 0 { problems.append("time axis has a negative step count \(steps)") }
+        if time.stepMinutes <= 0 {
+            problems.append("time step is \(time.stepMinutes) min; expected a positive number of minutes")
+        }
+        if steps > 0, Int64(steps - 1) * Int64(time.stepMinutes) > Int64(Int32.max) {
+            problems.append("time axis of \(steps) steps of \(time.stepMinutes) min overflows int32 minutes")
+        }
+        return problems
+    }
+
+    /// Names, lengths and flags of a group's series and matrices; declared ones as `OutputSeries` says.
+    static func groupProblems(_ group: ResultGroup, steps: Int) -> [String] {
+        var problems: [String] = []
+        var names: Set<String> = ["time"]
+        for series in group.series {
+            let path = "/\(group.name)/\(series.name)"
+            problems += nameProblems(series.name, what: "series \(path)")
+            if !names.insert(series.name).inserted {
+                problems.append("series \(path): the name is used twice in the group (or is 'time')")
             }
+            if series.values.count != steps {
+                problems.append("series \(path) has \(series.values.count) values; the time axis has \(steps)")
+            }
+            problems += flagProblems(series.values, path: path)
+            problems += declarationProblems(series, path: path, group: group.name)
+        }
+        var dimensions: [String: [String]] = [:]
+        for matrix in group.matrices {
+            let path = "/\(group.name)/\(matrix.name)"
+            problems += nameProblems(matrix.name, what: "matrix \(path)")
+            problems += nameProblems(matrix.dimension, what: "dimension of matrix \(path)")
+            if !names.insert(matrix.name).inserted {
+                problems.append("matrix \(path): the name is used twice in the group (or is 'time')")
+            }
+            if matrix.values.count != matrix.labels.count * steps {
+                problems.append("matrix \(path) has \(matrix.values.count) values; expected \(matrix.labels.count) "
+                                + "\(matrix.dimension) × \(steps) steps = \(matrix.labels.count * steps)")
+            }
+            if let labels = dimensions[matrix.dimension] {
+                if labels != matrix.labels {
+                    problems.append("matrix \(path): dimension '\(matrix.dimension)' has other labels than "
+                                    + "an earlier matrix in the group")
+                }
+            } else {
+                dimensions[matrix.dimension] = matrix.labels
+            }
+        }
+        for dimension in dimensions.keys.sorted() where names.contains(dimension) {
+            problems.append("group '\(group.name)': dimension '\(dimension)' has the name of a series, "
+                            + "a matrix or time")
+        }
+        return problems
+    }
+
+    /// A series at the path of a declared `OutputSeries` must be 1-D with its units and its kind of storage
+    /// (flags or numbers): readers find series by that declaration and read them so. (Its CF attributes
+    /// may be left out, e.g. by documents made in tests.)
+    static func declarationProblems(_ series: ResultSeries, path: String, group: String) -> [String] {
+        guard let declared = OutputSeries(group: group, name: series.name) else { return [] }
+        let descriptor = declared.descriptor
+        var problems: [String] = []
+        if descriptor.dimension != .time { problems.append("series \(path) is declared per \(descriptor.dimension.rawValue)") }
+        if series.units != descriptor.units {
+            problems.append("series \(path) has units '\(series.units)'; its declaration says '\(descriptor.units)'")
+        }
+        let isFlags = if case .int8 = series.values { true } else { false }
+        if isFlags != (descriptor.storage != .float32) {
+            problems.append("series \(path) is stored as \(isFlags ? "flags" : "numbers"); its declaration says "
+                            + "\(descriptor.storage == .float32 ? "float32" : "int8 flags")")
+        }
+        return problems
+    }
+
+    static func tableProblems(_ table: ResultTable) -> [String] {
+        let path = "/summary/\(table.name)"
+        var problems = nameProblems(table.name, what: "table \(path)")
+        problems += nameProblems(table.dimension, what: "dimension of table \(path)")
+        var names: Set<String> = [table.dimension]
+        for column in table.columns {
+            let columnPath = "\(path)/\(column.name)"
+            problems += nameProblems(column.name, what: "column \(columnPath)")
+            if !names.insert(column.name).inserted {
+                problems.append("column \(columnPath): the name is used twice in the table (or is the dimension)")
+            }
+            if column.values.count != table.coordinate.count {
+                problems.append("column \(columnPath) has \(column.values.count) values; dimension "
+                                + "'\(table.dimension)' has \(table.coordinate.count)")
+            }
+            problems += flagProblems(column.values, path: columnPath)
         }
         return problems
     }

@@ -36,8 +36,7 @@ struct ReportCommand: ParsableCommand {
         do {
             switch kind {
             case .run:
-                let keys = RunReport.seriesUsed.map { (group: $0.group, name: $0.name) }
-                let report = RunReport(document: try HDF5ResultReader.readDocument(path: result, series: keys))
+                let report = RunReport(document: try HDF5ResultReader.readDocument(path: result, series: RunReport.seriesUsed))
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             case .batch:
                 let report = BatchReport(table: try HDF5ResultReader.readScenarioTable(path: result))

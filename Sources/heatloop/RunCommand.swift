@@ -31,7 +31,12 @@ struct RunCommand: ParsableCommand {
         if !verbosity.quiet {
             for warning in input.warnings { printError("warning: \(warning)") }
         }
-        let recorded = ScenarioRunner(input: input).record(origin: .now())
+        let runner: ScenarioRunner
+        do { runner = try ScenarioRunner(input: input) } catch {
+            printError("error: \(error)")
+            throw ExitStatus.invalidInput
+        }
+        let recorded = runner.record(origin: .now())
         let path = OutputPath.resolve(output, siteName: input.site.name)
         do {
             try OutputPath.createFolder(for: path)

@@ -25,8 +25,14 @@ struct SizeCommand: ParsableCommand {
 
         var sweep = SizingSweep(plan: plan, jobs: parallel.count)
         var progress: ProgressBar?
-        let outcome = sweep.run { _, done, total in
-            if done == 0 { progress = ProgressBar(total: total, quiet: quiet) } else { progress?.advance(failed: false) }
+        let outcome: SizingOutcome
+        do {
+            outcome = try sweep.run { _, done, total in
+                if done == 0 { progress = ProgressBar(total: total, quiet: quiet) } else { progress?.advance(failed: false) }
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatus.failure
         }
         let written: [String]
         do { written = try Self.write(outcome, of: plan, in: folder) } catch {

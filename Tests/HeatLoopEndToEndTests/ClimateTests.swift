@@ -17,7 +17,7 @@ import Testing
     func energyBalanceClosesEveryStep(site: String) throws {
         for minutes in [60, 5] {
             let (_, result) = try simulate(site: site, timestepMin: minutes)
-            let worst = result.columns.energyBalanceResidual.max() ?? .infinity
+            let worst = result.columns[.energyBalanceResidual].max() ?? .infinity
             #expect(worst < 1e-6, "\(site) at \(minutes) min: residual \(worst)")
             #expect(RunSummary(result).annual.maximumEnergyBalanceResidual < 1e-6)
         }

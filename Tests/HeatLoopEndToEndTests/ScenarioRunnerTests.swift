@@ -14,7 +14,7 @@ import Testing
 
     /// The document carries the caller's origin and extra attributes, and the same summary as the run.
     @Test func recordCarriesTheOriginTheAttributesAndTheRunsSummary() throws {
-        let recorded = ScenarioRunner(input: try Self.hourly("tucson-enterprise-air"))
+        let recorded = try ScenarioRunner(input: try Self.hourly("tucson-enterprise-air"))
             .record(origin: Self.origin, attributes: [ResultAttribute("scenario_id", .string("x"))])
         let attributes = recorded.document.attributes
         #expect(attributes.contains(ResultAttribute("heatloop_version", .string("test"))))
@@ -28,7 +28,7 @@ import Testing
     /// weather as read is kept for the runner without a climate.
     @Test func climateOffsetWarmsEveryStep() throws {
         let input = try Self.hourly("tucson-enterprise-air")
-        let recorded = ScenarioRunner(input: input).stepWeather().dryBulb
+        let recorded = try ScenarioRunner(input: input).stepWeather().dryBulb
         let warmer = try ScenarioRunner(input: input, climate: ClimateSpec(name: "plus2k", offsetK: 2)).stepWeather().dryBulb
         #expect(recorded.count == warmer.count)
         #expect(zip(recorded, warmer).allSatisfy { abs($1 - $0 - 2) < 1e-9 })
@@ -62,7 +62,7 @@ import Testing
         let plan = try SizingPlan.load(path: spec, site: PackagePaths.site("chicago-ai-campus"))
         var sweep = SizingSweep(plan: plan, jobs: 2)
         var events: [(SizingSweep.Stage, Int, Int)] = []
-        let outcome = sweep.run { events.append(($0, $1, $2)) }
+        let outcome = try sweep.run { events.append(($0, $1, $2)) }
 
         #expect(outcome.designs.map(\.id) == plan.designs.map(\.id))
         let designEvents = events.filter { $0.0 == .designs }

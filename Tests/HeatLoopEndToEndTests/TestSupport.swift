@@ -7,7 +7,7 @@ import HeatLoopFiles
 func simulate(site: String, weather: String? = nil, timestepMin: Int? = nil) throws -> (SiteInput, SimulationResult) {
     let input = try SiteInput.load(path: PackagePaths.site(site), weatherOverride: weather.map(PackagePaths.weather),
                                    timestepOverride: timestepMin)
-    return (input, ScenarioRunner(input: input).simulate())
+    return (input, try ScenarioRunner(input: input).simulate())
 }
 
 /// A variant of an example site: its text with `edits` (exact substrings → replacements) applied, written
@@ -22,5 +22,5 @@ func simulate(site: String, edits: [(String, String)]) throws -> (SiteInput, Sim
     try text.write(toFile: variant, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: variant) }
     let input = try SiteInput.load(path: variant)
-    return (input, ScenarioRunner(input: input).simulate())
+    return (input, try ScenarioRunner(input: input).simulate())
 }

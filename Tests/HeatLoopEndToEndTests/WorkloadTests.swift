@@ -30,7 +30,7 @@ import Testing
         spec.timestepMin = minutes
         let weather = try EPWReader.read(path: SiteSpec.resolve(spec.weather, relativeTo: path))
         let site = Site(spec: spec)
-        return Simulation(site: site, weather: weather.atStepMidpoints(stepMinutes: minutes)).run()
+        return try Simulation(site: site, weather: weather.atStepMidpoints(stepMinutes: minutes)).run()
     }
 
     @Test func checkpointDipsAtOneMinuteAndPeaksAtFifteen() throws {
@@ -40,7 +40,7 @@ import Testing
         let dayOne = 59 * 24 * 60 + 3 * 60   // 1 March 03:00, inside the job, in minutes
 
         let minute = try run(minutes: 1)
-        let power = minute.columns.itPower[dayOne..<dayOne + 120].map(Double.init)
+        let power = minute.columns[.itPower][dayOne..<dayOne + 120].map(Double.init)
         let high = power.max() ?? 0, low = power.min() ?? 0
         #expect(abs((high - low) - depth) < 1e-4 * depth, "1-min swing \(high - low) W, expected \(depth) W")
         // Periodic: the dips (steps well below the top) recur every 30 steps, two steps long.
@@ -50,8 +50,8 @@ import Testing
 
         let quarter = try run(minutes: 15)
         let start = dayOne / 15
-        let mean = quarter.columns.itPower[start..<start + 8].map(Double.init)
-        let peak = quarter.columns.itPowerPeak[start..<start + 8].map(Double.init)
+        let mean = quarter.columns[.itPower][start..<start + 8].map(Double.init)
+        let peak = quarter.columns[.itPowerPeak][start..<start + 8].map(Double.init)
         // The 15-minute peak keeps the undipped level of the 1-minute series…
         for value in peak { #expect(abs(value - high) < 1e-5 * high) }
         // …while a step holding a 2-minute checkpoint is lower by exactly 2/15 of the dip.

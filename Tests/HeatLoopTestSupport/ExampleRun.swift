@@ -6,5 +6,5 @@ import HeatLoopFiles
 /// makes it (no HDF5).
 public func resultDocument(site: String) throws -> ResultDocument {
     let input = try SiteInput.load(path: PackagePaths.site(site))
-    return ScenarioRunner(input: input).record(origin: RunOrigin(heatloopVersion: "test", createdUTC: "")).document
+    return try ScenarioRunner(input: input).record(origin: RunOrigin(heatloopVersion: "test", createdUTC: "")).document
 }

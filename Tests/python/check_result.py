@@ -10,6 +10,7 @@ Opens the file with xarray + h5netcdf (open_datatree and open_dataset per group)
   opens alone with `open_dataset(FILE, engine="h5netcdf", group=G)`, `time` decodes to
   datetime64, and every data variable has `units` and `long_name`;
 - flag variables have as many `flag_meanings` as `flag_values`;
+- `cell_methods`, where present, is `time: <CF method>`; `standard_name` is a CF-style name;
 - every axis of every variable has a dimension scale attached, and no dimension anywhere is named
   `phony_dim_*`;
 - `/summary/monthly`, when present, has a `month` dimension of length 12;
@@ -21,6 +22,7 @@ Opens the file with xarray + h5netcdf (open_datatree and open_dataset per group)
 Prints one line `OK: ...` (exit 0) or `FAIL: ...` followed by one line per failure (exit 1).
 """
 import argparse
+import re
 import sys
 import warnings
 
@@ -40,6 +42,9 @@ SUMMARY_ATTRIBUTES = [
     "unmet_cooling_hours", "max_energy_balance_residual",
     "enefg_pue_required", "enefg_erf_required", "enefg_pass",
 ]
+
+# CF-1.8 §7.3 cell methods over time (the only axis HeatLoop's series aggregate over).
+CELL_METHODS = r"time: (point|sum|maximum|median|mid_range|minimum|mean|mode|standard_deviation|variance)"
 
 # DESIGN §6: groups and the series they must contain (more are allowed).
 MINIMUM_SERIES = {
@@ -133,6 +138,12 @@ def main(argv):
                     for attr in ("units", "long_name"):
                         if attr not in var.attrs:
                             failures.append(f"/{group}/{name}: no {attr}")
+                    methods = var.attrs.get("cell_methods")
+                    if methods is not None and not re.fullmatch(CELL_METHODS, str(methods)):
+                        failures.append(f"/{group}/{name}: cell_methods {methods!r} is not 'time: <CF method>'")
+                    standard = var.attrs.get("standard_name")
+                    if standard is not None and not re.fullmatch(r"[a-z][a-z0-9_]*", str(standard)):
+                        failures.append(f"/{group}/{name}: standard_name {standard!r} is not a CF standard name")
                     if "flag_values" in var.attrs:
                         values = np.atleast_1d(var.attrs["flag_values"])
                         meanings = str(var.attrs.get("flag_meanings", "")).split()

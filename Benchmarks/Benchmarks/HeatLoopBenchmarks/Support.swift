@@ -66,7 +66,7 @@ struct LoadedSite: Sendable {
     static func load(stepMinutes: Int) throws -> LoadedSite {
         let input = try SiteInput.load(path: BenchPaths.defaultSite, weatherOverride: nil,
                                        timestepOverride: stepMinutes)
-        return LoadedSite(input: input, weather: ScenarioRunner(input: input).stepWeather())
+        return LoadedSite(input: input, weather: try ScenarioRunner(input: input).stepWeather())
     }
 
     var provenance: RunProvenance {

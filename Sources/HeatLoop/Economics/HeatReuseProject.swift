@@ -27,12 +27,20 @@ public struct AppraisedRun: Sendable {
     /// Simulates `site` over `weather` (at step midpoints). With a `project`, also the site without heat
     /// recovery (unless `baseline` is given, e.g. shared by the designs of a sizing sweep) for the cooling
     /// savings. The baseline runs first and only its cooling series is kept, so peak memory is one run's.
-    public init(site: Site, weather: StepWeather, project: HeatReuseProject?, baseline: CoolingBaseline? = nil) {
+    /// Throws when `weather` does not have the site's step count (`Simulation.init`).
+    public init(site: Site, weather: StepWeather, project: HeatReuseProject?,
+                baseline: CoolingBaseline? = nil) throws(SimulationError) {
+        self.init(simulation: try Simulation(site: site, weather: weather), project: project, baseline: baseline)
+    }
+
+    /// Runs `simulation` (and, for a project whose economics need it and no `baseline` is given, the same
+    /// simulation without heat recovery first).
+    public init(simulation: Simulation, project: HeatReuseProject?, baseline: CoolingBaseline? = nil) {
         var reference = baseline
         if let project, project.needsBaseline, reference == nil {
-            reference = CoolingBaseline(Simulation(site: HeatReuseProject.baselineSite(site), weather: weather).run())
+            reference = CoolingBaseline(simulation.withoutHeatRecovery.run())
         }
-        let result = Simulation(site: site, weather: weather).run()
+        let result = simulation.run()
         self.result = result
         summary = RunSummary(result, economics: project.map {
             $0.economics.assess(size: $0.size, design: result, baseline: reference)

@@ -55,13 +55,13 @@ public struct ProjectEconomics: Sendable, Equatable {
         let calendar = design.site.calendar
         var flows = AnnualFlows(
             heatDelivered: Joules(totals.heatDelivered),
-            heatPumpElectricityCost: electricityPrice.cost(power: design.columns.heatPumpPower,
+            heatPumpElectricityCost: electricityPrice.cost(power: design.columns[.heatPumpPower],
                                                            energy: Joules(totals.heatPump), calendar: calendar),
             coolingEnergySaved: Joules(0), coolingSavings: 0, co2Avoided: .nan)
         var coolingCO2Saved = 0.0
         if creditsCoolingSavings, let baseline {
             flows.coolingEnergySaved = Joules(baseline.coolingEnergy.value - totals.cooling)
-            flows.coolingSavings = electricityPrice.savings(reference: baseline.coolingPower, power: design.columns.coolingPower,
+            flows.coolingSavings = electricityPrice.savings(reference: baseline.coolingPower, power: design.columns[.coolingPower],
                                                             energySaved: flows.coolingEnergySaved, calendar: calendar)
             coolingCO2Saved = baseline.facilityCO2 - totals.co2Facility
         }
@@ -124,7 +124,7 @@ public struct CoolingBaseline: Sendable {
     public init(_ result: SimulationResult) {
         let totals = result.annual
         coolingEnergy = Joules(totals.cooling)
-        coolingPower = result.columns.coolingPower
+        coolingPower = result.columns[.coolingPower]
         facilityCO2 = totals.co2Facility
     }
 }

@@ -12,9 +12,9 @@ public struct HeatDurationCurve: Sendable, Equatable {
 
     /// The curves of a run's series (`stepMinutes` divides 60).
     public init(columns: StepColumns, stepMinutes: Int) {
-        available = Self.sortedHourlyMeans(columns.heatAvailable, stepMinutes: stepMinutes)
-        demand = Self.sortedHourlyMeans(columns.dhDemand, stepMinutes: stepMinutes)
-        delivered = Self.sortedHourlyMeans(columns.heatDelivered, stepMinutes: stepMinutes)
+        available = Self.sortedHourlyMeans(columns[.heatAvailable], stepMinutes: stepMinutes)
+        demand = Self.sortedHourlyMeans(columns[.dhDemand], stepMinutes: stepMinutes)
+        delivered = Self.sortedHourlyMeans(columns[.heatDelivered], stepMinutes: stepMinutes)
     }
 
     /// Means of each whole hour (averaged in Double), sorted descending.

@@ -23,6 +23,12 @@ public struct ResultDocument: Sendable {
     }
 
     public func group(_ name: String) -> ResultGroup? { groups.first { $0.name == name } }
+    /// A declared 1-D series, when the document has it.
+    public func series(_ series: OutputSeries) -> ResultSeries? { group(series.group.rawValue)?.series(series.name) }
+    /// A declared per-cluster series, when the document has it.
+    public func matrix(_ series: OutputSeries) -> ResultMatrix? {
+        group(series.group.rawValue)?.matrices.first { $0.name == series.name }
+    }
     public func summaryValue(_ name: String) -> AttributeValue? { summary.first { $0.name == name }?.value }
 }
 
@@ -57,17 +63,30 @@ public struct ResultGroup: Sendable {
     public func series(_ name: String) -> ResultSeries? { series.first { $0.name == name } }
 }
 
-/// One named column with UDUNITS `units` (`W`, `degC`, `1`, `L`, `kg`, `MWh`) and a `long_name`.
+/// One named column with UDUNITS `units` (`W`, `degC`, `1`, `L`, `kg`, `MWh`) and a `long_name`, and the
+/// CF `standard_name` and `cell_methods` where they apply.
 public struct ResultSeries: Sendable {
     public var name: String
     public var units: String
     public var longName: String
+    public var standardName: String?
+    public var cellMethods: String?
     public var values: ResultValues
-    public init(name: String, units: String, longName: String, values: ResultValues) {
+    public init(name: String, units: String, longName: String, standardName: String? = nil,
+                cellMethods: String? = nil, values: ResultValues) {
         self.name = name
         self.units = units
         self.longName = longName
+        self.standardName = standardName
+        self.cellMethods = cellMethods
         self.values = values
+    }
+
+    /// A declared output series with its values (units and attributes from the table).
+    public init(_ series: OutputSeries, values: ResultValues) {
+        let descriptor = series.descriptor
+        self.init(name: descriptor.name, units: descriptor.units, longName: descriptor.longName,
+                  standardName: descriptor.standardName, cellMethods: descriptor.cellMethod?.rawValue, values: values)
     }
 }
 
@@ -104,14 +123,16 @@ public struct ResultMatrix: Sendable {
     public var name: String
     public var units: String
     public var longName: String
+    public var cellMethods: String?
     public var dimension: String
     public var labels: [String]
     public var values: [Float]
-    public init(name: String, units: String, longName: String, dimension: String, labels: [String],
-                values: [Float]) {
+    public init(name: String, units: String, longName: String, cellMethods: String? = nil, dimension: String,
+                labels: [String], values: [Float]) {
         self.name = name
         self.units = units
         self.longName = longName
+        self.cellMethods = cellMethods
         self.dimension = dimension
         self.labels = labels
         self.values = values

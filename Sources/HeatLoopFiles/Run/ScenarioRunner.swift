@@ -7,28 +7,42 @@ import HeatLoop
 /// `heatloop run`, `batch` (and so `slurm` shards), `size` and the tests run every scenario through it;
 /// each caller stops at the stage it needs: a physics test at `simulate()`, a sizing sweep at
 /// `appraise(baseline:)` (a summary, no document), a run or batch at `record(origin:)`. The climate change
-/// is applied once, when the runner is made (the only stage that can fail), so the stages after it cannot.
+/// and the weather at the steps are made once, when the runner is made, and checked against the site's
+/// calendar there (the only stage that can fail), so the stages after it cannot.
 /// Pure: no files, no clock, no printing; the caller says who made the result and when (`RunOrigin`).
 public struct ScenarioRunner: Sendable {
     /// The validated site, its weather file and its project.
     public let input: SiteInput
     /// The hourly weather the site runs in: the weather file's, with the scenario's climate change applied.
     public let weather: WeatherSeries
+    /// The site over `weather` at its steps, checked to fit the site's calendar.
+    public let simulation: Simulation
 
-    /// A site in the weather of its file, as read.
-    public init(input: SiteInput) {
-        self.input = input
-        weather = input.weather
+    /// A site in the weather of its file, as read. Throws when the weather does not fit the site's steps.
+    public init(input: SiteInput) throws(ScenarioFailure) {
+        try self.init(input: input, weather: input.weather)
     }
 
     /// A site in the weather of its file changed by `climate` (a batch's `climate` entry). Throws when
     /// the climate change does not apply to that weather.
     public init(input: SiteInput, climate: ClimateSpec) throws(ScenarioFailure) {
-        self.input = input
+        let weather: WeatherSeries
         do {
             weather = try climate.model?.apply(to: input.weather) ?? input.weather
         } catch {
             throw ScenarioFailure(description: "climate '\(climate.name)': \(error)")
+        }
+        try self.init(input: input, weather: weather)
+    }
+
+    private init(input: SiteInput, weather: WeatherSeries) throws(ScenarioFailure) {
+        self.input = input
+        self.weather = weather
+        do {
+            simulation = try Simulation(site: input.site,
+                                        weather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes))
+        } catch {
+            throw ScenarioFailure(description: "\(error)")
         }
     }
 
@@ -38,25 +52,23 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Stages 1–2: the weather at the midpoints of the site's steps.
-    public func stepWeather() -> StepWeather {
-        weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)
-    }
+    public func stepWeather() -> StepWeather { simulation.weather }
 
     /// Stage 3 alone: the simulated year, without the project's appraisal (and so without its baseline run).
     public func simulate() -> SimulationResult {
-        Simulation(site: input.site, weather: stepWeather()).run()
+        simulation.run()
     }
 
     /// The run of the site without heat recovery that the appraisal compares with (for the cooling
     /// savings); designs of a sizing sweep that differ only in their project share one.
     public func coolingBaseline() -> CoolingBaseline {
-        CoolingBaseline(Simulation(site: HeatReuseProject.baselineSite(input.site), weather: stepWeather()).run())
+        CoolingBaseline(simulation.withoutHeatRecovery.run())
     }
 
     /// Stages 3–4: the simulated year and its summary, with the project's economics when the site has
     /// them. Without `baseline`, the project's own baseline is run when its economics need one.
     public func appraise(baseline: CoolingBaseline? = nil) -> AppraisedRun {
-        AppraisedRun(site: input.site, weather: stepWeather(), project: input.project, baseline: baseline)
+        AppraisedRun(simulation: simulation, project: input.project, baseline: baseline)
     }
 
     /// Stages 3–5: the appraised run and its result document, with the provenance root attributes

@@ -27,53 +27,77 @@ public struct SizingSweep {
         self.jobs = max(1, jobs)
     }
 
-    /// Every design, the analysis, the marginal values and the recommendation in words.
-    public mutating func run(progress: Progress = { _, _, _ in }) -> SizingOutcome {
-        let designs = simulate(plan.designs, stage: .designs, progress: progress)
+    /// Every design, the analysis, the marginal values and the recommendation in words. Throws the first
+    /// design whose run cannot be made (its weather does not fit its steps).
+    public mutating func run(progress: Progress = { _, _, _ in }) throws(ScenarioFailure) -> SizingOutcome {
+        let designs = try simulate(plan.designs, stage: .designs, progress: progress)
         let objective = plan.spec.objective
         let analysis = SizingAnalysis(designs: designs, parameterKeys: plan.parameterKeys, objective: objective,
                                       constraints: plan.spec.constraints)
-        let marginals = analysis.recommended.map {
-            self.marginals(around: plan.designs[$0], designs: designs, objective: objective, progress: progress)
-        } ?? []
+        var marginals: [MarginalValue] = []
+        if let recommended = analysis.recommended {
+            marginals = try self.marginals(around: plan.designs[recommended], designs: designs, objective: objective,
+                                           progress: progress)
+        }
         let recommendation = analysis.recommendation(designs: designs) + marginals.map(\.sentence).filter { !$0.isEmpty }
         return SizingOutcome(designs: designs, analysis: analysis, marginals: marginals, recommendation: recommendation,
                              recommended: analysis.recommended.map { plan.designs[$0] })
     }
 
     /// Simulates `inputs` into design rows, in input order, running the baselines they still lack first.
-    mutating func simulate(_ inputs: [SizingDesignInput], stage: Stage, progress: Progress) -> [SizingDesign] {
-        runBaselines(for: inputs)
+    mutating func simulate(_ inputs: [SizingDesignInput], stage: Stage,
+                           progress: Progress) throws(ScenarioFailure) -> [SizingDesign] {
+        try runBaselines(for: inputs)
         progress(stage, 0, inputs.count)
-        var designs = [SizingDesign?](repeating: nil, count: inputs.count)
+        var designs = [Result<SizingDesign, ScenarioFailure>?](repeating: nil, count: inputs.count)
         var done = 0
         let shared = baselines
         ParallelRunner.run(
             count: inputs.count, jobs: jobs,
-            work: { index in Self.design(inputs[index], baseline: shared[inputs[index].baselineKey]) },
+            work: { index in
+                Result { () throws(ScenarioFailure) in
+                    try Self.design(inputs[index], baseline: shared[inputs[index].baselineKey])
+                }
+            },
             consume: { index, design in
                 designs[index] = design
                 done += 1
                 progress(stage, done, inputs.count)
             })
-        return designs.compactMap { $0 }
+        var rows: [SizingDesign] = []
+        for design in designs { if let design { rows.append(try design.get()) } }
+        return rows
     }
 
     /// The baselines of `inputs` not run yet, one per distinct `baselineKey`.
-    private mutating func runBaselines(for inputs: [SizingDesignInput]) {
+    private mutating func runBaselines(for inputs: [SizingDesignInput]) throws(ScenarioFailure) {
         var pending: [String: SizingDesignInput] = [:]
         for input in inputs where baselines[input.baselineKey] == nil { pending[input.baselineKey] = input }
         let todo = pending.sorted { $0.key < $1.key }
+        var failure: ScenarioFailure?
         ParallelRunner.run(
             count: todo.count, jobs: jobs,
-            work: { index in ScenarioRunner(input: todo[index].value.scenario.siteInput()).coolingBaseline() },
-            consume: { index, baseline in baselines[todo[index].key] = baseline })
+            work: { index in
+                Result { () throws(ScenarioFailure) in
+                    try ScenarioRunner(input: todo[index].value.scenario.siteInput()).coolingBaseline()
+                }
+            },
+            consume: { index, outcome in
+                switch outcome {
+                case .success(let baseline): baselines[todo[index].key] = baseline
+                case .failure(let error): failure = failure ?? error
+                }
+            })
+        if let failure { throw failure }
     }
 
     /// One design's row: its parameters and the summary's annual KPIs and economics. The sizing file
     /// varies the site, not the climate, so the weather is used as read.
-    static func design(_ input: SizingDesignInput, baseline: CoolingBaseline?) -> SizingDesign {
-        let run = ScenarioRunner(input: input.scenario.siteInput()).appraise(baseline: baseline)
+    static func design(_ input: SizingDesignInput, baseline: CoolingBaseline?) throws(ScenarioFailure) -> SizingDesign {
+        let run: AppraisedRun
+        do { run = try ScenarioRunner(input: input.scenario.siteInput()).appraise(baseline: baseline) } catch {
+            throw ScenarioFailure(description: "design \(input.id): \(error.description)")
+        }
         let columns = run.summary.annual.named + (run.summary.economics?.named ?? [])
         return SizingDesign(id: input.id, parameters: input.parameters, columns: columns)
     }
@@ -81,12 +105,12 @@ public struct SizingSweep {
     /// The marginal value of one step of each numeric parameter around `optimum`: the designs one step
     /// below and above it, simulated like the others.
     mutating func marginals(around optimum: SizingDesignInput, designs: [SizingDesign], objective: SizingObjective,
-                            progress: Progress) -> [MarginalValue] {
+                            progress: Progress) throws(ScenarioFailure) -> [MarginalValue] {
         let columns = [objective.column, "npv_eur", "heat_delivered_MWh", "capex_eur"].reduce(into: [String]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         let requests = neighbours(of: optimum, designs: designs)
-        let neighbours = simulate(requests.map(\.input), stage: .marginals, progress: progress)
+        let neighbours = try simulate(requests.map(\.input), stage: .marginals, progress: progress)
         guard let centre = designs.first(where: { $0.id == optimum.id }) else { return [] }
         return plan.parameterKeys.indices.compactMap { parameter in
             let mine = requests.indices.filter { requests[$0].parameter == parameter }

@@ -4,22 +4,16 @@ import HeatLoop
 /// file with only `seriesUsed`): the root and `/summary` attributes, the monthly and jobs tables, and
 /// the step series regrouped by hour.
 public struct RunReport: Sendable {
-    /// A series of the result file: its group and name (`/heat_recovery/delivered`).
-    public struct SeriesKey: Sendable, Hashable {
-        public var group: String
-        public var name: String
-        public init(_ group: String, _ name: String) {
-            self.group = group
-            self.name = name
-        }
-    }
-
-    /// The step series the report reads; a reader may load only these.
-    public static let seriesUsed: [SeriesKey] = [
-        SeriesKey("weather", "dry_bulb"), SeriesKey("it", "power"), SeriesKey("facility", "power"),
-        SeriesKey("cooling", "mode"), SeriesKey("heat_recovery", "available"), SeriesKey("heat_recovery", "recovered"),
-        SeriesKey("heat_recovery", "delivered"), SeriesKey("heat_recovery", "dh_demand"),
+    /// The step series the report charts by the hour (`HourlySeries`).
+    static let hourlySeries: [OutputSeries] = [
+        .dryBulb, .pue, .mode, .itPower, .heatAvailable, .heatRecovered, .heatDelivered, .dhDemand,
     ]
+
+    /// The step series the report reads (a ratio's numerator and denominator rather than the ratio); a
+    /// reader may load only these.
+    public static let seriesUsed: [OutputSeries] = hourlySeries.flatMap(\.aggregationInputs).reduce(into: []) {
+        if !$0.contains($1) { $0.append($1) }
+    }
 
     public var attributes: [ResultAttribute]
     public var summary: [ResultAttribute]
@@ -29,8 +23,9 @@ public struct RunReport: Sendable {
     public var jobs: ResultTable?
     public var year: Int
     public var stepMinutes: Int
-    /// Hourly means of the step series (W, °C); PUE as the hour's facility / IT energy; the cooling mode
-    /// most often used in the hour (0 free, 1 partial, 2 mechanical). Empty when the file lacks a series.
+    /// The step series by hour, each aggregated as `OutputSeries` declares: means of powers (W) and
+    /// temperatures (°C); PUE as the hour's facility / IT energy; the cooling mode most often used in the
+    /// hour (0 free, 1 partial, 2 mechanical). Empty when the file lacks a series.
     public var hourly: HourlySeries
     /// Heat duration curves (hourly means sorted from largest, W): `/summary/heat_duration` when the
     /// file has it, else computed from the hourly series.
@@ -60,21 +55,14 @@ public struct RunReport: Sendable {
         jobs = document.summaryTables.first { $0.name == "jobs" }
         year = document.time.year
         stepMinutes = document.time.stepMinutes
-        func series(_ key: SeriesKey) -> [Double] {
-            document.group(key.group)?.series(key.name)?.values.doubles ?? []
-        }
         let step = stepMinutes
-        func hourly(_ key: SeriesKey) -> [Double] { SeriesAggregation.hourlyMeans(series(key), stepMinutes: step) }
+        func hourly(_ series: OutputSeries) -> [Double] {
+            SeriesAggregation.hourly(series, stepMinutes: step) { document.series($0)?.values.doubles ?? [] }
+        }
         self.hourly = HourlySeries(
-            dryBulb: hourly(SeriesKey("weather", "dry_bulb")),
-            pue: SeriesAggregation.hourlyRatio(series(SeriesKey("facility", "power")), series(SeriesKey("it", "power")),
-                                               stepMinutes: step),
-            coolingMode: SeriesAggregation.hourlyMostFrequent(series(SeriesKey("cooling", "mode")), stepMinutes: step),
-            itPower: hourly(SeriesKey("it", "power")),
-            heatAvailable: hourly(SeriesKey("heat_recovery", "available")),
-            heatRecovered: hourly(SeriesKey("heat_recovery", "recovered")),
-            heatDelivered: hourly(SeriesKey("heat_recovery", "delivered")),
-            heatDemand: hourly(SeriesKey("heat_recovery", "dh_demand")))
+            dryBulb: hourly(.dryBulb), pue: hourly(.pue), coolingMode: hourly(.mode), itPower: hourly(.itPower),
+            heatAvailable: hourly(.heatAvailable), heatRecovered: hourly(.heatRecovered),
+            heatDelivered: hourly(.heatDelivered), heatDemand: hourly(.dhDemand))
         if let table = document.summaryTables.first(where: { $0.name == "heat_duration" }),
            let available = table.column("available"), let demand = table.column("demand"),
            let delivered = table.column("delivered") {

@@ -1,7 +1,25 @@
+import HeatLoop
+
 /// Step series regrouped the way the charts read them: hourly and daily means, duration curves,
 /// a day × hour grid. Pure functions over `[Double]`; NaN steps are left out of a mean (a mean of
 /// nothing is NaN). Step `i` covers `[i·Δt, (i+1)·Δt)` from the start of the year (DESIGN §2).
 public enum SeriesAggregation {
+    /// `series` by hour, aggregated as its table entry declares (`OutputSeries.descriptor.aggregation`);
+    /// `values` gives a series' step values (empty when the result lacks it).
+    public static func hourly(_ series: OutputSeries, stepMinutes: Int,
+                              values: (OutputSeries) -> [Double]) -> [Double] {
+        let size = max(1, 60 / max(1, stepMinutes))
+        switch series.descriptor.aggregation {
+        case .mean: return hourlyMeans(values(series), stepMinutes: stepMinutes)
+        case .sum: return groups(values(series), size: size) { $0.reduce(0, +) }
+        case .maximum: return groups(values(series), size: size) { $0.max() ?? .nan }
+        case .last: return groups(values(series), size: size) { $0.last ?? .nan }
+        case .mostFrequent: return hourlyMostFrequent(values(series), stepMinutes: stepMinutes)
+        case .ratio(let numerator, let denominator):
+            return hourlyRatio(values(numerator), values(denominator), stepMinutes: stepMinutes)
+        }
+    }
+
     /// Mean of each hour (`60 / stepMinutes` steps; a last, partial hour is the mean of its steps).
     /// `stepMinutes` must divide 60 (DESIGN §2); 60 returns the series unchanged.
     public static func hourlyMeans(_ values: [Double], stepMinutes: Int) -> [Double] {
@@ -44,6 +62,14 @@ public enum SeriesAggregation {
                 let index = day * 24 + hour
                 return index < hourly.count ? hourly[index] : .nan
             }
+        }
+    }
+
+    /// `combine` of the finite values of each group of `size` (NaN for a group without any).
+    private static func groups(_ values: [Double], size: Int, combine: ([Double]) -> Double) -> [Double] {
+        stride(from: 0, to: values.count, by: size).map { start in
+            let finite = values[start..<min(values.count, start + size)].filter(\.isFinite)
+            return finite.isEmpty ? .nan : combine(finite)
         }
     }
 

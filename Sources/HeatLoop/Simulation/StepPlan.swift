@@ -1,0 +1,112 @@
+/// What the step loop needs that does not change within the year, taken out of the site and weather once
+/// per run: per-cluster inputs (copying a `Cluster` or `ClusterLoad` every step would retain and release
+/// their arrays), the models, the envelope bounds, the weather-derived series (district-heating demand).
+/// Its `step` runs one step as a sequence of stages (`StepStages.swift`).
+struct StepPlan {
+    let stepSeconds: Double
+    let stepHours: Double
+
+    // Weather at the step midpoints.
+    let dryBulb: [Double], wetBulb: [Double], dewPoint: [Double], pressure: [Double]
+
+    // Clusters.
+    let clusterCount: Int
+    let utilization: [[Double]], meanPower: [[Double]], peakPower: [[Double]]
+    let ites: [AirCooledITE?], capture: [Double], nodes: [Double]
+    let anyITE: Bool
+    let totalNodes: Double
+
+    // Electrical chain and loops.
+    let electrical: ElectricalChain
+    let airSide: AirSide
+    let isCRAC: Bool
+    let chilledWaterSetpoint: Double
+    let liquidLoop: CoolingLoop?
+    let liquidThermalCapacity: Double
+    let liquidSetpoint: Double
+
+    // Heat recovery and district heating.
+    let recovery: HeatRecovery?
+    /// District-heating consumers' demand per step (it depends only on the weather), W.
+    let demand: [Double]
+    let supplyCurve: OutdoorResetCurve?, returnCurve: OutdoorResetCurve?
+    let networkLoss: Double
+    let heatPumpSource: HeatSource
+
+    // Envelopes and carbon.
+    let recommended: ASHRAEAirEnvelope, allowable: ASHRAEAirEnvelope
+    let waterClass: ASHRAELiquidClass?
+    let gridIntensity: [Double]?
+
+    init(site: Site, weather: StepWeather, loads: [ClusterLoad]) {
+        let calendar = site.calendar
+        stepSeconds = calendar.stepDuration.value
+        stepHours = stepSeconds / 3600
+        dryBulb = weather.dryBulb
+        wetBulb = weather.wetBulb
+        dewPoint = weather.dewPoint
+        pressure = weather.pressure
+
+        clusterCount = site.clusters.count
+        utilization = loads.map(\.utilization)
+        meanPower = loads.map(\.meanPower)
+        peakPower = loads.map(\.peakPower)
+        ites = site.clusters.map(\.ite)
+        capture = site.clusters.map(\.liquidCapture)
+        nodes = site.clusters.map { Double($0.nodes) }
+        anyITE = ites.contains { $0 != nil }
+        totalNodes = Double(site.clusters.reduce(0) { $0 + $1.nodes })
+
+        electrical = site.electrical
+        airSide = site.airSide
+        isCRAC = if case .crac = site.airSide { true } else { false }
+        chilledWaterSetpoint = site.airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
+        liquidLoop = site.liquidLoop
+        liquidThermalCapacity = site.liquidLoop?.thermalCapacity ?? 0
+        liquidSetpoint = site.liquidLoop?.supplySetpoint.value ?? 0
+
+        let recovery = site.heatRecovery
+        self.recovery = recovery
+        demand = recovery.map {
+            $0.network.demand.series(outdoor: weather.dryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
+        } ?? []
+        supplyCurve = recovery?.network.supplyCurve
+        returnCurve = recovery?.network.returnCurve
+        networkLoss = recovery?.network.lossFraction ?? 0
+        heatPumpSource = recovery?.heatPump.source ?? .liquid
+
+        recommended = site.envelope.air.recommended
+        allowable = site.envelope.air.allowable
+        waterClass = site.envelope.liquid
+        gridIntensity = site.carbon?.grid.perStep(calendar)
+    }
+
+    /// One step: workload and IT → electrical chain → loops collect → heat recovery → heat rejection →
+    /// facility power, envelopes and energy balance → recorded series and the month's totals.
+    /// One call per step; the stages are inlined into it with `@inline(always)` (`@inline(__always)` is a
+    /// hint, which the optimizer declined for the two largest stages: +3 % instructions, measured with
+    /// callgrind).
+    @inline(never)
+    func step(_ step: Int, state: inout SimulationState, caches: inout StepCaches, recorder: StepRecorder,
+              totals: inout EnergyTotals) {
+        let liquidSupplyBefore = state.liquidSupply
+        let it = itLoad(step, state: state, recorder: recorder)
+        let electricalStep = electricalLosses(it)
+        let collection = collectHeat(it, electricalStep, state: state, caches: &caches)
+        let recovered = recoverHeat(step, collection, state: &state)
+        let rejected = rejectHeat(step, collection, recovered, state: &state)
+        let facility = balance(it, electricalStep, collection, recovered, rejected, state: state,
+                               liquidSupplyBefore: liquidSupplyBefore, caches: &caches)
+        record(it, electricalStep, collection, recovered, rejected, facility, state: state, recorder: recorder)
+        accumulate(step, it, electricalStep, recovered, facility, into: &totals)
+    }
+}
+
+/// Inputs that repeat from step to step (IT power is constant for hours; the supply air sits at its
+/// setpoint), with their last results, so that they skip their `pow` / `log`. Owned by the loop.
+struct StepCaches {
+    /// CRAH fan power of the room heat.
+    var crahFan = LastValue()
+    /// ln p_ws of the supply air.
+    var supplyAirSaturation = LastValue()
+}

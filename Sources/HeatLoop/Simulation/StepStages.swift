@@ -1,0 +1,310 @@
+import Foundation
+
+// The stages of one step (DESIGN §2), in the order `StepPlan.step` calls them, each with what it hands to
+// the next. They are inlined into the loop: the arithmetic is the one of the single loop they replace, so
+// results are bit-identical to it.
+
+/// IT power and its heat split, summed over the clusters, W.
+struct ITStage {
+    var power = 0.0, peak = 0.0, liquidHeat = 0.0
+    /// Σ utilisation × nodes.
+    var nodeUtilization = 0.0
+    /// IT heat released to room air.
+    var airHeat: Double { power - liquidHeat }
+}
+
+/// The electrical chain's losses, W.
+struct ElectricalStage {
+    var step: ElectricalStep
+    var losses: Double
+    /// The share of the losses that heats the room air.
+    var lossesToAir: Double
+}
+
+/// Heat the loops collected before recovery and rejection.
+struct CollectionStage {
+    var air: AirCollection
+    var liquid: LoopCollection?
+}
+
+/// Heat recovery's share of the step, W (zero without heat recovery).
+struct RecoveryStage {
+    var primaryTaken = 0.0, secondaryTaken = 0.0
+    var available = 0.0
+    var dispatch: DispatchStep? = nil
+    var dhSupply = 0.0, dhReturn = 0.0, demand = 0.0
+    /// Σ heat × source temperature, for the EU EED average waste-heat temperature.
+    var recoveredAtTemperature = 0.0
+    var recovered: Double { primaryTaken + secondaryTaken }
+}
+
+/// What the plants rejected, and the outdoor humidity the envelope check reuses.
+struct RejectionStage {
+    var air: AirSideStep
+    var liquid: LoopStep?
+    var outdoorDewPoint: Double
+    /// ln p_ws of the outdoor dew point.
+    var logDewPointSaturation: Double
+}
+
+/// Facility totals of the step, W (water in kg), the energy-balance residual and the envelope excursions.
+struct FacilityStage {
+    var chillerPower: Double, fanPower: Double, pumpPower: Double, coolingPower: Double, facilityPower: Double
+    var waterKg: Double
+    var heatIntoLoops: Double
+    var residual: Double
+    var plantMode: CoolingMode
+    var unmet: Double
+    var outsideRecommended: Bool, outsideAllowable: Bool, outsideWaterClass: Bool
+    var curvesClamped: Bool
+}
+
+extension StepPlan {
+    /// 2–3. Workload → IT power → heat split. Air-cooled servers with the ITE model respond to the supply
+    /// air they get (the air side's state at the start of the step). Records the per-cluster series.
+    @inline(always)
+    func itLoad(_ step: Int, state: SimulationState, recorder: StepRecorder) -> ITStage {
+        var it = ITStage()
+        for index in 0..<clusterCount {
+            let u = utilization[index][step]
+            var power = meanPower[index][step], peak = peakPower[index][step]
+            if anyITE, let ite = ites[index] {
+                let inlet = ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
+                let itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
+                peak = power > 0 ? peak * itePower / power : itePower
+                power = itePower
+            }
+            recorder(.clusterPower, cluster: index, Float(power))
+            recorder(.clusterPowerPeak, cluster: index, Float(peak))
+            recorder(.clusterUtilization, cluster: index, Float(u))
+            it.power += power
+            it.peak += peak
+            it.liquidHeat += power * capture[index]
+            it.nodeUtilization += u * nodes[index]
+        }
+        return it
+    }
+
+    /// 4. Electrical chain; a share of its losses heats the room air.
+    @inline(always)
+    func electricalLosses(_ it: ITStage) -> ElectricalStage {
+        let step = electrical.step(itPower: Watts(it.power))
+        let losses = step.total.value
+        return ElectricalStage(step: step, losses: losses, lossesToAir: losses * electrical.heatToAir)
+    }
+
+    /// 5. Loops collect heat (CRAH fan heat enters the air stream).
+    @inline(always)
+    func collectHeat(_ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
+                     caches: inout StepCaches) -> CollectionStage {
+        let roomHeat = it.airHeat + electrical.lossesToAir
+        let airSide = self.airSide
+        let fanPower = caches.crahFan(roomHeat) { airSide.fanPower(heat: $0) }
+        let air = airSide.collect(heat: roomHeat, fanPower: fanPower, state: state, stepSeconds: stepSeconds)
+        let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
+        return CollectionStage(air: air, liquid: liquid)
+    }
+
+    /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
+    /// (and the storage tank) can use; advances the stored energy.
+    @inline(always)
+    func recoverHeat(_ step: Int, _ collection: CollectionStage, state: inout SimulationState) -> RecoveryStage {
+        var stage = RecoveryStage()
+        guard let supplyCurve, let returnCurve else { return stage }
+        stage.dhSupply = supplyCurve.temperature(outdoor: dryBulb[step])
+        stage.dhReturn = returnCurve.temperature(outdoor: dryBulb[step])
+        stage.demand = demand[step] / (1 - networkLoss)  // `DistrictHeatingNetwork.connectionDemand`
+        let liquidOffer = collection.liquid.map { collection in
+            HeatSourceOffer(heat: collection.heatToShed, inlet: collection.returnTemperature, outlet: liquidSetpoint)
+        } ?? .none
+        let airOffer = collection.air.offer(setpoint: chilledWaterSetpoint)
+        let (primary, secondary): (HeatSourceOffer, HeatSourceOffer) =
+            switch heatPumpSource {
+            case .liquid: (liquidOffer, .none)
+            case .air: (airOffer, .none)
+            case .both: (liquidOffer, airOffer)
+            }
+        stage.available = primary.heat + secondary.heat
+        guard let result = recovery?.dispatch(
+            demand: stage.demand, primary: primary, secondary: secondary, dhSupply: stage.dhSupply,
+            dhReturn: stage.dhReturn, storageEnergy: state.storageEnergy, stepSeconds: stepSeconds) else { return stage }
+        switch heatPumpSource {
+        case .liquid: stage.primaryTaken = result.primaryTaken
+        case .air: stage.secondaryTaken = result.primaryTaken
+        case .both:
+            stage.primaryTaken = result.primaryTaken
+            stage.secondaryTaken = result.secondaryTaken
+        }
+        stage.recoveredAtTemperature = result.primaryTaken * primary.inlet + result.secondaryTaken * secondary.inlet
+        state.storageEnergy = result.nextStorageEnergy
+        stage.dispatch = result
+        return stage
+    }
+
+    /// 7. Heat rejection of what remains; advances the loops' and the supply air's temperatures.
+    @inline(always)
+    func rejectHeat(_ step: Int, _ collection: CollectionStage, _ recovery: RecoveryStage,
+                    state: inout SimulationState) -> RejectionStage {
+        let dryBulb = dryBulb[step], wetBulb = wetBulb[step]
+        // ln p_ws of the outdoor dew point: the humidity ratio of DX rooms and the IT inlet's relative
+        // humidity both start from it (CRAHs on chilled water do not use the outdoor humidity).
+        let outdoorDewPoint = dewPoint[step]
+        let logDewPointSaturation = Psychrometrics.logSaturationVaporPressure(outdoorDewPoint)
+        let humidityRatio = isCRAC
+            ? Psychrometrics.humidityRatio(vaporPressure: exp(logDewPointSaturation), pressure: pressure[step])
+            : 0
+        let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: humidityRatio)
+        let air = airSide.finish(collection.air, recovered: recovery.secondaryTaken, state: &state, weather: outdoor,
+                                 stepSeconds: stepSeconds)
+        var liquid: LoopStep? = nil
+        if let liquidCollection = collection.liquid, let result = liquidLoop?.reject(
+            liquidCollection, recovered: recovery.primaryTaken, supply: state.liquidSupply, stepSeconds: stepSeconds,
+            dryBulb: dryBulb, wetBulb: wetBulb) {
+            state.liquidSupply = result.nextSupply
+            liquid = result
+        }
+        return RejectionStage(air: air, liquid: liquid, outdoorDewPoint: outdoorDewPoint,
+                              logDewPointSaturation: logDewPointSaturation)
+    }
+
+    /// 8. Facility power, water, plant mode, the energy balance and the ASHRAE envelopes.
+    ///
+    /// Everything entering the loops leaves by rejection, recovery or stays as stored heat; the stored heat
+    /// is measured from the loops' temperature change, independently of the plants. The loops' heat must
+    /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
+    /// close on their own. The residual is the largest relative imbalance.
+    @inline(always)
+    func balance(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
+                 _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
+                 liquidSupplyBefore: Double, caches: inout StepCaches) -> FacilityStage {
+        let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
+        let chillerPower = airStep.compressorPower + (liquidStep?.rejection.chillerPower ?? 0)
+        let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
+        let pumpPower = airStep.pumpPower + (liquidCollection?.pumpPower ?? 0)
+        let coolingPower = chillerPower + fanPower + pumpPower
+        let facilityPower = it.power + electrical.losses + coolingPower
+        let waterKg = (airStep.waterUse + (liquidStep?.rejection.waterUse ?? 0)) * stepSeconds
+
+        let heatIn = airStep.heatIn + (liquidCollection?.heatIn ?? 0)
+        let storedLiquid = liquidThermalCapacity * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
+        let heatOut = airStep.heatOut + (liquidStep?.rejection.removed ?? 0) + recovery.primaryTaken + storedLiquid
+        let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + (liquidCollection?.pumpPower ?? 0)
+        var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
+        if let dispatch = recovery.dispatch {
+            let heatPumpBalance = dispatch.output - recovery.recovered - dispatch.compressorPower
+            let deliveryBalance = dispatch.delivered - (dispatch.output - dispatch.charge + dispatch.discharge)
+            residual = max(residual, abs(heatPumpBalance) / max(dispatch.output, 1),
+                           abs(deliveryBalance) / max(dispatch.delivered, 1))
+        }
+        let (outsideRecommended, outsideAllowable) = airEnvelopeExcursions(rejected, caches: &caches)
+        return FacilityStage(
+            chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, coolingPower: coolingPower,
+            facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn, residual: residual,
+            plantMode: liquidStep.map { max($0.rejection.mode, airStep.mode) } ?? airStep.mode,
+            unmet: airStep.unmet + (liquidStep?.unmet ?? 0),
+            outsideRecommended: outsideRecommended, outsideAllowable: outsideAllowable,
+            outsideWaterClass: liquidStep != nil && waterClass.map { !$0.allows(supply: state.liquidSupply) } ?? false,
+            curvesClamped: airStep.curvesClamped || (liquidStep?.rejection.curveInputsClamped ?? false))
+    }
+
+    /// Whether the IT inlet air is outside the recommended and the allowable ASHRAE envelopes. Its dew
+    /// point is the outdoor one, capped by the coldest coil surface the room air meets;
+    /// φ = p_ws(t_dp) / p_ws(t), as `Psychrometrics.relativeHumidity(dryBulb:dewPoint:)`.
+    @inline(always)
+    func airEnvelopeExcursions(_ rejected: RejectionStage, caches: inout StepCaches) -> (Bool, Bool) {
+        let airStep = rejected.air
+        let inletDewPoint = min(rejected.outdoorDewPoint, airStep.coilSurface)
+        let logInletVapor = inletDewPoint == rejected.outdoorDewPoint
+            ? rejected.logDewPointSaturation : Psychrometrics.logSaturationVaporPressure(inletDewPoint)
+        let inletRH = exp(logInletVapor - caches.supplyAirSaturation(airStep.supplyAir, Psychrometrics.logSaturationVaporPressure))
+        let outsideRecommended = !recommended.contains(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint,
+                                                       relativeHumidity: inletRH)
+        let outsideAllowable = !allowable.contains(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint,
+                                                   relativeHumidity: inletRH)
+        return (outsideRecommended, outsideAllowable)
+    }
+
+    /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
+    /// recorded by `itLoad`).
+    @inline(always)
+    func record(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
+                _ rejected: RejectionStage, _ facility: FacilityStage, state: SimulationState,
+                recorder: StepRecorder) {
+        recorder(.itPower, Float(it.power))
+        recorder(.itPowerPeak, Float(it.peak))
+        recorder(.itUtilization, Float(totalNodes > 0 ? it.nodeUtilization / totalNodes : 0))
+        recorder(.liquidHeat, Float(it.liquidHeat))
+        recorder(.airHeat, Float(it.airHeat))
+        recorder(.upsLoss, Float(electrical.step.upsLoss.value))
+        recorder(.distributionLoss, Float(electrical.step.distributionLoss.value))
+        recorder(.misc, Float(electrical.step.misc.value))
+        recorder(.coolingPower, Float(facility.coolingPower))
+        recorder(.chillerPower, Float(facility.chillerPower))
+        recorder(.fanPower, Float(facility.fanPower))
+        recorder(.pumpPower, Float(facility.pumpPower))
+        recorder(.mode, Float(facility.plantMode.rawValue))
+        recorder(.airMode, Float(rejected.air.mode.rawValue))
+        recorder(.liquidMode, Float(rejected.liquid?.rejection.mode.rawValue ?? 0))
+        recorder(.liquidSupplyTemp, rejected.liquid.map { Float($0.nextSupply) } ?? 0)
+        recorder(.liquidReturnTemp, rejected.liquid != nil ? Float(collection.liquid?.returnTemperature ?? 0) : 0)
+        recorder(.waterUse, Float(facility.waterKg))
+        recorder(.chilledWaterSupplyTemp, Float(rejected.air.chilledWaterSupply))
+        recorder(.airSupplyTemp, Float(rejected.air.supplyAir))
+        recorder(.unmetCooling, Float(facility.unmet))
+        recorder(.heatAvailable, Float(recovery.available))
+        recorder(.heatRecovered, Float(recovery.recovered))
+        recorder(.heatDelivered, Float(recovery.dispatch?.delivered ?? 0))
+        recorder(.heatDumped, Float(recovery.available - recovery.recovered))
+        recorder(.heatPumpPower, Float(recovery.dispatch?.compressorPower ?? 0))
+        recorder(.heatPumpOutput, Float(recovery.dispatch?.heatPumpOutput ?? 0))
+        recorder(.cop, Float(recovery.dispatch?.cop ?? 0))
+        recorder(.dhDemand, Float(recovery.demand))
+        recorder(.dhSupplyTemp, Float(recovery.dhSupply))
+        recorder(.dhReturnTemp, Float(recovery.dhReturn))
+        recorder(.heatExchanged, Float((recovery.dispatch?.direct ?? 0) + (recovery.dispatch?.preheat ?? 0)))
+        recorder(.storageEnergy, Float(state.storageEnergy))
+        recorder(.facilityPower, Float(facility.facilityPower))
+        recorder(.pue, Float(it.power > 0 ? facility.facilityPower / it.power : 0))
+        recorder(.energyBalanceResidual, Float(facility.residual))
+    }
+
+    /// Adds the step to the month's energy totals (J, water kg, CO₂ kg) and hour counters.
+    @inline(always)
+    func accumulate(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
+                    _ facility: FacilityStage, into totals: inout EnergyTotals) {
+        let dispatch = recovery.dispatch
+        totals.it += it.power * stepSeconds
+        totals.facility += facility.facilityPower * stepSeconds
+        totals.cooling += facility.coolingPower * stepSeconds
+        totals.electricalLosses += electrical.losses * stepSeconds
+        totals.heatPump += (dispatch?.compressorPower ?? 0) * stepSeconds
+        totals.heatPumpOutput += (dispatch?.heatPumpOutput ?? 0) * stepSeconds
+        totals.heatIntoLoops += facility.heatIntoLoops * stepSeconds
+        totals.heatAvailable += recovery.available * stepSeconds
+        totals.heatRecovered += recovery.recovered * stepSeconds
+        totals.heatDelivered += (dispatch?.delivered ?? 0) * stepSeconds
+        totals.heatDumped += (recovery.available - recovery.recovered) * stepSeconds
+        totals.heatExchanged += ((dispatch?.direct ?? 0) + (dispatch?.preheat ?? 0)) * stepSeconds
+        totals.recoveredHeatTemperature += recovery.recoveredAtTemperature * stepSeconds
+        totals.dhDemand += recovery.demand * stepSeconds
+        totals.water += facility.waterKg
+        if let gridIntensity {
+            // W · s / 3.6e6 = kWh; × g/kWh / 1000 = kg.
+            let kgPerJoule = gridIntensity[step] / 3.6e9
+            totals.co2Facility += facility.facilityPower * stepSeconds * kgPerJoule
+            totals.co2HeatPump += (dispatch?.compressorPower ?? 0) * stepSeconds * kgPerJoule
+        }
+        switch facility.plantMode {
+        case .free: totals.freeHours += stepHours
+        case .partial: totals.partialHours += stepHours
+        case .mechanical: totals.mechanicalHours += stepHours
+        }
+        if facility.unmet > 0 { totals.unmetHours += stepHours }
+        if facility.outsideRecommended { totals.outsideRecommendedHours += stepHours }
+        if facility.outsideAllowable { totals.outsideAllowableHours += stepHours }
+        if facility.outsideWaterClass { totals.outsideWaterClassHours += stepHours }
+        if facility.curvesClamped { totals.curveClampedHours += stepHours }
+        if dispatch?.outsideMap == true { totals.heatPumpOutsideMapHours += stepHours }
+        totals.maximumResidual = max(totals.maximumResidual, facility.residual)
+    }
+}
