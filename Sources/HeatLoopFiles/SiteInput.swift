@@ -1,6 +1,5 @@
 import Foundation
 import HeatLoop
-import Yams
 
 /// A site file and its weather, read, validated and designed: everything a run needs.
 public struct SiteInput: Sendable {
@@ -62,9 +61,10 @@ public struct SiteInput: Sendable {
         } + site.warnings
     }
 
-    /// The resolved site file (defaults filled in) as YAML, for the result's `site_config`.
+    /// The resolved site file (defaults and derived values filled in) as YAML, for the result's
+    /// `site_config`; it reads back to the same description.
     public var resolvedYAML: String {
-        (try? YAMLEncoder().encode(spec)) ?? ""
+        (try? YAMLDocument.text(of: spec.node)) ?? ""
     }
 }
 

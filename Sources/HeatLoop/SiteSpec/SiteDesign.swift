@@ -47,7 +47,8 @@ extension SiteSpec {
             let supply = spec.cooling.liquid.supplyC
             spec.cooling.liquid.ashraeClass = ASHRAELiquidClass.allCases.first { $0.allows(supply: supply) }
         }
-        spec.cooling.air.rejection = spec.cooling.air.rejection.sized(to: loads.airHeat)
+        // A CRAC room has no chilled-water plant to size.
+        if spec.cooling.air.crac == nil { spec.cooling.air.rejection = spec.cooling.air.rejection.sized(to: loads.airHeat) }
         spec.heatRecovery = spec.heatRecovery?.designed()
         if var economics = spec.economics, economics.electricityPriceCsv == nil, economics.electricityPriceEurPerMwh == nil {
             economics.electricityPriceEurPerMwh = EconomicsSpec.defaultElectricityPrice

@@ -54,6 +54,36 @@ enum YAMLDocument {
         return .text
     }
 
+    /// A tree as YAML text: keys in the tree's order, numbers in full precision (`String(Double)`, which
+    /// reads back to the same value; Yams' own encoder keeps 15 digits), text quoted where it would read
+    /// as something else.
+    static func text(of node: SpecNode) throws -> String {
+        try Yams.serialize(node: yamlNode(node))
+    }
+
+    private static func yamlNode(_ node: SpecNode) -> Node {
+        switch node {
+        case .scalar(let scalar, _):
+            switch scalar.value {
+            case .integer(let int): return Node(String(int), Tag(.int))
+            case .number(let number):
+                var text = String(number)
+                // YAML 1.1 floats need a decimal point before an exponent (`1.0e+20`).
+                if !text.contains("."), let exponent = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+                    text.insert(contentsOf: ".0", at: exponent)
+                }
+                return Node(text, Tag(.float))
+            case .boolean(let bool): return Node(bool ? "true" : "false", Tag(.bool))
+            case .text: return Node(scalar.text, Tag(.str))
+            case .null: return Node("null", Tag(.null))
+            }
+        case .mapping(let entries, _):
+            return .mapping(Node.Mapping(entries.map { (Node($0.key, Tag(.str)), yamlNode($0.value)) }))
+        case .sequence(let items, _):
+            return .sequence(Node.Sequence(items.map(yamlNode)))
+        }
+    }
+
     /// The UTF-8 text of the file at `path`, or a problem naming it.
     static func text(ofFile path: String, what: String) throws(SpecProblems) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
