@@ -20,6 +20,25 @@ extension SiteSpec {
         self = spec
     }
 
+    /// The description with `value` at `keyPath` (`heat_recovery.heat_pump.capacity_mw`), checked like a
+    /// decoded file: an absent section is created with its defaults, list entries must exist, and every
+    /// problem is thrown at once (named by key path; `file` labels them). The description's keys are all
+    /// explicit, so a node `preset` set here does not replace values already decoded; batches and sizing
+    /// set values on the site file's own tree instead (`SpecNode.setting`), where it does.
+    public func setting(_ keyPath: String, to value: SpecNode, file: String = "site") throws(SpecProblems) -> SiteSpec {
+        guard let path = SiteKeyPath(keyPath) else {
+            throw SpecProblems([SpecProblem(file: file, at: nil, keyPath: keyPath, message: "not a key path")])
+        }
+        let tree: SpecNode
+        do { tree = try node.setting(path, to: value) } catch {
+            throw SpecProblems([SpecProblem(file: file, at: nil, keyPath: error.keyPath, message: error.message)])
+        }
+        let log = SpecProblemLog(file: file)
+        let spec = Self.decode(tree, log: log)
+        guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
+        return spec
+    }
+
     /// The description as a tree, keys in schema order; absent optional sections stay absent.
     public var node: SpecNode { Self.schema.encode(self) }
 

@@ -14,6 +14,9 @@ extension SiteSpec {
             is written `{name: {settings}}` or as its bare name with all defaults. *derived* defaults are filled
             by the design step (`SiteSpec.designed()`) and written to the result's resolved site.
 
+            A new key is one line in its section's `schema` (with a property holding its default); a derived
+            default also gets its rule in `SiteDesign.swift`, its model conversion in `Spec+Models.swift`.
+
             """
         let top = schema.fields.map(\.reference)
         let scalars = top.filter { if case .none = $0.children { true } else { false } }

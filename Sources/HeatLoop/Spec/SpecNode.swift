@@ -108,6 +108,11 @@ public indirect enum SpecNode: Sendable, Equatable {
         }
     }
 
+    /// A number (a whole number when it is one), text or a boolean, as a value to set.
+    public static func number(_ value: Double) -> SpecNode { .scalar(.numeric(value), nil) }
+    public static func text(_ value: String) -> SpecNode { .scalar(.text(value), nil) }
+    public static func boolean(_ value: Bool) -> SpecNode { .scalar(.boolean(value), nil) }
+
     /// A mapping without positions, from entries in order.
     public static func mapping(_ entries: [(String, SpecNode)]) -> SpecNode {
         .mapping(entries.map { SpecEntry(key: $0.0, keyPosition: nil, value: $0.1) }, nil)

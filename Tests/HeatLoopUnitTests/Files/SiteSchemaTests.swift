@@ -79,6 +79,23 @@ import Yams
         }
     }
 
+    /// The same on a decoded description: its tree, the value set, decoded again.
+    @Test func settingOnTheDescription() throws {
+        let spec = try SiteSpec.decode(text: SiteSpecTests.valid, file: SiteSpecTests.file)
+        let changed = try spec.setting("it.clusters[0].node.gpu_max_w", to: .number(1000))
+            .setting("cooling.liquid.rejection.dry_cooler.adiabatic.switch_c", to: .number(26))
+        #expect(changed.it.clusters[0].node.gpuMaxW == 1000)
+        guard case .dryCooler(let cooler) = changed.cooling.liquid.rejection else {
+            Issue.record("expected the default dry cooler")
+            return
+        }
+        #expect(cooler.adiabatic?.switchC == 26 && cooler.adiabatic?.effectiveness == 0.7)
+        #expect(throws: SpecProblems.self) { try spec.setting("it.clusters[0].node.preset", to: .text("b300")) }
+        let error = #expect(throws: SpecProblems.self) { try spec.setting("cooling.liquid.supply_c", to: .number(80)) }
+        #expect(error?.problems.map(\.keyPath) == ["cooling.liquid.supply_c"])
+        #expect(error?.problems.first?.message.contains("80 is out of range") == true)
+    }
+
     /// `Docs/site-reference.md` is what the schema generates. `make site-reference` rewrites it.
     @Test func siteReferenceIsCurrent() throws {
         let path = "\(SiteSpecTests.root)/Docs/site-reference.md"
