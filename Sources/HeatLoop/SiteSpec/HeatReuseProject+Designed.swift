@@ -1,16 +1,16 @@
 extension HeatReuseProject {
-    /// The project a designed site describes: its `economics` and the sizes of its `heat_recovery`; nil
-    /// when the site has no `economics`. `traces` holds the electricity price CSV when the site names one.
+    /// The project a designed site describes: its `economics` and the sizes of its `heat_recovery` (the
+    /// connection and the price as the design step filled them); nil when the site has no `economics`. `traces` holds the electricity price CSV when the site names one.
     public init?(designed: DesignedSite, traces: [String: RegularTrace] = [:]) {
         guard let e = designed.spec.economics, let recovery = designed.spec.heatRecovery else { return nil }
         let price: ElectricityPrice =
             if let file = e.electricityPriceCsv, let trace = traces[file] { .series(trace) }
-            else { .constant(eurosPerMegawattHour: e.electricityPriceEurPerMwh ?? EconomicsSpec.defaultElectricityPrice) }
+            else { .constant(eurosPerMegawattHour: e.electricityPriceEurPerMwh ?? 0) }
         let exchanges = recovery.heatExchange.map { $0.direct || $0.preheat } ?? false
         self.init(
             size: ProjectSize(heatPumpCapacity: .megawatts(recovery.heatPump.capacityMw),
                               storageVolume: recovery.storage?.volumeM3 ?? 0,
-                              connectionCapacity: .megawatts(recovery.districtHeating.connectionMw ?? recovery.heatPump.capacityMw),
+                              connectionCapacity: .megawatts(recovery.districtHeating.connectionMw ?? 0),
                               isConnected: recovery.heatPump.capacityMw > 0 || exchanges),
             economics: ProjectEconomics(spec: e, electricityPrice: price))
     }

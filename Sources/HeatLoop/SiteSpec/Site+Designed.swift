@@ -29,7 +29,7 @@ extension ClusterSpec {
         let node = node.power
         return Cluster(name: name, nodes: nodes, nodesPerRack: nodesPerRack, node: node, cooling: cooling,
                        liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes),
-                       downPower: Watts(self.node.downW), ite: ite.map { $0.model(node: node) })
+                       downPower: Watts(self.node.downW), ite: ite.map(\.model))
     }
 }
 

@@ -14,13 +14,14 @@ public struct DesignedSite: Sendable, Equatable {
     /// The resolved description: what was simulated.
     public var spec: SiteSpec
     public var loads: SiteDesignLoads
-    /// The CRAC room's rated total capacity (W) and air flow (m³/s), when the air side is a CRAC room.
-    public var cracRating: (capacity: Double, airFlow: Double)?
+    /// The CRAC room's rating, when the air side is a CRAC room.
+    public var cracRating: CRACRating?
+}
 
-    public static func == (a: DesignedSite, b: DesignedSite) -> Bool {
-        a.spec == b.spec && a.loads == b.loads && a.cracRating?.capacity == b.cracRating?.capacity
-            && a.cracRating?.airFlow == b.cracRating?.airFlow
-    }
+/// A CRAC room's rated total capacity (W) and air flow (m³/s).
+public struct CRACRating: Sendable, Equatable {
+    public var capacity: Double
+    public var airFlow: Double
 }
 
 extension SiteSpec {
@@ -138,8 +139,8 @@ extension HeatRecoverySpec {
 extension CRACSpec {
     /// Rated capacity (W) and air flow (m³/s): as given, else 1.3 × the air-side design heat and
     /// 5.73e-5 m³/s per W (the EnergyPlus example's 8.5 m³/s for 148.3 kW).
-    func rating(designHeat: Double) -> (capacity: Double, airFlow: Double) {
+    func rating(designHeat: Double) -> CRACRating {
         let capacity = capacityKw.map { $0 * 1e3 } ?? 1.3 * designHeat
-        return (capacity, airFlowM3PerS ?? 5.73e-5 * capacity)
+        return CRACRating(capacity: capacity, airFlow: airFlowM3PerS ?? 5.73e-5 * capacity)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-// Conversions of designed sections to SI models: units converted, nothing derived.
+// Conversions of designed sections to SI models: units converted, nothing derived (optional values the
+// design step fills read `?? 0`).
 
 extension RejectionSpec {
     func model(supply: Double, deltaT: Double) -> HeatRejection {
@@ -62,11 +63,11 @@ extension ChillerSpec {
 }
 
 extension ITESpec {
-    func model(node: NodePower) -> AirCooledITE {
+    var model: AirCooledITE {
         let load = loadRange[0]...loadRange[1], inlet = inletRangeC[0]...inletRangeC[1]
         // EnergyPlus's example curves limit outputs to [0, 99].
         return AirCooledITE(
-            designPower: Watts(designPowerW ?? node.maximum.value), fanPowerFraction: fanPowerFraction,
+            designPower: Watts(designPowerW ?? 0), fanPowerFraction: fanPowerFraction,
             cpuPower: BiquadraticCurve(cpuPowerCurve, x: load, y: inlet, output: 0...99),
             airFlow: BiquadraticCurve(airFlowCurve, x: load, y: inlet, output: 0...99),
             fanPower: QuadraticCurve(fanPowerCurve[0], fanPowerCurve[1], fanPowerCurve[2], x: 0...99, output: 0...99),
@@ -188,8 +189,8 @@ extension COPSpec {
 
 extension CRACSpec {
     /// The room's CRAC units as one, at the designed `rating` (W, m³/s).
-    func room(supplyAir: Double, rating: (capacity: Double, airFlow: Double), elevation: Double) -> CRACRoom {
-        let (capacity, flow) = rating
+    func room(supplyAir: Double, rating: CRACRating, elevation: Double) -> CRACRoom {
+        let (capacity, flow) = (rating.capacity, rating.airFlow)
         // Standard atmosphere at the site (ASHRAE Fundamentals 2017 ch. 1 eq. 3) and dry air at 20 °C,
         // as EnergyPlus's standard air density.
         let pressure = Psychrometrics.standardPressure(elevation: elevation)

@@ -238,6 +238,25 @@ import Yams
         #expect(plan.scenarios[0].varied.map(\.value) == ["4", "200", "26"])
     }
 
+    /// Vary values are typed: a range sets whole numbers where a key takes them, a plain `true` a boolean;
+    /// the labels stay as written.
+    @Test func varyValuesAreTypedAndLabelledAsWritten() throws {
+        let plan = try BatchPlan.load(text: """
+            name: b
+            sites: [../chicago-ai-campus.yaml]
+            vary:
+              it.clusters[1].nodes: {from: 100, to: 200, step: 100}
+              economics.credit_cooling_savings: [false]
+              heat_recovery.heat_pump.capacity_mw: [0.5]
+            timestep_min: 60
+            """, path: Self.file)
+        #expect(plan.scenarios.map { $0.varied.map(\.value) } == [["100", "false", "0.5"], ["200", "false", "0.5"]])
+        #expect(plan.scenarios.map { $0.siteInput().site.clusters[1].nodes } == [100, 200])
+        #expect(plan.scenarios[0].siteInput().spec.economics?.creditCoolingSavings == false)
+        #expect(plan.scenarios[0].siteInput().spec.heatRecovery?.heatPump.capacityMw == 0.5)
+        #expect(plan.scenarios[0].id.hasPrefix("chicago-ai-campus-site-baseline-100-false-0.5-"))
+    }
+
     @Test func overridesAreCheckedBySiteValidationAndReportedAtTheVaryEntry() {
         let found = planProblems("""
             name: b
