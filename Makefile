@@ -5,7 +5,7 @@ PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/heatloop
 
-.PHONY: run build test deps python-deps clean validate-energyplus goldens snapshots
+.PHONY: run build test deps python-deps clean validate-energyplus goldens snapshots site-reference
 
 ## Installs the system HDF5 library (Debian: libhdf5-dev) when pkg-config cannot find it.
 deps:
@@ -58,3 +58,9 @@ clean:
 
 include Benchmarks.mk
 include Reports.mk
+
+## Regenerates Docs/site-reference.md from the site schema (Sources/HeatLoop/SiteSpec/); a test fails when
+## the committed page is stale.
+site-reference:
+	$(SWIFT) build --build-tests
+	HEATLOOP_WRITE_SITE_REFERENCE=1 $(SWIFT) test --skip-build --filter SiteSchemaTests/siteReferenceIsCurrent

@@ -32,9 +32,9 @@ public enum ClimateMorphFile {
 
     /// Decodes morph-file `text`; `file` names it in problems.
     public static func decode(text: String, file: String) throws(SpecProblems) -> ClimateMorph.MonthlyFactors {
-        let log = ProblemLog(file: file)
+        let log = SpecProblemLog(file: file)
         var factors: ClimateMorph.MonthlyFactors?
-        if let root = YAMLValue.document(text: text, log: log), let object = root.object(keys: keys) {
+        if let root = YAMLDocument.parse(text: text, log: log), let object = SpecCursor(root: root, log: log).object(keys: keys) {
             factors = monthlyFactors(object)
         }
         guard log.problems.isEmpty, let factors else { throw SpecProblems(log.problems) }
@@ -42,11 +42,11 @@ public enum ClimateMorphFile {
     }
 
     /// The factors of one mapping with `keys`; problems go to the mapping's log (nil when any).
-    static func monthlyFactors(_ o: YAMLObject) -> ClimateMorph.MonthlyFactors? {
+    static func monthlyFactors(_ o: SpecMapping) -> ClimateMorph.MonthlyFactors? {
         let before = o.log.problems.count
         let mean = o.numbers("dry_bulb_delta_k", count: 12, temperatureRange)
         if !o["dry_bulb_delta_k"].isPresent {
-            o.log.add(o.mark, join(o.path, "dry_bulb_delta_k"),
+            o.log.add(o.position, joinPath(o.path, "dry_bulb_delta_k"),
                       "missing required key 'dry_bulb_delta_k' (12 monthly changes of the mean dry bulb, K)")
         }
         let maximum = o.numbers("dry_bulb_max_delta_k", count: 12, temperatureRange)
@@ -54,11 +54,11 @@ public enum ClimateMorphFile {
         let humidity = o.numbers("rh_delta_pct", count: 12, humidityRange)
         switch (o["dry_bulb_max_delta_k"].isPresent, o["dry_bulb_min_delta_k"].isPresent) {
         case (true, false):
-            o.log.add(o.mark, join(o.path, "dry_bulb_min_delta_k"),
+            o.log.add(o.position, joinPath(o.path, "dry_bulb_min_delta_k"),
                       "missing: dry_bulb_max_delta_k is given, so dry_bulb_min_delta_k is needed too (the change "
                         + "of the mean diurnal range is their difference); give both or neither")
         case (false, true):
-            o.log.add(o.mark, join(o.path, "dry_bulb_max_delta_k"),
+            o.log.add(o.position, joinPath(o.path, "dry_bulb_max_delta_k"),
                       "missing: dry_bulb_min_delta_k is given, so dry_bulb_max_delta_k is needed too (the change "
                         + "of the mean diurnal range is their difference); give both or neither")
         default: break
@@ -68,7 +68,7 @@ public enum ClimateMorphFile {
             return try ClimateMorph.MonthlyFactors(
                 dryBulbDelta: mean, dryBulbMaxDelta: maximum, dryBulbMinDelta: minimum, relativeHumidityDelta: humidity)
         } catch {
-            o.log.add(o.mark, o.path, error.description)
+            o.log.add(o.position, o.path, error.description)
             return nil
         }
     }

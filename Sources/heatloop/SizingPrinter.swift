@@ -17,7 +17,7 @@ enum SizingPrinter {
         var rows: [[String]] = []
         for index in ranked.prefix(top) {
             let d = designs[index]
-            var row = ["\(analysis.rank[index]!)"] + d.parameters.map { $0.isNaN ? "–" : SizingSweep.text($0) }
+            var row = ["\(analysis.rank[index]!)"] + d.parameters.map { $0.isNaN ? "–" : formatNumber($0) }
             row += [
                 SummaryPrinter.euros(d.value("npv_eur")), fixed(d.value("lcoh_eur_per_MWh"), 1),
                 d.value("payback_years").isFinite ? fixed(d.value("payback_years"), 1) + " y" : "never",

@@ -10,7 +10,7 @@ import Foundation
 /// *Chemical Engineering* 54(12); 0.6–0.8 is usual for heat pumps). The connection is built only when the
 /// design can deliver heat (a heat pump or a heat exchanger).
 ///
-/// Defaults (2023 €, excluding VAT), each overridable in the site file's `economics`:
+/// Defaults (2023 €, excluding VAT; declared in `EconomicsSpec`), each overridable in the site file's `economics`:
 /// - `c_hp` 700 €/kW_th at `P_ref` 5 MW, `n` 0.7: large electric heat pumps on excess heat, 0.5–1.0 M€/MW
 ///   for 1–10 MW (Danish Energy Agency, *Technology Data for Generation of Electricity and District Heating*,
 ///   ch. 40 "Large heat pumps", 2016, updated 2023; David et al. 2017, *Energies* 10(4):578).
@@ -34,11 +34,15 @@ public struct CapitalCost: Sendable, Equatable {
     /// Length of the pipe from the site to the network, m.
     public var connectionLength: Double
 
-    public init(heatPumpEurosPerKilowatt: Double = 700, heatPumpReferenceCapacity: Watts = .megawatts(5),
-                heatPumpScaleExponent: Double = 0.7, storageEurosPerCubicMetre: Double = 300,
-                connectionFixedEuros: Double = 300_000, connectionEurosPerMegawatt: Double = 50_000,
-                connectionEurosPerMetre: Double = 1_000,
-                connectionLength: Double = 1_000) {
+    /// Defaults: the site file's (`EconomicsSpec`, their one home).
+    public init(heatPumpEurosPerKilowatt: Double = EconomicsSpec.standard.heatPumpEurPerKw,
+                heatPumpReferenceCapacity: Watts = .megawatts(EconomicsSpec.standard.heatPumpReferenceMw),
+                heatPumpScaleExponent: Double = EconomicsSpec.standard.heatPumpScaleExponent,
+                storageEurosPerCubicMetre: Double = EconomicsSpec.standard.storageEurPerM3,
+                connectionFixedEuros: Double = EconomicsSpec.standard.connectionFixedEur,
+                connectionEurosPerMegawatt: Double = EconomicsSpec.standard.connectionEurPerMw,
+                connectionEurosPerMetre: Double = EconomicsSpec.standard.connectionEurPerM,
+                connectionLength: Double = EconomicsSpec.standard.connectionLengthM) {
         self.heatPumpEurosPerKilowatt = heatPumpEurosPerKilowatt
         self.heatPumpReferenceCapacity = heatPumpReferenceCapacity
         self.heatPumpScaleExponent = heatPumpScaleExponent

@@ -35,10 +35,13 @@ public struct ProjectEconomics: Sendable, Equatable {
     /// Whether the cooling electricity saved counts as income (needs a run without heat recovery).
     public var creditsCoolingSavings: Bool
 
-    public init(capital: CapitalCost = CapitalCost(), heatPrice: Double = 35,
-                electricityPrice: ElectricityPrice = .constant(eurosPerMegawattHour: 90),
-                maintenanceFraction: Double = 0.02, discountRate: Double = 0.06, lifetimeYears: Int = 20,
-                creditsCoolingSavings: Bool = true) {
+    /// Defaults: the site file's (`EconomicsSpec`).
+    public init(capital: CapitalCost = CapitalCost(), heatPrice: Double = EconomicsSpec.standard.heatPriceEurPerMwh,
+                electricityPrice: ElectricityPrice = .constant(eurosPerMegawattHour: EconomicsSpec.defaultElectricityPrice),
+                maintenanceFraction: Double = EconomicsSpec.standard.maintenancePctPerYear / 100,
+                discountRate: Double = EconomicsSpec.standard.discountRate,
+                lifetimeYears: Int = EconomicsSpec.standard.lifetimeYears,
+                creditsCoolingSavings: Bool = EconomicsSpec.standard.creditCoolingSavings) {
         self.capital = capital
         self.heatPrice = heatPrice
         self.electricityPrice = electricityPrice

@@ -1,6 +1,5 @@
 import Foundation
 import HeatLoop
-import Yams
 
 /// A batch file expanded into its scenarios (DESIGN §5), every input read and checked once.
 ///
@@ -68,24 +67,24 @@ public struct BatchScenario: Sendable {
     public var climate: ClimateSpec
     /// The overrides of this scenario, in the batch file's order: key path and value as written.
     public var varied: [(key: String, value: String)]
-    /// SHA-256 (hex) of the resolved inputs: the resolved site file after overrides (as `SiteInput.resolvedYAML`
-    /// encodes it, without the weather path), the weather file's name and SHA-256, the trace files' SHA-256,
+    /// The typed values the overrides set, in the same order.
+    public var settings: [SpecNode]
+    /// SHA-256 (hex) of the resolved inputs: the resolved site description after overrides (as JSON with
+    /// sorted keys, without the weather path), the weather file's name and SHA-256, the trace files' SHA-256,
     /// the step length and the climate.
     public var inputsHash: String
     /// SHA-256 of the weather file's bytes.
     public var weatherSHA256: String
 
-    /// The decoded site spec (overrides, step and weather path applied) and the files it needs.
-    var spec: SiteSpec
+    /// The designed site (overrides, step and weather path applied; designed once) and the files it needs.
+    var designed: DesignedSite
     var traces: [String: RegularTrace]
     var weather: WeatherSeries
 
     /// The scenario's validated input, as `SiteInput.load` would give for the overridden site file with
     /// `--weather` and `--timestep-min`. The climate is not applied: `climate` says how to change `weather`.
     public func siteInput() -> SiteInput {
-        SiteInput(spec: spec.resolved(), site: Site(spec: spec, traces: traces, elevation: weather.location.elevation),
-                  weather: weather, weatherPath: weatherPath, weatherSHA256: weatherSHA256,
-                  project: HeatReuseProject(spec: spec, traces: traces))
+        SiteInput(designed: designed, traces: traces, weather: weather, weatherPath: weatherPath, weatherSHA256: weatherSHA256)
     }
 }
 
@@ -106,24 +105,26 @@ private final class BatchLoader {
         self.spec = spec
     }
 
-    /// A site spec with one point of the `vary` grid applied, and what it reads.
+    /// A site with one point of the `vary` grid applied and designed, and what it reads.
     struct SiteVariant {
         /// Position of the grid point.
         var index: Int
-        var spec: SiteSpec
-        /// The resolved spec as YAML, its weather path left out (the weather enters the hash by content).
-        var resolvedYAML: String
+        var designed: DesignedSite
+        /// The resolved description as JSON with sorted keys, its weather path left out (the weather enters
+        /// the hash by content).
+        var resolvedJSON: String
         var traces: [String: RegularTrace]
         /// Trace files as written in the spec, with the SHA-256 of their bytes, sorted by name.
         var traceHashes: [(file: String, sha256: String)]
         var varied: [(key: String, value: String)]
+        var settings: [SpecNode]
     }
 
     func expand() -> [BatchScenario] {
         let grid = Self.grid(spec.vary.map(\.values.count))
         let total = spec.sites.count * spec.weather.count * spec.climate.count * grid.count
         guard total <= BatchPlan.maximumScenarios else {
-            report(SpecProblem(file: batchPath, line: nil, column: nil, keyPath: "",
+            report(SpecProblem(file: batchPath,
                                message: "the batch expands to \(total) scenarios; at most \(BatchPlan.maximumScenarios) are allowed"))
             return []
         }
@@ -163,52 +164,51 @@ private final class BatchLoader {
     /// The site decoded for every grid point (nil where the overrides are rejected); nil when the site
     /// file itself has problems.
     private func variants(siteEntry: String, sitePath: String, grid: [[Int]]) -> [SiteVariant?]? {
+        let log = SpecProblemLog(file: sitePath)
         guard let text = FileManager.default.contents(atPath: sitePath).flatMap({ String(data: $0, encoding: .utf8) }) else {
-            report(SpecProblem(file: sitePath, line: nil, column: nil, keyPath: "", message: "cannot read the site file (missing, unreadable or not UTF-8)"))
+            report(SpecProblem(file: sitePath, message: "cannot read the site file (missing, unreadable or not UTF-8)"))
             return nil
         }
-        let base: SiteSpec
-        do { base = try SiteSpec.decode(text: text, file: sitePath) } catch {
-            error.problems.forEach(report)
+        guard let root = YAMLDocument.parse(text: text, log: log) else {
+            log.problems.forEach(report)
             return nil
         }
-        guard !spec.vary.isEmpty else { return [variant(base, index: 0, sitePath: sitePath, varied: [])] }
-        guard let root = try? Yams.compose(yaml: text) else { return nil }
-        return grid.enumerated().map { index, point in
+        let base = SiteSpec.decode(file: sitePath, root: root, log: log)
+        guard log.problems.isEmpty else {
+            log.problems.forEach(report)
+            return nil
+        }
+        guard !spec.vary.isEmpty else { return [variant(base, index: 0, sitePath: sitePath, varied: [], settings: [])] }
+        return grid.enumerated().map { index, point -> SiteVariant? in
             let varied = zip(spec.vary, point).map { (key: $0.keyPath, value: $0.values[$1]) }
             guard let decoded = overridden(root, point: point, siteEntry: siteEntry, sitePath: sitePath) else { return nil }
-            return variant(decoded, index: index, sitePath: sitePath, varied: varied)
+            return variant(decoded, index: index, sitePath: sitePath, varied: varied,
+                           settings: zip(spec.vary, point).map { $0.settings[$1] })
         }
     }
 
-    /// The site file's tree with the grid point's overrides, decoded; problems are reported at the
-    /// batch file's `vary` entries.
-    private func overridden(_ root: Node, point: [Int], siteEntry: String, sitePath: String) -> SiteSpec? {
+    /// The site file's tree with the grid point's typed values set, decoded and checked like the file
+    /// itself; problems are reported at the batch file's `vary` entries.
+    private func overridden(_ root: SpecNode, point: [Int], siteEntry: String, sitePath: String) -> SiteSpec? {
         var node = root
         var applied: [(axis: VaryAxis, value: Int)] = []
         for (axis, value) in zip(spec.vary, point) {
             guard let keyPath = SiteKeyPath(axis.keyPath) else { return nil }
-            do {
-                node = try SiteOverrides.apply(keyPath, value: axis.values[value], quoted: axis.quoted[value], to: node)
+            do throws(SettingFailure) {
+                node = try node.setting(keyPath, to: axis.settings[value])
                 applied.append((axis, value))
             } catch {
                 report(at: axis.keyPosition, "vary.\(axis.keyPath)", "cannot apply to site '\(siteEntry)': \(error.message)")
             }
         }
         // Decode even when an override could not be applied, to report the others' problems too.
-        let complete = applied.count == point.count
-        let text: String
-        do { text = try Yams.serialize(node: node) } catch {
-            report(at: spec.varyPosition, "vary", "cannot write site '\(siteEntry)' with the overrides: \(error)")
+        let log = SpecProblemLog(file: sitePath)
+        let decoded = SiteSpec.decode(file: sitePath, root: node, log: log)
+        guard log.problems.isEmpty else {
+            for problem in log.problems { reportOverride(problem, applied: applied, siteEntry: siteEntry) }
             return nil
         }
-        do {
-            let decoded = try SiteSpec.decode(text: text, file: sitePath)
-            return complete ? decoded : nil
-        } catch {
-            for problem in error.problems { reportOverride(problem, applied: applied, siteEntry: siteEntry) }
-            return nil
-        }
+        return applied.count == point.count ? decoded : nil
     }
 
     /// Moves a site-decoder problem caused by overrides to the batch file: to the value when it is about
@@ -216,7 +216,7 @@ private final class BatchLoader {
     private func reportOverride(_ problem: SpecProblem, applied: [(axis: VaryAxis, value: Int)], siteEntry: String) {
         let isUnknownKey = problem.message.hasPrefix("unknown key") || problem.message.hasPrefix("unknown kind")
         if !isUnknownKey, let (axis, value) = applied.first(where: { $0.axis.keyPath == problem.keyPath }) {
-            let quoted = axis.quoted[value] ? " (the value is quoted in the batch file, so it is text)" : ""
+            let quoted = axis.isQuoted(value) ? " (the value is quoted in the batch file, so it is text)" : ""
             report(at: axis.valuePositions[value], "vary.\(axis.keyPath)[\(value)]",
                    "site '\(siteEntry)': \(problem.message)\(quoted)")
         } else if let (axis, _) = applied.first(where: { SiteKeyPath.overlap($0.axis.keyPath, problem.keyPath) }) {
@@ -228,64 +228,66 @@ private final class BatchLoader {
         }
     }
 
-    /// The spec with the batch's step applied and its trace files read.
-    private func variant(_ decoded: SiteSpec, index: Int, sitePath: String, varied: [(key: String, value: String)]) -> SiteVariant? {
+    /// The site with the batch's step applied, designed, and its series files read.
+    private func variant(_ decoded: SiteSpec, index: Int, sitePath: String, varied: [(key: String, value: String)],
+                         settings: [SpecNode]) -> SiteVariant? {
         var spec = decoded
         if let minutes = self.spec.timestepMin { spec.timestepMin = minutes }
         var series: [String: RegularTrace] = [:]
         var hashes: [(file: String, sha256: String)] = []
-        for file in SiteInput.traceFiles(of: spec) {
-            let resolved = SiteSpec.resolve(file.file, relativeTo: sitePath)
+        for file in spec.seriesFiles {
+            let resolved = SiteSpec.resolve(file.path, relativeTo: sitePath)
             guard let trace = trace(resolved, file) else { return nil }
-            series[file.file] = trace
-            hashes.append((file.file, fileHash(resolved)))
+            series[file.path] = trace
+            hashes.append((file.path, fileHash(resolved)))
         }
-        var hashed = spec
+        let designed = spec.designed()
+        var hashed = designed.spec
         hashed.weather = ""
-        let yaml = (try? YAMLEncoder().encode(hashed.resolved())) ?? ""
-        return SiteVariant(index: index, spec: spec, resolvedYAML: yaml, traces: series, traceHashes: hashes.sorted { $0.file < $1.file }, varied: varied)
+        return SiteVariant(index: index, designed: designed, resolvedJSON: hashed.canonicalJSON, traces: series,
+                           traceHashes: hashes.sorted { $0.file < $1.file }, varied: varied, settings: settings)
     }
 
     // MARK: Scenarios
 
     private func makeScenario(index: Int, sitePath: String, variant: SiteVariant, weatherChoice: WeatherChoice,
                               climate: ClimateSpec, siteDigests: inout [String: String]) -> BatchScenario? {
-        var site = variant.spec
+        var site = variant.designed
         let weatherPath: String
         let label: String
         switch weatherChoice {
         case .site:
-            weatherPath = SiteSpec.resolve(site.weather, relativeTo: sitePath)
+            weatherPath = SiteSpec.resolve(site.spec.weather, relativeTo: sitePath)
             label = "site"
         case .file(let file):
             weatherPath = SiteSpec.resolve(file, relativeTo: batchPath)
             label = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            site.weather = weatherPath
+            site.spec.weather = weatherPath
         }
         guard let weather = weather(weatherPath) else { return nil }
         let digestKey = "\(weatherPath.standardizedPath)\u{0}\(variant.index)"
         let digest = siteDigests[digestKey] ?? {
-            let digest = Self.siteDigest(resolvedYAML: variant.resolvedYAML, timestepMin: site.timestepMin,
+            let digest = Self.siteDigest(resolvedJSON: variant.resolvedJSON, timestepMin: site.spec.timestepMin,
                                          weatherFile: (weatherPath as NSString).lastPathComponent,
                                          weatherSHA256: weather.sha256, traces: variant.traceHashes)
             siteDigests[digestKey] = digest
             return digest
         }()
         let hash = Self.inputsHash(siteDigest: digest, climate: climate)
-        let slug = Slug.make([site.name, label, climate.name] + variant.varied.map(\.value))
-        return BatchScenario(index: index, id: "\(slug)-\(hash.prefix(8))", siteName: site.name, sitePath: sitePath,
+        let slug = Slug.make([site.spec.name, label, climate.name] + variant.varied.map(\.value))
+        return BatchScenario(index: index, id: "\(slug)-\(hash.prefix(8))", siteName: site.spec.name, sitePath: sitePath,
                              weatherPath: weatherPath, weatherLabel: label, climate: climate, varied: variant.varied,
-                             inputsHash: hash, weatherSHA256: weather.sha256, spec: site, traces: variant.traces,
+                             settings: variant.settings, inputsHash: hash, weatherSHA256: weather.sha256, designed: site, traces: variant.traces,
                              weather: weather.series)
     }
 
-    /// SHA-256 of a canonical text of the site's inputs: the resolved site file (weather path left out),
-    /// the weather file's name and SHA-256, the trace files' SHA-256 and the step. Versioned: change the
-    /// tag when the text changes.
-    static func siteDigest(resolvedYAML: String, timestepMin: Int, weatherFile: String, weatherSHA256: String,
+    /// SHA-256 of a canonical text of the site's inputs: the resolved site description as JSON with sorted
+    /// keys (weather path left out), the weather file's name and SHA-256, the trace files' SHA-256 and the
+    /// step. Versioned: change the tag when the text changes.
+    static func siteDigest(resolvedJSON: String, timestepMin: Int, weatherFile: String, weatherSHA256: String,
                            traces: [(file: String, sha256: String)]) -> String {
-        var text = "heatloop-scenario-site-v1\n"
-        text += "site:\n" + resolvedYAML + "\n"
+        var text = "heatloop-scenario-site-v2\n"
+        text += "site: " + resolvedJSON + "\n"
         text += "weather: \(weatherFile) \(weatherSHA256)\n"
         for trace in traces { text += "trace: \(trace.file) \(trace.sha256)\n" }
         text += "timestep_min: \(timestepMin)\n"
@@ -342,12 +344,12 @@ private final class BatchLoader {
         return loaded
     }
 
-    private func trace(_ resolved: String, _ file: SiteInput.TraceFile) -> RegularTrace? {
-        let key = "\(resolved.standardizedPath)\u{0}\(file.column)\u{0}\(file.accepting)"
+    private func trace(_ resolved: String, _ file: FileReference) -> RegularTrace? {
+        let key = "\(resolved.standardizedPath)\u{0}\(file.column ?? "")\u{0}\(file.accepting)"
         if let cached = traces[key] { return cached }
         var loaded: RegularTrace?
         do {
-            loaded = try TraceReader.read(path: resolved, column: file.column, accepting: file.accepting)
+            loaded = try TraceReader.read(path: resolved, column: file.column ?? "", accepting: file.accepting)
         } catch {
             report(SpecProblem(file: error.file, line: error.line, column: nil,
                                keyPath: error.column.map { "column '\($0)'" } ?? "", message: error.message))
@@ -370,7 +372,7 @@ private final class BatchLoader {
         if reported.insert(problem.description).inserted { problems.append(problem) }
     }
 
-    private func report(at position: FilePosition?, _ keyPath: String, _ message: String) {
+    private func report(at position: SourcePosition?, _ keyPath: String, _ message: String) {
         report(SpecProblem(file: batchPath, line: position?.line, column: position?.column, keyPath: keyPath, message: message))
     }
 }

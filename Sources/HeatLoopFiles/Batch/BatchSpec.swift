@@ -1,3 +1,5 @@
+import HeatLoop
+
 /// A batch file as written (DESIGN §5): sites × weather × climate scenarios × a grid of site-file
 /// overrides. `BatchSpec.decode` fills it from YAML, checking every entry; `BatchPlan.load` expands it
 /// into scenarios with stable ids.
@@ -25,7 +27,7 @@ public struct BatchSpec: Sendable, Equatable {
     public var timestepMin: Int?
 
     /// Position of the `vary` key in the batch file, for problems that involve several overrides.
-    var varyPosition: FilePosition?
+    var varyPosition: SourcePosition?
 
     public init() {}
 
@@ -89,24 +91,25 @@ public struct MorphSpec: Sendable, Equatable {
 public struct VaryAxis: Sendable, Equatable {
     /// Key path in the site file, as written (`it.clusters[0].nodes`).
     public var keyPath: String
-    /// The values, as written (YAML scalars).
+    /// The values as written (YAML scalars), which label the scenarios.
     public var values: [String]
-    /// Whether each value was quoted (a quoted value stays a string in the site file).
-    var quoted: [Bool]
+    /// The typed value each sets (numbers stay numbers, quoted text stays text).
+    public var settings: [SpecNode]
     /// Positions of the key and of each value in the batch file.
-    var keyPosition: FilePosition?
-    var valuePositions: [FilePosition?]
+    var keyPosition: SourcePosition?
+    var valuePositions: [SourcePosition?]
 
+    /// Values as a site file's plain scalars would read (`12` a number, `true` a boolean, else text).
     public init(keyPath: String, values: [String]) {
         self.keyPath = keyPath
         self.values = values
-        quoted = values.map { _ in false }
+        settings = values.map { .scalar(SpecScalar(plain: $0), nil) }
         valuePositions = values.map { _ in nil }
     }
-}
 
-/// A 1-based line and column in an input file.
-struct FilePosition: Sendable, Equatable {
-    var line: Int
-    var column: Int
+    /// True when value `index` is text that would be a number or boolean unquoted (`"0.9"`).
+    func isQuoted(_ index: Int) -> Bool {
+        guard let scalar = settings[index].scalar, scalar.value == .text else { return false }
+        return SpecScalar(plain: scalar.text).value != .text
+    }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import HeatLoop
-import Yams
 
 /// A sizing file expanded into its designs: the site with every point of the `vary` grid applied, each
 /// checked like a site file, and each with the economics the appraisal needs.
@@ -34,7 +33,7 @@ public struct SizingPlan: Sendable {
         if !sitePath.hasPrefix("/") {
             sitePath = ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(sitePath) as NSString).standardizingPath
         }
-        let plan = try BatchPlan.expand(batchSpec(spec, sitePath: sitePath, values: spec.vary.map(\.values)), path: path)
+        let plan = try BatchPlan.expand(batchSpec(spec, sitePath: sitePath, settings: spec.vary.map(\.settings)), path: path)
         let keys = spec.vary.map(\.keyPath)
         let designs = plan.scenarios.map { SizingDesignInput(scenario: $0, keys: keys) }
         var problems: [SpecProblem] = []
@@ -46,27 +45,35 @@ public struct SizingPlan: Sendable {
         return SizingPlan(path: path, spec: spec, sitePath: sitePath, designs: designs)
     }
 
-    /// The design with the varied parameters set to `values` (as written in a site file, one per key, in
+    /// The design with the varied parameters set to `settings` (one typed value per key, in
     /// `parameterKeys` order): for the marginal designs around the optimum. Throws when the site rejects them.
-    public func design(values: [String]) throws(InputError) -> SizingDesignInput {
-        let plan = try BatchPlan.expand(Self.batchSpec(spec, sitePath: sitePath, values: values.map { [$0] }), path: path)
+    public func design(settings: [SpecNode]) throws(InputError) -> SizingDesignInput {
+        let plan = try BatchPlan.expand(Self.batchSpec(spec, sitePath: sitePath, settings: settings.map { [$0] }), path: path)
         guard let scenario = plan.scenarios.first else {
-            throw .batch(SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "vary", message: "no design for \(values)")]))
+            throw .batch(SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "vary",
+                                                   message: "no design for \(settings.map(\.flowText))")]))
         }
         return SizingDesignInput(scenario: scenario, keys: parameterKeys)
     }
 
-    /// A batch of one site, its own weather and climate, over the sizing grid (`values` per key).
-    private static func batchSpec(_ spec: SizingSpec, sitePath: String, values: [[String]]) -> BatchSpec {
+    /// The design with the numeric parameters set to `parameters` (NaN keeps a text parameter's `values`).
+    public func design(parameters: [Double], values: [String]) throws(InputError) -> SizingDesignInput {
+        try design(settings: zip(parameters, values).map { number, text in
+            .scalar(number.isNaN ? SpecScalar(plain: text) : .numeric(number), nil)
+        })
+    }
+
+    /// A batch of one site, its own weather and climate, over the sizing grid (`settings` per key).
+    private static func batchSpec(_ spec: SizingSpec, sitePath: String, settings: [[SpecNode]]) -> BatchSpec {
         var batch = BatchSpec()
         batch.name = spec.name
         batch.sites = [sitePath]
         batch.timestepMin = spec.timestepMin
-        batch.vary = zip(spec.vary, values).map { axis, values in
+        batch.vary = zip(spec.vary, settings).map { axis, settings in
             var copy = axis
-            copy.values = values
-            copy.quoted = values.map { _ in false }
-            copy.valuePositions = values.map { _ in axis.valuePositions.first ?? nil }
+            copy.settings = settings
+            copy.values = settings.map { $0.flowText }
+            copy.valuePositions = settings.map { _ in axis.valuePositions.first ?? nil }
             return copy
         }
         batch.varyPosition = spec.varyPosition
@@ -88,10 +95,11 @@ public struct SizingDesignInput: Sendable {
         self.scenario = scenario
         values = scenario.varied.map(\.value)
         id = Slug.make(zip(Self.shortNames(keys), values).map { "\($0)-\($1)" })
-        var baseline = scenario.spec
+        // The design step sizes nothing from heat recovery, so the designed site without it is the baseline's.
+        var baseline = scenario.designed.spec
         baseline.heatRecovery = nil
         baseline.economics = nil
-        baselineKey = SHA256.hex(Array(((try? YAMLEncoder().encode(baseline.resolved())) ?? "").utf8)) + scenario.weatherSHA256
+        baselineKey = SHA256.hex(Array(baseline.canonicalJSON.utf8)) + scenario.weatherSHA256
     }
 
     /// The parameters as numbers (NaN for text values).

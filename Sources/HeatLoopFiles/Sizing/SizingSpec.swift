@@ -25,7 +25,7 @@ public struct SizingSpec: Sendable {
     /// Designs listed in the terminal table.
     public var top = 10
 
-    var varyPosition: FilePosition?
+    var varyPosition: SourcePosition?
 
     public init() {}
 
@@ -38,41 +38,47 @@ public struct SizingSpec: Sendable {
 
     /// Reads the sizing file at `path`; every problem with its line:column and key path.
     public static func read(path: String) throws(SpecProblems) -> SizingSpec {
-        try decode(text: try YAMLValue.text(ofFile: path, what: "sizing file"), file: path)
+        try decode(text: try YAMLDocument.text(ofFile: path, what: "sizing file"), file: path)
     }
 
     public static func decode(text: String, file: String) throws(SpecProblems) -> SizingSpec {
-        try YAMLValue.decode(text: text, file: file, keys: keys, empty: SizingSpec(), SizingSpec.init)
+        try YAMLDocument.decode(text: text, file: file, keys: keys, empty: SizingSpec(), SizingSpec.init)
     }
 
-    init(_ o: YAMLObject) {
+    init(_ o: SpecMapping) {
         name = o.requiredString("name", "the sweep's name, used for its output folder") ?? ""
         if !name.isEmpty, !Slug.isSafe(name) {
             o["name"].problem("'\(name)' cannot name an output folder; use letters, digits, '-', '_' and '.', starting with a letter or digit")
         }
         site = o.optionalString("site")
-        if let site { o.checkFileExists("site", site, "site file") }
+        if let site {
+            let resolved = SiteSpec.resolve(site, relativeTo: o.log.file)
+            if !FileManager.default.isReadableFile(atPath: resolved) {
+                o["site"].problem("site file '\(site)' not found (looked for \(resolved)); give a path relative to \((o.log.file as NSString).lastPathComponent)")
+            }
+        }
         timestepMin = o.optionalStepMinutes("timestep_min")
         if o["vary"].isPresent {
-            varyPosition = FilePosition(o.mapping.first { $0.key.string == "vary" }?.key.mark)
+            varyPosition = o.keyPosition("vary")
             vary = BatchSpec.vary(o["vary"])
-            if vary.isEmpty, o["vary"].node?.mapping?.isEmpty == true {
+            if vary.isEmpty, o["vary"].node?.entries?.isEmpty == true {
                 o["vary"].problem("at least one parameter to vary is needed")
             }
         } else {
-            o.log.add(o.mark, "vary", "missing required key 'vary' (site-file key paths to lists or {from, to, step} ranges)")
+            o.log.add(o.position, "vary", "missing required key 'vary' (site-file key paths to lists or {from, to, step} ranges)")
         }
-        let objectiveName = o.choice("objective", default: objective.rawValue, SizingObjective.allCases.map(\.rawValue))
-        objective = SizingObjective(rawValue: objectiveName) ?? objective
+        if let name = o.choice("objective", SizingObjective.allCases.map(\.rawValue)), let chosen = SizingObjective(rawValue: name) {
+            objective = chosen
+        }
         // Any column may be bound, so the keys are checked here, with a hint shorter than the column list.
         if let bounds = o["constraints"].object(keys: Self.constrainableColumns, reportingUnknown: false) {
-            for (key, _) in bounds.mapping {
-                guard let column = key.string else { continue }
+            for entry in bounds.entries {
+                let column = entry.key
                 guard Self.constrainableColumns.contains(column) else {
                     let candidates = Self.constrainableColumns
                     let hint = (candidates.first { $0.hasPrefix(column + "_") } ?? Suggestion.closest(to: column, in: candidates))
                         .map { "; did you mean '\($0)'?" } ?? ""
-                    bounds.log.add(key.mark, join(bounds.path, column), "'\(column)' is not a design-table column\(hint) "
+                    bounds.log.add(entry.keyPosition, joinPath(bounds.path, column), "'\(column)' is not a design-table column\(hint) "
                         + "(any /summary KPI or economics column: erf, pue, dh_coverage, heat_delivered_MWh, npv_eur, payback_years, …; "
                         + "Docs/economics.md)")
                     continue

@@ -132,18 +132,13 @@ public struct SizingSweep {
             let swept = designs.map { $0.parameters[parameter] }
             guard let step = MarginalValue.step(for: key, swept: swept, at: base[parameter]) else { continue }
             for direction in [-1.0, 1.0] where base[parameter] + direction * step >= 0 {
-                var values = optimum.values
-                values[parameter] = Self.text(base[parameter] + direction * step)
-                guard let input = try? plan.design(values: values) else { continue }
+                var parameters = base
+                parameters[parameter] = base[parameter] + direction * step
+                guard let input = try? plan.design(parameters: parameters, values: optimum.values) else { continue }
                 requests.append((parameter, step, direction, input))
             }
         }
         return requests
-    }
-
-    /// A number as a site file would hold it (`12`, `0.5`).
-    public static func text(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 

@@ -191,18 +191,20 @@ import Yams
 
     // MARK: Overrides
 
-    @Test func overridesEditTheYAMLTree() throws {
-        let root = try #require(try Yams.compose(yaml: "a: {rejection: dry_cooler}\nlist: [{n: 1}, {n: 2}]"))
-        var node = try SiteOverrides.apply(#require(SiteKeyPath("a.rejection.dry_cooler.approach_k")), value: "6",
-                                           quoted: false, to: root)
-        node = try SiteOverrides.apply(#require(SiteKeyPath("list[1].n")), value: "3", quoted: false, to: node)
-        node = try SiteOverrides.apply(#require(SiteKeyPath("b.c")), value: "x", quoted: true, to: node)
-        #expect(node["a"]?["rejection"]?["dry_cooler"]?["approach_k"]?.int == 6)
-        #expect(node["list"]?[1]?["n"]?.int == 3)
-        #expect(node["list"]?[0]?["n"]?.int == 1)
-        #expect(node["b"]?["c"]?.string == "x")
-        #expect(throws: SiteOverrides.Failure.self) {
-            try SiteOverrides.apply(#require(SiteKeyPath("list[2].n")), value: "1", quoted: false, to: root)
+    /// Typed values set on a site file's tree: missing mappings are created, a bare variant name gets its
+    /// mapping, list entries must exist; numbers stay numbers and quoted text stays text.
+    @Test func settingsEditTheTree() throws {
+        let root = try #require(YAMLDocument.parse(text: "a: {rejection: dry_cooler}\nlist: [{n: 1}, {n: 2}]",
+                                                   log: SpecProblemLog(file: "t.yaml")))
+        var node = try root.setting(#require(SiteKeyPath("a.rejection.dry_cooler.approach_k")), to: .scalar(.integer(6), nil))
+        node = try node.setting(#require(SiteKeyPath("list[1].n")), to: .scalar(.number(3.5), nil))
+        node = try node.setting(#require(SiteKeyPath("b.c")), to: .scalar(.text("x"), nil))
+        #expect(try node.node(at: #require(SiteKeyPath("a.rejection.dry_cooler.approach_k")))?.scalar?.integer == 6)
+        #expect(try node.node(at: #require(SiteKeyPath("list[1].n")))?.scalar?.number == 3.5)
+        #expect(try node.node(at: #require(SiteKeyPath("list[0].n")))?.scalar?.integer == 1)
+        #expect(try node.node(at: #require(SiteKeyPath("b.c")))?.scalar?.value == .text)
+        #expect(throws: SettingFailure.self) {
+            try root.setting(#require(SiteKeyPath("list[2].n")), to: .scalar(.integer(1), nil))
         }
     }
 
@@ -234,6 +236,25 @@ import Yams
         #expect(plan.scenarios[0].varied.map(\.key) == ["heat_recovery.heat_pump.capacity_mw", "it.clusters[1].nodes",
                                                         "cooling.liquid.rejection.dry_cooler.adiabatic.switch_c"])
         #expect(plan.scenarios[0].varied.map(\.value) == ["4", "200", "26"])
+    }
+
+    /// Vary values are typed: a range sets whole numbers where a key takes them, a plain `true` a boolean;
+    /// the labels stay as written.
+    @Test func varyValuesAreTypedAndLabelledAsWritten() throws {
+        let plan = try BatchPlan.load(text: """
+            name: b
+            sites: [../chicago-ai-campus.yaml]
+            vary:
+              it.clusters[1].nodes: {from: 100, to: 200, step: 100}
+              economics.credit_cooling_savings: [false]
+              heat_recovery.heat_pump.capacity_mw: [0.5]
+            timestep_min: 60
+            """, path: Self.file)
+        #expect(plan.scenarios.map { $0.varied.map(\.value) } == [["100", "false", "0.5"], ["200", "false", "0.5"]])
+        #expect(plan.scenarios.map { $0.siteInput().site.clusters[1].nodes } == [100, 200])
+        #expect(plan.scenarios[0].siteInput().spec.economics?.creditCoolingSavings == false)
+        #expect(plan.scenarios[0].siteInput().spec.heatRecovery?.heatPump.capacityMw == 0.5)
+        #expect(plan.scenarios[0].id.hasPrefix("chicago-ai-campus-site-baseline-100-false-0.5-"))
     }
 
     @Test func overridesAreCheckedBySiteValidationAndReportedAtTheVaryEntry() {

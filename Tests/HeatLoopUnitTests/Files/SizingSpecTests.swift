@@ -62,7 +62,7 @@ import Testing
         #expect(plan.designs[7].parameters == [4, 100])
         // Designs that differ only in heat recovery share the baseline run.
         #expect(Set(plan.designs.map(\.baselineKey)).count == 1)
-        let neighbour = try plan.design(values: ["13", "100"])
+        let neighbour = try plan.design(parameters: [13, 100], values: ["12", "100"])
         #expect(neighbour.id == "capacity_mw-13-volume_m3-100")
         do {
             _ = try SizingPlan.load(path: "\(BatchSpecTests.root)/Sites/sizing/campus-heat-pump.yaml",

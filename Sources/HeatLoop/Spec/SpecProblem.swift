@@ -31,9 +31,20 @@ public struct SpecProblems: Error, Sendable, CustomStringConvertible {
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// "Did you mean" for an unknown key: the closest allowed key within a small edit distance.
-enum Suggestion {
-    static func closest(to key: String, in candidates: [String]) -> String? {
+extension SpecProblem {
+    /// A problem with the whole file (unreadable, not UTF-8).
+    public init(file: String, message: String) {
+        self.init(file: file, line: nil, column: nil, keyPath: "", message: message)
+    }
+
+    public init(file: String, at position: SourcePosition?, keyPath: String, message: String) {
+        self.init(file: file, line: position?.line, column: position?.column, keyPath: keyPath, message: message)
+    }
+}
+
+/// "Did you mean" for an unknown key or value: the closest allowed key within a small edit distance.
+public enum Suggestion {
+    public static func closest(to key: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
         guard let (best, distance) = scored else { return nil }
         let limit = max(2, key.count / 3)
@@ -42,7 +53,7 @@ enum Suggestion {
     }
 
     /// Levenshtein distance.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
@@ -56,5 +67,12 @@ enum Suggestion {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+extension Suggestion {
+    /// `; did you mean 'x'?` for the closest candidate, or nothing.
+    public static func hint(for text: String, in candidates: [String]) -> String {
+        closest(to: text, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

@@ -1,0 +1,59 @@
+/// The heat-reuse project's economics (DESIGN §3.8). The defaults here are the only ones: `CapitalCost`
+/// and `ProjectEconomics` take theirs from `EconomicsSpec.standard`; sources in `CapitalCost`.
+public struct EconomicsSpec: SpecSection {
+    public var heatPriceEurPerMwh = 35.0
+    /// Constant price; `electricity_price_csv` instead gives a series. Default: `defaultElectricityPrice`.
+    public var electricityPriceEurPerMwh: Double?
+    /// CSV with `time` and an `eur_per_mwh` column (hourly or any regular interval), relative to the site file.
+    public var electricityPriceCsv: String?
+    public var electricityPriceColumn = "eur_per_mwh"
+    public var discountRate = 0.06
+    public var lifetimeYears = 20
+    public var maintenancePctPerYear = 2.0
+    public var heatPumpEurPerKw = 700.0
+    public var heatPumpReferenceMw = 5.0
+    public var heatPumpScaleExponent = 0.7
+    public var storageEurPerM3 = 300.0
+    public var connectionFixedEur = 300_000.0
+    public var connectionEurPerMw = 50_000.0
+    public var connectionEurPerM = 1_000.0
+    public var connectionLengthM = 1_000.0
+    public var creditCoolingSavings = true
+
+    public init() {}
+
+    /// Every default.
+    public static let standard = EconomicsSpec()
+
+    /// Price when neither `electricity_price_eur_per_mwh` nor `electricity_price_csv` is given, €/MWh.
+    public static let defaultElectricityPrice = 90.0
+
+    public static let schema = Schema<EconomicsSpec>([
+        .number("heat_price_eur_per_mwh", \.heatPriceEurPerMwh, unit: "€/MWh", range: -1000...10_000, doc: "Price the heat sells at."),
+        .optionalNumber("electricity_price_eur_per_mwh", \.electricityPriceEurPerMwh, unit: "€/MWh", range: -1000...10_000,
+                        doc: "Constant electricity price (or electricity_price_csv).",
+                        derived: "\(formatNumber(defaultElectricityPrice)) unless electricity_price_csv is given"),
+        .optionalFile("electricity_price_csv", \.electricityPriceCsv, what: "electricity price CSV",
+                      doc: "CSV with `time` and an `eur_per_mwh` column (any regular interval), relative to the site file.",
+                      column: ("electricity_price_column", \.electricityPriceColumn), accepting: [.eurosPerMegawattHour]),
+        .text("electricity_price_column", \.electricityPriceColumn, doc: "Column of electricity_price_csv read."),
+        .number("discount_rate", \.discountRate, range: 0...0.5, doc: "Real discount rate per year.",
+                hint: "a fraction per year: 0.06 is 6 %"),
+        .integer("lifetime_years", \.lifetimeYears, unit: "a", range: 1...100, doc: "Appraisal period."),
+        .number("maintenance_pct_per_year", \.maintenancePctPerYear, unit: "%/a", range: 0...100, doc: "Maintenance, share of CAPEX per year."),
+        .number("heat_pump_eur_per_kw", \.heatPumpEurPerKw, unit: "€/kW", range: 0...100_000,
+                doc: "Specific heat-pump cost at the reference size (DEA technology data)."),
+        .number("heat_pump_reference_mw", \.heatPumpReferenceMw, unit: "MW", range: 0.001...10_000, doc: "Reference size of that cost."),
+        .number("heat_pump_scale_exponent", \.heatPumpScaleExponent, range: 0.1...1.5, doc: "Economy-of-scale exponent n."),
+        .number("storage_eur_per_m3", \.storageEurPerM3, unit: "€/m³", range: 0...100_000, doc: "Hot-water tank cost per volume."),
+        .number("connection_fixed_eur", \.connectionFixedEur, unit: "€", range: 0...1e12, doc: "Fixed connection cost (controls, metering, civil works)."),
+        .number("connection_eur_per_mw", \.connectionEurPerMw, unit: "€/MW", range: 0...1e9, doc: "Substation cost per MW of connection."),
+        .number("connection_eur_per_m", \.connectionEurPerM, unit: "€/m", range: 0...1e9, doc: "Pipe cost per metre."),
+        .number("connection_length_m", \.connectionLengthM, unit: "m", range: 0...1e6, doc: "Pipe length from the site to the network."),
+        .boolean("credit_cooling_savings", \.creditCoolingSavings, doc: "Credit the cooling energy the heat pump saves."),
+    ], check: { _, o in
+        if o["electricity_price_eur_per_mwh"].isPresent, o["electricity_price_csv"].isPresent {
+            o["electricity_price_csv"].problem("give either 'electricity_price_eur_per_mwh' (a constant) or 'electricity_price_csv' (a series), not both")
+        }
+    })
+}

@@ -1,0 +1,287 @@
+public struct HeatRecoverySpec: SpecSection {
+    public var heatPump = HeatPumpSpec()
+    /// Absent: no exchangers, every watt goes through the heat pump.
+    public var heatExchange: HeatExchangeSpec?
+    public var storage: StorageSpec?
+    public var districtHeating = DistrictHeatingSpec()
+
+    public init() {}
+
+    public static let schema = Schema<HeatRecoverySpec>([
+        .section("heat_pump", \.heatPump, doc: "Heat pump lifting the loops' heat to the network's supply.", required: "with capacity_mw"),
+        .optionalSection("heat_exchange", \.heatExchange,
+                         doc: "Exchangers between the loops and the network (absent: everything goes through the heat pump)."),
+        .optionalSection("storage", \.storage, doc: "Hot-water storage tank between the heat pump and the network."),
+        .section("district_heating", \.districtHeating, doc: "The district-heating network and its demand.", required: "with a demand"),
+    ])
+}
+
+public struct HeatPumpSpec: SpecSection {
+    public var capacityMw = 0.0
+    public var cop = COPSpec.carnot(CarnotCOPSpec())
+    public var maxCop = 10.0
+    public var minPartLoad = 0.2
+    /// Identical units in parallel sharing `capacity_mw`.
+    public var units = 1
+    public var source = HeatSource.liquid
+
+    public init() {}
+
+    public static let schema = Schema<HeatPumpSpec>([
+        .number("capacity_mw", \.capacityMw, unit: "MW", range: 0...10_000, doc: "Heating capacity of all units.", required: true),
+        .variant("cop", \.cop, doc: "COP model."),
+        .number("max_cop", \.maxCop, range: 1...50, doc: "Upper bound of the COP."),
+        .number("min_part_load", \.minPartLoad, range: 0...1, doc: "Lowest part load of one unit."),
+        .integer("units", \.units, range: 1...100, doc: "Identical units in parallel sharing capacity_mw."),
+        .choice("source", \.source, doc: "Loop the heat pump draws from."),
+    ])
+}
+
+extension HeatSource: SpecChoice {}
+
+/// Heat-pump COP model (DESIGN §3.5).
+public enum COPSpec: SpecVariant {
+    case carnot(CarnotCOPSpec)
+    case lorenz(CarnotCOPSpec)
+    /// Manufacturer map: rows per source-leaving temperature, columns per sink-leaving temperature.
+    case table(COPTableSpec)
+
+    public static let variants = Variants<COPSpec>([
+        .section("carnot", doc: "Fraction of the Carnot COP between the leaving temperatures.", COPSpec.carnot) {
+            if case .carnot(let spec) = $0 { spec } else { nil }
+        },
+        .section("lorenz", doc: "Fraction of the Lorenz COP (log-mean temperatures of source and sink).", COPSpec.lorenz) {
+            if case .lorenz(let spec) = $0 { spec } else { nil }
+        },
+        .section("table", doc: "Manufacturer map, bilinear between its points.", COPSpec.table) {
+            if case .table(let spec) = $0 { spec } else { nil }
+        },
+    ])
+}
+
+public struct CarnotCOPSpec: SpecSection {
+    public var efficiency = 0.5
+    public var pinchK = 5.0
+
+    public init() {}
+
+    public static let schema = Schema<CarnotCOPSpec>([
+        .number("efficiency", \.efficiency, range: 0.05...0.9, doc: "Fraction of the ideal COP.",
+                hint: "large heat pumps reach 0.4–0.6 of Carnot"),
+        .number("pinch_k", \.pinchK, unit: "K", range: 0...20, doc: "Pinch of evaporator and condenser."),
+    ])
+}
+
+public struct COPTableSpec: SpecSection {
+    public var sourceOutC: [Double] = []
+    public var sinkOutC: [Double] = []
+    public var cop: [[Double]] = []
+    /// Default: 1 everywhere (filled by the design step).
+    public var capacityFactor: [[Double]]?
+
+    public init() {}
+
+    public static let schema = Schema<COPTableSpec>([
+        .numbers("source_out_c", \.sourceOutC, count: nil, unit: "°C", range: -30...120, doc: "Source-leaving temperatures, increasing."),
+        .numbers("sink_out_c", \.sinkOutC, count: nil, unit: "°C", range: 0...200, doc: "Sink-leaving temperatures, increasing."),
+        .rows("cop", \.cop, width: nil, ranges: [1...20], row: "rows of numbers, one row per source_out_c",
+              doc: "COP, one row per source_out_c, one column per sink_out_c.", required: true),
+        .optionalRows("capacity_factor", \.capacityFactor, width: nil, ranges: [0...2], row: "rows of numbers, one row per source_out_c",
+                      doc: "Capacity relative to capacity_mw, shaped as cop.", derived: "1 everywhere"),
+    ], check: { table, o in
+        for (key, axis) in [("source_out_c", table.sourceOutC), ("sink_out_c", table.sinkOutC)] where o[key].isPresent {
+            if axis.count < 2 || zip(axis, axis.dropFirst()).contains(where: { $0 >= $1 }) {
+                o[key].problem("expected at least two temperatures in increasing order")
+            }
+        }
+        for (key, grid) in [("cop", table.cop), ("capacity_factor", table.capacityFactor)] where o[key].isPresent {
+            guard let grid else { continue }
+            if grid.count != table.sourceOutC.count {
+                o[key].problem("expected \(table.sourceOutC.count) rows (one per source_out_c) of \(table.sinkOutC.count) numbers (one per sink_out_c)")
+            }
+            for (index, row) in grid.enumerated() where row.count != table.sinkOutC.count {
+                o.at("\(key)[\(index)]").problem("expected \(table.sinkOutC.count) numbers, one per sink_out_c")
+            }
+        }
+    })
+}
+
+/// Exchangers between the loops and the DH network (direct supply and pre-heating of its return).
+public struct HeatExchangeSpec: SpecSection {
+    /// Counterflow plate exchanger approach (3–5 K typical).
+    public var approachK = 3.0
+    public var direct = true
+    public var preheat = true
+
+    public init() {}
+
+    public static let schema = Schema<HeatExchangeSpec>([
+        .number("approach_k", \.approachK, unit: "K", range: 0.5...20, doc: "Counterflow plate-exchanger approach."),
+        .boolean("direct", \.direct, doc: "Supply the network directly when the loop is warm enough."),
+        .boolean("preheat", \.preheat, doc: "Pre-heat the network's return before the heat pump."),
+    ])
+}
+
+public struct StorageSpec: SpecSection {
+    public var volumeM3 = 0.0
+    /// Default: the heat pump's capacity.
+    public var chargeMw: Double?
+    public var dischargeMw: Double?
+    public var lossPctPerDay = 1.0
+
+    public init() {}
+
+    public static let schema = Schema<StorageSpec>([
+        .number("volume_m3", \.volumeM3, unit: "m³", range: 0...10_000_000,
+                doc: "Tank volume; its energy spans the network's highest supply and lowest return.", required: true),
+        .optionalNumber("charge_mw", \.chargeMw, unit: "MW", range: 0...10_000, doc: "Highest charging power.",
+                        derived: "the heat pump's capacity"),
+        .optionalNumber("discharge_mw", \.dischargeMw, unit: "MW", range: 0...10_000, doc: "Highest discharging power.",
+                        derived: "the heat pump's capacity"),
+        .number("loss_pct_per_day", \.lossPctPerDay, unit: "%/d", range: 0...100, doc: "Share of the stored heat lost per day."),
+    ])
+}
+
+public struct DistrictHeatingSpec: SpecSection {
+    /// 4th-generation DH (Lund et al. 2014): 70 °C at −15 °C outdoors → 55 °C at ≥ 10 °C.
+    public var supplyCurveC: [[Double]] = [[-15, 70], [10, 55]]
+    public var returnC = 35.0
+    /// Weather-compensated return instead of `return_c`.
+    public var returnCurveC: [[Double]]?
+    /// Default: the heat pump's capacity.
+    public var connectionMw: Double?
+    /// Share of the heat fed in that the network loses on its way to consumers.
+    public var networkLossPct = 0.0
+    public var demand = DemandSpec.degreeHours(DegreeHoursSpec())
+
+    public init() {}
+
+    public static let schema = Schema<DistrictHeatingSpec>([
+        .rows("supply_curve_c", \.supplyCurveC, width: 2, unit: "°C", ranges: [-1e9...1e9, 20...150],
+              row: "[outdoor °C, supply °C] pairs, e.g. [-15, 70]", doc: "Supply temperature against outdoor temperature (4th-generation DH)."),
+        .number("return_c", \.returnC, unit: "°C", range: 10...100, doc: "Constant network return temperature.")
+            .encoded(when: { $0.returnCurveC == nil }),
+        .optionalRows("return_curve_c", \.returnCurveC, width: 2, unit: "°C", ranges: [-1e9...1e9, 10...100],
+                      row: "[outdoor °C, return °C] pairs, e.g. [-15, 45]", doc: "Weather-compensated return instead of return_c."),
+        .optionalNumber("connection_mw", \.connectionMw, unit: "MW", range: 0...10_000, doc: "Capacity of the connection to the network.",
+                        derived: "the heat pump's capacity"),
+        .number("network_loss_pct", \.networkLossPct, unit: "%", range: 0...60, doc: "Share of the heat fed in lost on its way to consumers."),
+        .variant("demand", \.demand, doc: "The network's heat demand.", required: "e.g. {degree_hours: {annual_gwh: 80}}"),
+    ], check: { network, o in
+        if o["return_c"].isPresent, o["return_curve_c"].isPresent {
+            o["return_curve_c"].problem("give either 'return_c' (constant) or 'return_curve_c' (weather-compensated), not both")
+        }
+        for (key, curve) in [("supply_curve_c", network.supplyCurveC), ("return_curve_c", network.returnCurveC ?? [])]
+        where o[key].isPresent {
+            if curve.isEmpty { o[key].problem("needs at least one [outdoor, temperature] point") }
+            if Set(curve.map { $0[0] }).count != curve.count { o[key].problem("two points share an outdoor temperature") }
+        }
+        let highestReturn = network.returnCurveC?.map { $0[1] }.max() ?? network.returnC
+        if let minimum = network.supplyCurveC.map({ $0[1] }).min(), minimum <= highestReturn {
+            o[network.returnCurveC == nil ? "return_c" : "return_curve_c"].problem(
+                "return (up to \(formatNumber(highestReturn)) °C) must be below the lowest supply temperature (\(formatNumber(minimum)) °C)")
+        }
+    })
+}
+
+/// The network's heat demand.
+public enum DemandSpec: SpecVariant {
+    case degreeHours(DegreeHoursSpec)
+    case bdew(BDEWSpec)
+    case profile(ProfileDemandSpec)
+    case constant(ConstantDemandSpec)
+
+    public static let variants = Variants<DemandSpec>([
+        .section("degree_hours", doc: "Space heating by heating degree hours plus a constant hot-water share.", DemandSpec.degreeHours) {
+            if case .degreeHours(let spec) = $0 { spec } else { nil }
+        },
+        .section("bdew", doc: "BDEW standard load profile for residential buildings (demandlib's HeatBuilding).", DemandSpec.bdew) {
+            if case .bdew(let spec) = $0 { spec } else { nil }
+        },
+        .section("profile", doc: "A measured or planned demand series (CSV).", DemandSpec.profile) {
+            if case .profile(let spec) = $0 { spec } else { nil }
+        },
+        .section("constant", doc: "A constant offtaker (an industrial process, a greenhouse).", DemandSpec.constant) {
+            if case .constant(let spec) = $0 { spec } else { nil }
+        },
+    ])
+}
+
+/// Sized by `annual_gwh`, or by `design_load_mw` at `design_outdoor_c` (exactly one of the two).
+public struct DegreeHoursSpec: SpecSection {
+    public var annualGwh: Double?
+    public var designLoadMw: Double?
+    public var designOutdoorC = -15.0
+    public var heatingLimitC = 15.0
+    public var hotWaterShare = 0.15
+
+    public init() {}
+
+    public static let schema = Schema<DegreeHoursSpec>([
+        .optionalNumber("annual_gwh", \.annualGwh, unit: "GWh", range: 0...100_000, doc: "Annual demand (or design_load_mw)."),
+        .optionalNumber("design_load_mw", \.designLoadMw, unit: "MW", range: 0...100_000,
+                        doc: "Connected load at design_outdoor_c (or annual_gwh)."),
+        .number("design_outdoor_c", \.designOutdoorC, unit: "°C", range: -60...10, doc: "Outdoor temperature of the design load."),
+        .number("heating_limit_c", \.heatingLimitC, unit: "°C", range: 0...30, doc: "Outdoor temperature above which there is no space heating."),
+        .number("hot_water_share", \.hotWaterShare, range: 0...0.95, doc: "Share of the annual demand that is hot water."),
+    ], check: { demand, o in
+        if o["annual_gwh"].isPresent == o["design_load_mw"].isPresent {
+            o.problem(
+                "give exactly one of 'annual_gwh' (annual demand) or 'design_load_mw' (connected load at design_outdoor_c)")
+        }
+        if demand.designOutdoorC >= demand.heatingLimitC {
+            o["design_outdoor_c"].problem("the design outdoor temperature must be below heating_limit_c (\(formatNumber(demand.heatingLimitC)) °C)")
+        }
+    })
+}
+
+/// BDEW standard load profile for residential buildings (demandlib's `HeatBuilding`).
+public struct BDEWSpec: SpecSection {
+    public var annualGwh = 0.0
+    public var profile = BDEWProfile.BuildingType.multiFamily
+    /// BDEW building class 1…11 (default: 1 for EFH, 2 for MFH, the classes demandlib's hour factors describe).
+    public var buildingClass: Int?
+    public var windy = false
+    public var hotWater = true
+
+    public init() {}
+
+    public static let schema = Schema<BDEWSpec>([
+        .number("annual_gwh", \.annualGwh, unit: "GWh", range: 0...100_000, doc: "Annual demand.", required: true),
+        .choice("profile", \.profile, doc: "EFH (single-family) or MFH (multi-family) houses."),
+        .optionalInteger("building_class", \.buildingClass, range: 1...11, doc: "BDEW building class.",
+                         derived: "1 for EFH, 2 for MFH (the classes demandlib's hour factors describe)"),
+        .boolean("windy", \.windy, doc: "A windy location."),
+        .boolean("hot_water", \.hotWater, doc: "Include hot water."),
+    ])
+
+    /// The building class: as given, else 1 for EFH and 2 for MFH.
+    public var designedBuildingClass: Int { buildingClass ?? (profile == .singleFamily ? 1 : 2) }
+}
+
+extension BDEWProfile.BuildingType: SpecChoice {}
+
+/// A measured or planned demand: CSV with `time` and a `*_mw` column, relative to the site file.
+public struct ProfileDemandSpec: SpecSection {
+    public var file = ""
+    public var column = "demand_mw"
+
+    public init() {}
+
+    public static let schema = Schema<ProfileDemandSpec>([
+        .file("file", \.file, what: "demand profile", doc: "CSV with `time` and a `*_mw` column, relative to the site file.",
+              required: "CSV path relative to the site file", column: ("column", \.column), accepting: [.megawatts]),
+        .text("column", \.column, doc: "Column read: `mw` or a name ending in `_mw`."),
+    ])
+}
+
+/// A constant offtaker (e.g. an industrial process or a greenhouse).
+public struct ConstantDemandSpec: SpecSection {
+    public var mw = 0.0
+
+    public init() {}
+
+    public static let schema = Schema<ConstantDemandSpec>([
+        .number("mw", \.mw, unit: "MW", range: 0...10_000, doc: "Constant demand.", required: true),
+    ])
+}

@@ -1,0 +1,37 @@
+extension HeatReuseProject {
+    /// The project a designed site describes: its `economics` and the sizes of its `heat_recovery` (the
+    /// connection and the price as the design step filled them); nil when the site has no `economics`. `traces` holds the electricity price CSV when the site names one.
+    public init?(designed: DesignedSite, traces: [String: RegularTrace] = [:]) {
+        guard let e = designed.spec.economics, let recovery = designed.spec.heatRecovery else { return nil }
+        let price: ElectricityPrice =
+            if let file = e.electricityPriceCsv, let trace = traces[file] { .series(trace) }
+            else { .constant(eurosPerMegawattHour: e.electricityPriceEurPerMwh ?? 0) }
+        let exchanges = recovery.heatExchange.map { $0.direct || $0.preheat } ?? false
+        self.init(
+            size: ProjectSize(heatPumpCapacity: .megawatts(recovery.heatPump.capacityMw),
+                              storageVolume: recovery.storage?.volumeM3 ?? 0,
+                              connectionCapacity: .megawatts(recovery.districtHeating.connectionMw ?? 0),
+                              isConnected: recovery.heatPump.capacityMw > 0 || exchanges),
+            economics: ProjectEconomics(spec: e, electricityPrice: price))
+    }
+}
+
+extension CapitalCost {
+    /// The cost rates of a site's `economics`.
+    public init(spec e: EconomicsSpec) {
+        self.init(
+            heatPumpEurosPerKilowatt: e.heatPumpEurPerKw, heatPumpReferenceCapacity: .megawatts(e.heatPumpReferenceMw),
+            heatPumpScaleExponent: e.heatPumpScaleExponent, storageEurosPerCubicMetre: e.storageEurPerM3,
+            connectionFixedEuros: e.connectionFixedEur, connectionEurosPerMegawatt: e.connectionEurPerMw,
+            connectionEurosPerMetre: e.connectionEurPerM, connectionLength: e.connectionLengthM)
+    }
+}
+
+extension ProjectEconomics {
+    /// A site's `economics` with the electricity price it resolves to.
+    public init(spec e: EconomicsSpec, electricityPrice: ElectricityPrice) {
+        self.init(capital: CapitalCost(spec: e), heatPrice: e.heatPriceEurPerMwh, electricityPrice: electricityPrice,
+                  maintenanceFraction: e.maintenancePctPerYear / 100, discountRate: e.discountRate,
+                  lifetimeYears: e.lifetimeYears, creditsCoolingSavings: e.creditCoolingSavings)
+    }
+}

@@ -1,0 +1,198 @@
+/// The plant rejecting a loop's heat.
+public enum RejectionSpec: SpecVariant {
+    case dryCooler(DryCoolerSpec)
+    case chiller(ChillerSpec)
+    case waterCooledChiller(WaterCooledChillerSpec)
+
+    public static let variants = Variants<RejectionSpec>([
+        .section("dry_cooler", doc: "Dry cooler, optionally adiabatic, optionally with a trim chiller.", RejectionSpec.dryCooler) {
+            if case .dryCooler(let spec) = $0 { spec } else { nil }
+        },
+        .section("chiller", doc: "Air-cooled chiller.", RejectionSpec.chiller) {
+            if case .chiller(let spec) = $0 { spec } else { nil }
+        },
+        .section("water_cooled_chiller", doc: "Water-cooled chiller with a cooling tower or dry cooler and a water-side economiser.",
+                 RejectionSpec.waterCooledChiller) { if case .waterCooledChiller(let spec) = $0 { spec } else { nil } },
+    ])
+
+    /// Reports chiller curve sets whose condenser does not fit the chiller's position.
+    func checkCondensers(_ at: SpecCursor) {
+        switch self {
+        case .dryCooler(let cooler): cooler.trimChiller?.checkCondenser(.air, at.at("dry_cooler.trim_chiller"))
+        case .chiller(let chiller): chiller.checkCondenser(.air, at.at("chiller"))
+        case .waterCooledChiller(let plant): plant.chiller.checkCondenser(.water, at.at("water_cooled_chiller.chiller"))
+        }
+    }
+}
+
+public struct DryCoolerSpec: SpecSection {
+    public var approachK = 5.0
+    /// Ambient temperature at which `capacity_mw` is rated (with the loop's design return water).
+    public var designAmbientC = 35.0
+    /// Rated capacity; default the loop's design heat.
+    public var capacityMw: Double?
+    /// Fan power at full speed, % of rated capacity (large V-type dry coolers: 1–2.5 %).
+    public var fanPowerPct = 1.5
+    public var fanExponent = 3.0
+    public var minFanFraction = 0.2
+    /// Air temperature rise across the coil at rating (sets the air flow for water use).
+    public var airDeltaTK = 10.0
+    public var adiabatic: AdiabaticSpec?
+    public var trimChiller: ChillerSpec?
+
+    public init() {}
+
+    public init(trimChiller: ChillerSpec?) { self.trimChiller = trimChiller }
+
+    public static let schema = Schema<DryCoolerSpec>([
+        .number("approach_k", \.approachK, unit: "K", range: 0.5...30, doc: "Leaving water above the (pre-cooled) ambient at full fan speed."),
+        .number("design_ambient_c", \.designAmbientC, unit: "°C", range: -10...55,
+                doc: "Ambient at which capacity_mw is rated (with the loop's design return water)."),
+        .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Rated capacity.",
+                        derived: "the loop's design heat; 1.25 × it as a water-cooled chiller's condenser sink"),
+        .number("fan_power_pct", \.fanPowerPct, unit: "%", range: 0...20, doc: "Fan power at full speed, share of rated capacity."),
+        .number("fan_exponent", \.fanExponent, range: 1...3, doc: "Exponent of fan power in the speed fraction."),
+        .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed."),
+        .number("air_delta_t_k", \.airDeltaTK, unit: "K", range: 1...40, doc: "Air temperature rise across the coil at rating."),
+        .optionalSection("adiabatic", \.adiabatic, doc: "Adiabatic pre-cooling of the inlet air."),
+        .optionalSection("trim_chiller", \.trimChiller, doc: "Air-cooled chiller taking what the dry cooler cannot reach."),
+    ])
+}
+
+public struct AdiabaticSpec: SpecSection {
+    public var switchC = 28.0
+    public var effectiveness = 0.7
+
+    public init() {}
+
+    public static let schema = Schema<AdiabaticSpec>([
+        .number("switch_c", \.switchC, unit: "°C", range: -10...60, doc: "Ambient above which the pads are wetted."),
+        .number("effectiveness", \.effectiveness, range: 0...1, doc: "Wet-bulb effectiveness of the pads."),
+    ])
+}
+
+/// A chiller: an EnergyPlus `Chiller:Electric:EIR` curve set shipped with HeatLoop (`ChillerCurveSet.all`),
+/// or the Carnot-fraction model when `curve_set` is absent.
+public struct ChillerSpec: SpecSection {
+    public var curveSet: String?
+    /// Carnot efficiency η of `COP = η T_evap/(T_cond − T_evap)`.
+    public var carnot = CarnotChillerSpec()
+    /// Default: the loop's design heat.
+    public var capacityMw: Double?
+    public var evaporatorApproachK = 3.0
+    /// Condensing above outdoor dry bulb (air-cooled condenser).
+    public var condenserApproachK = 12.0
+    public var maxCop = 12.0
+
+    public init() {}
+
+    public init(curveSet: String?) { self.curveSet = curveSet }
+
+    public static let schema = Schema<ChillerSpec>([
+        .optionalText("curve_set", \.curveSet, doc: "A shipped EIR curve set: " + ChillerCurveSet.all.map(\.slug).joined(separator: ", ") + ".",
+                      normalise: { ChillerCurveSet.named($0)?.slug ?? $0 }),
+        .section("carnot", \.carnot, doc: "The Carnot-fraction model (without curve_set).").encoded(when: { $0.curveSet == nil }),
+        .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Rated cooling capacity.",
+                        derived: "the loop's design heat"),
+        .number("evaporator_approach_k", \.evaporatorApproachK, unit: "K", range: 0...20,
+                doc: "Evaporating below the leaving chilled water (Carnot model).").encoded(when: { $0.curveSet == nil }),
+        .number("condenser_approach_k", \.condenserApproachK, unit: "K", range: 0...30,
+                doc: "Condensing above the outdoor dry bulb (Carnot model).").encoded(when: { $0.curveSet == nil }),
+        .number("max_cop", \.maxCop, range: 1...50, doc: "Upper bound of the COP (Carnot model).").encoded(when: { $0.curveSet == nil }),
+    ], check: { chiller, o in
+        if let name = chiller.curveSet, ChillerCurveSet.named(name) == nil {
+            let slugs = ChillerCurveSet.all.map(\.slug)
+            o["curve_set"].problem("no chiller curve set '\(name)'\(Suggestion.hint(for: name, in: slugs)); shipped sets: \(slugs.joined(separator: ", "))")
+        }
+        if o["curve_set"].isPresent, o["carnot"].isPresent {
+            o["carnot"].problem("give either 'curve_set' (EnergyPlus EIR curves) or 'carnot', not both")
+        }
+    })
+
+    /// Reports a curve set whose condenser (air or water) is not the one this chiller has.
+    func checkCondenser(_ condenser: ChillerCondenserType, _ at: SpecCursor) {
+        guard let name = curveSet, let set = ChillerCurveSet.named(name), set.curves.condenser != condenser else { return }
+        let wanted = ChillerCurveSet.all.filter { $0.curves.condenser == condenser }.map(\.slug)
+        at.at("curve_set").problem("'\(set.slug)' is \(set.curves.condenser == .air ? "air" : "water")-cooled; "
+            + "this chiller is \(condenser == .air ? "air-cooled" : "water-cooled"): use one of \(wanted.joined(separator: ", "))")
+    }
+}
+
+public struct CarnotChillerSpec: SpecSection {
+    public var efficiency = 0.55
+
+    public init() {}
+
+    public static let schema = Schema<CarnotChillerSpec>([
+        .number("efficiency", \.efficiency, range: 0.05...0.9, doc: "Carnot efficiency η of COP = η T_evap / (T_cond − T_evap).",
+                hint: "real chillers reach 0.3–0.65 of Carnot"),
+    ])
+}
+
+/// A water-cooled chiller, its condenser heat sink (cooling tower or dry cooler) and an optional
+/// water-side economiser (plate heat exchanger on the loop return).
+public struct WaterCooledChillerSpec: SpecSection {
+    public var chiller = ChillerSpec(curveSet: "carrier-19xr-vsd")
+    /// Default: a cooling tower unless `dry_cooler` is given (filled by the design step).
+    public var coolingTower: CoolingTowerSpec?
+    public var dryCooler: DryCoolerSpec?
+    public var economiser: PlateExchangerSpec? = PlateExchangerSpec()
+
+    public init() {}
+
+    public static let schema = Schema<WaterCooledChillerSpec>([
+        .section("chiller", \.chiller, doc: "The water-cooled chiller."),
+        .optionalSection("cooling_tower", \.coolingTower, doc: "Open cooling tower on the condenser water.",
+                         derived: "a cooling tower with the defaults below, unless dry_cooler is given"),
+        .optionalSection("dry_cooler", \.dryCooler, doc: "Dry cooler on the condenser water instead of a tower."),
+        .optionalSection("economiser", \.economiser, doc: "Water-side economiser (`none` removes it).", off: ["none"]),
+    ], check: { plant, o in
+        if o["cooling_tower"].isPresent, o["dry_cooler"].isPresent {
+            o["dry_cooler"].problem("give one condenser heat sink: 'cooling_tower' or 'dry_cooler', not both")
+        }
+        if plant.dryCooler?.trimChiller != nil {
+            o["dry_cooler"].problem("a condenser dry cooler has no trim chiller of its own")
+        }
+    })
+}
+
+/// An open cooling tower on the condenser water (defaults: CTI rating point, Modelica `YorkCalc` nominal).
+public struct CoolingTowerSpec: SpecSection {
+    public var approachK = 3.9
+    public var rangeK = 5.6
+    /// Heat rejected at design; default the loop's design heat × 1.25 (evaporator + compressor heat).
+    public var capacityMw: Double?
+    /// Fan power at full speed, % of design heat (induced-draft towers: 0.5–1.5 %).
+    public var fanPowerPct = 1.0
+    public var fanExponent = 3.0
+    public var minFanFraction = 0.2
+    public var cyclesOfConcentration = 4.0
+    /// Drift, % of circulating water (EnergyPlus default 0.008 %).
+    public var driftPct = 0.008
+
+    public init() {}
+
+    public static let schema = Schema<CoolingTowerSpec>([
+        .number("approach_k", \.approachK, unit: "K", range: 0.5...20, doc: "Leaving water above the wet bulb at design."),
+        .number("range_k", \.rangeK, unit: "K", range: 1...30, doc: "Condenser-water range at design."),
+        .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Heat rejected at design.",
+                        derived: "1.25 × the loop's design heat (evaporator + compressor heat)"),
+        .number("fan_power_pct", \.fanPowerPct, unit: "%", range: 0...10, doc: "Fan power at full speed, share of design heat."),
+        .number("fan_exponent", \.fanExponent, range: 1...3, doc: "Exponent of fan power in the speed fraction."),
+        .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed."),
+        .number("cycles_of_concentration", \.cyclesOfConcentration, range: 1.1...20, doc: "Blowdown is evaporation / (COC − 1).",
+                hint: "blowdown is evaporation / (COC − 1), so COC must exceed 1"),
+        .number("drift_pct", \.driftPct, unit: "%", range: 0...1, doc: "Drift, share of circulating water."),
+    ])
+}
+
+/// The water-side economiser's plate heat exchanger.
+public struct PlateExchangerSpec: SpecSection {
+    public var approachK = 1.5
+
+    public init() {}
+
+    public static let schema = Schema<PlateExchangerSpec>([
+        .number("approach_k", \.approachK, unit: "K", range: 0.2...10, doc: "Approach of the plate heat exchanger."),
+    ])
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+extension Site {
+    /// Converts a designed site to SI models; nothing is derived here. `traces` holds the series read from
+    /// the files the description names (keyed by the path as written); `elevation` (m, from the weather
+    /// file) sets the standard air density of DX coils and the pressure of economisers.
+    public init(designed: DesignedSite, traces: [String: RegularTrace] = [:], elevation: Double = 0) {
+        let spec = designed.spec
+        let liquidLoop = designed.loads.liquidHeat > 0 ? spec.cooling.liquid.loop(designHeat: designed.loads.liquidHeat) : nil
+        self.init(
+            name: spec.name, calendar: SimulationCalendar(year: spec.year, stepMinutes: spec.timestepMin),
+            clusters: spec.it.clusters.map { $0.model(traces: traces) },
+            electrical: spec.electrical.model(designITPower: designed.loads.itPower),
+            liquidLoop: liquidLoop, airSide: spec.cooling.air.model(designed, elevation: elevation),
+            envelope: OperatingEnvelope(air: spec.cooling.air.ashraeClass, liquid: liquidLoop == nil ? nil : spec.cooling.liquid.ashraeClass),
+            heatRecovery: spec.heatRecovery.map { $0.model(traces: traces) },
+            carbon: spec.carbon.map { $0.model(year: spec.year, traces: traces) },
+            compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) })
+    }
+
+    /// Designs `spec` and converts it (tests and one-off runs; runs design once and keep the result).
+    public init(spec: SiteSpec, traces: [String: RegularTrace] = [:], elevation: Double = 0) {
+        self.init(designed: spec.designed(), traces: traces, elevation: elevation)
+    }
+}
+
+extension ClusterSpec {
+    func model(traces: [String: RegularTrace]) -> Cluster {
+        let node = node.power
+        return Cluster(name: name, nodes: nodes, nodesPerRack: nodesPerRack, node: node, cooling: cooling,
+                       liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes),
+                       downPower: Watts(self.node.downW), ite: ite.map(\.model))
+    }
+}
+
+extension ElectricalSpec {
+    func model(designITPower: Double) -> ElectricalChain {
+        ElectricalChain(
+            upsDesignEfficiency: upsEfficiency, upsLowLoadFactor: upsLowLoadFactor,
+            distributionLossFraction: distributionLossPct / 100, misc: .kilowatts(miscKw ?? 0), heatToAir: lossHeatToAir,
+            designITPower: Watts(designITPower))
+    }
+}
+
+extension LiquidLoopSpec {
+    func loop(designHeat: Double) -> CoolingLoop {
+        CoolingLoop.make(supply: supplyC, deltaT: deltaTK, designHeat: designHeat, volume: volumeM3, pumpHead: pumpHeadKpa,
+                         pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction, rejection: rejection)
+    }
+}
+
+extension AirLoopSpec {
+    func model(_ designed: DesignedSite, elevation: Double) -> AirSide {
+        let designHeat = designed.loads.airHeat
+        if let crac, let rating = designed.cracRating {
+            return .crac(crac.room(supplyAir: supplyAirC, rating: rating, elevation: elevation))
+        }
+        // Design air flow from the air-side heat and the air temperature rise across the IT equipment.
+        let airVolumeFlow = designHeat / (Fluid.airDensity * Fluid.airSpecificHeat * airDeltaTK)
+        let crahFan = AffinityMachine(
+            designPower: AffinityMachine.designPower(volumeFlow: airVolumeFlow, pressureRise: fanPressurePa, efficiency: fanEfficiency),
+            exponent: fanExponent, minimumFraction: minFanFraction)
+        let airHandling = AirHandling(
+            supplyAirSetpoint: Celsius(supplyAirC), coilApproach: TemperatureDelta(supplyAirC - chilledWaterC),
+            fan: crahFan, designHeat: Watts(max(designHeat, 1)), airTemperatureRise: TemperatureDelta(airDeltaTK))
+        // The chilled water also carries the fan heat.
+        let airLoop = CoolingLoop.make(
+            supply: chilledWaterC, deltaT: deltaTK, designHeat: designHeat + crahFan.designPower.value, volume: volumeM3,
+            pumpHead: pumpHeadKpa, pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction, rejection: rejection)
+        return .chilledWater(airHandling, airLoop)
+    }
+}
+
+extension CoolingLoop {
+    static func make(supply: Double, deltaT: Double, designHeat: Double, volume: Double, pumpHead: Double,
+                     pumpEfficiency: Double, minimumFlow: Double, rejection: RejectionSpec) -> CoolingLoop {
+        let flow = designHeat / (Fluid.waterSpecificHeat * deltaT)
+        let pump = AffinityMachine(
+            designPower: AffinityMachine.designPower(volumeFlow: flow / Fluid.waterDensity, pressureRise: pumpHead * 1e3,
+                                                     efficiency: pumpEfficiency),
+            exponent: 3, minimumFraction: minimumFlow)
+        return CoolingLoop(
+            supplySetpoint: Celsius(supply), designDeltaT: TemperatureDelta(deltaT), designHeat: Watts(designHeat),
+            thermalCapacity: Fluid.waterDensity * Fluid.waterSpecificHeat * volume, pump: pump,
+            rejection: rejection.model(supply: supply, deltaT: deltaT))
+    }
+}
+
+extension CarbonSpec {
+    func model(year: Int, traces: [String: RegularTrace]) -> CarbonIntensity {
+        let grid: GridIntensity =
+            if let file = gridCsv, let trace = traces[file] {
+                .hourly(trace.stepMeans(calendar: SimulationCalendar(year: year, stepMinutes: 60)))
+            } else if let code = country, let intensity = GridCarbonTable.intensity(code: code) {
+                .constant(intensity)
+            } else {
+                .constant(gridGPerKwh ?? 0)
+            }
+        return CarbonIntensity(grid: grid, displacedHeatGramsPerKWh: displacedHeatGPerKwh)
+    }
+}

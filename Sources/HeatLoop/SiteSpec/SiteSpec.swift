@@ -1,0 +1,142 @@
+/// A site description as written in a site file (DESIGN §4): field names and units as on disk. Every key,
+/// its default and its range is declared once, in the `schema` of its section; `SiteSpec.decode` reads a
+/// tree through them, `designed()` fills the derived values, `Site(designed:)` converts to SI models.
+public struct SiteSpec: SpecSection {
+    public var name = ""
+    /// Path of the weather file, relative to the site file.
+    public var weather = ""
+    /// Calendar year simulated (365 days; labels dates and weekdays).
+    public var year = 2025
+    public var timestepMin = 15
+    public var it = ITSpec()
+    public var electrical = ElectricalSpec()
+    public var cooling = CoolingSpec()
+    public var heatRecovery: HeatRecoverySpec?
+    public var carbon: CarbonSpec?
+    public var compliance: ComplianceSpec?
+    public var economics: EconomicsSpec?
+
+    public init() {}
+
+    public static let schema = Schema<SiteSpec>([
+        .text("name", \.name, doc: "The site's name; names the output file.", required: "the site's name, used for the output file"),
+        .file("weather", \.weather, what: "weather file", doc: "EPW weather file, relative to the site file.",
+              required: "path of an EPW weather file, relative to this file"),
+        .integer("year", \.year, range: 1900...2200, doc: "Calendar year simulated (365 days; a leap year is rejected)."),
+        .integer("timestep_min", \.timestepMin, unit: "min", range: 1...60,
+                 doc: "Step length; one of " + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", ") + "."),
+        .section("it", \.it, doc: "The IT equipment.", required: "a list of clusters"),
+        .section("electrical", \.electrical, doc: "UPS and distribution losses, misc loads."),
+        .section("cooling", \.cooling, doc: "The liquid (facility-water) and air loops."),
+        .optionalSection("heat_recovery", \.heatRecovery, doc: "Heat pump, exchangers, storage and the district-heating network."),
+        .optionalSection("carbon", \.carbon, doc: "Grid carbon intensity and the heat's displaced emissions."),
+        .optionalSection("compliance", \.compliance, doc: "German EnEfG targets by commissioning date."),
+        .optionalSection("economics", \.economics, doc: "The heat-reuse project's economics (needs heat_recovery)."),
+    ], check: { site, o in
+        if !site.name.isEmpty, site.name.contains("/") || site.name.hasPrefix(".") {
+            o["name"].problem("'\(site.name)' cannot name an output file; use letters, digits, '-' and '_'")
+        }
+        if SimulationCalendar.isLeap(site.year) {
+            o["year"].problem("\(site.year) is a leap year; HeatLoop simulates 365-day years, use e.g. \(site.year + 1)")
+        }
+        if !SimulationCalendar.allowedStepMinutes.contains(site.timestepMin) {
+            o["timestep_min"].problem("\(site.timestepMin) does not divide an hour; expected one of "
+                + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
+        }
+        if site.economics != nil, site.heatRecovery == nil {
+            o["economics"].problem("economics appraise a heat-reuse project; add 'heat_recovery' or remove 'economics'")
+        }
+        for (index, cluster) in site.it.clusters.enumerated() {
+            cluster.checkDates(year: site.year, o.at("it.clusters[\(index)]"))
+        }
+    })
+}
+
+public struct ITSpec: SpecSection {
+    public var clusters: [ClusterSpec] = []
+
+    public init() {}
+
+    public static let schema = Schema<ITSpec>([
+        .list("clusters", \.clusters, doc: "Groups of identical nodes with one cooling class and workload.",
+              required: "a list of clusters"),
+    ], check: { it, o in
+        if o["clusters"].node?.sequenceItems?.isEmpty == true { o["clusters"].problem("at least one cluster is needed") }
+        var seen = Set<String>()
+        for (index, cluster) in it.clusters.enumerated() where !cluster.name.isEmpty {
+            if !seen.insert(cluster.name).inserted { o.at("clusters[\(index)]").problem("duplicate cluster name '\(cluster.name)'") }
+        }
+    })
+}
+
+public struct ElectricalSpec: SpecSection {
+    public var upsEfficiency = 0.96
+    /// UPS efficiency at no load relative to design (1: flat, as EnergyPlus's data-center examples).
+    public var upsLowLoadFactor = 0.9
+    public var distributionLossPct = 1.5
+    /// Lighting and misc loads; default 1 % of design IT power.
+    public var miscKw: Double?
+    /// Share of electrical losses whose heat goes to the air loop.
+    public var lossHeatToAir = 1.0
+
+    public init() {}
+
+    public static let schema = Schema<ElectricalSpec>([
+        .number("ups_efficiency", \.upsEfficiency, range: 0.5...1, doc: "UPS efficiency at design load.",
+                hint: "a UPS converts at least half its input"),
+        .number("ups_low_load_factor", \.upsLowLoadFactor, range: 0.5...1,
+                doc: "UPS efficiency at no load relative to design (1: flat)."),
+        .number("distribution_loss_pct", \.distributionLossPct, unit: "%", range: 0...20, doc: "Distribution losses, share of IT power."),
+        .optionalNumber("misc_kw", \.miscKw, unit: "kW", range: 0...1e6, doc: "Lighting and miscellaneous loads.",
+                        derived: "1 % of the design IT power"),
+        .number("loss_heat_to_air", \.lossHeatToAir, range: 0...1, doc: "Share of electrical losses whose heat goes to the air loop."),
+    ])
+}
+
+/// Grid intensity from exactly one of: a constant, a country's annual average, an hourly CSV.
+public struct CarbonSpec: SpecSection {
+    public var gridGPerKwh: Double?
+    /// ISO 3166 alpha-3 code (or alpha-2), looked up in the shipped table.
+    public var country: String?
+    /// CSV with `time` and a `*g_per_kwh` column (hourly or any regular interval), relative to the site file.
+    public var gridCsv: String?
+    public var column = "g_per_kwh"
+    /// Natural-gas boiler: 202 g/kWh fuel / 0.9 efficiency.
+    public var displacedHeatGPerKwh = 224.0
+
+    public init() {}
+
+    public static let schema = Schema<CarbonSpec>([
+        .optionalNumber("grid_g_per_kwh", \.gridGPerKwh, unit: "g/kWh", range: 0...2000, doc: "A constant grid intensity."),
+        .optionalText("country", \.country, doc: "ISO 3166 alpha-3 (or alpha-2) code: the country's annual average.",
+                      normalise: { $0.uppercased() }),
+        .optionalFile("grid_csv", \.gridCsv, what: "carbon CSV",
+                      doc: "CSV with `time` and a `*g_per_kwh` column (any regular interval), relative to the site file.",
+                      column: ("column", \.column), accepting: [.gramsPerKilowattHour]),
+        .text("column", \.column, doc: "Column of `grid_csv` read."),
+        .number("displaced_heat_g_per_kwh", \.displacedHeatGPerKwh, unit: "g/kWh", range: 0...2000,
+                doc: "Emissions of the heat the recovered heat displaces (gas boiler: 202 g/kWh fuel / 0.9)."),
+    ], check: { carbon, o in
+        if [o["grid_g_per_kwh"], o["country"], o["grid_csv"]].filter(\.isPresent).count != 1 {
+            o["grid_g_per_kwh"].problem("give exactly one of 'grid_g_per_kwh' (a constant), 'country' (e.g. DEU) "
+                + "or 'grid_csv' (an hourly CSV with a g_per_kwh column)")
+        }
+        if let code = carbon.country, GridCarbonTable.intensity(code: code) == nil {
+            let suggestions = GridCarbonTable.suggestions(for: code).prefix(3)
+            let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?"
+            o["country"].problem("'\(code)' is not in the carbon table\(hint); expected an ISO 3166 alpha-3 code such as DEU, USA, FRA")
+        }
+    })
+}
+
+public struct ComplianceSpec: SpecSection {
+    /// `YYYY-MM-DD`.
+    public var commissioningDate = ""
+
+    public init() {}
+
+    public static let schema = Schema<ComplianceSpec>([
+        .date("commissioning_date", \.commissioningDate, time: false, doc: "Date the data center went into operation.",
+              required: "a date YYYY-MM-DD"),
+    ])
+}
