@@ -1,6 +1,7 @@
 import Foundation
 import HeatLoopTestSupport
 import HeatLoop
+import HeatLoopFiles
 import HeatLoopHDF5
 import Testing
 
@@ -10,8 +11,7 @@ import Testing
 @Suite struct OutputSeriesTests {
     static func document(site: String) throws -> ResultDocument {
         let (input, result) = try simulate(site: site, timestepMin: 60)
-        let provenance = RunProvenance(heatloopVersion: "test", createdUTC: "", siteConfig: input.resolvedYAML,
-                                       weatherFile: input.weatherPath, weatherSHA256: input.weatherSHA256)
+        let provenance = input.provenance(RunOrigin(heatloopVersion: "test", createdUTC: ""))
         return ResultDocument(result: result, summary: RunSummary(result), provenance: provenance)
     }
 

@@ -70,9 +70,7 @@ struct LoadedSite: Sendable {
     }
 
     var provenance: RunProvenance {
-        RunProvenance(heatloopVersion: "benchmark", createdUTC: "2025-01-01T00:00:00Z",
-                      siteConfig: input.resolvedYAML, weatherFile: input.weatherPath,
-                      weatherSHA256: input.weatherSHA256)
+        input.provenance(RunOrigin(heatloopVersion: "benchmark", createdUTC: "2025-01-01T00:00:00Z"))
     }
 }
 

@@ -2,15 +2,19 @@
 public struct RunProvenance: Sendable {
     public var heatloopVersion: String
     public var createdUTC: String
-    /// The fully resolved site file (defaults filled in), YAML.
+    /// The fully resolved site file (defaults and derived values filled in), YAML: for people.
     public var siteConfig: String
+    /// The same resolved site as JSON (`SiteSpec` through `JSONEncoder`): for programs, which read it back
+    /// with `SiteSpec(json:)`.
+    public var siteJSON: String
     public var weatherFile: String
     public var weatherSHA256: String
-    public init(heatloopVersion: String, createdUTC: String, siteConfig: String, weatherFile: String,
-                weatherSHA256: String) {
+    public init(heatloopVersion: String, createdUTC: String, siteConfig: String, siteJSON: String,
+                weatherFile: String, weatherSHA256: String) {
         self.heatloopVersion = heatloopVersion
         self.createdUTC = createdUTC
         self.siteConfig = siteConfig
+        self.siteJSON = siteJSON
         self.weatherFile = weatherFile
         self.weatherSHA256 = weatherSHA256
     }
@@ -57,6 +61,7 @@ extension ResultDocument {
             ResultAttribute("site", .string(site.name)),
             ResultAttribute("created_utc", .string(provenance.createdUTC)),
             ResultAttribute("site_config", .string(provenance.siteConfig)),
+            ResultAttribute("site_config_json", .string(provenance.siteJSON)),
             ResultAttribute("weather_file", .string(provenance.weatherFile)),
             ResultAttribute("weather_sha256", .string(provenance.weatherSHA256)),
             ResultAttribute("timestep_s", .int(site.calendar.stepMinutes * 60)),

@@ -13,6 +13,11 @@ public protocol SpecVariant: Sendable, Equatable {
     static var variants: Variants<Self> { get }
 }
 
+extension SpecVariant {
+    /// The name files write for the chosen case (`dry_cooler`).
+    public var variantName: String { Self.variants.cases.first { $0.encode(self) != nil }?.name ?? "" }
+}
+
 /// A choice of names: a Swift enum whose raw values are the names written in files.
 public protocol SpecChoice: CaseIterable, RawRepresentable, Sendable, Equatable where RawValue == String {
     /// The name as a file may write it (`w32` for `W32`); default the exact raw value.

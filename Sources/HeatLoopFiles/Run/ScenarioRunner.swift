@@ -77,12 +77,19 @@ public struct ScenarioRunner: Sendable {
     public func record(origin: RunOrigin, attributes: [ResultAttribute] = [],
                        baseline: CoolingBaseline? = nil) -> RecordedRun {
         let run = appraise(baseline: baseline)
-        let provenance = RunProvenance(
-            heatloopVersion: origin.heatloopVersion, createdUTC: origin.createdUTC, siteConfig: input.resolvedYAML,
-            weatherFile: input.weatherPath, weatherSHA256: input.weatherSHA256)
-        var document = ResultDocument(result: run.result, summary: run.summary, provenance: provenance)
+        var document = ResultDocument(result: run.result, summary: run.summary, provenance: input.provenance(origin))
         document.attributes += attributes
         return RecordedRun(run: run, document: document)
+    }
+}
+
+extension SiteInput {
+    /// Where a run of this input came from: `origin`, the resolved site (YAML for people, JSON for
+    /// programs), the weather file and its SHA-256.
+    public func provenance(_ origin: RunOrigin) -> RunProvenance {
+        RunProvenance(heatloopVersion: origin.heatloopVersion, createdUTC: origin.createdUTC,
+                      siteConfig: resolvedYAML, siteJSON: resolvedJSON, weatherFile: weatherPath,
+                      weatherSHA256: weatherSHA256)
     }
 }
 

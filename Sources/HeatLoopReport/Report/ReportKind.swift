@@ -16,7 +16,7 @@ public enum ReportKind: Sendable, Equatable {
         case "batch": self = .batch
         case "sizing": self = .sizing
         default:
-            guard text("site_config") != nil else { return nil }
+            guard text("site_config_json") != nil || text("site_config") != nil else { return nil }
             self = .run
         }
     }

@@ -89,8 +89,7 @@ public struct RunReport: Sendable {
 
     /// True when the site recovers heat or has a district-heating demand: the heat charts have data.
     public var hasHeatRecovery: Bool {
-        let configured = text("site_config").map { SiteConfigOutline(yaml: $0).firstKey(under: "heat_recovery") != nil }
-        return configured ?? false || kpi("heat_available_MWh") > 0 || kpi("dh_demand_MWh") > 0
+        site?.heatRecovery != nil || kpi("heat_available_MWh") > 0 || kpi("dh_demand_MWh") > 0
     }
 
     /// The EnEfG §11 assessment recorded in `/summary`, or nil when the site was not assessed.

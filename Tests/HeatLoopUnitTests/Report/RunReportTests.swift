@@ -1,3 +1,4 @@
+import Foundation
 import HeatLoop
 import HeatLoopReport
 import Testing
@@ -51,11 +52,22 @@ struct RunReportTests {
             ResultSeries(name: "energy_MWh", units: "MWh", longName: "", values: .float64([1, 900])),
             ResultSeries(name: "completed", units: "1", longName: "", values: .float64([1, 0])),
         ])
-        let yaml = heatRecovery
-            ? "name: test\nit:\n  clusters:\n  - name: a\n    nodes: 10\n    cooling: dlc\nheat_recovery:\n  heat_pump:\n    capacity_mw: 8e+0\n"
-            : "name: test\nit:\n  clusters:\n  - name: a\n    nodes: 10\n    cooling: air\n"
+        var site = SiteSpec()
+        (site.name, site.weather) = ("test", "x.epw")
+        var cluster = ClusterSpec()
+        (cluster.name, cluster.nodes, cluster.cooling) = ("a", 10, heatRecovery ? .dlc : .air)
+        site.it.clusters = [cluster]
+        if heatRecovery {
+            site.heatRecovery = HeatRecoverySpec()
+            site.heatRecovery?.heatPump.capacityMw = 8
+            var demand = DegreeHoursSpec()
+            demand.annualGwh = 20
+            site.heatRecovery?.districtHeating.demand = .degreeHours(demand)
+        }
+        let resolved = site.resolved()
+        let json = String(decoding: (try? JSONEncoder().encode(resolved)) ?? Data(), as: UTF8.self)
         return ResultDocument(
-            attributes: [ResultAttribute("site", .string("test <site>")), ResultAttribute("site_config", .string(yaml)),
+            attributes: [ResultAttribute("site", .string("test <site>")), ResultAttribute("site_config_json", .string(json)),
                          ResultAttribute("weather_file", .string("Weather/x.epw")), ResultAttribute("timestep_s", .int(3600))],
             time: TimeAxis(year: 2025, stepMinutes: 60, count: steps), groups: groups, summary: summary,
             summaryTables: [monthly, jobs])
@@ -73,6 +85,25 @@ struct RunReportTests {
             rest = rest[match.upperBound...]
         }
         return values
+    }
+
+    @Test("key inputs come from the stored typed site: only the components the site has")
+    func keyInputsFromTheTypedSite() throws {
+        let withRecovery = RunReport(document: Self.document(heatRecovery: true, economics: false))
+        let rows = Dictionary(withRecovery.keyInputs.map { ($0.label, $0.value) }, uniquingKeysWith: { a, _ in a })
+        #expect(withRecovery.site?.heatRecovery?.heatPump.capacityMw == 8)
+        #expect(rows["Cluster ‘a’"]?.contains("10 nodes") == true)
+        #expect(rows["Cluster ‘a’"]?.contains("dlc cooling") == true)
+        #expect(rows["Heat pump"]?.hasPrefix("8 MW") == true, "\(rows)")
+        // The connection defaults to the heat pump's capacity in the design step.
+        #expect(rows["District heating"]?.contains("connection 8 MW") == true, "\(rows)")
+        #expect(rows["Liquid loop"] != nil)
+
+        let airOnly = RunReport(document: Self.document(heatRecovery: false, economics: false))
+        let labels = airOnly.keyInputs.map(\.label)
+        #expect(!labels.contains("Heat pump") && !labels.contains("District heating") && !labels.contains("Liquid loop"),
+                "\(labels)")
+        #expect(!airOnly.hasHeatRecovery || airOnly.kpi("heat_available_MWh") > 0)
     }
 
     @Test("every chart is there, each well-formed, without NaN, and the KPI cells hold the exact values")
