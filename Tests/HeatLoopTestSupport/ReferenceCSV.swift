@@ -10,10 +10,17 @@ public struct ReferenceCSV {
     /// `shared/reference/<name>` beside the package root.
     public static func path(_ name: String) -> String { PackagePaths.reference(name) }
 
+    /// The table `name` of `shared/reference/`.
     public init(_ name: String) throws {
         let path = Self.path(name)
         try #require(FileManager.default.fileExists(atPath: path),
                      "reference table \(name) not found at \(path): shared/reference/ must sit beside the package root")
+        try self.init(path: path)
+    }
+
+    /// The table at `path` (the package's own reference tables live in `Tests/reference/`).
+    public init(path: String) throws {
+        let name = (path as NSString).lastPathComponent
         let lines = try String(contentsOfFile: path, encoding: .utf8)
             .split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }

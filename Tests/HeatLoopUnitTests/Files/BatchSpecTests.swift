@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 @testable import HeatLoopFiles
 import Testing
 import Yams
@@ -6,11 +7,7 @@ import Yams
 /// Batch files (DESIGN §5): decoding with every kind of problem, site-file overrides, expansion order
 /// and stable scenario ids. Uses the repository's `Sites/` and `Weather/` files.
 @Suite struct BatchSpecTests {
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)
-        return parts.joined(separator: "/")
-    }
+    static var root: String { PackagePaths.root }
 
     /// Batch texts are read as if they were `Sites/batches/test.yaml`.
     static var file: String { "\(root)/Sites/batches/test.yaml" }

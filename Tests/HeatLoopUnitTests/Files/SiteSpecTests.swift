@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopTestSupport
 import HeatLoopFiles
 import Testing
 
@@ -15,11 +16,7 @@ import Testing
         """
 
     static var file: String { "\(root)/site.yaml" }
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)
-        return parts.joined(separator: "/")
-    }
+    static var root: String { PackagePaths.root }
 
     func problems(_ text: String) -> [SpecProblem] {
         do {
