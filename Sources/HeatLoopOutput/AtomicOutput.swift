@@ -58,11 +58,13 @@ public enum AtomicOutput {
     /// Steps 1–3 up to the size check: returns the closed, synced temporary file.
     private static func writeTemporary(_ bytes: Data, beside path: String) throws(OutputFailure) -> String {
         let (descriptor, temporary) = try createTemporary(beside: path)
+        var isOpen = true
         do throws(OutputFailure) {
             try writeAll(bytes, to: descriptor, path: temporary)
             guard fsync(descriptor) == 0 else { throw OutputFailure(path: temporary, call: "fsync", errno: errno) }
-            let closed = close(descriptor)
-            guard closed == 0 else { throw OutputFailure(path: temporary, call: "close", errno: errno) }
+            // Closed once, whatever it returns: after a failed close the descriptor may already be reused.
+            isOpen = false
+            guard close(descriptor) == 0 else { throw OutputFailure(path: temporary, call: "close", errno: errno) }
             var status = stat()
             guard stat(temporary, &status) == 0 else { throw OutputFailure(path: temporary, call: "stat", errno: errno) }
             guard Int(status.st_size) == bytes.count else {
@@ -71,7 +73,7 @@ public enum AtomicOutput {
             }
             return temporary
         } catch {
-            close(descriptor)  // EBADF after a successful close is harmless
+            if isOpen { close(descriptor) }
             unlink(temporary)
             throw error
         }
