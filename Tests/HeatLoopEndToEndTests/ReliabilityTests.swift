@@ -58,6 +58,20 @@ import Testing
         #expect(!files(in: "\(mountPoint)/batch").contains { $0.hasSuffix(".h5") && $0 != "summary.h5" })
     }
 
+    @Test("a read-only output folder: run exits 1 naming the reason, nothing written",
+          .enabled(if: canMountTmpfs, "needs root to mount a read-only tmpfs"))
+    func aReadOnlyFolderExitsOne() throws {
+        let mountPoint = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        #expect(try CLI.launch("/bin/mount", ["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", mountPoint]).status == 0)
+        defer { _ = try? CLI.launch("/bin/umount", [mountPoint]) }
+        let run = try CLI.run(["run", Self.site, "--output", "\(mountPoint)/ro.h5", "--quiet"])
+        Self.expectNoCrashOrHDF5Noise(run)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Read-only file system"), "\(run.stderr)")
+        #expect(files(in: mountPoint).isEmpty)
+    }
+
     @Test("a file-size limit (write fails with EFBIG half-way): run exits 1, no crash, nothing left")
     func aFileSizeLimitExitsOne() throws {
         let folder = try temporaryFolder()
