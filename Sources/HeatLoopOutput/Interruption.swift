@@ -44,10 +44,6 @@ public final class Interruption: @unchecked Sendable {
         lock.withLock { activeWrites -= 1 }
     }
 
-    /// Throws when a stop was requested: the check writers make between steps and writes.
-    public func check() throws(OutputInterrupted) {
-        if let signal { throw OutputInterrupted(signal: signal) }
-    }
 }
 
 /// An output abandoned because the process was asked to stop; its temporary file is gone.
