@@ -18,18 +18,21 @@ let package = Package(
     targets: [
         // Pure core: physics, the step loop, results as columns. No I/O, no C libraries.
         .target(name: "HeatLoop"),
+        // Publishing output files atomically (one recipe for every output) and the stop request signals
+        // raise, which writers check. Foundation only.
+        .target(name: "HeatLoopOutput"),
         // Site files (YAML), weather files (EPW): text in, validated models out.
-        .target(name: "HeatLoopFiles", dependencies: ["HeatLoop", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HeatLoopFiles", dependencies: ["HeatLoop", "HeatLoopOutput", .product(name: "Yams", package: "Yams")]),
         // libhdf5 from the system (Debian: libhdf5-dev).
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
         // The only target that links libhdf5.
-        .target(name: "HeatLoopHDF5", dependencies: ["HeatLoop", "CHDF5"]),
+        .target(name: "HeatLoopHDF5", dependencies: ["HeatLoop", "HeatLoopOutput", "CHDF5"]),
         // Reports: a small SVG chart layer and the HTML / terminal summaries of results. Pure Swift, no I/O.
         .target(name: "HeatLoopReport", dependencies: ["HeatLoop"]),
         .executableTarget(
             name: "heatloop",
             dependencies: [
-                "HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopReport",
+                "HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopOutput", "HeatLoopReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Shared by the test targets, not API: package paths, the reference-table loader, approximate
@@ -44,6 +47,7 @@ let package = Package(
             name: "HeatLoopValidationTests", dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopTestSupport"]),
         .testTarget(
             name: "HeatLoopEndToEndTests",
-            dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopReport", "HeatLoopTestSupport", "heatloop"]),
+            dependencies: ["HeatLoop", "HeatLoopFiles", "HeatLoopHDF5", "HeatLoopOutput", "HeatLoopReport", "HeatLoopTestSupport",
+                           "heatloop"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopOutput
 
 /// Writes an hourly `WeatherSeries` (typically morphed by a `ClimateMorph`) as an EnergyPlus weather file,
 /// using the EPW file it was read from as the template.
@@ -90,29 +91,20 @@ public enum EPWWriter {
     }
 
     /// Renders `weather` on the template EPW at `templatePath` (see `render`) and writes it to `path`
-    /// atomically: to `path.partial`, then renamed over `path` (an existing file is replaced only by a
-    /// complete one). The folder must exist.
+    /// atomically (`AtomicOutput`: a unique temporary file, synced, checked, renamed over `path`; an
+    /// existing file is replaced only by a complete one). The folder must exist.
     public static func write(weather: WeatherSeries, templatePath: String, to path: String,
-                             comment: String? = nil) throws(WeatherFileError) {
+                             comment: String? = nil, interruption: Interruption? = nil) throws(WeatherFileError) {
         guard let data = FileManager.default.contents(atPath: templatePath) else {
             throw WeatherFileError(file: templatePath, message: "cannot be read (missing or not readable)")
         }
         let text = try render(
             weather: weather, template: String(decoding: data, as: UTF8.self), templateFile: templatePath,
             comment: comment)
-        let partial = partialPath(for: path)
-        guard FileManager.default.createFile(atPath: partial, contents: Data(text.utf8)) else {
-            throw WeatherFileError(file: path, message: "cannot be written (check the folder exists and is writable)")
-        }
-        guard rename(partial, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(partial)
-            throw WeatherFileError(file: path, message: "cannot be written: \(reason)")
+        try AtomicOutput.publish(Data(text.utf8), to: path, interruption: interruption) {
+            WeatherFileError(file: path, message: "cannot be written: \($0)")
         }
     }
-
-    /// The temporary file `write` uses: `path.partial`.
-    public static func partialPath(for path: String) -> String { path + ".partial" }
 
     /// A temperature as EPW writes it, °C with one decimal (`-12.2`, `0.0`); non-finite → `99.9` (missing).
     public static func temperatureText(_ celsius: Double) -> String {

@@ -5,7 +5,7 @@ import HeatLoop
 /// function, the object it was working on and HDF5's own messages. Use only inside
 /// `HDF5Library.withLock`.
 struct HDF5Calls {
-    /// The file on disk (the `.partial` while writing).
+    /// The file read, or the result being written (an in-memory image named after its final path).
     let path: String
 
     /// Checks a call that returns an id (negative on failure).

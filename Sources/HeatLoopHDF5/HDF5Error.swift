@@ -1,9 +1,10 @@
 /// A failed HDF5 read or write, naming the file, the failing call and the reason.
 ///
-/// `call` is the HDF5 function (`H5Dcreate2`), the POSIX one (`rename`), or `nil` when the
+/// `call` is the HDF5 function (`H5Dcreate2`), the POSIX one (`write`, `rename`), `verify` (the
+/// re-open check), `interrupted` (a stop was requested), or `nil` when the
 /// document itself cannot be written (a series whose length differs from the time axis, a
 /// duplicate name). `reason` carries HDF5's own error-stack messages when it has them, e.g.
-/// `H5Fcreate failed for 'Output/a.h5.partial' (file): unable to open file: … errno = 2, error
+/// `H5Fopen failed for 'Output/a.h5' (file): unable to open file: … errno = 2, error
 /// message = 'No such file or directory'`.
 public struct HDF5Error: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file being written or read.

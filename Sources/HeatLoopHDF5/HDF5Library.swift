@@ -27,7 +27,7 @@ enum HDF5Library {
 
     /// Turns off HDF5's advisory file locks on a file-access property list.
     ///
-    /// Why: results are written under a private `.partial` name and renamed only when complete, so
+    /// Why: results are written under a private temporary name and renamed only when complete, so
     /// no reader ever opens a file that is being written, and the locks add nothing but failures
     /// on file systems without `flock` (Lustre and NFS mounts on Slurm clusters: "unable to lock
     /// file, errno = 38").

@@ -1,13 +1,15 @@
 import CHDF5
 import Foundation
 import HeatLoop
+import HeatLoopOutput
 
 /// Writes a `ResultDocument` as one netCDF-4-compatible HDF5 file (DESIGN §6), atomically.
 ///
-/// The file is written to `path + ".partial"`; the root attribute `complete = 1` (int32) is set
-/// last, the file is closed, flushed to disk and renamed over `path`. An existing file at `path` is
-/// therefore replaced only by a complete one. On any error the `.partial` is deleted and an
-/// `HDF5Error` names the file and the failing call.
+/// The file is built in memory (`HDF5FileImage`), the root attribute `complete = 1` (int32) set last,
+/// then published by `AtomicOutput`: a unique `path.<random>.partial`, synced, re-opened and checked
+/// (`complete`, every group), renamed over `path`. An existing file at `path` is therefore replaced only
+/// by a complete one. On any error or interruption nothing is left behind and an `HDF5Error` names the
+/// file and the failing call.
 ///
 /// Layout (readable by `xarray.open_dataset(f, engine="h5netcdf", group=…)` and `open_datatree`):
 /// - root: the document's attributes, `complete`, and the `time` coordinate;
@@ -23,16 +25,13 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
     /// Chunking and compression of time series (tables are small and stored contiguously).
     public var storage: HDF5StorageOptions
 
-    /// Where the file is written before the rename; a CLI deletes it when interrupted.
-    public var partialPath: String { path + ".partial" }
+    /// The stop request checked between datasets and before the rename; nil: never interrupted.
+    public var interruption: Interruption?
 
-    public init(path: String) {
-        self.init(path: path, storage: .standard)
-    }
-
-    public init(path: String, storage: HDF5StorageOptions) {
+    public init(path: String, storage: HDF5StorageOptions = .standard, interruption: Interruption? = nil) {
         self.path = path
         self.storage = storage
+        self.interruption = interruption
     }
 
     /// Writes `document` to `path`, replacing any file there only when the new one is complete.
@@ -42,31 +41,23 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         guard problems.isEmpty else {
             throw HDF5Error(path: path, call: nil, reason: problems.joined(separator: "; "))
         }
-        let partial = partialPath
         // Compression runs here, on all cores, before the HDF5 lock is taken.
         let encoded = EncodedDocument(document, storage: storage)
-        do throws(HDF5Error) {
-            try HDF5Library.withLock { () throws(HDF5Error) in
-                try Self.writeFile(document, encoded: encoded, to: partial, storage: storage)
-            }
-            try Self.syncToDisk(partial)
-            guard rename(partial, path) == 0 else {
-                let code = errno
-                throw HDF5Error(path: path, call: "rename",
-                                reason: "cannot move '\(partial)' into place: \(Self.systemError(code))")
-            }
-        } catch {
-            unlink(partial)
-            throw error
+        let (path, storage, interruption) = (path, storage, interruption)
+        let image = try HDF5Library.writing(path, interruption: interruption) { () throws(HDF5Error) in
+            try Self.image(of: document, encoded: encoded, path: path, storage: storage, interruption: interruption)
         }
+        try HDF5FileImage.publish(image, to: path, required: document.groups.map(\.name) + ["summary"],
+                                  interruption: interruption)
     }
 
     // MARK: - File
 
-    private static func writeFile(_ document: ResultDocument, encoded: EncodedDocument, to partial: String,
-                                  storage: HDF5StorageOptions) throws(HDF5Error) {
-        let calls = HDF5Calls(path: partial)
-        let file = try createFile(calls)
+    /// The whole file, built in memory; `complete` is set last.
+    private static func image(of document: ResultDocument, encoded: EncodedDocument, path: String,
+                              storage: HDF5StorageOptions, interruption: Interruption?) throws(HDF5Error) -> Data {
+        let calls = HDF5Calls(path: path)
+        let file = try HDF5FileImage.create(calls, trackingOrder: true)
         var fileIsOpen = true
         defer { if fileIsOpen { H5Fclose(file) } }
 
@@ -80,30 +71,18 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
 
         for (index, group) in document.groups.enumerated() {
             try writeGroup(group, index: index, encoded: encoded, axis: document.time, in: root,
-                           storage: storage, calls: calls)
+                           storage: storage, calls: calls, interruption: interruption)
         }
         try writeSummary(document, in: root, calls: calls)
 
-        // Everything else is on disk before `complete` is set.
+        // Everything else is in the file before `complete` is set.
         try calls.check("H5Fflush", "file", H5Fflush(file, H5F_SCOPE_GLOBAL))
+        try calls.checkInterruption(interruption)
         try calls.writeAttribute("complete", values: [Int32(1)], type: .int32, on: root, object: "root")
+        let image = try HDF5FileImage.bytes(of: file, calls: calls)
         fileIsOpen = false
         try calls.check("H5Fclose", "file", H5Fclose(file))
-    }
-
-    /// Creates (truncating) the file; the root group tracks creation order like netCDF-4 files do.
-    private static func createFile(_ calls: HDF5Calls) throws(HDF5Error) -> hid_t {
-        let creation = try calls.id("H5Pcreate", "file creation properties", H5Pcreate(chdf5_p_file_create()))
-        defer { H5Pclose(creation) }
-        let order = UInt32(H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED)
-        try calls.check("H5Pset_link_creation_order", "file", H5Pset_link_creation_order(creation, order))
-        try calls.check("H5Pset_attr_creation_order", "file", H5Pset_attr_creation_order(creation, order))
-        let access = try calls.id("H5Pcreate", "file access properties", H5Pcreate(chdf5_p_file_access()))
-        defer { H5Pclose(access) }
-        // Closing the file closes anything still open (after an error), so the .partial can go.
-        try calls.check("H5Pset_fclose_degree", "file", H5Pset_fclose_degree(access, H5F_CLOSE_STRONG))
-        try calls.check("H5Pset_file_locking", "file", HDF5Library.disableFileLocking(access))
-        return try calls.id("H5Fcreate", "file", H5Fcreate(calls.path, chdf5_f_acc_trunc(), creation, access))
+        return image
     }
 
     // MARK: - Time
@@ -140,7 +119,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
 
     private static func writeGroup(_ group: ResultGroup, index groupIndex: Int, encoded: EncodedDocument,
                                    axis: TimeAxis, in root: hid_t, storage: HDF5StorageOptions,
-                                   calls: HDF5Calls) throws(HDF5Error) {
+                                   calls: HDF5Calls, interruption: Interruption?) throws(HDF5Error) {
         let groupPath = "/\(group.name)"
         let handle = try calls.createGroup(in: root, named: group.name, object: "group \(groupPath)")
         defer { H5Gclose(handle) }
@@ -149,6 +128,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         defer { H5Dclose(time) }
 
         for (index, series) in group.series.enumerated() {
+            try calls.checkInterruption(interruption)
             let object = "dataset \(groupPath)/\(series.name)"
             let dataset = try writeColumn(series, in: handle, encoded: encoded.series[groupIndex][index],
                                           storage: storage, object: object, calls: calls)
@@ -159,6 +139,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         var coordinates: [String: hid_t] = [:]
         defer { for id in coordinates.values { H5Dclose(id) } }
         for (index, matrix) in group.matrices.enumerated() {
+            try calls.checkInterruption(interruption)
             let object = "dataset \(groupPath)/\(matrix.name)"
             let coordinate: hid_t
             if let existing = coordinates[matrix.dimension] {
@@ -313,24 +294,4 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         }
     }
 
-    // MARK: - File system
-
-    /// Flushes the closed `.partial` to stable storage, so the rename never exposes a file whose
-    /// data is still only in the page cache (a power loss would otherwise leave an empty result).
-    private static func syncToDisk(_ partial: String) throws(HDF5Error) {
-        let descriptor = open(partial, O_RDONLY)
-        guard descriptor >= 0 else {
-            let code = errno
-            throw HDF5Error(path: partial, call: "open", reason: "cannot reopen to sync: \(systemError(code))")
-        }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else {
-            let code = errno
-            throw HDF5Error(path: partial, call: "fsync", reason: systemError(code))
-        }
-    }
-
-    private static func systemError(_ code: Int32) -> String {
-        "\(String(cString: strerror(code))) (errno \(code))"
-    }
 }

@@ -1,34 +1,34 @@
 import CHDF5
 import Foundation
 import HeatLoop
+import HeatLoopOutput
 
 /// Writes a batch's `summary.h5` (DESIGN §6) or a sizing sweep's `sizing.h5`: root attributes, the
 /// `scenario` (or `design`) coordinate (ids) and one 1-D dataset per label (variable-length strings) and per number (float64) along it. netCDF-4
 /// compatible (1-D columns rather than compound types, which the netCDF library misreads). Atomic like
-/// the result writer: `.partial`, then rename; `complete = 1` set last.
+/// the result writer: built in memory with `complete = 1` set last, published by `AtomicOutput`.
 public struct HDF5ScenarioTableWriter {
     public var path: String
-    public var partialPath: String { path + ".partial" }
+    /// The stop request checked between columns and before the rename; nil: never interrupted.
+    public var interruption: Interruption?
 
-    public init(path: String) { self.path = path }
-
-    public func write(_ table: ScenarioTable) throws(HDF5Error) {
-        let partial = partialPath
-        do throws(HDF5Error) {
-            try HDF5Library.withLock { () throws(HDF5Error) in try Self.writeFile(table, to: partial) }
-            guard rename(partial, path) == 0 else {
-                throw HDF5Error(path: path, call: "rename", reason: "cannot move '\(partial)' into place (errno \(errno))")
-            }
-        } catch {
-            unlink(partial)
-            throw error
-        }
+    public init(path: String, interruption: Interruption? = nil) {
+        self.path = path
+        self.interruption = interruption
     }
 
-    private static func writeFile(_ table: ScenarioTable, to partial: String) throws(HDF5Error) {
-        let calls = HDF5Calls(path: partial)
-        let file = try calls.id("H5Fcreate", "file", H5Fcreate(partial, chdf5_f_acc_trunc(), chdf5_p_default(),
-                                                               chdf5_p_default()))
+    public func write(_ table: ScenarioTable) throws(HDF5Error) {
+        let (path, interruption) = (path, interruption)
+        let image = try HDF5Library.writing(path, interruption: interruption) { () throws(HDF5Error) in
+            try Self.image(of: table, path: path, interruption: interruption)
+        }
+        try HDF5FileImage.publish(image, to: path, required: [table.dimension], interruption: interruption)
+    }
+
+    private static func image(of table: ScenarioTable, path: String,
+                              interruption: Interruption?) throws(HDF5Error) -> Data {
+        let calls = HDF5Calls(path: path)
+        let file = try HDF5FileImage.create(calls, trackingOrder: false)
         var fileIsOpen = true
         defer { if fileIsOpen { H5Fclose(file) } }
         let root = try calls.id("H5Gopen2", "root group", H5Gopen2(file, "/", chdf5_p_default()))
@@ -50,6 +50,7 @@ public struct HDF5ScenarioTableWriter {
             try calls.attach(coordinate, to: dataset, axis: 0, object: object)
         }
         for column in table.columns {
+            try calls.checkInterruption(interruption)
             let object = "dataset /\(column.name)"
             let dataset = try withRawBytes(of: column.values) { (bytes) throws(HDF5Error) -> hid_t in
                 try calls.createDataset(column.name, in: root, dimensions: [column.values.count], values: bytes,
@@ -61,8 +62,11 @@ public struct HDF5ScenarioTableWriter {
             try calls.attach(coordinate, to: dataset, axis: 0, object: object)
         }
         try calls.check("H5Fflush", "file", H5Fflush(file, H5F_SCOPE_GLOBAL))
+        try calls.checkInterruption(interruption)
         try calls.writeAttribute("complete", values: [Int32(1)], type: .int32, on: root, object: "root")
+        let image = try HDF5FileImage.bytes(of: file, calls: calls)
         fileIsOpen = false
         try calls.check("H5Fclose", "file", H5Fclose(file))
+        return image
     }
 }

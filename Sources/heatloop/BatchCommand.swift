@@ -17,7 +17,7 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var verbosity: Verbosity
 
     func run() throws {
-        PartialFileGuard.install()
+        Signals.install()
         let part: Shard
         switch Shard.resolve(option: shard, environment: ProcessInfo.processInfo.environment) {
         case .success(let value): part = value
@@ -38,7 +38,7 @@ struct BatchCommand: ParsableCommand {
         let failures = results.record(todo, of: plan, jobs: parallel.count, quiet: verbosity.quiet)
         if part.isWhole {
             do {
-                let count = try results.writeSummary(of: plan)
+                let count = try Signals.writing { try results.writeSummary(of: plan) }
                 if !verbosity.quiet { print("\(results.summaryPath): \(count) of \(plan.scenarios.count) scenarios") }
             } catch {
                 printError("error: could not write \(results.summaryPath): \(error)")

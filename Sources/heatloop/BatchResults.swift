@@ -45,7 +45,7 @@ struct BatchResults {
                 let scenario = scenarios[index]
                 var failed = false
                 do {
-                    try OutputPath.write(try outcome.get(), to: path(of: scenario))
+                    try Signals.writing { try OutputPath.write(try outcome.get(), to: path(of: scenario)) }
                 } catch {
                     failed = true
                     failures.append((scenario.id, "\(error)"))
@@ -125,15 +125,15 @@ struct BatchResults {
             .sorted { $0.index < $1.index }
     }
 
-    /// Writes `summary.h5` (or `output`) and the CSV beside it, each atomically.
+    /// Writes `summary.h5` (or `output`) and the CSV beside it, each atomically (`AtomicOutput`; a stop
+    /// signal abandons the one being written).
     static func writeSummary(_ entries: [Entry], batch: String, to output: String) throws {
         let table = ScenarioTable(rows: entries.map(\.row), attributes: [
             ResultAttribute("title", .string("HeatLoop batch summary of \(batch)")),
             ResultAttribute("kind", .string("batch")),
             ResultAttribute("batch", .string(batch)),
         ] + RunOrigin.now().attributes)
-        try HDF5ScenarioTableWriter(path: output).write(table)
-        let csv = (output as NSString).deletingPathExtension + ".csv"
-        try Data(table.csv.utf8).write(to: URL(fileURLWithPath: csv), options: .atomic)
+        try HDF5ScenarioTableWriter(path: output, interruption: Signals.interruption).write(table)
+        try OutputPath.write(text: table.csv, to: (output as NSString).deletingPathExtension + ".csv")
     }
 }

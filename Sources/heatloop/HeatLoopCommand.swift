@@ -27,9 +27,9 @@ struct HeatLoopCommand: ParsableCommand {
     }
 }
 
-/// Exit codes (DESIGN §7): 0 success, 1 failure while running, 2 invalid input, 130 interrupted.
+/// Exit codes (DESIGN §7): 0 success, 1 failure while running, 2 invalid input; 130 / 143 interrupted
+/// by SIGINT / SIGTERM (`Signals`).
 enum ExitStatus {
     static let failure = ExitCode(1)
     static let invalidInput = ExitCode(2)
-    static let interrupted = ExitCode(130)
 }

@@ -10,6 +10,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Summary file to write (default FOLDER/summary.h5; the CSV goes beside it).") var output: String?
 
     func run() throws {
+        Signals.install()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             printError("error: \(folder): no such folder; expected the --output folder of `heatloop batch`")
@@ -27,7 +28,7 @@ struct MergeCommand: ParsableCommand {
         let present = Set(entries.map(\.index))
         let missing = (0..<first.count).filter { !present.contains($0) }
         let path = output ?? (folder as NSString).appendingPathComponent(BatchResults.summaryName)
-        do { try BatchResults.writeSummary(entries, batch: first.batch, to: path) } catch {
+        do { try Signals.writing { try BatchResults.writeSummary(entries, batch: first.batch, to: path) } } catch {
             printError("error: could not write \(path): \(error)")
             throw ExitStatus.failure
         }

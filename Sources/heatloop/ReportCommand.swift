@@ -15,6 +15,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Also write a self-contained HTML report (inline SVG charts, no network) to this file.") var html: String?
 
     func run() throws {
+        Signals.install()
         guard FileManager.default.fileExists(atPath: result) else {
             printError("error: \(result): no such file")
             throw ExitStatus.invalidInput
@@ -53,15 +54,7 @@ struct ReportCommand: ParsableCommand {
         guard let html else { return }
         do {
             try OutputPath.createFolder(for: html)
-            let partial = html + ".partial"
-            PartialFileGuard.install()
-            try PartialFileGuard.writing(partial) {
-                try Data(page.utf8).write(to: URL(fileURLWithPath: partial))
-                guard rename(partial, html) == 0 else {
-                    unlink(partial)
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: html])
-                }
-            }
+            try Signals.writing { try OutputPath.write(text: page, to: html) }
         } catch {
             printError("error: could not write \(html): \(error)")
             throw ExitStatus.failure

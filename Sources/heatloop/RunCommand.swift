@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        PartialFileGuard.install()
+        Signals.install()
         let input = try loadInput { () throws(InputError) in
             try SiteInput.load(path: site, weatherOverride: weather, timestepOverride: timestepMin)
         }
@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
         let path = OutputPath.resolve(output, siteName: input.site.name)
         do {
             try OutputPath.createFolder(for: path)
-            try OutputPath.write(recorded.document, to: path)
+            try Signals.writing { try OutputPath.write(recorded.document, to: path) }
         } catch {
             printError("error: could not write \(path): \(error)")
             throw ExitStatus.failure

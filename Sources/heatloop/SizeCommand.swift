@@ -17,7 +17,7 @@ struct SizeCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        PartialFileGuard.install()
+        Signals.install()
         let plan = try loadInput { () throws(InputError) in try SizingPlan.load(path: spec, site: site) }
         let folder = try folder.create(named: plan.spec.name)
         let quiet = verbosity.quiet
@@ -35,7 +35,7 @@ struct SizeCommand: ParsableCommand {
             throw ExitStatus.failure
         }
         let written: [String]
-        do { written = try Self.write(outcome, of: plan, in: folder) } catch {
+        do { written = try Signals.writing { try Self.write(outcome, of: plan, in: folder) } } catch {
             printError("error: could not write the results in \(folder): \(error)")
             throw ExitStatus.failure
         }
@@ -51,9 +51,8 @@ struct SizeCommand: ParsableCommand {
         let table = outcome.table(name: plan.spec.name, site: plan.designs.first?.scenario.siteName ?? "", origin: .now())
         let tablePath = (folder as NSString).appendingPathComponent("sizing.h5")
         let csvPath = (tablePath as NSString).deletingPathExtension + ".csv"
-        let writer = HDF5ScenarioTableWriter(path: tablePath)
-        try PartialFileGuard.writing(writer.partialPath) { try writer.write(table) }
-        try Data(table.csv.utf8).write(to: URL(fileURLWithPath: csvPath), options: .atomic)
+        try HDF5ScenarioTableWriter(path: tablePath, interruption: Signals.interruption).write(table)
+        try OutputPath.write(text: table.csv, to: csvPath)
         guard let best = outcome.recommended else { return [tablePath, csvPath] }
         let path = (folder as NSString).appendingPathComponent("\(best.id).h5")
         let attributes = best.scenario.resultAttributes(batch: plan.spec.name, count: outcome.designs.count)

@@ -51,8 +51,8 @@ struct SlurmScripts {
     /// Writes both scripts (and creates the log folder).
     func write() throws {
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
-        try Data(array.utf8).write(to: URL(fileURLWithPath: arrayPath), options: .atomic)
-        try Data(merge.utf8).write(to: URL(fileURLWithPath: mergePath), options: .atomic)
+        try OutputPath.write(text: array, to: arrayPath)
+        try OutputPath.write(text: merge, to: mergePath)
     }
 
     /// `text` in single quotes for bash.

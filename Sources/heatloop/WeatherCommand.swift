@@ -36,7 +36,7 @@ struct WeatherCommand: ParsableCommand {
     }
 
     func run() throws {
-        PartialFileGuard.install()
+        Signals.install()
         let original: WeatherSeries
         do { original = try EPWReader.read(path: epw) } catch {
             printError(error.description)
@@ -64,9 +64,10 @@ struct WeatherCommand: ParsableCommand {
         if let write {
             do {
                 try OutputPath.createFolder(for: write)
-                try PartialFileGuard.writing(EPWWriter.partialPath(for: write)) {
+                try Signals.writing {
                     try EPWWriter.write(weather: weather, templatePath: epw, to: write,
-                                        comment: "morphed by HeatLoop \(HeatLoopCommand.version): \(scenarioText)")
+                                        comment: "morphed by HeatLoop \(HeatLoopCommand.version): \(scenarioText)",
+                                        interruption: Signals.interruption)
                 }
             } catch {
                 printError("error: could not write \(write): \(error)")

@@ -57,3 +57,76 @@ public func temporaryFolder() throws -> String {
 public func files(in folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
 }
+
+/// A `heatloop` process started in the background, to be signalled while it works.
+public final class RunningCLI {
+    private let process: Process
+    private let stdoutPath: String, stderrPath: String
+
+    /// Starts `heatloop` with `arguments` from the package root; its output goes to temporary files.
+    public init(_ arguments: [String]) throws {
+        let base = NSTemporaryDirectory() + "heatloop-cli-" + UUID().uuidString
+        (stdoutPath, stderrPath) = (base + ".out", base + ".err")
+        for path in [stdoutPath, stderrPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: PackagePaths.root)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    public var isRunning: Bool { process.isRunning }
+
+    /// Sends `signal` (SIGINT, SIGTERM, SIGSTOP, SIGCONT…) to the process.
+    public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end; its exit status (a signal that killed it counts as 128 + signal) and output.
+    public func wait() -> CLI.Outcome {
+        process.waitUntilExit()
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        defer { for path in [stdoutPath, stderrPath] { try? FileManager.default.removeItem(atPath: path) } }
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus
+                                                                  : process.terminationStatus
+        return CLI.Outcome(status: status, stdout: read(stdoutPath), stderr: read(stderrPath))
+    }
+}
+
+/// Watches a folder (Linux inotify) for files created in it, so a test can act within microseconds of a
+/// temporary file appearing, while the writer is still writing it.
+public final class FolderWatch {
+    private let descriptor: Int32
+
+    public init(_ folder: String) throws {
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0, inotify_add_watch(descriptor, folder, UInt32(IN_CREATE)) >= 0 else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: folder])
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The name of the next file created whose name satisfies `matches`, or nil after `timeout` seconds.
+    public func next(timeout: Double, where matches: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while Date() < deadline {
+            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let milliseconds = Int32(max(1, deadline.timeIntervalSinceNow * 1000))
+            guard poll(&request, 1, milliseconds) > 0 else { continue }
+            let count = read(descriptor, &buffer, buffer.count)
+            var offset = 0
+            while count > 0, offset + 16 <= count {
+                // struct inotify_event: wd, mask, cookie, len (4 bytes each), then len bytes of name.
+                let length = buffer[(offset + 12)..<(offset + 16)].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+                let nameBytes = buffer[(offset + 16)..<(offset + 16 + Int(length))].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                if matches(name) { return name }
+                offset += 16 + Int(length)
+            }
+        }
+        return nil
+    }
+}

@@ -52,7 +52,7 @@ struct EPWWriterTests {
         let morphed = try ClimateMorph.monthly(factors).apply(to: weather)
         let output = "\(folder)/morphed.epw"
         try EPWWriter.write(weather: morphed, templatePath: chicagoPath, to: output, comment: "morphed by HeatLoop, test")
-        #expect(!FileManager.default.fileExists(atPath: EPWWriter.partialPath(for: output)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["morphed.epw"], "no temporary file left")
 
         let reread = try EPWReader.read(path: output)
         for hour in 0..<WeatherSeries.hoursPerYear {
