@@ -53,8 +53,8 @@ public struct SizingSpec: Sendable {
         site = o.optionalString("site")
         if let site {
             let resolved = SiteSpec.resolve(site, relativeTo: o.log.file)
-            if !FileManager.default.isReadableFile(atPath: resolved) {
-                o["site"].problem("site file '\(site)' not found (looked for \(resolved)); give a path relative to \((o.log.file as NSString).lastPathComponent)")
+            if let problem = InputFile.problem(at: resolved) {
+                o["site"].problem("site file '\(site)' \(problem) (looked for \(resolved)); give a path relative to \((o.log.file as NSString).lastPathComponent)")
             }
         }
         timestepMin = o.optionalStepMinutes("timestep_min")
