@@ -165,6 +165,17 @@ import Testing
         #expect(message.contains("\(path):2:") && message.contains("site: site file 'site.yaml' is a folder"), "\(message)")
     }
 
+    @Test func aSizingSiteWithoutEconomicsIsNamedAtTheSizingFilesLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/sizing.yaml"
+        try "name: s\nsite: \(PackagePaths.site("tucson-enterprise-air"))\ntimestep_min: 60\nvary:\n  electrical.ups_efficiency: [0.95, 0.96]\nobjective: npv\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var message = ""
+        do { _ = try SizingPlan.load(path: path) } catch { message = error.description }
+        #expect(message.hasPrefix("\(path):2:7: site: design ") && message.contains("has no 'economics'"), "\(message)")
+    }
+
     // MARK: Item 8: unbounded values
 
     @Test func aTraceValueOfImpossibleMagnitudeIsRejectedWithItsLine() {
