@@ -19,7 +19,7 @@ enum YAMLDocument {
             return try tree(node, log: log, budget: &budget)
         } catch let error as NodeBudget.Exceeded {
             log.add(error.position, "", "the document expands to more than \(InputLimits.maximumDocumentNodes) values "
-                    + "(aliases counted once per use); a site, batch or sizing file needs far fewer; write long series as CSV")
+                    + "(each alias counts everything it stands for); a site, batch or sizing file needs far fewer; write long series as CSV")
             return nil
         } catch let error as YamlError {
             log.add(error.position, "", "not valid YAML: \(error.summary)")
