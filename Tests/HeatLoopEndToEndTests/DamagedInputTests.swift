@@ -74,9 +74,15 @@ import Testing
         let damaged = try CLI.run(["merge", "\(folder)/out"])
         #expect(damaged.status == 2)
         #expect(damaged.stderr.contains("\(scenario): damaged result, not merged: no /summary group"), "\(damaged.stderr)")
-        let table = try CLI.python(["-c", "import h5py\nwith h5py.File('\(folder)/out/summary.h5', 'r+') as f:\n    del f.attrs['complete']\n"])
+        let summary = "\(folder)/out/summary.h5"
+        #expect(try CLI.run(["report", summary]).status == 0)
+        let shortened = try CLI.python(["-c", "import h5py\nwith h5py.File('\(summary)', 'r+') as f:\n    del f['pue']\n    f['pue'] = [1.0, 2.0]\n"])
+        try #require(shortened.status == 0, "\(shortened.stdout)")
+        let uneven = try CLI.run(["report", summary])
+        #expect(uneven.status == 2 && uneven.stderr.contains("/pue has 2 values"), "\(uneven.stderr)")
+        let table = try CLI.python(["-c", "import h5py\nwith h5py.File('\(summary)', 'r+') as f:\n    del f.attrs['complete']\n"])
         try #require(table.status == 0, "\(table.stdout)")
-        let report = try CLI.run(["report", "\(folder)/out/summary.h5"])
+        let report = try CLI.run(["report", summary])
         #expect(report.status == 2 && report.stderr.contains("complete = 1"), "\(report.stderr)")
     }
 }
