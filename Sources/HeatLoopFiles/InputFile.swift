@@ -8,10 +8,10 @@ import Darwin
 
 /// What an input path names, checked before it is opened: reading a FIFO blocks forever and a device
 /// (`/dev/zero`) never ends, so only regular files (after following symbolic links) are read.
-enum InputFile {
+public enum InputFile {
     /// Why `path` cannot be read as an input file (`"is a folder"`, `"not found"`), or nil when it is a
     /// readable regular file.
-    static func problem(at path: String) -> String? {
+    public static func problem(at path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             return errno == EACCES ? "cannot be opened (permission denied on a folder of its path)" : "not found"

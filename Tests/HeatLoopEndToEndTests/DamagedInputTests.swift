@@ -34,6 +34,20 @@ import Testing
         #expect(HDF5ResultReader.isComplete(path: "\(folder)/batch/summary.h5"))
     }
 
+    /// A FIFO given as a site, batch or morph file would block a reader forever; it is refused (exit 2).
+    @Test func aFIFOOrFolderGivenAsAnInputFileIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = "\(folder)/site.yaml"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for arguments in [["validate", fifo], ["run", fifo], ["batch", fifo], ["validate", folder],
+                          ["weather", "Weather/USA_AZ_Davis-Monthan.AFB.722745_TMY3.epw", "--morph", fifo]] {
+            let outcome = try CLI.run(arguments)
+            #expect(outcome.status == 2, "\(arguments): \(outcome.stderr)")
+            #expect(outcome.stderr.contains("is a FIFO") || outcome.stderr.contains("is a folder"), "\(arguments): \(outcome.stderr)")
+        }
+    }
+
     /// A run's result damaged by h5py (Python), then given to `report`.
     @Test(arguments: [
         ("del f['summary']", "no /summary group"),

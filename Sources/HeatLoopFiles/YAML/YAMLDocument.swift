@@ -112,7 +112,7 @@ enum YAMLDocument {
         switch InputFile.contents(at: path, maximumBytes: InputLimits.maximumYAMLBytes) {
         case .success(let bytes): data = bytes
         case .failure(let problem):
-            throw SpecProblems([SpecProblem(file: path, message: "cannot read the \(what): it \(problem.message)")])
+            throw SpecProblems([SpecProblem(file: path, message: "cannot read the \(what) (\(problem.message))")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpecProblems([SpecProblem(file: path, message: "not UTF-8 text")])
