@@ -9,7 +9,7 @@ public enum InputLimits {
     public static let maximumDocumentNodes = 200_000
 
     /// Largest site, batch or sizing file read, in bytes (the examples are a few KB).
-    public static let maximumYAMLBytes = 4_000_000
+    public static let maximumYAMLBytes = 1_000_000
 
     /// Most clusters in `it.clusters` (a campus has a handful; each is a group of identical nodes).
     public static let maximumClusters = 1_000

@@ -101,6 +101,19 @@ import Testing
         #expect(problems.first?.line != nil)
     }
 
+    @Test func aSiteFileLargerThanTheLimitIsNotParsed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/big.yaml"
+        let text = try String(contentsOfFile: PackagePaths.site("tucson-enterprise-air"), encoding: .utf8)
+        try (text + String(repeating: "# padding\n", count: InputLimits.maximumYAMLBytes / 10)).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try SiteInput.load(path: path)
+        } throws: { error in
+            "\(error)" == "\(path): cannot read the site file (is larger than 1 MB; an input file of this kind is far smaller)"
+        }
+    }
+
     @Test func clustersAreCountedBeforeTheyAreDecoded() throws {
         var text = try String(contentsOfFile: PackagePaths.site("tucson-enterprise-air"), encoding: .utf8)
         text += "\n"
