@@ -127,7 +127,7 @@ import Testing
 
     @Test func traceMutants() throws {
         let text = try String(contentsOfFile: "\(PackagePaths.root)/Sites/traces/inference-week.csv", encoding: .utf8)
-        Self.check("trace", text, count: 1_500, seed: 0x7ACE) { mutant in
+        Self.check("trace", text, count: 800, seed: 0x7ACE) { mutant in
             do throws(TraceFileError) {
                 _ = try TraceReader.parse(text: mutant, file: "t.csv", column: "utilization")
                 return nil
