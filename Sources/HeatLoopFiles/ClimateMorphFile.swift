@@ -20,14 +20,7 @@ public enum ClimateMorphFile {
 
     /// Reads the morph file at `path`.
     public static func read(path: String) throws(SpecProblems) -> ClimateMorph.MonthlyFactors {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "",
-                                            message: "cannot read the morph file (missing or not readable)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SpecProblems([SpecProblem(file: path, line: nil, column: nil, keyPath: "", message: "not UTF-8 text")])
-        }
-        return try decode(text: text, file: path)
+        try decode(text: try YAMLDocument.text(ofFile: path, what: "morph file"), file: path)
     }
 
     /// Decodes morph-file `text`; `file` names it in problems.

@@ -58,7 +58,9 @@ public struct WeatherFileError: Error, CustomStringConvertible, Sendable, Equata
 /// (the year wraps) and counted in `filledValues` (`dry_bulb`, `dew_point`, `relative_humidity`,
 /// `pressure`, `wind_speed`). A gap longer than 24 h, or a column without any valid value, is an error,
 /// except pressure missing everywhere: then the standard pressure at the LOCATION elevation is used
-/// (ASHRAE Fundamentals 2017 ch. 1 eq. 3) and all 8760 values count as filled.
+/// (ASHRAE Fundamentals 2017 ch. 1 eq. 3) and all 8760 values count as filled. A dew point above the
+/// dry bulb is set to the dry bulb (saturation) and reported in `corrections`. Only regular files are
+/// opened (a FIFO or a device is rejected before reading).
 public enum EPWReader {
     /// Header lines before the first data row.
     public static let headerLineCount = 8
@@ -70,13 +72,9 @@ public enum EPWReader {
     /// Reads and parses the EPW file at `path` (see `EPWReader`); throws when it is missing, unreadable
     /// or malformed.
     public static func read(path: String) throws(WeatherFileError) -> WeatherSeries {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw WeatherFileError(
-                file: path, message: "file not found; expected the path of an EPW weather file (*.epw)")
-        }
-        guard !isDirectory.boolValue else {
-            throw WeatherFileError(file: path, message: "is a directory; expected an EPW weather file (*.epw)")
+        // A FIFO or a device would block or never end: only regular files are opened.
+        if let problem = InputFile.problem(at: path) {
+            throw WeatherFileError(file: path, message: "\(problem); expected the path of an EPW weather file (*.epw)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WeatherFileError(file: path, message: "cannot be read (check the file's permissions)")
@@ -311,10 +309,30 @@ public enum EPWReader {
         }
         var filledValues: [String: Int] = [:]
         for column in columns where column.filled > 0 { filledValues[column.name] = column.filled }
-        return WeatherSeries(
+        let correction = capDewPoint(&columns[1].values, dryBulb: columns[0].values, lines: rows.lines, file: file)
+        var weather = WeatherSeries(
             location: location, dryBulb: columns[0].values, dewPoint: columns[1].values,
             relativeHumidity: columns[2].values, pressure: columns[3].values, windSpeed: columns[4].values,
             filledValues: filledValues)
+        weather.corrections = correction.map { [$0] } ?? []
+        return weather
+    }
+
+    /// Air cannot hold more water than at saturation, where the dew point equals the dry bulb: a dew point
+    /// above the dry bulb (a station or conversion error) is set to the dry bulb, and the rows counted in
+    /// the returned warning (file, first line, largest excess). Nothing changes in a consistent file.
+    private static func capDewPoint(_ dewPoint: inout [Double], dryBulb: [Double], lines: [Int32],
+                                    file: String) -> String? {
+        var count = 0, firstLine = 0, largest = 0.0
+        for hour in dewPoint.indices where dewPoint[hour] > dryBulb[hour] {
+            if count == 0 { firstLine = hour < lines.count ? Int(lines[hour]) : 0 }
+            count += 1
+            largest = max(largest, dewPoint[hour] - dryBulb[hour])
+            dewPoint[hour] = dryBulb[hour]
+        }
+        guard count > 0 else { return nil }
+        return "\(file):\(firstLine): \(count) hourly dew point\(count == 1 ? "" : "s") above the dry bulb "
+            + "(up to \(String(format: "%.1f", largest)) K) set to the dry bulb (saturated air)"
     }
 
     /// The values used from one data row (see `Field`).

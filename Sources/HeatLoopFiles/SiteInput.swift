@@ -58,7 +58,7 @@ public struct SiteInput: Sendable {
     public var warnings: [String] {
         weather.filledValues.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map {
             "\(weatherPath): \($0.value) missing or invalid \($0.key) values filled by interpolation"
-        } + site.warnings
+        } + weather.corrections + site.warnings
     }
 
     /// The resolved site file (defaults and derived values filled in) as YAML, for the result's

@@ -91,12 +91,9 @@ public enum TraceReader {
     public static func read(path: String, column: String,
                             accepting quantities: [RegularTrace.Quantity] = [.utilization, .powerKilowatts])
         throws(TraceFileError) -> RegularTrace {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw TraceFileError(file: path, message: "file not found; expected the path of a trace CSV file")
-        }
-        guard !isDirectory.boolValue else {
-            throw TraceFileError(file: path, message: "is a directory; expected a trace CSV file")
+        // A FIFO or a device would block or never end: only regular files are opened.
+        if let problem = InputFile.problem(at: path) {
+            throw TraceFileError(file: path, message: "\(problem); expected the path of a trace CSV file")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TraceFileError(file: path, message: "cannot be read (check the file's permissions)")
@@ -574,6 +571,11 @@ public enum TraceReader {
                 throw TraceFileError(
                     file: file, line: line, column: column, message: "\(formatted(value)) is negative; expected \(expected)")
             }
+        }
+        let limit = InputLimits.maximumTraceMagnitude(quantity)
+        guard abs(value) <= limit else {
+            throw TraceFileError(file: file, line: line, column: column,
+                                 message: "\(formatted(value)) is not a physical value (magnitude above \(formatted(limit))); expected \(expected)")
         }
         return value
     }

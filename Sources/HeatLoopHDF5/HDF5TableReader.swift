@@ -74,7 +74,7 @@ extension HDF5ResultReader {
     // MARK: - Internals
 
     /// True when `path` (from the root, no leading slash) names a link that exists, checking each level.
-    private static func exists(_ path: String, in file: hid_t) -> Bool {
+    static func exists(_ path: String, in file: hid_t) -> Bool {
         var prefix = ""
         for part in path.split(separator: "/") {
             prefix += prefix.isEmpty ? String(part) : "/\(part)"
@@ -85,7 +85,7 @@ extension HDF5ResultReader {
 
     /// The links of a group (`""` for the root) in creation order when tracked, else by name, and
     /// whether each is a group.
-    private static func children(of group: String, in file: hid_t,
+    static func children(of group: String, in file: hid_t,
                          calls: HDF5Calls) throws(HDF5Error) -> [(name: String, isGroup: Bool)] {
         let object = "group /\(group)"
         let handle = try calls.id("H5Gopen2", object, H5Gopen2(file, group.isEmpty ? "/" : group, chdf5_p_default()))

@@ -20,9 +20,11 @@ struct BatchResults {
         (folder as NSString).appendingPathComponent("\(scenario.id).h5")
     }
 
-    /// A scenario is done when its file is complete and was made from the same inputs.
+    /// A scenario is done when its file is complete, whole (the result contract) and was made from the
+    /// same inputs.
     func isDone(_ scenario: BatchScenario) -> Bool {
-        guard let entry = try? Self.entry(at: path(of: scenario)) else { return false }
+        guard let entry = try? Self.entry(at: path(of: scenario)),
+              HDF5ResultReader.contractProblems(path: path(of: scenario)).isEmpty else { return false }
         return entry.inputsHash == scenario.inputsHash
     }
 
@@ -115,6 +117,18 @@ struct BatchResults {
         }
         return Entry(index: index, count: count, batch: text(Key.batch) ?? "", inputsHash: text(Key.inputs) ?? "",
                      row: ScenarioRow(id: id, labels: labels, values: values))
+    }
+
+    /// Complete scenario results in `folder` that break the result contract (a shortened series, a
+    /// missing group or `/summary`), with what is wrong; unfinished files are the batch's to redo.
+    static func damagedResults(in folder: String) -> [(path: String, problems: [String])] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".h5") && $0 != summaryName }.sorted().compactMap { name in
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard HDF5ResultReader.isComplete(path: path) else { return nil }
+            let problems = HDF5ResultReader.contractProblems(path: path)
+            return problems.isEmpty ? nil : (path, problems)
+        }
     }
 
     /// Every scenario result in `folder` (any `*.h5` but the summary), by scenario index.

@@ -16,6 +16,12 @@ struct MergeCommand: ParsableCommand {
             printError("error: \(folder): no such folder; expected the --output folder of `heatloop batch`")
             throw ExitStatus.invalidInput
         }
+        let damaged = BatchResults.damagedResults(in: folder)
+        guard damaged.isEmpty else {
+            printError(damaged.map { "error: \($0.path): damaged result, not merged: " + $0.problems.joined(separator: "; ") }
+                .joined(separator: "\n") + "\nre-run those scenarios (heatloop batch --resume) or remove the files")
+            throw ExitStatus.invalidInput
+        }
         let entries: [BatchResults.Entry]
         do { entries = try BatchResults.entries(in: folder) } catch {
             printError("error: \(folder): \(error)")

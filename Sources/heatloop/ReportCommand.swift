@@ -25,8 +25,10 @@ struct ReportCommand: ParsableCommand {
             printError("error: \(result): not an HDF5 file HeatLoop can read (\(error.reason))")
             throw ExitStatus.invalidInput
         }
-        guard attributes.contains(where: { $0.name == "complete" && $0.value == .int(1) }) else {
-            printError("error: \(result): incomplete (no root attribute complete = 1); the run that wrote it did not finish")
+        let damage = HDF5ResultReader.contractProblems(path: result)
+        guard damage.isEmpty else {
+            printError("error: \(result): not a whole HeatLoop result, refusing to report it:\n"
+                + damage.map { "  - \($0)" }.joined(separator: "\n"))
             throw ExitStatus.invalidInput
         }
         guard let kind = ReportKind(rootAttributes: attributes) else {

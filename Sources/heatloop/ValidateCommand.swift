@@ -37,7 +37,10 @@ struct ValidateCommand: ParsableCommand {
     /// A batch file lists `sites:` at the top level, a sizing file has `vary:` without it; a site file
     /// has neither.
     static func kind(of path: String) -> Kind {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return .site }
+        // A path that is no regular file (a FIFO would block) is read as a site, which reports why.
+        guard InputFile.problem(at: path) == nil, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return .site
+        }
         let lines = text.split(separator: "\n")
         if lines.contains(where: { $0.hasPrefix("sites:") }) { return .batch }
         return lines.contains { $0.hasPrefix("vary:") } ? .sizing : .site

@@ -124,7 +124,7 @@ import Testing
     @Test func missingInputsExitTwo() throws {
         let missingEPW = try CLI.run(["weather", "Weather/NOWHERE.epw"])
         #expect(missingEPW.status == 2)
-        #expect(missingEPW.stderr.contains("Weather/NOWHERE.epw: file not found"), "\(missingEPW.stderr)")
+        #expect(missingEPW.stderr.contains("Weather/NOWHERE.epw: not found"), "\(missingEPW.stderr)")
         let missingMorph = try CLI.run(["weather", Self.chicago, "--morph", "NOWHERE.yaml"])
         #expect(missingMorph.status == 2)
         #expect(missingMorph.stderr.contains("NOWHERE.yaml: cannot read the morph file"), "\(missingMorph.stderr)")

@@ -33,8 +33,14 @@ public struct SiteSpec: SpecSection {
         .optionalSection("compliance", \.compliance, doc: "German EnEfG targets by commissioning date."),
         .optionalSection("economics", \.economics, doc: "The heat-reuse project's economics (needs heat_recovery)."),
     ], check: { site, o in
-        if !site.name.isEmpty, site.name.contains("/") || site.name.hasPrefix(".") {
-            o["name"].problem("'\(site.name)' cannot name an output file; use letters, digits, '-' and '_'")
+        if !site.name.isEmpty, site.name.contains("/") || site.name.hasPrefix(".")
+            || site.name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            o["name"].problem("'\(site.name.debugDescription.dropFirst().dropLast())' cannot name an output file "
+                + "(no '/', leading '.' or control characters); use letters, digits, '-' and '_'")
+        }
+        if site.name.count > InputLimits.maximumSiteNameLength {
+            o["name"].problem("the name is \(site.name.count) characters long; at most \(InputLimits.maximumSiteNameLength) "
+                + "(it names the output file)")
         }
         if SimulationCalendar.isLeap(site.year) {
             o["year"].problem("\(site.year) is a leap year; HeatLoop simulates 365-day years, use e.g. \(site.year + 1)")
@@ -59,7 +65,7 @@ public struct ITSpec: SpecSection {
 
     public static let schema = Schema<ITSpec>([
         .list("clusters", \.clusters, doc: "Groups of identical nodes with one cooling class and workload.",
-              required: "a list of clusters"),
+              required: "a list of clusters", maximumCount: InputLimits.maximumClusters),
     ], check: { it, o in
         if o["clusters"].node?.sequenceItems?.isEmpty == true { o["clusters"].problem("at least one cluster is needed") }
         var seen = Set<String>()

@@ -226,15 +226,19 @@ extension Field where Root: SpecSection {
         .naming(files: { value, keyPath in value[keyPath: path].map { S.schema.files(in: $0, path: keyPath) } ?? [] })
     }
 
-    /// A list of sections.
+    /// A list of sections, at most `maximumCount` long (checked before any item is decoded).
     public static func list<S: SpecSection>(_ key: String, _ path: WritableKeyPath<Root, [S]>, doc: String,
-                                            required: String? = nil) -> Field {
+                                            required: String? = nil, maximumCount: Int = .max) -> Field {
         make(key, path, type: "list of sections", unit: nil, allowed: nil, doc: doc,
              defaultText: required.map { _ in "required" } ?? "empty",
              children: .section { S.schema.fields.map(\.reference) },
              read: { mapping in
                  guard mapping[key].isPresent else {
                      if let required { mapping.missing(key, required) }
+                     return nil
+                 }
+                 if let count = mapping[key].node?.sequenceItems?.count, count > maximumCount {
+                     mapping[key].problem("\(count) items; at most \(maximumCount) are allowed")
                      return nil
                  }
                  return mapping[key].list?.compactMap { $0.decodeSection(S.self) }

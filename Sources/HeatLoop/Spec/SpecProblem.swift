@@ -28,7 +28,12 @@ public struct SpecProblem: Sendable, Equatable, CustomStringConvertible {
 public struct SpecProblems: Error, Sendable, CustomStringConvertible {
     public var problems: [SpecProblem]
     public init(_ problems: [SpecProblem]) { self.problems = problems }
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+    /// The first `InputLimits.maximumProblemsShown` problems, one a line, and how many more there are.
+    public var description: String {
+        let shown = problems.prefix(InputLimits.maximumProblemsShown).map(\.description)
+        let more = problems.count - shown.count
+        return (shown + (more > 0 ? ["… and \(more) more problems (fix these first)"] : [])).joined(separator: "\n")
+    }
 }
 
 extension SpecProblem {

@@ -38,6 +38,8 @@ public struct WeatherSeries: Sendable {
     public var windSpeed: [Double]
     /// How many values were missing and filled, per column name (`dry_bulb`, …). Empty when none.
     public var filledValues: [String: Int]
+    /// Corrections the reader made besides filling, each a sentence naming file and line, for a warning.
+    public var corrections: [String] = []
 
     public init(location: WeatherLocation, dryBulb: [Double], dewPoint: [Double], relativeHumidity: [Double],
                 pressure: [Double], windSpeed: [Double], filledValues: [String: Int] = [:]) {

@@ -20,9 +20,6 @@ public struct BatchPlan: Sendable {
         return scenarios.filter { $0.index % count == shard }
     }
 
-    /// Most scenarios one batch file may expand to.
-    public static let maximumScenarios = 1_000_000
-
     /// Reads the batch file at `path`, its site files (with the `vary` overrides applied), weather and
     /// trace files, each file once. Throws `.batch` with every problem found: the batch file's own (with
     /// line:column and key path), those of its site, weather and trace files (each naming its file), and
@@ -121,13 +118,17 @@ private final class BatchLoader {
     }
 
     func expand() -> [BatchScenario] {
-        let grid = Self.grid(spec.vary.map(\.values.count))
-        let total = spec.sites.count * spec.weather.count * spec.climate.count * grid.count
-        guard total <= BatchPlan.maximumScenarios else {
-            report(SpecProblem(file: batchPath,
-                               message: "the batch expands to \(total) scenarios; at most \(BatchPlan.maximumScenarios) are allowed"))
+        // Counted from the axes before anything is built: a grid too large fails at once.
+        let counts = spec.vary.map(\.values.count)
+        let files = [spec.sites.count, spec.weather.count, spec.climate.count]
+        guard let total = InputLimits.scenarioCount(axes: files + counts) else {
+            let sizes = (files + counts).map(String.init).joined(separator: " × ")
+            let total = (files + counts).reduce(1.0) { $0 * Double($1) }
+            report(at: spec.varyPosition, "vary", "the batch expands to \(sizes) = \(formatNumber(total)) scenarios; "
+                   + "at most \(InputLimits.maximumScenarios) are allowed (split it into several batch files)")
             return []
         }
+        let grid = Self.grid(counts)
         var scenarios: [BatchScenario] = []
         scenarios.reserveCapacity(total)
         for siteEntry in spec.sites {
@@ -165,8 +166,9 @@ private final class BatchLoader {
     /// file itself has problems.
     private func variants(siteEntry: String, sitePath: String, grid: [[Int]]) -> [SiteVariant?]? {
         let log = SpecProblemLog(file: sitePath)
-        guard let text = FileManager.default.contents(atPath: sitePath).flatMap({ String(data: $0, encoding: .utf8) }) else {
-            report(SpecProblem(file: sitePath, message: "cannot read the site file (missing, unreadable or not UTF-8)"))
+        let text: String
+        do { text = try YAMLDocument.text(ofFile: sitePath, what: "site file") } catch {
+            error.problems.forEach(report)
             return nil
         }
         guard let root = YAMLDocument.parse(text: text, log: log) else {

@@ -85,9 +85,6 @@ extension BatchSpec {
         return choices
     }
 
-    /// The most values one `{from, to, step}` range may expand to.
-    static let maximumRangeValues = 10_000
-
     /// `{from: 2, to: 20, step: 2}` → 2, 4, … 20 (`to` included when a whole number of steps away,
     /// to 1e-9 of a step); values are rounded to 12 significant digits so 0.1 steps print as written.
     static func range(_ o: SpecMapping) -> [Double]? {
@@ -98,11 +95,13 @@ extension BatchSpec {
             o["step"].problem("a step of \(formatNumber(step)) does not lead from \(formatNumber(from)) to \(formatNumber(to)); expected a \(to >= from ? "positive" : "negative") step")
             return nil
         }
-        let count = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
-        guard count <= maximumRangeValues else {
-            o["step"].problem("the range has \(count) values; at most \(maximumRangeValues) are allowed")
+        // Counted as a number first: a tiny step gives a count beyond Int (or infinity).
+        let steps = ((to - from) / step + 1e-9).rounded(.down)
+        guard steps.isFinite, steps < Double(InputLimits.maximumAxisValues) else {
+            o["step"].problem("the range has \(formatNumber(steps + 1)) values; at most \(InputLimits.maximumAxisValues) are allowed")
             return nil
         }
+        let count = Int(steps) + 1
         return (0..<count).map { index in Double(String(format: "%.12g", from + Double(index) * step)) ?? from }
     }
 
@@ -154,12 +153,17 @@ extension BatchSpec {
         }
         guard let items = list.list else { return nil }
         if items.isEmpty { list.problem("expected at least one value") }
+        guard items.count <= InputLimits.maximumAxisValues else {
+            list.problem("\(items.count) values; at most \(InputLimits.maximumAxisValues) are allowed on one axis")
+            return nil
+        }
+        var seen = Set<String>()
         for item in items {
             guard let scalar = item.node?.scalar, !scalar.text.isEmpty else {
                 item.problem("expected a single value (number, text or true/false), found \(item.summary)")
                 continue
             }
-            if axis.values.contains(scalar.text) {
+            if !seen.insert(scalar.text).inserted {
                 item.problem("'\(scalar.text)' is listed twice")
                 continue
             }
@@ -223,10 +227,8 @@ extension SpecCursor {
     /// Reports `path` (relative to the batch file) when it names no readable file.
     fileprivate func checkFile(_ path: String, what: String) {
         let resolved = SiteSpec.resolve(path, relativeTo: log.file)
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) || isDirectory.boolValue
-            || !FileManager.default.isReadableFile(atPath: resolved) {
-            problem("\(what) '\(path)' not found (looked for \(resolved)); give a path relative to the batch file")
+        if let problem = InputFile.problem(at: resolved) {
+            self.problem("\(what) '\(path)' \(problem) (looked for \(resolved)); give a path relative to the batch file")
         }
     }
 }

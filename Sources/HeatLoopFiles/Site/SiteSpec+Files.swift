@@ -27,8 +27,8 @@ extension SiteSpec {
         let cursor = SpecCursor(root: root, log: log)
         for file in spec.files {
             let resolved = resolve(file.path, relativeTo: log.file)
-            if !file.path.isEmpty, !FileManager.default.isReadableFile(atPath: resolved) {
-                cursor.at(file.keyPath).problem("\(file.what) '\(file.path)' not found (looked for \(resolved)); "
+            if !file.path.isEmpty, let problem = InputFile.problem(at: resolved) {
+                cursor.at(file.keyPath).problem("\(file.what) '\(file.path)' \(problem) (looked for \(resolved)); "
                     + "give a path relative to \((log.file as NSString).lastPathComponent)")
             }
             if let column = file.column, let columnKeyPath = file.columnKeyPath,

@@ -33,16 +33,32 @@ public struct SizingPlan: Sendable {
         if !sitePath.hasPrefix("/") {
             sitePath = ((FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(sitePath) as NSString).standardizingPath
         }
-        let plan = try BatchPlan.expand(batchSpec(spec, sitePath: sitePath, settings: spec.vary.map(\.settings)), path: path)
+        let plan: BatchPlan
+        do { plan = try BatchPlan.expand(batchSpec(spec, sitePath: sitePath, settings: spec.vary.map(\.settings)), path: path) } catch {
+            throw located(error, sitePath: sitePath, spec: spec, path: path, fromFile: site == nil)
+        }
         let keys = spec.vary.map(\.keyPath)
         let designs = plan.scenarios.map { SizingDesignInput(scenario: $0, keys: keys) }
         var problems: [SpecProblem] = []
         if let design = designs.first(where: { $0.scenario.siteInput().project == nil }) {
-            problems.append(SpecProblem(file: sitePath, line: nil, column: nil, keyPath: "economics",
-                message: "design \(design.id) has no 'economics' (and 'heat_recovery'); sizing appraises CAPEX, NPV and LCOH from them"))
+            let at = site == nil ? spec.sitePosition : nil
+            problems.append(SpecProblem(file: at == nil ? sitePath : path, line: at?.line, column: at?.column,
+                keyPath: at == nil ? "economics" : "site",
+                message: "design \(design.id) of \(sitePath) has no 'economics' (and 'heat_recovery'); sizing appraises CAPEX, NPV and LCOH from them"))
         }
         guard problems.isEmpty else { throw .batch(SpecProblems(problems)) }
         return SizingPlan(path: path, spec: spec, sitePath: sitePath, designs: designs)
+    }
+
+    /// Problems of the site file that name no line of it (it cannot be read) are moved to the sizing
+    /// file's `site:` line when the site comes from there.
+    private static func located(_ error: InputError, sitePath: String, spec: SizingSpec, path: String,
+                                fromFile: Bool) -> InputError {
+        guard fromFile, case .batch(let problems) = error, let at = spec.sitePosition else { return error }
+        return .batch(SpecProblems(problems.problems.map { problem in
+            guard problem.file == sitePath, problem.line == nil else { return problem }
+            return SpecProblem(file: path, at: at, keyPath: "site", message: "\(sitePath): \(problem.message)")
+        }))
     }
 
     /// The design with the varied parameters set to `settings` (one typed value per key, in

@@ -26,6 +26,8 @@ public struct SizingSpec: Sendable {
     public var top = 10
 
     var varyPosition: SourcePosition?
+    /// Where `site` is written, for problems of the site it names that have no line of their own.
+    var sitePosition: SourcePosition?
 
     public init() {}
 
@@ -51,10 +53,11 @@ public struct SizingSpec: Sendable {
             o["name"].problem("'\(name)' cannot name an output folder; use letters, digits, '-', '_' and '.', starting with a letter or digit")
         }
         site = o.optionalString("site")
+        sitePosition = o["site"].node?.position
         if let site {
             let resolved = SiteSpec.resolve(site, relativeTo: o.log.file)
-            if !FileManager.default.isReadableFile(atPath: resolved) {
-                o["site"].problem("site file '\(site)' not found (looked for \(resolved)); give a path relative to \((o.log.file as NSString).lastPathComponent)")
+            if let problem = InputFile.problem(at: resolved) {
+                o["site"].problem("site file '\(site)' \(problem) (looked for \(resolved)); give a path relative to \((o.log.file as NSString).lastPathComponent)")
             }
         }
         timestepMin = o.optionalStepMinutes("timestep_min")

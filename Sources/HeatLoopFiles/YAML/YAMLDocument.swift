@@ -6,14 +6,21 @@ import Yams
 /// Scalars keep YAML 1.1 typing: plain `12` is a whole number, `0.5` a number, `true` a boolean,
 /// quoted `"0.9"` stays text.
 enum YAMLDocument {
-    /// Parses a whole document into its root; syntax errors are logged with their position.
+    /// Parses a whole document into its root; syntax errors are logged with their position. A document
+    /// that expands (aliases included) to more than `InputLimits.maximumDocumentNodes` nodes is rejected
+    /// while it is converted, before the tree is built.
     static func parse(text: String, log: SpecProblemLog) -> SpecNode? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 log.add(nil, "", "the file is empty")
                 return nil
             }
-            return tree(node, log: log)
+            var budget = NodeBudget(remaining: InputLimits.maximumDocumentNodes)
+            return try tree(node, log: log, budget: &budget)
+        } catch let error as NodeBudget.Exceeded {
+            log.add(error.position, "", "the document expands to more than \(InputLimits.maximumDocumentNodes) values "
+                    + "(each alias counts everything it stands for); a site, batch or sizing file needs far fewer; write long series as CSV")
+            return nil
         } catch let error as YamlError {
             log.add(error.position, "", "not valid YAML: \(error.summary)")
             return nil
@@ -23,7 +30,19 @@ enum YAMLDocument {
         }
     }
 
-    static func tree(_ node: Node, log: SpecProblemLog) -> SpecNode {
+    /// Nodes still allowed while a document is converted.
+    struct NodeBudget {
+        struct Exceeded: Error { var position: SourcePosition? }
+        var remaining: Int
+
+        mutating func spend(_ node: Node) throws(Exceeded) {
+            remaining -= 1
+            if remaining < 0 { throw Exceeded(position: SourcePosition(node.mark)) }
+        }
+    }
+
+    static func tree(_ node: Node, log: SpecProblemLog, budget: inout NodeBudget) throws(NodeBudget.Exceeded) -> SpecNode {
+        try budget.spend(node)
         switch node {
         case .scalar(let scalar):
             return .scalar(SpecScalar(text: scalar.string, value: value(of: node)), SourcePosition(node.mark))
@@ -34,11 +53,14 @@ enum YAMLDocument {
                     log.add(SourcePosition(key.mark), "", "keys must be strings")
                     continue
                 }
-                entries.append(SpecEntry(key: name, keyPosition: SourcePosition(key.mark), value: tree(value, log: log)))
+                entries.append(SpecEntry(key: name, keyPosition: SourcePosition(key.mark),
+                                         value: try tree(value, log: log, budget: &budget)))
             }
             return .mapping(entries, SourcePosition(node.mark))
         case .sequence(let sequence):
-            return .sequence(sequence.map { tree($0, log: log) }, SourcePosition(node.mark))
+            var items: [SpecNode] = []
+            for item in sequence { items.append(try tree(item, log: log, budget: &budget)) }
+            return .sequence(items, SourcePosition(node.mark))
         case .alias:
             log.add(SourcePosition(node.mark), "", "aliases are not supported; write the value out")
             return .scalar(SpecScalar(text: "", value: .null), SourcePosition(node.mark))
@@ -86,8 +108,11 @@ enum YAMLDocument {
 
     /// The UTF-8 text of the file at `path`, or a problem naming it.
     static func text(ofFile path: String, what: String) throws(SpecProblems) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecProblems([SpecProblem(file: path, message: "cannot read the \(what) (missing or not readable)")])
+        let data: Data
+        switch InputFile.contents(at: path, maximumBytes: InputLimits.maximumYAMLBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem):
+            throw SpecProblems([SpecProblem(file: path, message: "cannot read the \(what) (\(problem.message))")])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpecProblems([SpecProblem(file: path, message: "not UTF-8 text")])
@@ -121,6 +146,8 @@ extension YamlError {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return SourcePosition(mark)
+        case .duplicatedKeysInMapping(_, let context):
+            return SourcePosition(context.mark)
         default:
             return nil
         }
@@ -128,6 +155,12 @@ extension YamlError {
     var summary: String {
         switch self {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            // Yams' own description repeats the whole file; the position says where.
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return "a key is given twice in one mapping (\(keys), first here); keep one"
+        case .reader(let problem, _, _, _):
             return problem
         default:
             return "\(self)"

@@ -164,10 +164,10 @@ struct TraceReaderTests {
     @Test("read(path:) names the file when it is missing or a directory")
     func missingFile() {
         #expect(throws: TraceFileError(
-            file: "/nonexistent/t.csv", message: "file not found; expected the path of a trace CSV file")) {
+            file: "/nonexistent/t.csv", message: "not found; expected the path of a trace CSV file")) {
             try TraceReader.read(path: "/nonexistent/t.csv", column: "utilization")
         }
-        #expect(throws: TraceFileError(file: "/tmp", message: "is a directory; expected a trace CSV file")) {
+        #expect(throws: TraceFileError(file: "/tmp", message: "is a folder, not a file; expected the path of a trace CSV file")) {
             try TraceReader.read(path: "/tmp", column: "utilization")
         }
     }
