@@ -10,9 +10,12 @@ public enum CLI {
     }()
 
     public struct Outcome {
+        /// The exit code, or the signal's number when `signaled`.
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// True when a signal ended the process (a crash: SIGILL, SIGSEGV, SIGABRT, …).
+        public var signaled = false
     }
 
     /// Runs `heatloop` with arguments from the package root, with `environment` added to this process's,
@@ -43,7 +46,8 @@ public enum CLI {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+                       stderr: String(decoding: stderr, as: UTF8.self),
+                       signaled: process.terminationReason == .uncaughtSignal)
     }
 }
 

@@ -11,40 +11,6 @@ import Testing
     /// Longest one parse may take (debug build, a shared machine), s.
     static let maximumSeconds = 3.0
 
-    /// Edits that the fuzzer of issue 21 found interesting: structure, types, extremes, aliases, keys.
-    static let fragments = [
-        ":", "- ", "[", "]", "{", "}", "&a ", "*a", "\"", "'", "\t", "\u{0}", "#", ",", "\n", "  ",
-        "1e308", "-1e308", "-1", "0", "nan", ".inf", "-.inf", "null", "~", "true", "99999999999999999999",
-        "0x1F", "1_000", "2025-02-29", "é", "\u{7}", "name", "it", "clusters",
-    ]
-
-    /// One random change of `text`: a line deleted, duplicated (duplicate keys) or swapped, a fragment
-    /// inserted, a number replaced by an extreme, a line re-indented, or the text truncated.
-    static func mutate(_ text: String, _ random: inout TestLCG) -> String {
-        var lines = text.components(separatedBy: "\n")
-        func pick(_ count: Int) -> Int { min(count - 1, Int(random.next() * Double(count))) }
-        let line = pick(lines.count)
-        switch pick(8) {
-        case 0: lines.remove(at: line)
-        case 1: lines.insert(lines[line], at: line)
-        case 2: lines.swapAt(line, pick(lines.count))
-        case 3:
-            var characters = Array(lines[line])
-            characters.insert(contentsOf: fragments[pick(fragments.count)], at: pick(characters.count + 1))
-            lines[line] = String(characters)
-        case 4:
-            let extreme = ["1e308", "-1e308", "0", "-0.0", "1e-320", "4294967296", "-9223372036854775808", "nan"][pick(8)]
-            lines[line] = lines[line].replacing(/-?[0-9]+(\.[0-9]+)?/, with: extreme, maxReplacements: 1)
-        case 5: lines[line] = String(repeating: " ", count: pick(7)) + lines[line].trimmingCharacters(in: .whitespaces)
-        case 6:
-            var characters = Array(lines[line])
-            if !characters.isEmpty { characters.remove(at: pick(characters.count)) }
-            lines[line] = String(characters)
-        default: return String(text.prefix(pick(text.count + 1)))
-        }
-        return lines.joined(separator: "\n")
-    }
-
     /// `count` mutants of `text` (1 to 3 changes each) from `seed`, each given to `parse`, which returns
     /// the rejection's problems or nil when the mutant is accepted; checks time and locations.
     static func check(_ name: String, _ text: String, count: Int, seed: UInt64,
@@ -53,7 +19,7 @@ import Testing
         var rejected = 0
         for index in 0..<count {
             var mutant = text
-            for _ in 0...Int(random.next() * 3) { mutant = mutate(mutant, &random) }
+            for _ in 0...Int(random.next() * 3) { mutant = Mutator.mutate(mutant, &random) }
             let start = Date()
             let problems = parse(mutant)
             let elapsed = Date().timeIntervalSince(start)
@@ -150,7 +116,7 @@ import Testing
         for index in 0..<150 {
             let row = 8 + Int(random.next() * Double(lines.count - 9))
             let original = lines[row]
-            lines[row] = Self.mutate(original.replacingOccurrences(of: ",", with: "\n"), &random)
+            lines[row] = Mutator.mutate(original.replacingOccurrences(of: ",", with: "\n"), &random)
                 .replacingOccurrences(of: "\n", with: ",")
             let start = Date()
             do throws(WeatherFileError) {
