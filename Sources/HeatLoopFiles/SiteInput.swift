@@ -67,13 +67,9 @@ public struct SiteInput: Sendable {
         (try? YAMLDocument.text(of: spec.node)) ?? ""
     }
 
-    /// The same resolved site as JSON, written by `JSONEncoder` (keys sorted), for the result's
+    /// The same resolved site as JSON (its canonical text, keys sorted), for the result's
     /// `site_config_json`: what programs (the report) read back with `SiteSpec(json:)`.
-    public var resolvedJSON: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(spec)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
+    public var resolvedJSON: String { spec.canonicalJSON }
 }
 
 /// Invalid input: the site file's problems, or the weather file's, or a batch file's.

@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
         }
         let (result, summary) = (recorded.run.result, recorded.run.summary)
         if json {
-            print(try SummaryPrinter.json(result: result, summary: summary, output: path))
+            print(try SummaryPrinter.json(recorded, output: path))
         } else if !verbosity.quiet {
             print(SummaryPrinter.table(result: result, summary: summary, weather: input.weatherPath, output: path,
                                        seconds: Date().timeIntervalSince(started)))

@@ -1,19 +1,19 @@
 import HeatLoop
+import HeatLoopFiles
 
-/// The object `heatloop run --json` prints: `site`, `output`, `max_rack_kW`, every `/summary` attribute
-/// under its own name, and `jobs`. Numbers that are not finite are `null`.
+/// The object `heatloop run --json` prints: `site`, `output`, every `/summary` attribute of the result
+/// file under its own name (`max_rack_kW` among them), and `jobs`. Numbers that are not finite are `null`.
 struct RunSummaryJSON: Encodable {
     var site: String
     var output: String
-    var maxRackKW: Double
     var summary: [ResultAttribute]
     var jobs: [Job]
 
-    init(result: SimulationResult, summary: RunSummary, output: String) {
+    init(_ recorded: RecordedRun, output: String) {
+        let result = recorded.run.result
         site = result.site.name
         self.output = output
-        maxRackKW = result.maximumRackPower / 1e3
-        self.summary = summary.attributes
+        summary = recorded.document.summary
         jobs = result.jobs.map { Job($0, cluster: result.site.clusters[$0.cluster].name) }
     }
 
@@ -47,27 +47,17 @@ struct RunSummaryJSON: Encodable {
     }
 
     func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(site, forKey: Key("site"))
-        try container.encode(output, forKey: Key("output"))
-        try container.encode(JSONNumber(maxRackKW), forKey: Key("max_rack_kW"))
+        var container = encoder.container(keyedBy: NodeKey.self)
+        try container.encode(site, forKey: NodeKey("site"))
+        try container.encode(output, forKey: NodeKey("output"))
         for attribute in summary {
             switch attribute.value {
-            case .double(let value): try container.encode(JSONNumber(value), forKey: Key(attribute.name))
-            case .int(let value): try container.encode(value, forKey: Key(attribute.name))
-            case .string(let value): try container.encode(value, forKey: Key(attribute.name))
+            case .double(let value): try container.encode(JSONNumber(value), forKey: NodeKey(attribute.name))
+            case .int(let value): try container.encode(value, forKey: NodeKey(attribute.name))
+            case .string(let value): try container.encode(value, forKey: NodeKey(attribute.name))
             }
         }
-        try container.encode(jobs, forKey: Key("jobs"))
-    }
-
-    /// A key named at run time (the summary attributes').
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.init(stringValue) }
-        init?(intValue: Int) { nil }
+        try container.encode(jobs, forKey: NodeKey("jobs"))
     }
 }
 

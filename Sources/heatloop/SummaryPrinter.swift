@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopFiles
 
 /// The terminal and JSON forms of a run's summary.
 enum SummaryPrinter {
@@ -113,12 +114,12 @@ enum SummaryPrinter {
         return lines
     }
 
-    /// `run --json`: the `/summary` attributes as one JSON object (NaN → null), with the site, the output
-    /// path, the peak rack power and the jobs; keys sorted.
-    static func json(result: SimulationResult, summary: RunSummary, output: String) throws -> String {
+    /// `run --json`: the result file's `/summary` attributes as one JSON object (NaN → null), with the site,
+    /// the output path and the jobs; keys sorted.
+    static func json(_ recorded: RecordedRun, output: String) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(RunSummaryJSON(result: result, summary: summary, output: output))
+        let data = try encoder.encode(RunSummaryJSON(recorded, output: output))
         return String(decoding: data, as: UTF8.self)
     }
 

@@ -52,11 +52,11 @@ extension SpecNode: Decodable {
     }
 }
 
-/// A coding key made from a string.
-struct NodeKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+/// A coding key named at run time (a mapping's keys, a summary's attribute names).
+public struct NodeKey: CodingKey {
+    public var stringValue: String
+    public var intValue: Int? { nil }
+    public init(_ string: String) { stringValue = string }
+    public init?(stringValue: String) { self.stringValue = stringValue }
+    public init?(intValue: Int) { nil }
 }

@@ -5,11 +5,6 @@ import HeatLoop
 /// heat recovery, carbon, compliance and economics settings of the resolved site, in words. Read from the
 /// typed description the result stores (`site_config_json`), so only components the site has appear.
 extension RunReport {
-    /// The resolved site the run simulated, when the result stores it (`site_config_json`).
-    public var site: SiteSpec? {
-        text("site_config_json").flatMap { try? SiteSpec(json: Data($0.utf8)) }
-    }
-
     public var keyInputs: [(label: String, value: String)] {
         var rows: [(label: String, value: String)] = []
         if let weather = text("weather_file") { rows.append(("Weather file", (weather as NSString).lastPathComponent)) }

@@ -1,3 +1,4 @@
+import Foundation
 import HeatLoop
 
 /// What a run's report shows, taken from its result document (in memory, or read back from the HDF5
@@ -21,6 +22,9 @@ public struct RunReport: Sendable {
     public var monthly: ResultTable?
     /// `/summary/jobs`, along `job`, when the site has training jobs.
     public var jobs: ResultTable?
+    /// The resolved site the run simulated, read back from `site_config_json` (nil for results that do
+    /// not store it).
+    public var site: SiteSpec?
     public var year: Int
     public var stepMinutes: Int
     /// The step series by hour, each aggregated as `OutputSeries` declares: means of powers (W) and
@@ -53,6 +57,10 @@ public struct RunReport: Sendable {
         summary = document.summary
         monthly = document.summaryTables.first { $0.name == "monthly" }
         jobs = document.summaryTables.first { $0.name == "jobs" }
+        site = document.attributes.first { $0.name == "site_config_json" }.flatMap { attribute in
+            guard case .string(let json) = attribute.value else { return nil }
+            return try? SiteSpec(json: Data(json.utf8))
+        }
         year = document.time.year
         stepMinutes = document.time.stepMinutes
         let step = stepMinutes

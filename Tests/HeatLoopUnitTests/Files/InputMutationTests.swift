@@ -66,27 +66,29 @@ import Testing
     }
 
     @Test func batchMutants() throws {
-        let path = "\(PackagePaths.root)/Sites/batches/mutant.yaml"
-        let text = try String(contentsOfFile: "\(PackagePaths.root)/Sites/batches/climate-2050.yaml", encoding: .utf8)
-        Self.check("batch", text, count: 1_500, seed: 0xBA7C) { mutant in
-            do throws(SpecProblems) {
-                _ = try BatchSpec.decode(text: mutant, file: path)
-                return nil
-            } catch {
-                return Self.expectLocated("batch", Self.located(error, file: path))
-            }
+        try Self.checkPlanFile("batch", "batches/climate-2050.yaml", seed: 0xBA7C) { text, path throws(SpecProblems) in
+            _ = try BatchSpec.decode(text: text, file: path)
         }
     }
 
     @Test func sizingMutants() throws {
-        let path = "\(PackagePaths.root)/Sites/sizing/mutant.yaml"
-        let text = try String(contentsOfFile: "\(PackagePaths.root)/Sites/sizing/campus-heat-pump.yaml", encoding: .utf8)
-        Self.check("sizing", text, count: 1_500, seed: 0x512E) { mutant in
+        try Self.checkPlanFile("sizing", "sizing/campus-heat-pump.yaml", seed: 0x512E) { text, path throws(SpecProblems) in
+            _ = try SizingSpec.decode(text: text, file: path)
+        }
+    }
+
+    /// 1,500 mutants of the shipped plan file `Sites/<file>`, read as `mutant.yaml` beside it by `decode`.
+    static func checkPlanFile(_ name: String, _ file: String, seed: UInt64,
+                              _ decode: (String, String) throws(SpecProblems) -> Void) throws {
+        let original = "\(PackagePaths.root)/Sites/\(file)"
+        let path = ((original as NSString).deletingLastPathComponent as NSString).appendingPathComponent("mutant.yaml")
+        let text = try String(contentsOfFile: original, encoding: .utf8)
+        Self.check(name, text, count: 1_500, seed: seed) { mutant in
             do throws(SpecProblems) {
-                _ = try SizingSpec.decode(text: mutant, file: path)
+                try decode(mutant, path)
                 return nil
             } catch {
-                return Self.expectLocated("sizing", Self.located(error, file: path))
+                return Self.expectLocated(name, Self.located(error, file: path))
             }
         }
     }
