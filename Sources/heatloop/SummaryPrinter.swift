@@ -15,10 +15,13 @@ enum SummaryPrinter {
         lines += rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
         if let enefg = summary.enefg {
             lines.append("  (\(enefg.basis))")
-            lines += enefg.shortfalls(itMWh: k.itMWh, facilityMWh: k.facilityMWh, reusedMWh: k.wasteHeatReusedMWh)
-                .map { "  EnEfG: \($0)" }
+            if enefg.isAssessed {
+                lines += enefg.shortfalls(itMWh: k.itMWh, facilityMWh: k.facilityMWh, reusedMWh: k.wasteHeatReusedMWh)
+                    .map { "  EnEfG: \($0)" }
+            }
         }
         if !result.jobs.isEmpty { lines += jobTable(result.jobs) }
+        lines += warningBlock(summary.failures)
         lines.append("Result: \(output) (\(String(format: "%.2f", seconds)) s)")
         return lines.joined(separator: "\n")
     }
@@ -62,6 +65,8 @@ enum SummaryPrinter {
             ("Unmet cooling", number(k.unmetCoolingHours, 1) + " h"),
             ("Inlet outside ASHRAE \(site.envelope.air.name) rec./allow.",
              "\(number(k.outsideRecommendedHours, 0)) / \(number(k.outsideAllowableHours, 0)) h"),
+            ("  allowable: temperature / humidity",
+             "\(number(k.inletTemperatureOutsideAllowableHours, 0)) / \(number(k.inletHumidityOutsideAllowableHours, 0)) h"),
         ]
         if let waterClass = site.envelope.liquid, site.liquidLoop != nil {
             rows.append(("Facility water above \(waterClass.name)", number(k.outsideWaterClassHours, 0) + " h"))
@@ -91,10 +96,18 @@ enum SummaryPrinter {
         ]
     }
 
+    /// The plant's failures, one a line under a banner, so that they cannot be missed below the figures.
+    static func warningBlock(_ failures: PlantFailures) -> [String] {
+        let messages = failures.messages
+        guard !messages.isEmpty else { return [] }
+        return ["WARNING: the plant did not do its job (\(messages.count) problem\(messages.count == 1 ? "" : "s")):"]
+            + messages.map { "  ! \($0)" }
+    }
+
     private static func enefgRows(_ enefg: EnEfGAssessment?) -> [(String, String)] {
         guard let enefg else { return [("EnEfG §11", "not assessed (no compliance.commissioning_date)")] }
         return [
-            ("EnEfG §11", enefg.passes ? "PASS" : "FAIL"),
+            ("EnEfG §11", enefg.verdict),
             ("  PUE required / achieved", "≤ \(number(enefg.pueRequired, 2)) / \(number(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"),
             ("  ERF required / achieved", "≥ \(percent(enefg.erfRequired)) / \(percent(enefg.erfAchieved)) \(enefg.passesERF ? "ok" : "too low")"),
         ]
