@@ -1,6 +1,7 @@
 import Foundation
 import HeatLoop
 import HeatLoopFiles
+import HeatLoopHDF5
 import HeatLoopTestSupport
 import Testing
 
@@ -88,20 +89,43 @@ struct DesignLoadTests {
         #expect(met.status == 0, "\(met.stderr)")
     }
 
-    /// Step PUE is undefined without IT power: NaN in those steps; the annual PUE (a ratio of sums) is not.
+    /// Step PUE is undefined without IT power: NaN in those steps, in the result file too; the annual PUE
+    /// (a ratio of sums), the monthly ones, the summary and the report are unaffected.
     @Test("step PUE is NaN when IT power is 0")
     func pueNaNWithoutIT() throws {
-        let (_, result) = try simulate(site: "tucson-enterprise-air", edits: [
-            ("base_idle_w: 250", "base_idle_w: 0"), ("hourly: [0.3, 0.28,", "hourly: [0, 0.28,"),
-        ])
+        let edits = [("base_idle_w: 250", "base_idle_w: 0"), ("hourly: [0.3, 0.28,", "hourly: [0, 0.28,")]
+        let (_, result) = try simulate(site: "tucson-enterprise-air", edits: edits)
         let it = result.columns[.itPower], pue = result.columns[.pue]
         let idle = it.indices.filter { it[$0] == 0 }
         #expect(idle.count >= 365)
         #expect(idle.allSatisfy { pue[$0].isNaN })
         #expect(it.indices.filter { it[$0] > 0 }.allSatisfy { pue[$0].isFinite && pue[$0] > 1 })
-        let annual = RunSummary(result).annual
-        #expect(annual.pue.isFinite && abs(annual.pue - annual.facilityMWh / annual.itMWh) < 1e-12)
-        #expect(RunSummary(result).monthly.allSatisfy { $0.pue.isFinite })
+        let summary = RunSummary(result)
+        #expect(summary.annual.pue.isFinite && abs(summary.annual.pue - summary.annual.facilityMWh / summary.annual.itMWh) < 1e-12)
+        #expect(summary.monthly.allSatisfy { $0.pue.isFinite })
+
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let site = try variant(site: "tucson-enterprise-air", edits: edits)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let run = try CLI.run(["run", site, "--output", folder + "/idle.h5"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let stored = try HDF5ResultReader.readSeries(path: folder + "/idle.h5", group: "facility", name: "pue")
+        let storedIT = try HDF5ResultReader.readSeries(path: folder + "/idle.h5", group: "it", name: "power")
+        #expect(stored.indices.allSatisfy { storedIT[$0] == 0 ? stored[$0].isNaN : stored[$0].isFinite })
+        let report = try CLI.run(["report", folder + "/idle.h5", "--html", folder + "/idle.html"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("PUE"))
+    }
+
+    /// A heat pump that never runs (no demand) is reported, not hidden behind its CAPEX.
+    @Test("idle heat recovery is a failure")
+    func idleHeatRecovery() throws {
+        let (_, result) = try simulate(site: "paris-colocation-heat-export", edits: [("annual_gwh: 10.0", "annual_gwh: 0")])
+        let failures = RunSummary(result).failures
+        #expect(failures.heatRecoveryIdle)
+        #expect(failures.messages.contains { $0.hasPrefix("Heat recovery recovered nothing all year") })
+        #expect(failures.attributes.contains(ResultAttribute("heat_recovery_idle", .int(1))))
     }
 
     /// The site with `edits` written beside the original (so relative paths resolve); the caller removes it.

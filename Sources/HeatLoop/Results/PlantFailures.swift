@@ -70,7 +70,8 @@ public struct PlantFailures: Sendable, Equatable {
         line("IT inlet temperature outside ASHRAE \(airClass.name) allowable \(Self.fixed(range.lowerBound, 0))–"
              + "\(Self.fixed(range.upperBound, 0)) °C", inletTemperature, worst: "worst inlet (°C)")
         line("IT inlet humidity outside ASHRAE \(airClass.name) allowable", inletHumidity, worst: "worst inlet dew point (°C)")
-        line("Facility water above class \(waterClassName)", waterClass, worst: "warmest supply (°C)")
+        line("Facility water above " + (waterClassName.isEmpty ? "its W class" : "class \(waterClassName)"), waterClass,
+             worst: "warmest supply (°C)")
         if heatRecoveryIdle {
             lines.append("Heat recovery recovered nothing all year: its source loop offered no heat the heat pump could take "
                 + "(check heat_recovery.heat_pump.source and the district-heating temperatures)")
