@@ -25,8 +25,8 @@ extension SiteSpec {
         let missing = source == .air ? "its air side is a DX CRAC room with no chilled-water loop"
             : "no cluster captures heat to liquid (every cluster is air-cooled), so there is no facility-water loop"
         o.at("heat_recovery.heat_pump.source").problem(
-            "the heat pump draws from '\(source.rawValue)', but \(missing): it would recover nothing; \(instead), "
-                + "or give a cluster 'cooling: dlc'")
+            "the heat pump draws from '\(source.rawValue)', but \(missing): it would recover nothing; \(instead)"
+                + (liquid ? "" : ", or give a cluster 'cooling: dlc'"))
     }
 }
 
