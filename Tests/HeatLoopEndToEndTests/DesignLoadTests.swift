@@ -41,6 +41,26 @@ struct DesignLoadTests {
         }
     }
 
+    /// A batch that varies a site into a configuration that cannot work reports it at the site file's key,
+    /// with the values that made it (exit 2), before any scenario runs.
+    @Test("a batch rejects a varied site that cannot work, located")
+    func batchRejectsUnreachableVariant() throws {
+        let batch = PackagePaths.root + "/Sites/batches/unreachable-" + UUID().uuidString + ".yaml"
+        try """
+            name: unreachable
+            sites: [../dlc-dry-coolers.yaml]
+            vary:
+              cooling.liquid.supply_c: [40, 30]
+            timestep_min: 60
+            """.write(toFile: batch, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: batch) }
+        let outcome = try CLI.run(["validate", batch])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("dlc-dry-coolers.yaml:"))
+        #expect(outcome.stderr.contains("cooling.liquid.supply_c: with cooling.liquid.supply_c = 30: 30 °C cannot be reached"))
+        #expect(!outcome.stderr.contains("supply_c = 40"))
+    }
+
     /// `validate` rejects a heat pump drawing from a liquid loop an all-air site does not have (exit 2), naming
     /// the key and the fix; without it the site recovered 0 MWh and charged the heat pump's CAPEX.
     @Test("validate rejects a heat pump without its source loop")
