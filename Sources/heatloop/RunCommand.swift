@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
         if json {
             print(try SummaryPrinter.json(recorded, output: path))
         } else if !verbosity.quiet {
-            print(SummaryPrinter.table(result: result, summary: summary, weather: input.weatherPath, output: path,
+            print(SummaryPrinter.table(result: result, summary: summary, design: input.spec, weather: input.weatherPath, output: path,
                                        seconds: Date().timeIntervalSince(started)))
         }
         if strict, summary.failures.any {

@@ -4,11 +4,11 @@ import HeatLoopFiles
 
 /// The terminal and JSON forms of a run's summary.
 enum SummaryPrinter {
-    static func table(result: SimulationResult, summary: RunSummary, weather: String, output: String,
+    static func table(result: SimulationResult, summary: RunSummary, design: SiteSpec, weather: String, output: String,
                       seconds: Double) -> String {
         let site = result.site
         let k = summary.annual
-        let rows = energyRows(k, heatReuse: site.heatRecovery != nil) + operationRows(result, k)
+        let rows = [designRow(design)] + energyRows(k, heatReuse: site.heatRecovery != nil) + operationRows(result, k)
             + (summary.economics.map(economicsRows) ?? []) + enefgRows(summary.enefg)
         let width = rows.map(\.0.count).max() ?? 0
         var lines = ["\(site.name): \(site.calendar.year), \(site.calendar.stepMinutes)-minute steps, weather \((weather as NSString).lastPathComponent)"]
@@ -24,6 +24,12 @@ enum SummaryPrinter {
         lines += warningBlock(summary.failures)
         lines.append("Result: \(output) (\(String(format: "%.2f", seconds)) s)")
         return lines.joined(separator: "\n")
+    }
+
+    /// What the plant was sized for (the design step's values in the resolved site).
+    private static func designRow(_ spec: SiteSpec) -> (String, String) {
+        ("Plant sized for", "\(number(spec.designItMw ?? .nan, 2)) MW IT at \(number(spec.designDryBulbC ?? .nan, 1)) °C dry bulb / "
+            + "\(number(spec.designWetBulbC ?? .nan, 1)) °C wet bulb")
     }
 
     /// Energy, efficiency metrics and, with heat reuse, the heat and heat-pump figures.

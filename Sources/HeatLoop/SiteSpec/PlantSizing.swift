@@ -21,6 +21,8 @@ struct RejectionDesign {
         var reference = chiller
         reference.capacityMw = 1
         let fraction = reference.model.availableCapacity(chilledWaterLeaving: supply, condenserEntering: condenserEntering) / 1e6
+        // The shipped curves stay above 0.7 in range (they are clamped there); a curve set that gives ~0
+        // would size an absurd chiller, so it is rated at the design heat and its unmet hours will show.
         return fraction > 0.05 ? fraction : 1
     }
 }
