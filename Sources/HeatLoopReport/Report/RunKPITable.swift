@@ -64,8 +64,8 @@ extension RunReport {
             + messages.map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></div>"
     }
 
-    /// The EnEfG §11 verdict in a box: pass or fail (not assessed while cooling went unmet), the targets against the achieved figures, the rule
-    /// applied and, when failing, what must change.
+    /// The EnEfG §11 verdict in a box: pass or fail (not assessed while cooling went unmet), the targets
+    /// against the achieved figures, the rule applied and, when failing, what must change.
     func enefgVerdictHTML() -> String {
         guard let enefg else {
             return "<div class=\"verdict\"><strong>EnEfG §11: not assessed</strong> — the site file has no "
@@ -78,8 +78,9 @@ extension RunReport {
                 + "ERF \(NumberText.percent(enefg.erfAchieved)) (required ≥ \(NumberText.percent(enefg.erfRequired, decimals: 0))) "
                 + "\(enefg.passesERF ? "✓" : "✗")")
             + "<br><span class=\"note\">\(Markup.escaped(enefg.basis))</span>"
-        for shortfall in !enefg.isAssessed ? [] : enefg.shortfalls(itMWh: kpi("it_energy_MWh"), facilityMWh: kpi("facility_energy_MWh"),
-                                          reusedMWh: kpi("waste_heat_reused_MWh")) {
+        let shortfalls = enefg.shortfalls(itMWh: kpi("it_energy_MWh"), facilityMWh: kpi("facility_energy_MWh"),
+                                          reusedMWh: kpi("waste_heat_reused_MWh"))
+        for shortfall in enefg.isAssessed ? shortfalls : [] {
             html += "<br>\(Markup.escaped(shortfall))"
         }
         return html + "</div>"
