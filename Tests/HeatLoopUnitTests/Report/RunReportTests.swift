@@ -98,6 +98,8 @@ struct RunReportTests {
         // The connection defaults to the heat pump's capacity in the design step.
         #expect(rows["District heating"]?.contains("connection 8 MW") == true, "\(rows)")
         #expect(rows["Liquid loop"] != nil)
+        // The design basis the resolved site records (no weather here: the design step's fallback condition).
+        #expect(rows["Plant sized for"] == "0.091 MW IT, 35 °C dry bulb, 24 °C wet bulb, sizing factor 1.15", "\(rows)")
 
         let airOnly = RunReport(document: Self.document(heatRecovery: false, economics: false))
         let labels = airOnly.keyInputs.map(\.label)
