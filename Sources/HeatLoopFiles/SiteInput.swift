@@ -30,11 +30,18 @@ public struct SiteInput: Sendable {
     /// of the site file at once; weather problems name the EPW file and line.
     public static func load(path: String, weatherOverride: String? = nil,
                             timestepOverride: Int? = nil) throws(InputError) -> SiteInput {
-        var spec: SiteSpec
-        do { spec = try SiteSpec.decode(text: try YAMLDocument.text(ofFile: path, what: "site file"), file: path) } catch {
-            throw .site(error)
-        }
-        var weatherPath = SiteSpec.resolve(spec.weather, relativeTo: path)
+        let log = SpecProblemLog(file: path)
+        let root: SpecNode
+        do throws(SpecProblems) {
+            guard let parsed = YAMLDocument.parse(text: try YAMLDocument.text(ofFile: path, what: "site file"), log: log) else {
+                throw SpecProblems(log.problems)
+            }
+            root = parsed
+        } catch { throw .site(error) }
+        var spec = SiteSpec.decode(file: path, root: root, log: log)
+        guard log.problems.isEmpty else { throw .site(SpecProblems(log.problems)) }
+        let siteWeatherPath = SiteSpec.resolve(spec.weather, relativeTo: path)
+        var weatherPath = siteWeatherPath
         if let weatherOverride {
             weatherPath = weatherOverride
             spec.weather = weatherOverride
@@ -47,10 +54,18 @@ public struct SiteInput: Sendable {
                                                          column: file.column ?? "", accepting: file.accepting)
             } catch { throw .trace(error) }
         }
-        let weather: WeatherSeries
-        do { weather = try EPWReader.read(path: weatherPath) } catch { throw .weather(error) }
+        let weather: WeatherSeries, designWeather: WeatherSeries
+        do {
+            weather = try EPWReader.read(path: weatherPath)
+            // The plant is designed for the site's own weather, whichever weather it then runs in.
+            designWeather = weatherPath == siteWeatherPath ? weather : try EPWReader.read(path: siteWeatherPath)
+        } catch { throw .weather(error) }
         let weatherBytes = FileManager.default.contents(atPath: weatherPath) ?? Data()
-        return SiteInput(designed: spec.designed(), traces: traces, weather: weather, weatherPath: weatherPath,
+        let designed = spec.designed(ambient: DesignAmbient(weather: designWeather))
+        let cursor = SpecCursor(root: root, log: log)
+        for problem in designed.problems { cursor.at(problem.keyPath).problem(problem.message) }
+        guard log.problems.isEmpty else { throw .site(SpecProblems(log.problems)) }
+        return SiteInput(designed: designed, traces: traces, weather: weather, weatherPath: weatherPath,
                          weatherSHA256: SHA256.hex(weatherBytes))
     }
 

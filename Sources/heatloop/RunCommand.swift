@@ -13,6 +13,8 @@ struct RunCommand: ParsableCommand {
     var timestepMin: Int?
     @Option(help: "Result file (.h5) or folder (default Output/<site name>.h5).") var output: String?
     @Flag(help: "Print the summary as one JSON object.") var json = false
+    @Flag(help: "Exit with status 1 when the plant failed: unmet cooling, IT inlet outside the ASHRAE allowable envelope, facility water above its class, or heat recovery that recovered nothing (the result is still written).")
+    var strict = false
     @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
@@ -49,8 +51,15 @@ struct RunCommand: ParsableCommand {
         if json {
             print(try SummaryPrinter.json(recorded, output: path))
         } else if !verbosity.quiet {
-            print(SummaryPrinter.table(result: result, summary: summary, weather: input.weatherPath, output: path,
+            print(SummaryPrinter.table(result: result, summary: summary, design: input.spec, weather: input.weatherPath, output: path,
                                        seconds: Date().timeIntervalSince(started)))
+        }
+        if strict, summary.failures.any {
+            if json || verbosity.quiet {
+                for message in summary.failures.messages { printError("error: \(message)") }
+            }
+            printError("error: --strict: the plant failed (\(summary.failures.messages.count) problem(s)); see \(path)")
+            throw ExitStatus.failure
         }
     }
 }

@@ -4,23 +4,32 @@ import HeatLoopFiles
 
 /// The terminal and JSON forms of a run's summary.
 enum SummaryPrinter {
-    static func table(result: SimulationResult, summary: RunSummary, weather: String, output: String,
+    static func table(result: SimulationResult, summary: RunSummary, design: SiteSpec, weather: String, output: String,
                       seconds: Double) -> String {
         let site = result.site
         let k = summary.annual
-        let rows = energyRows(k, heatReuse: site.heatRecovery != nil) + operationRows(result, k)
+        let rows = [designRow(design)] + energyRows(k, heatReuse: site.heatRecovery != nil) + operationRows(result, k)
             + (summary.economics.map(economicsRows) ?? []) + enefgRows(summary.enefg)
         let width = rows.map(\.0.count).max() ?? 0
         var lines = ["\(site.name): \(site.calendar.year), \(site.calendar.stepMinutes)-minute steps, weather \((weather as NSString).lastPathComponent)"]
         lines += rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
         if let enefg = summary.enefg {
             lines.append("  (\(enefg.basis))")
-            lines += enefg.shortfalls(itMWh: k.itMWh, facilityMWh: k.facilityMWh, reusedMWh: k.wasteHeatReusedMWh)
-                .map { "  EnEfG: \($0)" }
+            if enefg.isAssessed {
+                lines += enefg.shortfalls(itMWh: k.itMWh, facilityMWh: k.facilityMWh, reusedMWh: k.wasteHeatReusedMWh)
+                    .map { "  EnEfG: \($0)" }
+            }
         }
         if !result.jobs.isEmpty { lines += jobTable(result.jobs) }
+        lines += warningBlock(summary.failures)
         lines.append("Result: \(output) (\(String(format: "%.2f", seconds)) s)")
         return lines.joined(separator: "\n")
+    }
+
+    /// What the plant was sized for (the design step's values in the resolved site).
+    private static func designRow(_ spec: SiteSpec) -> (String, String) {
+        ("Plant sized for", "\(number(spec.designItMw ?? .nan, 2)) MW IT at \(number(spec.designDryBulbC ?? .nan, 1)) °C dry bulb / "
+            + "\(number(spec.designWetBulbC ?? .nan, 1)) °C wet bulb")
     }
 
     /// Energy, efficiency metrics and, with heat reuse, the heat and heat-pump figures.
@@ -62,6 +71,8 @@ enum SummaryPrinter {
             ("Unmet cooling", number(k.unmetCoolingHours, 1) + " h"),
             ("Inlet outside ASHRAE \(site.envelope.air.name) rec./allow.",
              "\(number(k.outsideRecommendedHours, 0)) / \(number(k.outsideAllowableHours, 0)) h"),
+            ("  allowable: temperature / humidity",
+             "\(number(k.inletTemperatureOutsideAllowableHours, 0)) / \(number(k.inletHumidityOutsideAllowableHours, 0)) h"),
         ]
         if let waterClass = site.envelope.liquid, site.liquidLoop != nil {
             rows.append(("Facility water above \(waterClass.name)", number(k.outsideWaterClassHours, 0) + " h"))
@@ -91,10 +102,18 @@ enum SummaryPrinter {
         ]
     }
 
+    /// The plant's failures, one a line under a banner, so that they cannot be missed below the figures.
+    static func warningBlock(_ failures: PlantFailures) -> [String] {
+        let messages = failures.messages
+        guard !messages.isEmpty else { return [] }
+        return ["WARNING: the plant did not do its job (\(messages.count) problem\(messages.count == 1 ? "" : "s")):"]
+            + messages.map { "  ! \($0)" }
+    }
+
     private static func enefgRows(_ enefg: EnEfGAssessment?) -> [(String, String)] {
         guard let enefg else { return [("EnEfG §11", "not assessed (no compliance.commissioning_date)")] }
         return [
-            ("EnEfG §11", enefg.passes ? "PASS" : "FAIL"),
+            ("EnEfG §11", enefg.verdict),
             ("  PUE required / achieved", "≤ \(number(enefg.pueRequired, 2)) / \(number(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"),
             ("  ERF required / achieved", "≥ \(percent(enefg.erfRequired)) / \(percent(enefg.erfAchieved)) \(enefg.passesERF ? "ok" : "too low")"),
         ]

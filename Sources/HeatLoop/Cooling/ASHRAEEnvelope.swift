@@ -27,8 +27,13 @@ public struct ASHRAEAirEnvelope: Sendable, Equatable {
     /// True when the inlet state lies inside the envelope. The three inputs describe one state; the
     /// caller passes all three so no psychrometric solve is needed here.
     public func contains(dryBulb t: Double, dewPoint: Double, relativeHumidity: Double) -> Bool {
-        dryBulb.contains(t)
-            && dewPoint >= minimumDewPoint && relativeHumidity >= minimumRelativeHumidity
+        dryBulb.contains(t) && containsMoisture(dewPoint: dewPoint, relativeHumidity: relativeHumidity)
+    }
+
+    /// True when the moisture bounds hold (dew point and relative humidity), whatever the dry bulb: the
+    /// humidity half of `contains`, to report temperature and humidity excursions apart.
+    public func containsMoisture(dewPoint: Double, relativeHumidity: Double) -> Bool {
+        dewPoint >= minimumDewPoint && relativeHumidity >= minimumRelativeHumidity
             && dewPoint <= maximumDewPoint && relativeHumidity <= maximumRelativeHumidity
     }
 }

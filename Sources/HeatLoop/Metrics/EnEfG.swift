@@ -5,6 +5,10 @@
 /// - Existing data centers (before 2026-07-01): PUE ≤ 1.5 from 2027-07-01 and ≤ 1.3 from 2030-07-01; no
 ///   ERF target. HeatLoop assesses them against the long-term 1.3.
 /// PUE here excludes electricity used solely to upgrade waste heat (the heat pump), as §11 prescribes.
+///
+/// A PUE is only a figure of the plant when the plant met its load: a plant too small to cool the IT uses
+/// less energy than one that does. So the verdict is only given when no cooling went unmet; otherwise it
+/// reads `not assessed (N h unmet cooling)`, and `passes` is false.
 public struct EnEfGAssessment: Sendable, Equatable {
     public var pueRequired: Double
     public var erfRequired: Double
@@ -12,14 +16,29 @@ public struct EnEfGAssessment: Sendable, Equatable {
     public var erfAchieved: Double
     /// Which rule applied, for the summary.
     public var basis: String
+    /// Hours with cooling load not met in the assessed year.
+    public var unmetCoolingHours: Double
 
     public var passesPUE: Bool { pueAchieved <= pueRequired }
     public var passesERF: Bool { erfAchieved.isNaN ? erfRequired == 0 : erfAchieved >= erfRequired }
-    public var passes: Bool { passesPUE && passesERF }
+    /// True when the plant met its load all year, so that its figures can be assessed.
+    public var isAssessed: Bool { !(unmetCoolingHours > 0) }
+    /// PASS only when assessed and both targets are met.
+    public var passes: Bool { isAssessed && passesPUE && passesERF }
 
-    public init(commissioning: CalendarDate, pue: Double, erf: Double) {
+    /// `PASS`, `FAIL`, or `not assessed (N h unmet cooling)`.
+    public var verdict: String {
+        guard isAssessed else { return "not assessed (\(Self.hours(unmetCoolingHours)) h unmet cooling)" }
+        return passes ? "PASS" : "FAIL"
+    }
+
+    /// `/summary` `enefg_pass`: 1 pass, 0 fail, −1 not assessed.
+    public var passCode: Int { isAssessed ? (passes ? 1 : 0) : -1 }
+
+    public init(commissioning: CalendarDate, pue: Double, erf: Double, unmetCoolingHours: Double = 0) {
         pueAchieved = pue
         erfAchieved = erf
+        self.unmetCoolingHours = unmetCoolingHours
         let newSiteCutoff = CalendarDate(year: 2026, month: 7, day: 1)
         if commissioning < newSiteCutoff {
             pueRequired = 1.3
@@ -39,7 +58,9 @@ public struct EnEfGAssessment: Sendable, Equatable {
     }
 
     /// An assessment as a result file records it (`/summary` `enefg_*`, `pue`, `erf`), for reports.
-    public init(pueRequired: Double, erfRequired: Double, pueAchieved: Double, erfAchieved: Double, basis: String) {
+    public init(pueRequired: Double, erfRequired: Double, pueAchieved: Double, erfAchieved: Double, basis: String,
+                unmetCoolingHours: Double = 0) {
+        self.unmetCoolingHours = unmetCoolingHours
         self.pueRequired = pueRequired
         self.erfRequired = erfRequired
         self.pueAchieved = pueAchieved
@@ -63,6 +84,12 @@ public struct EnEfGAssessment: Sendable, Equatable {
                 + "(\(Self.fixed(reusedMWh, 0)) of the \(Self.fixed(needed, 0)) MWh needed)")
         }
         return reasons
+    }
+
+    /// Hours as `1866` or `12.5`.
+    private static func hours(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? fixed(tenths, 0) : fixed(tenths, 1)
     }
 
     private static func fixed(_ value: Double, _ digits: Int) -> String {

@@ -31,6 +31,12 @@ public struct EnergyTotals: Sendable, Equatable {
     public var outsideRecommendedHours = 0.0
     public var outsideAllowableHours = 0.0
     public var outsideWaterClassHours = 0.0
+    /// The allowable-envelope hours split by cause: inlet dry bulb outside the class's range, and inlet
+    /// moisture (dew point or relative humidity) outside it; an hour can count in both.
+    public var inletTemperatureOutsideAllowableHours = 0.0
+    public var inletHumidityOutsideAllowableHours = 0.0
+    /// The step whose inlet dew point lay farthest outside the allowable moisture range (value: the dew point, °C).
+    public var worstInletHumidity = WorstStep()
     /// Hours in which a plant curve was evaluated outside its stated input range (and clamped).
     public var curveClampedHours = 0.0
     /// Hours in which the heat pump ran outside its COP table (and was clamped to its edge).
@@ -65,6 +71,9 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.outsideRecommendedHours = a.outsideRecommendedHours + b.outsideRecommendedHours
         sum.outsideAllowableHours = a.outsideAllowableHours + b.outsideAllowableHours
         sum.outsideWaterClassHours = a.outsideWaterClassHours + b.outsideWaterClassHours
+        sum.inletTemperatureOutsideAllowableHours = a.inletTemperatureOutsideAllowableHours + b.inletTemperatureOutsideAllowableHours
+        sum.inletHumidityOutsideAllowableHours = a.inletHumidityOutsideAllowableHours + b.inletHumidityOutsideAllowableHours
+        sum.worstInletHumidity = .worse(a.worstInletHumidity, b.worstInletHumidity)
         sum.curveClampedHours = a.curveClampedHours + b.curveClampedHours
         sum.heatPumpOutsideMapHours = a.heatPumpOutsideMapHours + b.heatPumpOutsideMapHours
         sum.maximumResidual = max(a.maximumResidual, b.maximumResidual)
@@ -75,4 +84,26 @@ public struct EnergyTotals: Sendable, Equatable {
     /// delivered minus the heat-pump electricity that upgraded it (ISO/IEC 30134-6 counts only the
     /// data center's own energy as reused; EnEfG §11 likewise).
     public var reused: Double { max(0, heatDelivered - heatPump) }
+}
+
+/// The worst step of an excursion: its value, how far outside its limit it was (larger is worse) and the
+/// step; `step` −1 when there was none.
+public struct WorstStep: Sendable, Equatable {
+    public var value = Double.nan
+    public var excess = -Double.infinity
+    public var step = -1
+
+    public init() {}
+
+    public init(value: Double, excess: Double, step: Int) {
+        (self.value, self.excess, self.step) = (value, excess, step)
+    }
+
+    /// Keeps the step when it is worse than the worst so far (the earliest among equals).
+    @inline(__always)
+    mutating func note(value: Double, excess: Double, step: Int) {
+        if excess > self.excess { self = WorstStep(value: value, excess: excess, step: step) }
+    }
+
+    static func worse(_ a: WorstStep, _ b: WorstStep) -> WorstStep { b.excess > a.excess ? b : a }
 }

@@ -45,6 +45,8 @@ public struct KPIs: Sendable, Equatable {
     public var outsideRecommendedHours: Double
     public var outsideAllowableHours: Double
     public var outsideWaterClassHours: Double
+    public var inletTemperatureOutsideAllowableHours: Double
+    public var inletHumidityOutsideAllowableHours: Double
     public var curveClampedHours: Double
     public var heatPumpOutsideMapHours: Double
     public var maximumEnergyBalanceResidual: Double
@@ -90,6 +92,8 @@ public struct KPIs: Sendable, Equatable {
         outsideRecommendedHours = totals.outsideRecommendedHours
         outsideAllowableHours = totals.outsideAllowableHours
         outsideWaterClassHours = totals.outsideWaterClassHours
+        inletTemperatureOutsideAllowableHours = totals.inletTemperatureOutsideAllowableHours
+        inletHumidityOutsideAllowableHours = totals.inletHumidityOutsideAllowableHours
         curveClampedHours = totals.curveClampedHours
         heatPumpOutsideMapHours = totals.heatPumpOutsideMapHours
         maximumEnergyBalanceResidual = totals.maximumResidual
@@ -130,6 +134,10 @@ public struct KPIs: Sendable, Equatable {
              outsideRecommendedHours),
             ("inlet_outside_allowable_hours", "h", "hours with IT inlet air outside the ASHRAE allowable envelope",
              outsideAllowableHours),
+            ("inlet_temperature_outside_allowable_hours", "h",
+             "hours with IT inlet dry bulb outside the ASHRAE allowable range", inletTemperatureOutsideAllowableHours),
+            ("inlet_humidity_outside_allowable_hours", "h",
+             "hours with IT inlet dew point or relative humidity outside the ASHRAE allowable range", inletHumidityOutsideAllowableHours),
             ("water_outside_class_hours", "h", "hours with facility water above its ASHRAE W class", outsideWaterClassHours),
             ("curve_clamped_hours", "h", "hours with a plant curve evaluated outside its input range", curveClampedHours),
             ("heat_pump_outside_map_hours", "h", "hours with the heat pump outside its COP table", heatPumpOutsideMapHours),

@@ -27,7 +27,8 @@ public struct JobSummary: Sendable, Equatable {
     public init(cluster: Int, job: JobLoad, stepPUE: [Float], stepSeconds: Double, gridIntensity: [Double]?) {
         var facility = 0.0, grams = 0.0
         for step in job.stepPower.indices {
-            let power = Double(job.stepPower[step]) * Double(stepPUE[step])
+            // A step without IT power has a NaN PUE and no job power to scale.
+            let power = job.stepPower[step] > 0 ? Double(job.stepPower[step]) * Double(stepPUE[step]) : 0
             facility += power
             grams += power * (gridIntensity?[step] ?? 0)
         }

@@ -80,7 +80,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .storageEnergy: D(.heatRecovery, "storage_energy", "J", "energy in the heat-storage tank at the end of the step", .point, .last)
 
         case .facilityPower: D(.facility, "power", "W", "facility power (IT + cooling + electrical losses + misc)", .mean, .mean)
-        case .pue: D(.facility, "pue", "1", "step PUE", nil, .ratio(.facilityPower, .itPower))
+        case .pue: D(.facility, "pue", "1", "step PUE (NaN in a step without IT power)", nil, .ratio(.facilityPower, .itPower))
         case .energyBalanceResidual: D(.facility, "energy_balance_residual", "1", "relative energy-balance residual", nil, .maximum)
         }
     }

@@ -5,24 +5,33 @@ public struct RunSummary: Sendable {
     public var monthly: [KPIs]
     public var enefg: EnEfGAssessment?
     public var economics: EconomicAssessment?
+    /// Unmet cooling, envelope and water-class excursions, idle heat recovery.
+    public var failures: PlantFailures
 
     public init(_ result: SimulationResult, economics: EconomicAssessment? = nil) {
         self.economics = economics
         let carbon = result.site.carbon
-        annual = KPIs(result.annual, carbon: carbon)
+        let totals = result.annual
+        annual = KPIs(totals, carbon: carbon)
         monthly = result.monthly.map { KPIs($0, carbon: carbon) }
+        let annual = annual
         enefg = result.site.compliance.map {
-            EnEfGAssessment(commissioning: $0.commissioningDate, pue: annual.pue, erf: annual.erf)
+            EnEfGAssessment(commissioning: $0.commissioningDate, pue: annual.pue, erf: annual.erf,
+                            unmetCoolingHours: annual.unmetCoolingHours)
         }
+        failures = PlantFailures(result, annual: annual, totals: totals)
     }
 
-    /// `/summary` attributes: the KPIs and the EnEfG result (`enefg_pass` 1/0, −1 when not assessed).
+    /// `/summary` attributes: the KPIs, the EnEfG result (`enefg_pass` 1/0, −1 when not assessed, and the
+    /// verdict as text) and the plant's failures.
     public var attributes: [ResultAttribute] {
         var attributes = annual.named.map { ResultAttribute($0.name, .double($0.value)) }
         attributes.append(ResultAttribute("enefg_pue_required", .double(enefg?.pueRequired ?? .nan)))
         attributes.append(ResultAttribute("enefg_erf_required", .double(enefg?.erfRequired ?? .nan)))
-        attributes.append(ResultAttribute("enefg_pass", .int(enefg.map { $0.passes ? 1 : 0 } ?? -1)))
+        attributes.append(ResultAttribute("enefg_pass", .int(enefg?.passCode ?? -1)))
+        attributes.append(ResultAttribute("enefg_verdict", .string(enefg?.verdict ?? "not assessed (no compliance.commissioning_date)")))
         attributes.append(ResultAttribute("enefg_basis", .string(enefg?.basis ?? "not assessed: no compliance.commissioning_date")))
+        attributes += failures.attributes
         attributes += (economics?.named ?? []).map { ResultAttribute($0.name, .double($0.value)) }
         return attributes
     }

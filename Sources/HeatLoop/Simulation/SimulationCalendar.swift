@@ -32,6 +32,15 @@ public struct SimulationCalendar: Sendable, Equatable {
         [Int](repeating: month, count: days)
     }
 
+    /// Start of a step as `YYYY-MM-DD hh:mm`, local standard time of the weather file.
+    public func startTime(ofStep step: Int) -> String {
+        let day = step / stepsPerDay, minute = (step % stepsPerDay) * stepMinutes
+        let month = Self.monthOfDay[min(364, max(0, day))]
+        let dayOfMonth = day - Self.daysPerMonth[..<month].reduce(0, +) + 1
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month + 1))-\(two(dayOfMonth)) \(two(minute / 60)):\(two(minute % 60))"
+    }
+
     /// Month (0…11) of a step.
     public func month(ofStep step: Int) -> Int { Self.monthOfDay[step / stepsPerDay] }
 }

@@ -55,8 +55,21 @@ struct FacilityStage {
     var residual: Double
     var plantMode: CoolingMode
     var unmet: Double
-    var outsideRecommended: Bool, outsideAllowable: Bool, outsideWaterClass: Bool
+    var inlet: InletExcursions
+    var outsideWaterClass: Bool
     var curvesClamped: Bool
+}
+
+/// Where the IT inlet air stood against the ASHRAE class's envelopes in a step.
+struct InletExcursions {
+    var outsideRecommended: Bool
+    /// Dry bulb outside the allowable range.
+    var temperatureOutsideAllowable: Bool
+    /// Dew point or relative humidity outside the allowable range.
+    var humidityOutsideAllowable: Bool
+    /// The inlet dew point, °C, and how far it lies outside the allowable dew-point range (K, ≤ 0 inside).
+    var dewPoint: Double, dewPointExcess: Double
+    var outsideAllowable: Bool { temperatureOutsideAllowable || humidityOutsideAllowable }
 }
 
 extension StepPlan {
@@ -196,14 +209,13 @@ extension StepPlan {
             residual = max(residual, abs(heatPumpBalance) / max(dispatch.output, 1),
                            abs(deliveryBalance) / max(dispatch.delivered, 1))
         }
-        let (outsideRecommended, outsideAllowable) = airEnvelopeExcursions(rejected, caches: &caches)
+        let inlet = airEnvelopeExcursions(rejected, caches: &caches)
         return FacilityStage(
             chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, coolingPower: coolingPower,
             facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn, residual: residual,
             plantMode: liquidStep.map { max($0.rejection.mode, airStep.mode) } ?? airStep.mode,
             unmet: airStep.unmet + (liquidStep?.unmet ?? 0),
-            outsideRecommended: outsideRecommended, outsideAllowable: outsideAllowable,
-            outsideWaterClass: liquidStep != nil && waterClass.map { !$0.allows(supply: state.liquidSupply) } ?? false,
+            inlet: inlet, outsideWaterClass: liquidStep != nil && waterClass.map { !$0.allows(supply: state.liquidSupply) } ?? false,
             curvesClamped: airStep.curvesClamped || (liquidStep?.rejection.curveInputsClamped ?? false))
     }
 
@@ -211,7 +223,7 @@ extension StepPlan {
     /// point is the outdoor one, capped by the coldest coil surface the room air meets;
     /// φ = p_ws(t_dp) / p_ws(t), as `Psychrometrics.relativeHumidity(dryBulb:dewPoint:)`.
     @inline(always)
-    func airEnvelopeExcursions(_ rejected: RejectionStage, caches: inout StepCaches) -> (Bool, Bool) {
+    func airEnvelopeExcursions(_ rejected: RejectionStage, caches: inout StepCaches) -> InletExcursions {
         let airStep = rejected.air
         let inletDewPoint = min(rejected.outdoorDewPoint, airStep.coilSurface)
         let logInletVapor = inletDewPoint == rejected.outdoorDewPoint
@@ -219,9 +231,11 @@ extension StepPlan {
         let inletRH = exp(logInletVapor - caches.supplyAirSaturation(airStep.supplyAir, Psychrometrics.logSaturationVaporPressure))
         let outsideRecommended = !recommended.contains(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint,
                                                        relativeHumidity: inletRH)
-        let outsideAllowable = !allowable.contains(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint,
-                                                   relativeHumidity: inletRH)
-        return (outsideRecommended, outsideAllowable)
+        let humidityInside = allowable.containsMoisture(dewPoint: inletDewPoint, relativeHumidity: inletRH)
+        return InletExcursions(
+            outsideRecommended: outsideRecommended, temperatureOutsideAllowable: !allowable.dryBulb.contains(airStep.supplyAir),
+            humidityOutsideAllowable: !humidityInside, dewPoint: inletDewPoint,
+            dewPointExcess: max(inletDewPoint - allowable.maximumDewPoint, allowable.minimumDewPoint - inletDewPoint))
     }
 
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
@@ -264,7 +278,8 @@ extension StepPlan {
         recorder(.heatExchanged, Float((recovery.dispatch?.direct ?? 0) + (recovery.dispatch?.preheat ?? 0)))
         recorder(.storageEnergy, Float(state.storageEnergy))
         recorder(.facilityPower, Float(facility.facilityPower))
-        recorder(.pue, Float(it.power > 0 ? facility.facilityPower / it.power : 0))
+        // PUE is undefined without IT power (ISO/IEC 30134-2): NaN, which the annual ratio of sums never sees.
+        recorder(.pue, Float(it.power > 0 ? facility.facilityPower / it.power : .nan))
         recorder(.energyBalanceResidual, Float(facility.residual))
     }
 
@@ -300,8 +315,13 @@ extension StepPlan {
         case .mechanical: totals.mechanicalHours += stepHours
         }
         if facility.unmet > 0 { totals.unmetHours += stepHours }
-        if facility.outsideRecommended { totals.outsideRecommendedHours += stepHours }
-        if facility.outsideAllowable { totals.outsideAllowableHours += stepHours }
+        if facility.inlet.outsideRecommended { totals.outsideRecommendedHours += stepHours }
+        if facility.inlet.outsideAllowable { totals.outsideAllowableHours += stepHours }
+        if facility.inlet.temperatureOutsideAllowable { totals.inletTemperatureOutsideAllowableHours += stepHours }
+        if facility.inlet.humidityOutsideAllowable {
+            totals.inletHumidityOutsideAllowableHours += stepHours
+            totals.worstInletHumidity.note(value: facility.inlet.dewPoint, excess: facility.inlet.dewPointExcess, step: step)
+        }
         if facility.outsideWaterClass { totals.outsideWaterClassHours += stepHours }
         if facility.curvesClamped { totals.curveClampedHours += stepHours }
         if dispatch?.outsideMap == true { totals.heatPumpOutsideMapHours += stepHours }

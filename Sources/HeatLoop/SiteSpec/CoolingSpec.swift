@@ -18,7 +18,9 @@ public struct LiquidLoopSpec: SpecSection {
     public var pumpHeadKpa = 250.0
     public var pumpEfficiency = 0.7
     public var minFlowFraction = 0.3
-    public var rejection = RejectionSpec.dryCooler(DryCoolerSpec())
+    /// Adiabatic dry coolers: without pads, 35 °C water is out of a 5 K-approach dry cooler's reach at the
+    /// design dry bulb of most temperate climates (Chicago 32.2 °C), and `validate` would reject the default.
+    public var rejection = RejectionSpec.dryCooler(DryCoolerSpec(adiabatic: AdiabaticSpec()))
     /// ASHRAE TC 9.9 facility-water class (W17…W45, W+); default: the smallest class the supply fits.
     public var ashraeClass: ASHRAELiquidClass?
 
@@ -37,7 +39,10 @@ public struct LiquidLoopSpec: SpecSection {
                         derived: "the smallest class the supply fits"),
     ], check: { loop, o in
         if let waterClass = loop.ashraeClass, !waterClass.allows(supply: loop.supplyC) {
-            o["supply_c"].problem("\(formatNumber(loop.supplyC)) °C is above class \(waterClass.name)'s facility-water limit")
+            let limit = waterClass.maximumSupply.map { formatNumber($0.value) } ?? ""
+            let fitting = ASHRAELiquidClass.allCases.first { $0.allows(supply: loop.supplyC) }?.name ?? "W+"
+            o["supply_c"].problem("\(formatNumber(loop.supplyC)) °C is above class \(waterClass.name)'s facility-water limit; "
+                + "lower 'supply_c' to \(limit) or set 'ashrae_class' to \(fitting)")
         }
         loop.rejection.checkCondensers(o.at("rejection"))
     })
@@ -125,7 +130,7 @@ public struct AirLoopSpec: SpecSection {
 /// DX computer-room air conditioners (EnergyPlus `Coil:Cooling:DX:SingleSpeed` with a supply fan), all
 /// units together. Defaults are those of the EnergyPlus data-center examples' CRAC (a Liebert DSE 125).
 public struct CRACSpec: SpecSection {
-    /// Rated total cooling capacity of all units; default 1.3 × the air-side design heat.
+    /// Rated total cooling capacity of all units; default 1.3 × (the air-side design heat + the supply fans' heat).
     public var capacityKw: Double?
     public var sensibleHeatRatio = 0.83
     public var cop = 4.5669
@@ -150,7 +155,7 @@ public struct CRACSpec: SpecSection {
 
     public static let schema = Schema<CRACSpec>([
         .optionalNumber("capacity_kw", \.capacityKw, unit: "kW", range: 0.1...1_000_000, doc: "Rated total cooling capacity of all units.",
-                        derived: "1.3 × the air-side design heat"),
+                        derived: "1.3 × (the air-side design heat + the supply fans' heat)"),
         .number("sensible_heat_ratio", \.sensibleHeatRatio, range: 0.5...1, doc: "Rated sensible heat ratio."),
         .number("cop", \.cop, range: 1...10, doc: "Rated COP of compressor and condenser fans.",
                 hint: "rated COP of compressor and condenser fans"),

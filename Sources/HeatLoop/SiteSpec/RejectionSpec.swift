@@ -29,7 +29,7 @@ public struct DryCoolerSpec: SpecSection {
     public var approachK = 5.0
     /// Ambient temperature at which `capacity_mw` is rated (with the loop's design return water).
     public var designAmbientC = 35.0
-    /// Rated capacity; default the loop's design heat.
+    /// Rated capacity; default what removes the loop's design heat × the sizing factor at the design condition.
     public var capacityMw: Double?
     /// Fan power at full speed, % of rated capacity (large V-type dry coolers: 1–2.5 %).
     public var fanPowerPct = 1.5
@@ -44,12 +44,15 @@ public struct DryCoolerSpec: SpecSection {
 
     public init(trimChiller: ChillerSpec?) { self.trimChiller = trimChiller }
 
+    public init(adiabatic: AdiabaticSpec?) { self.adiabatic = adiabatic }
+
     public static let schema = Schema<DryCoolerSpec>([
         .number("approach_k", \.approachK, unit: "K", range: 0.5...30, doc: "Leaving water above the (pre-cooled) ambient at full fan speed."),
         .number("design_ambient_c", \.designAmbientC, unit: "°C", range: -10...55,
                 doc: "Ambient at which capacity_mw is rated (with the loop's design return water)."),
         .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Rated capacity.",
-                        derived: "the loop's design heat; 1.25 × it as a water-cooled chiller's condenser sink"),
+                        derived: "what removes the loop's design heat × design_sizing_factor at the design condition (ITD law); "
+                            + "the design heat when it cannot reach the supply then; as a water-cooled chiller's sink, its Q (1 + 1/COP)"),
         .number("fan_power_pct", \.fanPowerPct, unit: "%", range: 0...20, doc: "Fan power at full speed, share of rated capacity."),
         .number("fan_exponent", \.fanExponent, range: 1...3, doc: "Exponent of fan power in the speed fraction."),
         .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed."),
@@ -77,7 +80,7 @@ public struct ChillerSpec: SpecSection {
     public var curveSet: String?
     /// Carnot efficiency η of `COP = η T_evap/(T_cond − T_evap)`.
     public var carnot = CarnotChillerSpec()
-    /// Default: the loop's design heat.
+    /// Default: what delivers the loop's design heat × the sizing factor at the design condition.
     public var capacityMw: Double?
     public var evaporatorApproachK = 3.0
     /// Condensing above outdoor dry bulb (air-cooled condenser).
@@ -93,7 +96,7 @@ public struct ChillerSpec: SpecSection {
                       normalise: { ChillerCurveSet.named($0)?.slug ?? $0 }),
         .section("carnot", \.carnot, doc: "The Carnot-fraction model (without curve_set).").encoded(when: { $0.curveSet == nil }),
         .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Rated cooling capacity.",
-                        derived: "the loop's design heat"),
+                        derived: "the loop's design heat × design_sizing_factor / CAPFT at the supply and the design condenser temperature"),
         .number("evaporator_approach_k", \.evaporatorApproachK, unit: "K", range: 0...20,
                 doc: "Evaporating below the leaving chilled water (Carnot model).").encoded(when: { $0.curveSet == nil }),
         .number("condenser_approach_k", \.condenserApproachK, unit: "K", range: 0...30,
@@ -160,7 +163,7 @@ public struct WaterCooledChillerSpec: SpecSection {
 public struct CoolingTowerSpec: SpecSection {
     public var approachK = 3.9
     public var rangeK = 5.6
-    /// Heat rejected at design; default the loop's design heat × 1.25 (evaporator + compressor heat).
+    /// Heat rejected at design; default the chiller's design heat × (1 + 1/COP) (evaporator + compressor heat).
     public var capacityMw: Double?
     /// Fan power at full speed, % of design heat (induced-draft towers: 0.5–1.5 %).
     public var fanPowerPct = 1.0
@@ -176,7 +179,7 @@ public struct CoolingTowerSpec: SpecSection {
         .number("approach_k", \.approachK, unit: "K", range: 0.5...20, doc: "Leaving water above the wet bulb at design."),
         .number("range_k", \.rangeK, unit: "K", range: 1...30, doc: "Condenser-water range at design."),
         .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Heat rejected at design.",
-                        derived: "1.25 × the loop's design heat (evaporator + compressor heat)"),
+                        derived: "the loop's design heat × design_sizing_factor × (1 + 1/COP at the design condition)"),
         .number("fan_power_pct", \.fanPowerPct, unit: "%", range: 0...10, doc: "Fan power at full speed, share of design heat."),
         .number("fan_exponent", \.fanExponent, range: 1...3, doc: "Exponent of fan power in the speed fraction."),
         .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed."),

@@ -55,11 +55,7 @@ extension AirLoopSpec {
         if let crac, let rating = designed.cracRating {
             return .crac(crac.room(supplyAir: supplyAirC, rating: rating, elevation: elevation))
         }
-        // Design air flow from the air-side heat and the air temperature rise across the IT equipment.
-        let airVolumeFlow = designHeat / (Fluid.airDensity * Fluid.airSpecificHeat * airDeltaTK)
-        let crahFan = AffinityMachine(
-            designPower: AffinityMachine.designPower(volumeFlow: airVolumeFlow, pressureRise: fanPressurePa, efficiency: fanEfficiency),
-            exponent: fanExponent, minimumFraction: minFanFraction)
+        let crahFan = crahFan(designHeat: designHeat)
         let airHandling = AirHandling(
             supplyAirSetpoint: Celsius(supplyAirC), coilApproach: TemperatureDelta(supplyAirC - chilledWaterC),
             fan: crahFan, designHeat: Watts(max(designHeat, 1)), airTemperatureRise: TemperatureDelta(airDeltaTK))
@@ -69,20 +65,35 @@ extension AirLoopSpec {
             pumpHead: pumpHeadKpa, pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction, rejection: rejection)
         return .chilledWater(airHandling, airLoop)
     }
+
+    /// The CRAHs' fans: design air flow from the air-side heat (W) and the air temperature rise across the IT.
+    func crahFan(designHeat: Double) -> AffinityMachine {
+        let airVolumeFlow = designHeat / (Fluid.airDensity * Fluid.airSpecificHeat * airDeltaTK)
+        return AffinityMachine(
+            designPower: AffinityMachine.designPower(volumeFlow: airVolumeFlow, pressureRise: fanPressurePa, efficiency: fanEfficiency),
+            exponent: fanExponent, minimumFraction: minFanFraction)
+    }
 }
 
 extension CoolingLoop {
     static func make(supply: Double, deltaT: Double, designHeat: Double, volume: Double, pumpHead: Double,
                      pumpEfficiency: Double, minimumFlow: Double, rejection: RejectionSpec) -> CoolingLoop {
-        let flow = designHeat / (Fluid.waterSpecificHeat * deltaT)
         let pump = AffinityMachine(
-            designPower: AffinityMachine.designPower(volumeFlow: flow / Fluid.waterDensity, pressureRise: pumpHead * 1e3,
-                                                     efficiency: pumpEfficiency),
+            designPower: designPumpPower(designHeat: designHeat, deltaT: deltaT, pumpHead: pumpHead, pumpEfficiency: pumpEfficiency),
             exponent: 3, minimumFraction: minimumFlow)
         return CoolingLoop(
             supplySetpoint: Celsius(supply), designDeltaT: TemperatureDelta(deltaT), designHeat: Watts(designHeat),
             thermalCapacity: Fluid.waterDensity * Fluid.waterSpecificHeat * volume, pump: pump,
             rejection: rejection.model(supply: supply, deltaT: deltaT))
+    }
+}
+
+extension CoolingLoop {
+    /// Pump power at design flow, W: the flow that carries `designHeat` W at `deltaT` K against `pumpHead` kPa.
+    static func designPumpPower(designHeat: Double, deltaT: Double, pumpHead: Double, pumpEfficiency: Double) -> Watts {
+        let flow = designHeat / (Fluid.waterSpecificHeat * deltaT)
+        return AffinityMachine.designPower(volumeFlow: flow / Fluid.waterDensity, pressureRise: pumpHead * 1e3,
+                                           efficiency: pumpEfficiency)
     }
 }
 

@@ -1,11 +1,22 @@
 /// Design loads of a site, W: what the plant is sized from.
 public struct SiteDesignLoads: Sendable, Equatable {
-    /// IT power at full load of every node (ITE design power for air-cooled ITE models).
+    /// IT power at full load of every node (ITE design power for air-cooled ITE models), or `design_it_mw`.
     public var itPower: Double
     /// Heat captured by the liquid loop at design.
     public var liquidHeat: Double
     /// Heat the air side removes at design: the IT's air share and the electrical losses' heat to air.
     public var airHeat: Double
+    /// Heat the liquid loop's rejection plant removes at design: `liquidHeat` and the pump's heat.
+    public var liquidRejected = 0.0
+    /// Heat the air loop's rejection plant (or the CRAC units) removes at design: `airHeat`, the CRAH or
+    /// CRAC fans' heat and the chilled-water pump's heat.
+    public var airRejected = 0.0
+}
+
+/// A configuration that cannot work at the design condition: the key to change and what to change.
+public struct DesignProblem: Sendable, Equatable {
+    public var keyPath: String
+    public var message: String
 }
 
 /// A site description with every derived value filled in (the resolved site written to results), and
@@ -16,6 +27,8 @@ public struct DesignedSite: Sendable, Equatable {
     public var loads: SiteDesignLoads
     /// The CRAC room's rating, when the air side is a CRAC room.
     public var cracRating: CRACRating?
+    /// Plants that can never hold their setpoint at the design condition (empty when every one can).
+    public var problems: [DesignProblem] = []
 }
 
 /// A CRAC room's rated total capacity (W) and air flow (m³/s).
@@ -25,41 +38,99 @@ public struct CRACRating: Sendable, Equatable {
 }
 
 extension SiteSpec {
-    /// The design step: fills every value whose default derives from others (plant sized from the design
-    /// IT load, misc loads, heat-recovery sizes, the economics' price), each rule in one place, once.
-    public func designed() -> DesignedSite {
+    /// The design step: fills every value whose default derives from others, each rule in one place, once.
+    /// Every plant is sized for the design IT load plus the fan, pump and loss heat its loop carries, at the
+    /// design condition (`design_dry_bulb_c` / `design_wet_bulb_c`, else `ambient`: the weather file's
+    /// ASHRAE 0.4 % / 1 % values), times `design_sizing_factor`; then misc loads, heat-recovery sizes and
+    /// the economics' price. Without either (library callers with no weather) the condition is
+    /// `DesignAmbient.withoutWeather`.
+    public func designed(ambient: DesignAmbient? = nil) -> DesignedSite {
         var spec = self
         spec.it.clusters = it.clusters.map { $0.designed() }
-        var loads = SiteDesignLoads(itPower: 0, liquidHeat: 0, airHeat: 0)
-        for cluster in spec.it.clusters {
-            let power = (cluster.ite?.designPowerW ?? cluster.node.power.maximum.value) * Double(cluster.nodes)
-            loads.itPower += power
-            loads.liquidHeat += power * (cluster.liquidCapture ?? 0)
-        }
-        // Lighting and misc loads: 1 % of the design IT power.
-        if spec.electrical.miscKw == nil { spec.electrical.miscKw = 0.01 * loads.itPower / 1e3 }
-        let electrical = spec.electrical
-        let ups = loads.itPower * (1 / electrical.upsEfficiency - 1)
-        let losses = ups + loads.itPower * electrical.distributionLossPct / 100 + (electrical.miscKw ?? 0) * 1e3
-        loads.airHeat = loads.itPower - loads.liquidHeat + losses * electrical.lossHeatToAir
-
-        spec.cooling.liquid.rejection = spec.cooling.liquid.rejection.sized(to: loads.liquidHeat)
-        if loads.liquidHeat > 0, spec.cooling.liquid.ashraeClass == nil {
-            let supply = spec.cooling.liquid.supplyC
-            spec.cooling.liquid.ashraeClass = ASHRAELiquidClass.allCases.first { $0.allows(supply: supply) }
-        }
-        // A CRAC room has no chilled-water plant to size.
-        if spec.cooling.air.crac == nil { spec.cooling.air.rejection = spec.cooling.air.rejection.sized(to: loads.airHeat) }
+        let weather = ambient ?? DesignAmbient.withoutWeather
+        spec.designDryBulbC = designDryBulbC ?? weather.dryBulb
+        spec.designWetBulbC = designWetBulbC ?? weather.wetBulb
+        let condition = DesignAmbient(dryBulb: spec.designDryBulbC ?? 0, wetBulb: spec.designWetBulbC ?? 0)
+        var loads = spec.designHeat()
+        spec.designItMw = loads.itPower / 1e6
+        var problems: [DesignProblem] = []
+        spec.sizeLiquidLoop(&loads, condition, &problems)
+        let cracRating = spec.sizeAirSide(&loads, condition, &problems)
         spec.heatRecovery = spec.heatRecovery?.designed()
         if var economics = spec.economics, economics.electricityPriceCsv == nil, economics.electricityPriceEurPerMwh == nil {
             economics.electricityPriceEurPerMwh = EconomicsSpec.defaultElectricityPrice
             spec.economics = economics
         }
-        return DesignedSite(spec: spec, loads: loads, cracRating: spec.cooling.air.crac.map { $0.rating(designHeat: loads.airHeat) })
+        return DesignedSite(spec: spec, loads: loads, cracRating: cracRating, problems: problems)
     }
 
     /// The resolved description (`designed().spec`).
     public func resolved() -> SiteSpec { designed().spec }
+
+    /// IT power and its liquid and air heat at design; fills `misc_kw` (1 % of the design IT power).
+    /// `design_it_mw` scales every cluster's full-load power alike.
+    private mutating func designHeat() -> SiteDesignLoads {
+        var loads = SiteDesignLoads(itPower: 0, liquidHeat: 0, airHeat: 0)
+        for cluster in it.clusters {
+            let power = (cluster.ite?.designPowerW ?? cluster.node.power.maximum.value) * Double(cluster.nodes)
+            loads.itPower += power
+            loads.liquidHeat += power * (cluster.liquidCapture ?? 0)
+        }
+        if let designItMw, loads.itPower > 0 {
+            loads.liquidHeat *= designItMw * 1e6 / loads.itPower
+            loads.itPower = designItMw * 1e6
+        }
+        if electrical.miscKw == nil { electrical.miscKw = 0.01 * loads.itPower / 1e3 }
+        let ups = loads.itPower * (1 / electrical.upsEfficiency - 1)
+        let losses = ups + loads.itPower * electrical.distributionLossPct / 100 + (electrical.miscKw ?? 0) * 1e3
+        loads.airHeat = loads.itPower - loads.liquidHeat + losses * electrical.lossHeatToAir
+        return loads
+    }
+
+    /// The facility-water loop's rejection, for its heat and its pump's; its ASHRAE W class.
+    private mutating func sizeLiquidLoop(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient,
+                                         _ problems: inout [DesignProblem]) {
+        guard loads.liquidHeat > 0 else {
+            cooling.liquid.rejection = cooling.liquid.rejection.sized(for: RejectionDesign(
+                heat: 0, supply: cooling.liquid.supplyC, returnWater: cooling.liquid.supplyC + cooling.liquid.deltaTK, ambient: ambient))
+            return
+        }
+        let loop = cooling.liquid
+        loads.liquidRejected = loads.liquidHeat + CoolingLoop.designPumpPower(
+            designHeat: loads.liquidHeat, deltaT: loop.deltaTK, pumpHead: loop.pumpHeadKpa, pumpEfficiency: loop.pumpEfficiency).value
+        let design = RejectionDesign(heat: loads.liquidRejected * designSizingFactor, supply: loop.supplyC,
+                                     returnWater: loop.supplyC + loop.deltaTK, ambient: ambient)
+        if let message = loop.rejection.unreachable(design, supplyKey: "supply_c") {
+            problems.append(DesignProblem(keyPath: "cooling.liquid.supply_c", message: message))
+        }
+        cooling.liquid.rejection = loop.rejection.sized(for: design)
+        if cooling.liquid.ashraeClass == nil {
+            cooling.liquid.ashraeClass = ASHRAELiquidClass.allCases.first { $0.allows(supply: loop.supplyC) }
+        }
+    }
+
+    /// The chilled-water loop's rejection, for the air heat, the CRAH fans' and the pump's; or the CRAC
+    /// room's rating, for the air heat and its fans'.
+    private mutating func sizeAirSide(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient,
+                                      _ problems: inout [DesignProblem]) -> CRACRating? {
+        let air = cooling.air
+        if let crac = air.crac {
+            let rating = crac.rating(designHeat: loads.airHeat)
+            loads.airRejected = loads.airHeat + crac.fanPower(airFlow: rating.airFlow)
+            return rating
+        }
+        let fanHeat = air.crahFan(designHeat: loads.airHeat).designPower.value
+        let pumpHeat = CoolingLoop.designPumpPower(designHeat: loads.airHeat + fanHeat, deltaT: air.deltaTK,
+                                                   pumpHead: air.pumpHeadKpa, pumpEfficiency: air.pumpEfficiency).value
+        loads.airRejected = loads.airHeat + fanHeat + pumpHeat
+        let design = RejectionDesign(heat: loads.airRejected * designSizingFactor, supply: air.chilledWaterC,
+                                     returnWater: air.chilledWaterC + air.deltaTK, ambient: ambient)
+        if let message = air.rejection.unreachable(design, supplyKey: "chilled_water_c") {
+            problems.append(DesignProblem(keyPath: "cooling.air.chilled_water_c", message: message))
+        }
+        cooling.air.rejection = air.rejection.sized(for: design)
+        return nil
+    }
 }
 
 extension ClusterSpec {
@@ -76,38 +147,6 @@ extension ClusterSpec {
             cluster.workload = .training(training)
         }
         return cluster
-    }
-}
-
-extension RejectionSpec {
-    /// Capacities not given, from the loop's design heat (W): chillers and dry coolers at the design heat,
-    /// a water-cooled chiller's condenser sink at 1.25 × it (evaporator and compressor heat, ≈ 1/COP ≈ 20 % more).
-    func sized(to designHeat: Double) -> RejectionSpec {
-        let megawatts = max(designHeat / 1e6, 0.001)
-        switch self {
-        case .dryCooler(var cooler):
-            cooler.capacityMw = cooler.capacityMw ?? megawatts
-            if var trim = cooler.trimChiller {
-                trim.capacityMw = trim.capacityMw ?? megawatts
-                cooler.trimChiller = trim
-            }
-            return .dryCooler(cooler)
-        case .chiller(var chiller):
-            chiller.capacityMw = chiller.capacityMw ?? megawatts
-            return .chiller(chiller)
-        case .waterCooledChiller(var plant):
-            plant.chiller.capacityMw = plant.chiller.capacityMw ?? megawatts
-            if plant.dryCooler == nil, plant.coolingTower == nil { plant.coolingTower = CoolingTowerSpec() }
-            if var tower = plant.coolingTower {
-                tower.capacityMw = tower.capacityMw ?? 1.25 * megawatts
-                plant.coolingTower = tower
-            }
-            if var cooler = plant.dryCooler {
-                cooler.capacityMw = cooler.capacityMw ?? 1.25 * megawatts
-                plant.dryCooler = cooler
-            }
-            return .waterCooledChiller(plant)
-        }
     }
 }
 
@@ -137,10 +176,28 @@ extension HeatRecoverySpec {
 }
 
 extension CRACSpec {
-    /// Rated capacity (W) and air flow (m³/s): as given, else 1.3 × the air-side design heat and
-    /// 5.73e-5 m³/s per W (the EnergyPlus example's 8.5 m³/s for 148.3 kW).
+    /// Rated air flow per W of rated capacity when not given, m³/s/W (the EnergyPlus example's 8.5 m³/s for
+    /// 148.3 kW).
+    static let airFlowPerWatt = 5.73e-5
+
+    /// Rated capacity (W) and air flow (m³/s): as given, else 1.3 × the air-side design heat with the supply
+    /// fans' heat (the EnergyPlus example's rating over its design load) and `airFlowPerWatt`. With the flow
+    /// derived from the capacity, `C = 1.3 (Q + k C)` with fan power `k C`, so `C = 1.3 Q / (1 − 1.3 k)`.
     func rating(designHeat: Double) -> CRACRating {
-        let capacity = capacityKw.map { $0 * 1e3 } ?? 1.3 * designHeat
-        return CRACRating(capacity: capacity, airFlow: airFlowM3PerS ?? 5.73e-5 * capacity)
+        let margin = 1.3
+        let capacity: Double
+        if let capacityKw {
+            capacity = capacityKw * 1e3
+        } else if let airFlowM3PerS {
+            capacity = margin * (designHeat + fanPower(airFlow: airFlowM3PerS))
+        } else {
+            capacity = margin * designHeat / max(0.5, 1 - margin * fanPower(airFlow: Self.airFlowPerWatt))
+        }
+        return CRACRating(capacity: capacity, airFlow: airFlowM3PerS ?? Self.airFlowPerWatt * capacity)
+    }
+
+    /// Supply-fan power at `airFlow` m³/s and the design pressure rise, W (all of it heats the room air).
+    func fanPower(airFlow: Double) -> Double {
+        AffinityMachine.designPower(volumeFlow: airFlow, pressureRise: fanPressurePa, efficiency: fanEfficiency).value
     }
 }

@@ -8,6 +8,14 @@ public struct SiteSpec: SpecSection {
     /// Calendar year simulated (365 days; labels dates and weekdays).
     public var year = 2025
     public var timestepMin = 15
+    /// IT power the plant is sized for, MW; default every cluster at full utilisation.
+    public var designItMw: Double?
+    /// Outdoor design dry bulb, °C; default the weather file's 0.4 % value (`DesignAmbient`).
+    public var designDryBulbC: Double?
+    /// Outdoor design wet bulb, °C; default the weather file's 1 % value.
+    public var designWetBulbC: Double?
+    /// Heat-rejection capacities not given are the design heat × this (ASHRAE 90.1-2019 G3.1.2.2: 15 % for cooling).
+    public var designSizingFactor = 1.15
     public var it = ITSpec()
     public var electrical = ElectricalSpec()
     public var cooling = CoolingSpec()
@@ -25,6 +33,17 @@ public struct SiteSpec: SpecSection {
         .integer("year", \.year, range: 1900...2200, doc: "Calendar year simulated (365 days; a leap year is rejected)."),
         .integer("timestep_min", \.timestepMin, unit: "min", range: 1...60,
                  doc: "Step length; one of " + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", ") + "."),
+        .optionalNumber("design_it_mw", \.designItMw, unit: "MW", range: 0.000_001...100_000,
+                        doc: "IT power every plant is sized for (with the fan, pump and loss heat its loops carry).",
+                        derived: "every cluster at full utilisation"),
+        .optionalNumber("design_dry_bulb_c", \.designDryBulbC, unit: "°C", range: -30...60,
+                        doc: "Outdoor dry bulb the plant is sized for.",
+                        derived: "the weather file's 0.4 % annual dry bulb (ASHRAE Fundamentals ch. 14)"),
+        .optionalNumber("design_wet_bulb_c", \.designWetBulbC, unit: "°C", range: -30...40,
+                        doc: "Outdoor wet bulb the plant is sized for (towers, adiabatic pads).",
+                        derived: "the weather file's 1 % annual wet bulb (ASHRAE Fundamentals ch. 14)"),
+        .number("design_sizing_factor", \.designSizingFactor, range: 1...3,
+                doc: "Heat-rejection capacities not given are the design heat times this (ASHRAE 90.1-2019 G3.1.2.2: 1.15)."),
         .section("it", \.it, doc: "The IT equipment.", required: "a list of clusters"),
         .section("electrical", \.electrical, doc: "UPS and distribution losses, misc loads."),
         .section("cooling", \.cooling, doc: "The liquid (facility-water) and air loops."),
@@ -55,6 +74,12 @@ public struct SiteSpec: SpecSection {
         for (index, cluster) in site.it.clusters.enumerated() {
             cluster.checkDates(year: site.year, o.at("it.clusters[\(index)]"))
         }
+        if let dryBulb = site.designDryBulbC, let wetBulb = site.designWetBulbC, wetBulb > dryBulb {
+            o["design_wet_bulb_c"].problem("\(formatNumber(wetBulb)) °C is above the design dry bulb (\(formatNumber(dryBulb)) °C); "
+                + "a wet bulb is at most the dry bulb")
+        }
+        site.checkHeatPumpSource(o)
+        site.cooling.air.checkClass(o.at("cooling.air"))
     })
 }
 

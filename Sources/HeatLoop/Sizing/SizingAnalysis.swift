@@ -35,6 +35,15 @@ public struct SizingAnalysis: Sendable {
 
     public static let capexColumn = "capex_eur"
 
+    /// The bound every design meets besides the sweep's own: its plant met the cooling load all year. A
+    /// design that leaves cooling unmet saves energy by not cooling; it is no candidate (issue 15).
+    public static let loadMet = DesignConstraint(column: "unmet_cooling_hours", maximum: 0)
+
+    /// The sweep's constraints with `loadMet` added (unless the sweep bounds unmet hours itself).
+    public static func constraints(_ given: [DesignConstraint]) -> [DesignConstraint] {
+        given.contains { $0.column == loadMet.column } ? given : given + [loadMet]
+    }
+
     public init(designs: [SizingDesign], parameterKeys: [String], objective: SizingObjective,
                 constraints: [DesignConstraint]) {
         self.parameterKeys = parameterKeys

@@ -93,6 +93,8 @@ private final class BatchLoader {
     private var reported = Set<String>()
     /// Weather series and SHA-256 by resolved path; nil after a problem.
     private var weathers: [String: (series: WeatherSeries, sha256: String)?] = [:]
+    /// The design condition of each site weather file read, by standardized path.
+    private var designAmbients: [String: DesignAmbient] = [:]
     /// Trace series by resolved path, column and accepted quantities; nil after a problem.
     private var traces: [String: RegularTrace?] = [:]
     private var fileHashes: [String: String] = [:]
@@ -180,11 +182,11 @@ private final class BatchLoader {
             log.problems.forEach(report)
             return nil
         }
-        guard !spec.vary.isEmpty else { return [variant(base, index: 0, sitePath: sitePath, varied: [], settings: [])] }
+        guard !spec.vary.isEmpty else { return [variant(base, root: root, index: 0, sitePath: sitePath, varied: [], settings: [])] }
         return grid.enumerated().map { index, point -> SiteVariant? in
             let varied = zip(spec.vary, point).map { (key: $0.keyPath, value: $0.values[$1]) }
             guard let decoded = overridden(root, point: point, siteEntry: siteEntry, sitePath: sitePath) else { return nil }
-            return variant(decoded, index: index, sitePath: sitePath, varied: varied,
+            return variant(decoded, root: root, index: index, sitePath: sitePath, varied: varied,
                            settings: zip(spec.vary, point).map { $0.settings[$1] })
         }
     }
@@ -231,7 +233,7 @@ private final class BatchLoader {
     }
 
     /// The site with the batch's step applied, designed, and its series files read.
-    private func variant(_ decoded: SiteSpec, index: Int, sitePath: String, varied: [(key: String, value: String)],
+    private func variant(_ decoded: SiteSpec, root: SpecNode, index: Int, sitePath: String, varied: [(key: String, value: String)],
                          settings: [SpecNode]) -> SiteVariant? {
         var spec = decoded
         if let minutes = self.spec.timestepMin { spec.timestepMin = minutes }
@@ -243,7 +245,20 @@ private final class BatchLoader {
             series[file.path] = trace
             hashes.append((file.path, fileHash(resolved)))
         }
-        let designed = spec.designed()
+        // The plant is designed for the site's own weather, whichever weather the scenarios then run in.
+        guard let ambient = designAmbient(SiteSpec.resolve(spec.weather, relativeTo: sitePath)) else { return nil }
+        let designed = spec.designed(ambient: ambient)
+        guard designed.problems.isEmpty else {
+            // Located at the key in the site file; a varied site says with which values.
+            let values = varied.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
+            let log = SpecProblemLog(file: sitePath)
+            let cursor = SpecCursor(root: root, log: log)
+            for problem in designed.problems {
+                cursor.at(problem.keyPath).problem((values.isEmpty ? "" : "with \(values): ") + problem.message)
+            }
+            log.problems.forEach(report)
+            return nil
+        }
         var hashed = designed.spec
         hashed.weather = ""
         return SiteVariant(index: index, designed: designed, resolvedJSON: hashed.canonicalJSON, traces: series,
@@ -344,6 +359,15 @@ private final class BatchLoader {
         }
         weathers[key] = .some(loaded)
         return loaded
+    }
+
+    /// The design condition of a weather file (computed once per file).
+    private func designAmbient(_ path: String) -> DesignAmbient? {
+        if let cached = designAmbients[path.standardizedPath] { return cached }
+        guard let loaded = weather(path) else { return nil }
+        let ambient = DesignAmbient(weather: loaded.series)
+        designAmbients[path.standardizedPath] = ambient
+        return ambient
     }
 
     private func trace(_ resolved: String, _ file: FileReference) -> RegularTrace? {

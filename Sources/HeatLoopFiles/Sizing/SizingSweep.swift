@@ -33,7 +33,7 @@ public struct SizingSweep {
         let designs = try simulate(plan.designs, stage: .designs, progress: progress)
         let objective = plan.spec.objective
         let analysis = SizingAnalysis(designs: designs, parameterKeys: plan.parameterKeys, objective: objective,
-                                      constraints: plan.spec.constraints)
+                                      constraints: SizingAnalysis.constraints(plan.spec.constraints))
         var marginals: [MarginalValue] = []
         if let recommended = analysis.recommended {
             marginals = try self.marginals(around: plan.designs[recommended], designs: designs, objective: objective,

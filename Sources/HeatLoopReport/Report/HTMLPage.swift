@@ -136,6 +136,9 @@ public enum HTMLPage {
         .verdict.pass { border-color: #009E73; background: #eefaf5; color: inherit; font-weight: normal; }
         .verdict.fail { border-color: #D55E00; background: #fdf1ea; color: inherit; font-weight: normal; }
         .verdict strong { font-size: 1.1rem; }
+        .banner.failure { border: 3px solid #D55E00; border-radius: 6px; background: #fdf1ea; padding: 8px 12px; margin: 0.5rem 0 1rem; }
+        .banner.failure strong { font-size: 1.1rem; color: #b34700; }
+        .banner.failure ul { margin: 0.3rem 0 0; padding-left: 1.2rem; }
         .cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 0.5rem 0 1rem; }
         .card { flex: 1 1 130px; box-sizing: border-box; border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px; }
         .card .label { color: #555; font-size: 0.8rem; }

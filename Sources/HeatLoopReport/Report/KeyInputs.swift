@@ -12,6 +12,7 @@ extension RunReport {
         guard let site else { return rows }
         rows += site.it.clusters.map { ("Cluster ‘\($0.name)’", Self.words($0)) }
         if let power = itPowerWords { rows.append(("IT power (hourly)", power)) }
+        rows.append(("Plant sized for", Self.designWords(site)))
         rows += Self.coolingRows(site)
         rows += Self.heatRecoveryRows(site.heatRecovery)
         if let carbon = site.carbon { rows.append(("Grid carbon", Self.words(carbon))) }
@@ -100,6 +101,14 @@ extension RunReport {
 
     private static func number(_ value: Double, _ unit: String = "") -> String {
         NumberText.significant(value, digits: 4) + (unit.isEmpty ? "" : " " + unit)
+    }
+
+    /// The design step's basis: design IT load, outdoor design condition, sizing factor.
+    private static func designWords(_ site: SiteSpec) -> String {
+        phrase([site.designItMw.map { number($0, "MW") + " IT" },
+                site.designDryBulbC.map { number($0, "°C") + " dry bulb" },
+                site.designWetBulbC.map { number($0, "°C") + " wet bulb" },
+                "sizing factor \(number(site.designSizingFactor))"])
     }
 
     private static func phrase(_ parts: [String?]) -> String { parts.compactMap { $0 }.joined(separator: ", ") }

@@ -56,22 +56,31 @@ extension RunReport {
         return HTMLPage.table(header: ["Indicator", "Value", "Unit"], rows: rows, id: "kpi-table")
     }
 
-    /// The EnEfG §11 verdict in a box: pass or fail, the targets against the achieved figures, the rule
-    /// applied and, when failing, what must change.
+    /// The plant's failures in a banner above everything else; empty when there were none.
+    func failuresBannerHTML() -> String {
+        let messages = failures.messages
+        guard !messages.isEmpty else { return "" }
+        return "<div class=\"banner failure\" id=\"failures\"><strong>The plant did not do its job</strong><ul>"
+            + messages.map { "<li>\(Markup.escaped($0))</li>" }.joined() + "</ul></div>"
+    }
+
+    /// The EnEfG §11 verdict in a box: pass or fail (not assessed while cooling went unmet), the targets
+    /// against the achieved figures, the rule applied and, when failing, what must change.
     func enefgVerdictHTML() -> String {
         guard let enefg else {
             return "<div class=\"verdict\"><strong>EnEfG §11: not assessed</strong> — the site file has no "
                 + "<code>compliance.commissioning_date</code>.</div>"
         }
-        let verdict = enefg.passes ? "pass" : "fail"
-        var html = "<div class=\"verdict \(verdict)\"><strong>EnEfG §11: \(enefg.passes ? "PASS" : "FAIL")</strong> — "
+        let verdict = enefg.isAssessed ? (enefg.passes ? " pass" : " fail") : ""
+        var html = "<div class=\"verdict\(verdict)\"><strong>EnEfG §11: \(Markup.escaped(enefg.verdict))</strong> — "
             + Markup.escaped("PUE \(NumberText.grouped(enefg.pueAchieved, decimals: 3)) (required ≤ "
                 + "\(NumberText.grouped(enefg.pueRequired, decimals: 2))) \(enefg.passesPUE ? "✓" : "✗"); "
                 + "ERF \(NumberText.percent(enefg.erfAchieved)) (required ≥ \(NumberText.percent(enefg.erfRequired, decimals: 0))) "
                 + "\(enefg.passesERF ? "✓" : "✗")")
             + "<br><span class=\"note\">\(Markup.escaped(enefg.basis))</span>"
-        for shortfall in enefg.shortfalls(itMWh: kpi("it_energy_MWh"), facilityMWh: kpi("facility_energy_MWh"),
-                                          reusedMWh: kpi("waste_heat_reused_MWh")) {
+        let shortfalls = enefg.shortfalls(itMWh: kpi("it_energy_MWh"), facilityMWh: kpi("facility_energy_MWh"),
+                                          reusedMWh: kpi("waste_heat_reused_MWh"))
+        for shortfall in enefg.isAssessed ? shortfalls : [] {
             html += "<br>\(Markup.escaped(shortfall))"
         }
         return html + "</div>"

@@ -102,11 +102,19 @@ public struct RunReport: Sendable {
 
     /// The EnEfG §11 assessment recorded in `/summary`, or nil when the site was not assessed.
     public var enefg: EnEfGAssessment? {
-        guard kpi("enefg_pass") >= 0 else { return nil }
+        guard kpi("enefg_pue_required").isFinite else { return nil }
         let basis: String
         if case .string(let text)? = summary.first(where: { $0.name == "enefg_basis" })?.value { basis = text } else { basis = "" }
+        let unmet = kpi("unmet_cooling_hours")
         return EnEfGAssessment(pueRequired: kpi("enefg_pue_required"), erfRequired: kpi("enefg_erf_required"),
-                               pueAchieved: kpi("pue"), erfAchieved: kpi("erf"), basis: basis)
+                               pueAchieved: kpi("pue"), erfAchieved: kpi("erf"), basis: basis,
+                               unmetCoolingHours: unmet.isFinite ? unmet : 0)
+    }
+
+    /// The plant's failures recorded in `/summary`.
+    public var failures: PlantFailures {
+        PlantFailures(summary: summary, airClass: site?.cooling.air.ashraeClass ?? .a1,
+                      waterClassName: site?.cooling.liquid.ashraeClass?.name ?? "")
     }
 }
 

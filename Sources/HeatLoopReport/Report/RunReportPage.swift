@@ -5,7 +5,7 @@ import HeatLoop
 /// largest training jobs and the site's inputs, on one self-contained page.
 extension RunReport {
     public func html() -> String {
-        var body = [enefgVerdictHTML(), HTMLPage.cards(headlineFigures)]
+        var body = [failuresBannerHTML(), enefgVerdictHTML(), HTMLPage.cards(headlineFigures)].filter { !$0.isEmpty }
         body.append(HTMLPage.section("Key figures", id: "kpis", [kpiTableHTML()]))
         body.append(HTMLPage.section("Energy and cooling", id: "energy", [
             monthlyEnergyFigure(), coolingModesFigure(), pueVersusDryBulbFigure(),

@@ -6,16 +6,20 @@ extension RunReport {
     public func terminalText() -> String {
         var lines = ["\(siteName) — HeatLoop result (\(subtitle))", ""]
         if let enefg {
-            lines.append("EnEfG §11: \(enefg.passes ? "PASS" : "FAIL") — PUE \(NumberText.grouped(enefg.pueAchieved, decimals: 3)) "
+            lines.append("EnEfG §11: \(enefg.verdict) — PUE \(NumberText.grouped(enefg.pueAchieved, decimals: 3)) "
                 + "(≤ \(NumberText.grouped(enefg.pueRequired, decimals: 2)) \(enefg.passesPUE ? "ok" : "too high")), "
                 + "ERF \(NumberText.percent(enefg.erfAchieved)) (≥ \(NumberText.percent(enefg.erfRequired, decimals: 0)) "
                 + "\(enefg.passesERF ? "ok" : "too low"))")
             lines.append("  \(enefg.basis)")
-            lines += enefg.shortfalls(itMWh: kpi("it_energy_MWh"), facilityMWh: kpi("facility_energy_MWh"),
-                                      reusedMWh: kpi("waste_heat_reused_MWh")).map { "  \($0)" }
+            if enefg.isAssessed {
+                lines += enefg.shortfalls(itMWh: kpi("it_energy_MWh"), facilityMWh: kpi("facility_energy_MWh"),
+                                          reusedMWh: kpi("waste_heat_reused_MWh")).map { "  \($0)" }
+            }
         } else {
             lines.append("EnEfG §11: not assessed (no compliance.commissioning_date in the site file)")
         }
+        let failures = failures.messages
+        if !failures.isEmpty { lines += ["WARNING: the plant did not do its job:"] + failures.map { "  ! \($0)" } }
         lines.append("Cooling modes: free \(hours("free_cooling_hours")) · partial \(hours("partial_cooling_hours")) · "
             + "mechanical \(hours("mechanical_cooling_hours")) · unmet \(hours("unmet_cooling_hours", decimals: 1))")
         lines.append("")

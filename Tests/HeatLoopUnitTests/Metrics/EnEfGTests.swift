@@ -74,3 +74,37 @@ struct EnEfGTests {
         #expect(passing.shortfalls(itMWh: 10_000, facilityMWh: 11_000, reusedMWh: 2_200).isEmpty)
     }
 }
+
+/// The verdict is only given when the plant met its load (issue 15): a plant too small to cool its IT uses
+/// less energy than one that does, so its PUE says nothing.
+@Suite("EnEfG verdict needs a plant that met its load")
+struct EnEfGVerdictTests {
+    let newSite = CalendarDate(year: 2027, month: 7, day: 1) // PUE ≤ 1.2, ERF ≥ 0.15
+
+    @Test("PASS only when no cooling went unmet")
+    func passOnlyWhenMet() {
+        let met = EnEfGAssessment(commissioning: newSite, pue: 1.1, erf: 0.2, unmetCoolingHours: 0)
+        #expect(met.isAssessed && met.passes && met.verdict == "PASS" && met.passCode == 1)
+        let unmet = EnEfGAssessment(commissioning: newSite, pue: 1.1, erf: 0.2, unmetCoolingHours: 1866)
+        #expect(!unmet.isAssessed && !unmet.passes)
+        #expect(unmet.verdict == "not assessed (1866 h unmet cooling)")
+        #expect(unmet.passCode == -1)
+        let quarter = EnEfGAssessment(commissioning: newSite, pue: 1.1, erf: 0.2, unmetCoolingHours: 0.25)
+        #expect(quarter.verdict == "not assessed (0.3 h unmet cooling)")
+    }
+
+    @Test("a failing site that also left cooling unmet is not assessed, not FAIL")
+    func failingAndUnmet() {
+        let fails = EnEfGAssessment(commissioning: newSite, pue: 1.3, erf: 0, unmetCoolingHours: 0)
+        #expect(fails.verdict == "FAIL" && fails.passCode == 0)
+        let unmet = EnEfGAssessment(commissioning: newSite, pue: 1.3, erf: 0, unmetCoolingHours: 12.5)
+        #expect(unmet.verdict == "not assessed (12.5 h unmet cooling)" && unmet.passCode == -1)
+    }
+
+    @Test("an assessment read back from /summary keeps the unmet hours")
+    func readBack() {
+        let recorded = EnEfGAssessment(pueRequired: 1.2, erfRequired: 0.1, pueAchieved: 1.1, erfAchieved: 0.2,
+                                       basis: "", unmetCoolingHours: 3)
+        #expect(!recorded.passes && recorded.verdict.hasPrefix("not assessed"))
+    }
+}

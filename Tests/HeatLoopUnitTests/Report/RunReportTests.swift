@@ -98,6 +98,8 @@ struct RunReportTests {
         // The connection defaults to the heat pump's capacity in the design step.
         #expect(rows["District heating"]?.contains("connection 8 MW") == true, "\(rows)")
         #expect(rows["Liquid loop"] != nil)
+        // The design basis the resolved site records (no weather here: the design step's fallback condition).
+        #expect(rows["Plant sized for"] == "0.091 MW IT, 35 °C dry bulb, 24 °C wet bulb, sizing factor 1.15", "\(rows)")
 
         let airOnly = RunReport(document: Self.document(heatRecovery: false, economics: false))
         let labels = airOnly.keyInputs.map(\.label)
@@ -162,5 +164,51 @@ struct RunReportTests {
         #expect(report.hourly.pue[3].isNaN)
         #expect(report.hourly.pue[0] == 1.1)
         #expect(report.duration.delivered.first == 5e6 + 23e5)
+    }
+}
+
+/// The plant's failures head the report and its terminal text; a verdict on a plant that left cooling
+/// unmet reads `not assessed` (issue 15).
+@Suite("Run report: failures")
+struct RunReportFailureTests {
+    static func failing() -> ResultDocument {
+        var document = RunReportTests.document(heatRecovery: false)
+        document.summary = document.summary.map { attribute in
+            switch attribute.name {
+            case "unmet_cooling_hours": ResultAttribute(attribute.name, .double(31))
+            case "enefg_pass": ResultAttribute(attribute.name, .int(-1))
+            default: attribute
+            }
+        } + [
+            ResultAttribute("unmet_cooling_worst_kW", .double(472.9)),
+            ResultAttribute("unmet_cooling_worst_time", .string("2025-07-21 15:30")),
+            ResultAttribute("water_outside_class_hours", .double(2)),
+            ResultAttribute("water_supply_worst_c", .double(41.25)),
+            ResultAttribute("water_outside_class_worst_time", .string("2025-07-21 16:00")),
+            ResultAttribute("heat_recovery_idle", .int(0)),
+        ]
+        return document
+    }
+
+    @Test("a banner lists each failure with its worst value and time")
+    func banner() {
+        let report = RunReport(document: Self.failing())
+        let html = report.html()
+        let banner = html.range(of: "class=\"banner failure\"")
+        let verdict = html.range(of: "EnEfG §11:")
+        #expect(banner != nil && verdict != nil && banner!.lowerBound < verdict!.lowerBound, "the banner comes first")
+        #expect(html.contains("Unmet cooling: 31.0 h; largest unmet load (kW) 472.9 at 2025-07-21 15:30"))
+        #expect(html.contains("41.3 at 2025-07-21 16:00") || html.contains("41.2 at 2025-07-21 16:00"))
+        #expect(html.contains("EnEfG §11: not assessed (31 h unmet cooling)"))
+        #expect(!html.contains("verdict pass") && !html.contains("verdict fail"))
+        let text = report.terminalText()
+        #expect(text.contains("WARNING: the plant did not do its job"))
+        #expect(text.contains("EnEfG §11: not assessed (31 h unmet cooling)"))
+    }
+
+    @Test("no banner when the plant did its job")
+    func noBanner() {
+        let html = RunReport(document: RunReportTests.document(heatRecovery: true)).html()
+        #expect(!html.contains("banner failure"))
     }
 }

@@ -48,6 +48,22 @@ import Testing
         return designs
     }
 
+    /// A design whose plant left cooling unmet is never recommended, however good its objective (issue 15).
+    @Test func aDesignWithUnmetCoolingIsNotFeasible() {
+        var designs = Self.designs(npv: [1, 2, 3, 5, 4, 6], erf: [0.1, 0.1, 0.2, 0.25, 0.3, 0.15])
+        for index in designs.indices {
+            designs[index].columns.append(("unmet_cooling_hours", "h", "", index == 5 ? 12 : 0))
+        }
+        let constraints = SizingAnalysis.constraints([])
+        #expect(constraints == [SizingAnalysis.loadMet])
+        #expect(SizingAnalysis.constraints([DesignConstraint(column: "unmet_cooling_hours", maximum: 5)]).count == 1)
+        let analysis = SizingAnalysis(designs: designs, parameterKeys: ["heat_pump.capacity_mw", "storage.volume_m3"],
+                                      objective: .npv, constraints: constraints)
+        #expect(analysis.feasible == [true, true, true, true, true, false])
+        #expect(analysis.recommended == 3)
+        #expect(analysis.recommendation(designs: designs).contains { $0.contains("unmet_cooling_hours ≤ 0: 1") })
+    }
+
     @Test func theRecommendationIsTheBestFeasibleDesign() {
         // d5 has the best NPV but an ERF below 0.2; d3 is the best that meets it.
         let designs = Self.designs(npv: [1, 2, 3, 5, 4, 6], erf: [0.1, 0.1, 0.2, 0.25, 0.3, 0.15])

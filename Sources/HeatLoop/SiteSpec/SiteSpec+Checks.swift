@@ -1,0 +1,45 @@
+// Checks across sections that reject configurations that cannot work, each naming the key to change.
+// Those that need the design condition (a supply the rejection plant cannot reach) are the design step's
+// (`DesignedSite.problems`).
+
+extension SiteSpec {
+    /// True when some cluster captures heat to liquid, so that the site has a facility-water loop.
+    var hasLiquidLoop: Bool {
+        it.clusters.contains { ($0.liquidCapture ?? $0.cooling.defaultLiquidCapture) > 0 }
+    }
+
+    /// A heat pump must draw from a loop the site has: the liquid loop needs a liquid-cooled cluster, the air
+    /// loop's chilled-water return needs CRAHs (a DX CRAC room has no water to draw from).
+    func checkHeatPumpSource(_ o: SpecMapping) {
+        guard let recovery = heatRecovery else { return }
+        let liquid = hasLiquidLoop, chilledWater = cooling.air.crac == nil
+        let source = recovery.heatPump.source
+        let hasSource = switch source {
+        case .liquid: liquid
+        case .air: chilledWater
+        case .both: liquid || chilledWater
+        }
+        guard !hasSource else { return }
+        let instead = chilledWater ? "use 'source: air' (the chilled-water return)"
+            : liquid ? "use 'source: liquid'" : "remove 'heat_recovery'"
+        let missing = source == .air ? "its air side is a DX CRAC room with no chilled-water loop"
+            : "no cluster captures heat to liquid (every cluster is air-cooled), so there is no facility-water loop"
+        o.at("heat_recovery.heat_pump.source").problem(
+            "the heat pump draws from '\(source.rawValue)', but \(missing): it would recover nothing; \(instead)"
+                + (liquid ? "" : ", or give a cluster 'cooling: dlc'"))
+    }
+}
+
+extension AirLoopSpec {
+    /// The supply air must lie inside the ASHRAE class's allowable dry-bulb range: a setpoint outside it
+    /// puts every hour outside the envelope.
+    func checkClass(_ o: SpecCursor) {
+        let allowed = ashraeClass.allowable.dryBulb
+        guard !allowed.contains(supplyAirC) else { return }
+        let fitting = ASHRAEAirClass.allCases.filter { $0.allowable.dryBulb.contains(supplyAirC) }.map(\.name)
+        o.at("supply_air_c").problem(
+            "\(formatNumber(supplyAirC)) °C is outside class \(ashraeClass.name)'s allowable inlet range "
+                + "\(formatNumber(allowed.lowerBound))…\(formatNumber(allowed.upperBound)) °C; set 'supply_air_c' within it"
+                + (fitting.isEmpty ? "" : " or 'ashrae_class' to one of \(fitting.joined(separator: ", "))"))
+    }
+}
