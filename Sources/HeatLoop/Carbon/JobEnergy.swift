@@ -75,6 +75,7 @@ public enum CarbonCardProblem: Error, Equatable, CustomStringConvertible {
     case nodePowerAtGPUBoundary
     case facilityNeedsPUE
     case noAccelerators
+    case noGridIntensity
 
     public var description: String {
         switch self {
@@ -87,6 +88,8 @@ public enum CarbonCardProblem: Error, Equatable, CustomStringConvertible {
             "boundary node+facility needs a PUE (given or measured) or a simulated site"
         case .noAccelerators:
             "a training job needs at least one accelerator"
+        case .noGridIntensity:
+            "the site has no grid intensity (carbon section): give one with --grid-g-per-kwh"
         }
     }
 }
