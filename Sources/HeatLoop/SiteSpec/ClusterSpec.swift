@@ -98,6 +98,25 @@ public struct NodeSpec: SpecSection {
         }
     }
 
+    /// Utilisation at which this node's GPUs draw `gpuPower` on its linear curve; nil for another curve,
+    /// no GPUs, or a power outside idle…maximum.
+    func utilization(drawing gpuPower: Watts) -> Double? {
+        guard curve == .linear, gpus > 0, gpuMaxW > gpuIdleW, (gpuIdleW...gpuMaxW).contains(gpuPower.value) else { return nil }
+        return (gpuPower.value - gpuIdleW) / (gpuMaxW - gpuIdleW)
+    }
+
+    /// Default training utilisation of jobs on this node: the preset's measured training point
+    /// (`NodePreset.measuredGPUPower`), else `TrainingJob.defaultUtilization`.
+    public var trainingUtilization: Double {
+        preset?.measuredGPUPower.flatMap { utilization(drawing: $0.training) } ?? TrainingJob.defaultUtilization
+    }
+
+    /// Default checkpoint utilisation: the preset's measured checkpoint dip, else
+    /// `TrainingJob.defaultCheckpointUtilization`.
+    public var checkpointUtilization: Double {
+        preset?.measuredGPUPower.flatMap { utilization(drawing: $0.checkpoint) } ?? TrainingJob.defaultCheckpointUtilization
+    }
+
     /// The node's power model.
     public var power: NodePower {
         NodePower(gpus: gpus, gpuIdle: Watts(gpuIdleW), gpuMax: Watts(gpuMaxW), baseIdle: Watts(baseIdleW),

@@ -28,7 +28,7 @@ extension ClusterSpec {
     func model(traces: [String: RegularTrace]) -> Cluster {
         let node = node.power
         return Cluster(name: name, nodes: nodes, nodesPerRack: nodesPerRack, node: node, cooling: cooling,
-                       liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes),
+                       liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes, node: self.node),
                        downPower: Watts(self.node.downW), ite: ite.map(\.model))
     }
 }

@@ -61,9 +61,14 @@ public struct TrainingJob: Sendable, Equatable {
     /// Per-node utilisation during an evaluation (0…1).
     public var evaluationUtilization: Double
 
-    public init(name: String, nodes: Int, start: Double, duration: Double, utilization: Double = 0.90,
+    /// Training utilisation for nodes without a measured training point (DESIGN §3.2).
+    public static let defaultUtilization = 0.90
+    /// Checkpoint utilisation for nodes without a measured checkpoint dip (DESIGN §3.2).
+    public static let defaultCheckpointUtilization = 0.15
+
+    public init(name: String, nodes: Int, start: Double, duration: Double, utilization: Double = defaultUtilization,
                 checkpointEvery: Double? = nil, checkpointDuration: Double = 120,
-                checkpointUtilization: Double = 0.15, evaluationEvery: Double? = nil,
+                checkpointUtilization: Double = defaultCheckpointUtilization, evaluationEvery: Double? = nil,
                 evaluationDuration: Double = 600, evaluationUtilization: Double = 0.5) {
         self.name = name
         self.nodes = nodes
