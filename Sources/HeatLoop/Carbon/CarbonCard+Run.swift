@@ -99,7 +99,12 @@ extension CarbonCard {
         let heat = HeatReuseCredit(jobITMWh: row.energyMWh + idleMWh, siteITMWh: run.siteITMWh,
                                    siteHeatDeliveredMWh: run.heatDeliveredMWh, siteCO2AvoidedTonnes: run.co2AvoidedTonnes,
                                    displacedHeatGramsPerKWh: carbon?.displacedHeatGPerKwh ?? CarbonSpec().displacedHeatGPerKwh)
-        return CarbonCard(job: job, energy: energy, setting: setting, acceleratorsPerNode: gpus, heatReuse: heat)
+        var card = CarbonCard(job: job, energy: energy, setting: setting, acceleratorsPerNode: gpus, heatReuse: heat)
+        let shiftHours = row.startHours - row.requestedStartHours
+        if row.co2SavedByShiftTonnes.isFinite && row.co2SavedByShiftTonnes != 0 && shiftHours > 0 {
+            card.shift = (hours: shiftHours, savedKg: row.co2SavedByShiftTonnes * 1000)
+        }
+        return card
     }
 
     /// The node energy, split by the node power model when its curve is linear.

@@ -38,6 +38,15 @@ public struct CarbonCard: Sendable, Equatable {
     public var water: WaterFootprint
     public var heatReuse: HeatReuseCredit?
     public var sci: SoftwareCarbonIntensity
+    /// A carbon-aware job's shift: hours later than requested, and the location-based CO2e it saved, kg
+    /// (already in `operational`; shown so the saving is visible). Nil for a job that was not shifted.
+    public var shift: (hours: Double, savedKg: Double)?
+
+    public static func == (a: CarbonCard, b: CarbonCard) -> Bool {
+        a.job == b.job && a.energy == b.energy && a.operational == b.operational && a.embodied == b.embodied
+            && a.water == b.water && a.heatReuse == b.heatReuse && a.sci == b.sci
+            && a.shift?.hours == b.shift?.hours && a.shift?.savedKg == b.shift?.savedKg
+    }
 
     public init(job: Job, energy: JobEnergy, operational: OperationalEmissions, embodied: EmbodiedEmissions,
                 water: WaterFootprint, heatReuse: HeatReuseCredit?, unit: SoftwareCarbonIntensity.FunctionalUnit) {

@@ -15,6 +15,10 @@ public struct RunCardInputs: Sendable {
         public var co2Tonnes: Double
         public var startHours: Double
         public var endHours: Double
+        /// The start the site asked for, h (results before carbon-aware jobs: the start).
+        public var requestedStartHours: Double
+        /// CO2 a carbon-aware shift saved, t (0 without a shift).
+        public var co2SavedByShiftTonnes: Double
     }
 
     public var jobs: [JobRow]
@@ -71,9 +75,12 @@ public struct RunCardInputs: Sendable {
         let cluster = try column("cluster_index"), nodes = try column("nodes"), gpuHours = try column("gpu_hours")
         let energy = try column("energy_MWh"), overhead = try column("overhead_MWh"), co2 = try column("co2_operational_t")
         let start = try column("start_hours"), end = try column("end_hours")
+        let requested = (try? column("requested_start_hours")) ?? start
+        let saved = (try? column("co2_saved_by_shift_t")) ?? names.map { _ in 0 }
         jobs = names.indices.map { i in
             JobRow(name: names[i], cluster: Int(cluster[i]), nodes: Int(nodes[i]), gpuHours: gpuHours[i],
-                   energyMWh: energy[i], overheadMWh: overhead[i], co2Tonnes: co2[i], startHours: start[i], endHours: end[i])
+                   energyMWh: energy[i], overheadMWh: overhead[i], co2Tonnes: co2[i], startHours: start[i], endHours: end[i],
+                   requestedStartHours: requested[i], co2SavedByShiftTonnes: saved[i])
         }
         let stepHours = Double(document.time.stepMinutes) / 60
         guard !clusterPower.isEmpty else { throw .missing("/it/cluster_power") }

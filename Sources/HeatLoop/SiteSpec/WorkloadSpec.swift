@@ -121,6 +121,8 @@ public struct TrainingJobSpec: SpecSection {
     public var evaluationEveryHours: Double?
     public var evaluationMin = 10.0
     public var evaluationUtilization = 0.5
+    /// `YYYY-MM-DD[THH:MM]`: a flexible job, started at the cleanest hours that still end by then.
+    public var deadline: String?
 
     public init() {}
 
@@ -142,7 +144,18 @@ public struct TrainingJobSpec: SpecSection {
                         doc: "Interval between evaluations (absent: none)."),
         .number("evaluation_min", \.evaluationMin, unit: "min", range: 0...1e5, doc: "Length of one evaluation."),
         .number("evaluation_utilization", \.evaluationUtilization, range: 0...1, doc: "Utilisation while evaluating."),
+        .optionalText("deadline", \.deadline,
+                      doc: "A flexible job: with an hourly carbon.grid_csv it starts at the cleanest whole hour from `start` that still ends by this date-time (Docs/carbon.md)."),
     ], check: { job, o in
+        if let deadline = job.deadline {
+            if let end = TimeOfYear.seconds(deadline) {
+                if let start = TimeOfYear.seconds(job.start), end <= start {
+                    o["deadline"].problem("deadline \(deadline) is not after the start \(job.start)")
+                }
+            } else {
+                o["deadline"].problem("'\(deadline)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            }
+        }
         if let every = job.checkpointEveryMin, job.checkpointMin >= every {
             o["checkpoint_min"].problem("a checkpoint (\(formatNumber(job.checkpointMin)) min) must be shorter than the interval between them (\(formatNumber(every)) min)")
         }

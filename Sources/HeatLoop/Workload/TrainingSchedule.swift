@@ -60,6 +60,19 @@ public struct TrainingJob: Sendable, Equatable {
     public var evaluationDuration: Double
     /// Per-node utilisation during an evaluation (0…1).
     public var evaluationUtilization: Double
+    /// How much later than requested the job was started for a cleaner grid (`CarbonAwareStart`), s; the
+    /// requested start is `start − carbonShift`.
+    public var carbonShift = 0.0
+
+    /// Wall time without failures, s: the work stretched by checkpoint and evaluation pauses,
+    /// `duration · every_c / (every_c − d_c) · every_e / (every_e − d_e)`.
+    public var plannedWallTime: Double {
+        func stretch(_ every: Double?, _ pause: Double) -> Double {
+            guard let every, every > pause, pause > 0 else { return 1 }
+            return every / (every - pause)
+        }
+        return duration * stretch(checkpointEvery, checkpointDuration) * stretch(evaluationEvery, evaluationDuration)
+    }
 
     /// Training utilisation for nodes without a measured training point (DESIGN §3.2).
     public static let defaultUtilization = 0.90

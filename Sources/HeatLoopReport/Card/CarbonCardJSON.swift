@@ -48,6 +48,9 @@ public enum CarbonCardJSON {
             "sci": ["kgCO2e_per_unit": estimate(card.sci.kgPerUnit), "functional_unit": card.sci.unit.name,
                     "units": card.sci.unit.count] as [String: Any],
         ]
+        if let shift = card.shift {
+            object["carbon_aware_shift"] = ["hours_later": shift.hours, "co2e_saved_kg": shift.savedKg]
+        }
         if let heat = card.heatReuse {
             object["heat_reuse_beside_not_netted"] = [
                 "share_of_site_heat": heat.share, "heat_delivered_MWh": heat.heatDeliveredMWh,

@@ -67,6 +67,10 @@ public enum CarbonCardMarkdown {
             "| water off site (electricity) | \(litres(card.water.offSiteLitres)) | \(card.water.offSiteBasis.rawValue) |",
             "| SCI (ISO/IEC 21031) | \(mass(card.sci.kgPerUnit)) per \(card.sci.unit.name) | (E·I + M) / R, R = \(number(card.sci.unit.count)) |",
         ]
+        if let shift = card.shift {
+            lines.append("| carbon-aware start: \(number(shift.hours)) h later than requested | \(mass(Estimate(exactly: shift.savedKg))) saved | "
+                + "already in the operational CO2e; same power at the requested hours' intensities |")
+        }
         if let heat = card.heatReuse {
             lines.append("| beside, not netted: heat to district heating | \(number(heat.heatDeliveredMWh)) MWh | "
                 + "\(number(heat.share * 100)) % of the site's IT energy |")
