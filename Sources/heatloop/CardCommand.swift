@@ -80,9 +80,13 @@ struct CardCommand: ParsableCommand {
             printError("error: \(input): cannot read it as a HeatLoop run result (\(error))")
             throw ExitStatus.invalidInput
         }
-        let site = document.attributes.first { $0.name == "site_config_json" }.flatMap { attribute -> SiteSpec? in
-            guard case .string(let json) = attribute.value else { return nil }
-            return try? SiteSpec(json: Data(json.utf8))
+        var site: SiteSpec?
+        if case .string(let json)? = document.attributes.first(where: { $0.name == "site_config_json" })?.value {
+            do { site = try SiteSpec(json: Data(json.utf8)) } catch {
+                printError("error: \(input): its stored site cannot be read by this version of HeatLoop; run the site "
+                    + "again (\(error.problems.first?.description ?? "\(error)"))")
+                throw ExitStatus.invalidInput
+            }
         }
         let inputs: RunCardInputs
         do { inputs = try RunCardInputs(document: document, clusterPower: clusterPower, site: site) } catch {

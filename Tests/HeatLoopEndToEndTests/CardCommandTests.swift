@@ -53,4 +53,13 @@ struct CardCommandTests {
         let problem = try CLI.run(["card", bad])
         #expect(problem.status == 2 && problem.stderr.contains("give exactly one of 'hours'"), "\(problem.stderr)")
     }
+
+    @Test("a result without training jobs exits 2 and says why")
+    func noJobs() throws {
+        let result = "\(try temporaryFolder())/tucson.h5"
+        let run = try CLI.run(["run", PackagePaths.site("tucson-enterprise-air"), "--timestep-min", "60", "--output", result, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let outcome = try CLI.run(["card", result])
+        #expect(outcome.status == 2 && outcome.stderr.contains("no /summary/jobs"), "\(outcome.stderr)")
+    }
 }

@@ -95,7 +95,8 @@ extension CarbonCard {
         let job = Job(name: row.name, hardware: hardware,
                       accelerators: row.nodes * node.gpus, hours: hours, gpuHours: row.gpuHours,
                       trainingType: options.trainingType, location: setting.location,
-                      source: "HeatLoop simulation of site \(run.site.name)")
+                      source: "HeatLoop simulation of site \(run.site.name)"
+                          + (row.completed ? "" : " (not finished within the simulated year: the card covers that year only)"))
         let heat = HeatReuseCredit(jobITMWh: row.energyMWh + idleMWh, siteITMWh: run.siteITMWh,
                                    siteHeatDeliveredMWh: run.heatDeliveredMWh, siteCO2AvoidedTonnes: run.co2AvoidedTonnes,
                                    displacedHeatGramsPerKWh: carbon?.displacedHeatGPerKwh ?? CarbonSpec().displacedHeatGPerKwh)

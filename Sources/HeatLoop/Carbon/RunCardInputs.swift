@@ -19,6 +19,8 @@ public struct RunCardInputs: Sendable {
         public var requestedStartHours: Double
         /// CO2 a carbon-aware shift saved, t (0 without a shift).
         public var co2SavedByShiftTonnes: Double
+        /// False when the job's work did not finish within the simulated year (the card covers the year).
+        public var completed: Bool
     }
 
     public var jobs: [JobRow]
@@ -77,10 +79,11 @@ public struct RunCardInputs: Sendable {
         let start = try column("start_hours"), end = try column("end_hours")
         let requested = (try? column("requested_start_hours")) ?? start
         let saved = (try? column("co2_saved_by_shift_t")) ?? names.map { _ in 0 }
+        let completed = try column("completed")
         jobs = names.indices.map { i in
             JobRow(name: names[i], cluster: Int(cluster[i]), nodes: Int(nodes[i]), gpuHours: gpuHours[i],
                    energyMWh: energy[i], overheadMWh: overhead[i], co2Tonnes: co2[i], startHours: start[i], endHours: end[i],
-                   requestedStartHours: requested[i], co2SavedByShiftTonnes: saved[i])
+                   requestedStartHours: requested[i], co2SavedByShiftTonnes: saved[i], completed: completed[i] != 0)
         }
         let stepHours = Double(document.time.stepMinutes) / 60
         guard !clusterPower.isEmpty else { throw .missing("/it/cluster_power") }
