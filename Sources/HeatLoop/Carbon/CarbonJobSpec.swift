@@ -44,6 +44,14 @@ public struct CarbonJobSpec: SpecSection {
     public var ewifLPerKwh: Double?
     public var functionalUnit = "training run"
     public var functionalUnits = 1.0
+    /// `[low, high]` around `pue`; empty: exact.
+    public var pueRange: [Double] = []
+    /// `[low, high]` around the grid intensity, g/kWh; empty: exact.
+    public var gridRangeGPerKwh: [Double] = []
+    public var gpuManufacturingKg: Double?
+    public var serverManufacturingKg: Double?
+    public var lifetimeYears: Double?
+    public var hardwareUtilisation: Double?
 
     public init() {}
 
@@ -87,7 +95,23 @@ public struct CarbonJobSpec: SpecSection {
         .number("functional_units", \.functionalUnits, range: 1e-12...1e18, doc: "How many functional units the job produced."),
     ]
 
-    public static let schema = Schema<CarbonJobSpec>(jobFields + accountingFields, check: { job, o in
+    /// Ranges and the embodied values a job may state instead of the defaults (EmbodiedAssumptions.default).
+    static let uncertaintyFields: [F] = [
+        .numbers("pue_range", \.pueRange, count: 2, range: 1...5, doc: "[low, high] PUE around `pue` (default: exact)."),
+        .numbers("grid_range_g_per_kwh", \.gridRangeGPerKwh, count: 2, unit: "g/kWh", range: 0...2000,
+                 doc: "[low, high] grid intensity around the central value (default: exact)."),
+        .optionalNumber("gpu_manufacturing_kg", \.gpuManufacturingKg, unit: "kg", range: 0...100_000,
+                        doc: "Embodied CO2e of one accelerator (e.g. from a product carbon footprint).",
+                        derived: "150, range 60–318 (Docs/carbon.md)"),
+        .optionalNumber("server_manufacturing_kg", \.serverManufacturingKg, unit: "kg", range: 0...1_000_000,
+                        doc: "Embodied CO2e of one server without its accelerators.", derived: "2,500 ± 30 %"),
+        .optionalNumber("lifetime_years", \.lifetimeYears, unit: "a", range: 0.5...30, doc: "Service life of the hardware.",
+                        derived: "6, range 4–6"),
+        .optionalNumber("hardware_utilisation", \.hardwareUtilisation, range: 0.01...1,
+                        doc: "Share of its life the hardware is allocated to jobs.", derived: "0.85, range 0.6–1"),
+    ]
+
+    public static let schema = Schema<CarbonJobSpec>(jobFields + accountingFields + uncertaintyFields, check: { job, o in
         if (job.hours == nil) == (job.gpuHours == nil) {
             o["hours"].problem("give exactly one of 'hours' (wall-clock) or 'gpu_hours'")
         }
@@ -96,6 +120,9 @@ public struct CarbonJobSpec: SpecSection {
         }
         if let code = job.country, GridCarbonTable.intensity(code: code) == nil {
             o["country"].problem("'\(code)' is not in the carbon table; expected an ISO 3166 alpha-3 code such as DEU, USA, FRA")
+        }
+        if job.pueRange.count == 2, let pue = job.pue, !(job.pueRange[0]...max(job.pueRange[0], job.pueRange[1])).contains(pue) {
+            o["pue_range"].problem("pue \(formatNumber(pue)) lies outside pue_range; expected [low, high] around it")
         }
         if job.boundary == .nodeAndFacility && job.pue == nil {
             o["pue"].problem("boundary node+facility needs a 'pue' (or choose boundary node)")
@@ -114,17 +141,33 @@ public struct CarbonJobSpec: SpecSection {
         let countryEntry = country.flatMap { GridCarbonTable.entry(code: $0) }
         let intensity: Double = gridGPerKwh ?? countryEntry?.gramsPerKilowattHour ?? 0
         let basis: FacilityOverhead.Basis = pueBasis == .given ? .given : .measured
-        let facility: FacilityOverhead = pue.map { .pue(Estimate(exactly: $0), basis) } ?? .pue(.zero, .none)
+        func ranged(_ central: Double, _ range: [Double]) -> Estimate {
+            range.count == 2 ? Estimate(low: range[0], central: central, high: range[1]) : Estimate(exactly: central)
+        }
+        let facility: FacilityOverhead = pue.map { .pue(ranged($0, pueRange), basis) } ?? .pue(.zero, .none)
         let wue: (Estimate, WaterFootprint.Basis) = wueLPerKwh.map { (Estimate(exactly: $0), .stated) }
             ?? (WaterFootprint.defaultOnSiteLitresPerKWh, .default)
         let ewif: (Estimate, WaterFootprint.Basis) = ewifLPerKwh.map { (Estimate(exactly: $0), .stated) }
             ?? (WaterFootprint.defaultOffSiteLitresPerKWh, .default)
         let place: String = location ?? countryEntry?.name ?? "not stated"
         return CarbonCardSetting(
-            boundary: boundary, facility: facility, intensity: Estimate(exactly: intensity), intensityBasis: .annual,
+            boundary: boundary, facility: facility, intensity: ranged(intensity, gridRangeGPerKwh), intensityBasis: .annual,
             market: .init(coveredShare: ppaShare, residualGramsPerKWh: residualGPerKwh),
             location: place, trainingType: trainingType, networkStorageShare: Estimate(exactly: networkStorageShare),
-            wue: wue, ewif: ewif, unit: .init(name: functionalUnit, count: functionalUnits))
+            embodied: embodied, wue: wue, ewif: ewif, unit: .init(name: functionalUnit, count: functionalUnits))
+    }
+
+    /// The default assumptions with the values this job states replacing theirs (exact, source "stated").
+    public var embodied: EmbodiedAssumptions {
+        var a = EmbodiedAssumptions.default
+        func stated(_ value: Double?, _ path: WritableKeyPath<EmbodiedAssumptions, EmbodiedAssumptions.Sourced>) {
+            if let value { a[keyPath: path] = .init(Estimate(exactly: value), source: "stated in the job description") }
+        }
+        stated(gpuManufacturingKg, \.gpuManufacturingKg)
+        stated(serverManufacturingKg, \.serverManufacturingKg)
+        stated(lifetimeYears, \.lifetimeYears)
+        stated(hardwareUtilisation, \.utilisation)
+        return a
     }
 
     /// The card of the described job.

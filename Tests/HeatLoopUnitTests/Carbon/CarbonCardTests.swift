@@ -1,4 +1,5 @@
 import HeatLoop
+import HeatLoopFiles
 import HeatLoopTestSupport
 import Testing
 
@@ -89,5 +90,51 @@ struct CarbonCardTests {
         #expect(GridIntensityValue(0.429, unitText: "kgCO2e/kWh (net; gross=0.429)")?.gramsPerKWh == 429)
         #expect(GridIntensityValue(1, unitText: "kg") == nil)
         #expect(EmissionMassUnit(symbol: "tCO2e (net)") == .tonnes)
+    }
+}
+
+/// A job description (`heatloop card JOB.yaml`) with stated ranges and embodied values.
+@Suite("Carbon job description")
+struct CarbonJobSpecTests {
+    static let text = """
+        name: ranged
+        accelerators: 512
+        power_w: 700
+        power_scope: accelerators
+        rest_of_node_w_per_accelerator: 300
+        hours: 100
+        pue: 1.2
+        pue_range: [1.1, 1.4]
+        grid_g_per_kwh: 300
+        grid_range_g_per_kwh: [250, 400]
+        gpu_manufacturing_kg: 250
+        lifetime_years: 5
+        """
+
+    @Test("ranges propagate to the total; stated embodied values replace the defaults")
+    func ranges() throws {
+        let card = try CarbonJobSpec.decode(text: Self.text, file: "job.yaml").card()
+        let it = 512 * (700 + 300) * 100 / 1000.0
+        #expect(card.energy.totalKWh.central.isApproximatelyEqual(to: it * 1.2, relativeTolerance: 1e-12))
+        #expect(card.energy.totalKWh.low.isApproximatelyEqual(to: it * 1.1, relativeTolerance: 1e-12))
+        #expect(card.energy.totalKWh.high.isApproximatelyEqual(to: it * 1.4, relativeTolerance: 1e-12))
+        #expect(card.operational.locationKg.low.isApproximatelyEqual(to: it * 1.1 * 0.25, relativeTolerance: 1e-12))
+        #expect(card.operational.locationKg.high.isApproximatelyEqual(to: it * 1.4 * 0.4, relativeTolerance: 1e-12))
+        let assumptions = card.embodied.assumptions
+        #expect(assumptions.gpuManufacturingKg.estimate == Estimate(exactly: 250))
+        #expect(assumptions.lifetimeYears.estimate == Estimate(exactly: 5))
+        #expect(assumptions.serverManufacturingKg == EmbodiedAssumptions.default.serverManufacturingKg)
+    }
+
+    @Test("every problem at once: no duration, no grid, a PUE outside its range")
+    func problems() {
+        let broken = "name: x\naccelerators: 8\npower_w: 700\npue: 1.5\npue_range: [1.1, 1.4]\n"
+        #expect(throws: SpecProblems.self) { try CarbonJobSpec.decode(text: broken, file: "job.yaml") }
+        do {
+            _ = try CarbonJobSpec.decode(text: broken, file: "job.yaml")
+        } catch {
+            let text = error.description
+            #expect(text.contains("'hours'") && text.contains("'grid_g_per_kwh'") && text.contains("outside pue_range"), "\(text)")
+        }
     }
 }
