@@ -17,7 +17,8 @@ struct CardCommand: ParsableCommand {
         commandName: "card",
         abstract: "Carbon model cards: per training job of a run (result .h5), or for a job described in YAML.")
 
-    @Argument(help: "A run's result file (.h5), or a job description (.yaml: see Docs/carbon.md).") var input: String
+    @Argument(help: "A run's result file (.h5; several of one site's consecutive years make one card per job over all of them), or a job description (.yaml: see Docs/carbon.md).")
+    var inputs: [String]
     @Option(help: "Only this job of the run (default: every row of /summary/jobs).") var job: String?
     @Option(help: "markdown (the card with a Hugging Face block), json, or hf (only the co2_eq_emissions block).")
     var format: Format = .markdown
@@ -29,7 +30,14 @@ struct CardCommand: ParsableCommand {
     @Option(help: "Runs: how many functional units each job produced.") var functionalUnits = 1.0
     @Option(help: "Runs: grid intensity, g/kWh, for a site without a carbon section.") var gridGPerKwh: Double?
 
+    /// The first input (messages name it; a job description is the only input).
+    var input: String { inputs.first ?? "" }
+
     func validate() throws {
+        let results = inputs.filter { $0.hasSuffix(".h5") }.count
+        guard results == inputs.count || inputs.count == 1 else {
+            throw ValidationError("give one job description (.yaml), or one or more result files (.h5)")
+        }
         guard functionalUnits > 0 else { throw ValidationError("--functional-units must be positive") }
         if let gridGPerKwh, !(0...2000).contains(gridGPerKwh) {
             throw ValidationError("--grid-g-per-kwh must be within 0…2000")
@@ -39,7 +47,7 @@ struct CardCommand: ParsableCommand {
     func run() throws {
         let all: [CarbonCard]
         do {
-            all = input.hasSuffix(".h5") ? try runCards() : [try jobCard()]
+            all = input.hasSuffix(".h5") ? try CarbonCard.cards(run: try runInputs(), options: options) : [try jobCard()]
         } catch let problem as CarbonCardProblem {
             printError("error: \(input): \(problem)")
             throw ExitStatus.invalidInput
@@ -66,35 +74,45 @@ struct CardCommand: ParsableCommand {
         return try spec.card()
     }
 
-    func runCards() throws -> [CarbonCard] {
-        let document: ResultDocument, clusterPower: [[Double]]
-        guard HDF5ResultReader.isComplete(path: input) else {
-            printError("error: \(input): not a complete HeatLoop result file")
+    var options: RunCardOptions {
+        RunCardOptions(boundary: boundary ?? .nodeAndFacility, idle: idle, trainingType: trainingType,
+                       unit: .init(name: functionalUnit, count: functionalUnits), gridGramsPerKWh: gridGPerKwh)
+    }
+
+    /// Every result read, joined over their years.
+    func runInputs() throws -> RunCardInputs {
+        let runs = try inputs.map(readRun)
+        do { return try RunCardInputs.consecutive(runs) } catch {
+            printError("error: \(inputs.joined(separator: ", ")): \(error)")
             throw ExitStatus.invalidInput
         }
+    }
+
+    func readRun(_ path: String) throws -> RunCardInputs {
+        guard HDF5ResultReader.isComplete(path: path) else {
+            printError("error: \(path): not a complete HeatLoop result file")
+            throw ExitStatus.invalidInput
+        }
+        let document: ResultDocument, clusterPower: [[Double]]
         do {
-            document = try HDF5ResultReader.readDocument(path: input, series: [])
+            document = try HDF5ResultReader.readDocument(path: path, series: [])
             let power = OutputSeries.clusterPower
-            clusterPower = try HDF5ResultReader.readMatrix(path: input, group: power.group.rawValue, name: power.name)
+            clusterPower = try HDF5ResultReader.readMatrix(path: path, group: power.group.rawValue, name: power.name)
         } catch {
-            printError("error: \(input): cannot read it as a HeatLoop run result (\(error))")
+            printError("error: \(path): cannot read it as a HeatLoop run result (\(error))")
             throw ExitStatus.invalidInput
         }
         var site: SiteSpec?
         if case .string(let json)? = document.attributes.first(where: { $0.name == "site_config_json" })?.value {
             do { site = try SiteSpec(json: Data(json.utf8)) } catch {
-                printError("error: \(input): its stored site cannot be read by this version of HeatLoop; run the site "
+                printError("error: \(path): its stored site cannot be read by this version of HeatLoop; run the site "
                     + "again (\(error.problems.first?.description ?? "\(error)"))")
                 throw ExitStatus.invalidInput
             }
         }
-        let inputs: RunCardInputs
-        do { inputs = try RunCardInputs(document: document, clusterPower: clusterPower, site: site) } catch {
-            printError("error: \(input): \(error)")
+        do { return try RunCardInputs(document: document, clusterPower: clusterPower, site: site) } catch {
+            printError("error: \(path): \(error)")
             throw ExitStatus.invalidInput
         }
-        let options = RunCardOptions(boundary: boundary ?? .nodeAndFacility, idle: idle, trainingType: trainingType,
-                                     unit: .init(name: functionalUnit, count: functionalUnits), gridGramsPerKWh: gridGPerKwh)
-        return try CarbonCard.cards(run: inputs, options: options)
     }
 }

@@ -62,4 +62,44 @@ struct CardCommandTests {
         let outcome = try CLI.run(["card", result])
         #expect(outcome.status == 2 && outcome.stderr.contains("no /summary/jobs"), "\(outcome.stderr)")
     }
+
+    @Test("a job longer than a year: started in 2025, run on in 2026; two results give one card")
+    func jobAcrossYears() throws {
+        let folder = try temporaryFolder()
+        var text = try String(contentsOfFile: PackagePaths.site("llama-training-sf"), encoding: .utf8)
+        for (original, replacement) in [("start: 2025-01-10, duration_days: 54,", "start: 2025-10-01, duration_days: 200,"),
+                                        ("../Weather/", "\(PackagePaths.root)/Weather/")] {
+            try #require(text.contains(original))
+            text = text.replacingOccurrences(of: original, with: replacement)
+        }
+        var results: [String] = []
+        for year in [2025, 2026] {
+            let site = "\(folder)/long-\(year).yaml", result = "\(folder)/long-\(year).h5"
+            // The fine-tune and the maintenance window are in each year; the long job started in 2025.
+            try text.replacingOccurrences(of: "timestep_min: 15", with: "timestep_min: 60\nyear: \(year)")
+                .replacingOccurrences(of: "2025-04-01", with: "\(year)-04-01")
+                .replacingOccurrences(of: "2025-06-03T02:00", with: "\(year)-06-03T02:00")
+                .write(toFile: site, atomically: true, encoding: .utf8)
+            let run = try CLI.run(["run", site, "--output", result, "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+            results.append(result)
+        }
+        func card(_ files: [String]) throws -> [String: Any] {
+            let outcome = try CLI.run(["card"] + files + ["--job", "pretrain-405b", "--format", "json"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            return try #require(try Self.json(outcome.stdout).first)
+        }
+        let (first, second, both) = (try card([results[0]]), try card([results[1]]), try card(results))
+        func job(_ card: [String: Any], _ key: String) throws -> Double {
+            try #require((card["job"] as? [String: Any])?[key] as? Double, "\(key)")
+        }
+        // 200 days of work from 1 October: 92 days in 2025, the rest (with checkpoints and restarts) in 2026.
+        #expect(try job(first, "hours") <= 92 * 24 + 1e-6)
+        #expect(try job(both, "gpu_hours").isApproximatelyEqual(to: try job(first, "gpu_hours") + job(second, "gpu_hours"), relativeTolerance: 1e-12))
+        #expect(try job(both, "hours") > 200 * 24)
+        let source = try #require((both["job"] as? [String: Any])?["source"] as? String)
+        #expect(source.contains("2025–2026") && !source.contains("not finished"), "\(source)")
+        let reversed = try CLI.run(["card", results[1], results[1], "--job", "pretrain-405b"])
+        #expect(reversed.status == 2 && reversed.stderr.contains("not consecutive"), "\(reversed.stderr)")
+    }
 }

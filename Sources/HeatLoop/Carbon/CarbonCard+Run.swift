@@ -95,8 +95,9 @@ extension CarbonCard {
         let job = Job(name: row.name, hardware: hardware,
                       accelerators: row.nodes * node.gpus, hours: hours, gpuHours: row.gpuHours,
                       trainingType: options.trainingType, location: setting.location,
-                      source: "HeatLoop simulation of site \(run.site.name)"
-                          + (row.completed ? "" : " (not finished within the simulated year: the card covers that year only)"))
+                      source: "HeatLoop simulation of site \(run.site.name), "
+                          + (run.firstYear == run.year ? "\(run.year)" : "\(run.firstYear)–\(run.year)")
+                          + (row.completed ? "" : " (not finished within the simulated years: the card covers them only)"))
         let heat = HeatReuseCredit(jobITMWh: row.energyMWh + idleMWh, siteITMWh: run.siteITMWh,
                                    siteHeatDeliveredMWh: run.heatDeliveredMWh, siteCO2AvoidedTonnes: run.co2AvoidedTonnes,
                                    displacedHeatGramsPerKWh: carbon?.displacedHeatGPerKwh ?? CarbonSpec().displacedHeatGPerKwh)

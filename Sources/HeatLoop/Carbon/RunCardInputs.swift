@@ -25,6 +25,10 @@ public struct RunCardInputs: Sendable {
 
     public var jobs: [JobRow]
     public var site: SiteSpec
+    /// The simulated year (the last one after `consecutive`).
+    public var year: Int
+    /// The first simulated year (`year` unless runs of several years were joined).
+    public var firstYear: Int
     /// IT energy of each cluster over the run (Σ cluster_power · step), MWh, in `/it` cluster order.
     public var clusterEnergyMWh: [Double]
     public var siteITMWh: Double
@@ -33,10 +37,12 @@ public struct RunCardInputs: Sendable {
     public var heatDeliveredMWh: Double
     public var co2AvoidedTonnes: Double
 
-    public init(jobs: [JobRow], site: SiteSpec, clusterEnergyMWh: [Double], siteITMWh: Double, sitePUE: Double,
+    public init(jobs: [JobRow], site: SiteSpec, year: Int, clusterEnergyMWh: [Double], siteITMWh: Double, sitePUE: Double,
                 siteWUE: Double, heatDeliveredMWh: Double, co2AvoidedTonnes: Double) {
         self.jobs = jobs
         self.site = site
+        self.year = year
+        firstYear = year
         self.clusterEnergyMWh = clusterEnergyMWh
         self.siteITMWh = siteITMWh
         self.sitePUE = sitePUE
@@ -50,12 +56,15 @@ public struct RunCardInputs: Sendable {
         case noJobs
         case noSite
         case missing(String)
+        case notConsecutive([Int])
 
         public var description: String {
             switch self {
             case .noJobs: "the result has no /summary/jobs: the site has no training workload"
             case .noSite: "the result does not store its site (site_config_json); re-run it with this version"
             case .missing(let what): "the result lacks \(what)"
+            case .notConsecutive(let years):
+                "results of years \(years.map(String.init).joined(separator: ", ")) are not consecutive years of one site"
             }
         }
     }
@@ -89,6 +98,8 @@ public struct RunCardInputs: Sendable {
         guard !clusterPower.isEmpty else { throw .missing("/it/cluster_power") }
         clusterEnergyMWh = clusterPower.map { $0.reduce(0, +) * stepHours / 1e6 }
         self.site = site
+        year = document.time.year
+        firstYear = year
         siteITMWh = try kpi("it_energy_MWh")
         sitePUE = try kpi("pue")
         siteWUE = try kpi("wue_L_per_kWh")

@@ -31,11 +31,11 @@ public struct ClusterSpec: SpecSection {
         }
     })
 
-    /// Reports training and maintenance dates outside the simulated year.
+    /// Reports training and maintenance dates outside the simulated year (job starts: or the year before).
     func checkDates(year: Int, _ at: SpecCursor) {
         guard case .training(let training) = workload else { return }
         for (index, job) in training.jobs.enumerated() {
-            TimeOfYear.checkYear(job.start, year: year, at.at("workload.training.jobs[\(index)].start"))
+            TimeOfYear.checkJobStart(job.start, year: year, at.at("workload.training.jobs[\(index)].start"))
         }
         for (index, window) in training.maintenance.enumerated() {
             TimeOfYear.checkYear(window.start, year: year, at.at("workload.training.maintenance[\(index)].start"))

@@ -76,7 +76,7 @@ extension ITESpec {
 }
 
 extension WorkloadSpec {
-    func model(traces: [String: RegularTrace], clusterNodes: Int, node: NodeSpec, grid: GridIntensity?) -> Workload {
+    func model(traces: [String: RegularTrace], clusterNodes: Int, node: NodeSpec, grid: GridIntensity?, year: Int) -> Workload {
         switch self {
         case .constant(let w):
             return .constant(utilization: w.utilization)
@@ -86,7 +86,7 @@ extension WorkloadSpec {
         case .trace(let w):
             return .trace(traces[w.file] ?? RegularTrace(quantity: .utilization, interval: 3600, start: 0, values: [0]))
         case .training(let t):
-            return .training(t.model(clusterNodes: clusterNodes, node: node, grid: grid))
+            return .training(t.model(clusterNodes: clusterNodes, node: node, grid: grid, year: year))
         }
     }
 }
@@ -96,15 +96,16 @@ extension TrainingSpec {
     /// count turns the per-GPU MTBF into the per-node one the generator uses (a node without GPUs counts as one).
     /// `grid`: the site's intensity; with an hourly series, jobs with a `deadline` are shifted
     /// (`CarbonAwareStart`).
-    func model(clusterNodes: Int, node: NodeSpec, grid: GridIntensity?) -> TrainingSchedule {
+    /// Job starts are relative to `year`'s start (negative for one in the year before).
+    func model(clusterNodes: Int, node: NodeSpec, grid: GridIntensity?, year: Int) -> TrainingSchedule {
         let jobs = self.jobs.map { j in
-            var job = TrainingJob(name: j.name, nodes: j.nodes, start: TimeOfYear.seconds(j.start) ?? 0,
+            var job = TrainingJob(name: j.name, nodes: j.nodes, start: TimeOfYear.seconds(j.start, year: year) ?? 0,
                         duration: j.durationDays * 86_400, utilization: j.utilization ?? node.trainingUtilization,
                         checkpointEvery: j.checkpointEveryMin.map { $0 * 60 }, checkpointDuration: j.checkpointMin * 60,
                         checkpointUtilization: j.checkpointUtilization ?? node.checkpointUtilization,
                         evaluationEvery: j.evaluationEveryHours.map { $0 * 3600 },
                         evaluationDuration: j.evaluationMin * 60, evaluationUtilization: j.evaluationUtilization)
-            if case .hourly(let hourly)? = grid, let deadline = j.deadline.flatMap(TimeOfYear.seconds) {
+            if case .hourly(let hourly)? = grid, let deadline = j.deadline.flatMap({ TimeOfYear.seconds($0, year: year) }) {
                 let start = CarbonAwareStart.bestStart(requested: job.start, deadline: deadline,
                                                        wallTime: job.plannedWallTime, hourly: hourly)
                 job.carbonShift = start - job.start

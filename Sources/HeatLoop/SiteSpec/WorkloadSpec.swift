@@ -129,7 +129,7 @@ public struct TrainingJobSpec: SpecSection {
     public static let schema = Schema<TrainingJobSpec>([
         .text("name", \.name, doc: "The job's name, unique in the cluster.", required: "the job's name"),
         .integer("nodes", \.nodes, range: 1...10_000_000, doc: "Nodes the job runs on (at most the cluster's).", required: true),
-        .date("start", \.start, time: true, doc: "Start in the simulated year.",
+        .date("start", \.start, time: true, doc: "Start in the simulated year, or in the year before for a job that runs on into it.",
               required: "a date or date-time in the simulated year, e.g. 2025-01-10"),
         .number("duration_days", \.durationDays, unit: "d", range: 0.001...3650,
                 doc: "Useful training time (restarts and lost work extend the wall time).", required: true),
@@ -148,8 +148,8 @@ public struct TrainingJobSpec: SpecSection {
                       doc: "A flexible job: with an hourly carbon.grid_csv it starts at the cleanest whole hour from `start` that still ends by this date-time (Docs/carbon.md)."),
     ], check: { job, o in
         if let deadline = job.deadline {
-            if let end = TimeOfYear.seconds(deadline) {
-                if let start = TimeOfYear.seconds(job.start), end <= start {
+            if let end = TimeOfYear.parse(deadline) {
+                if let start = TimeOfYear.parse(job.start), (end.year, end.seconds) <= (start.year, start.seconds) {
                     o["deadline"].problem("deadline \(deadline) is not after the start \(job.start)")
                 }
             } else {
@@ -217,7 +217,7 @@ public struct MaintenanceSpec: SpecSection {
     public init() {}
 
     public static let schema = Schema<MaintenanceSpec>([
-        .date("start", \.start, time: true, doc: "Start in the simulated year.", required: "a date or date-time in the simulated year"),
+        .date("start", \.start, time: true, doc: "Start in the simulated year, or in the year before for a job that runs on into it.", required: "a date or date-time in the simulated year"),
         .number("duration_hours", \.durationHours, unit: "h", range: 0...8760, doc: "Length of the window."),
         .optionalInteger("nodes", \.nodes, range: 1...10_000_000, doc: "Nodes taken down (absent: the whole cluster)."),
     ])

@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopFiles
 import HeatLoopTestSupport
 import Testing
 
@@ -53,5 +54,18 @@ struct RunCarbonCardTests {
         #expect(measured.energy.pueBasis == .measured)
         let facility = try #require(measured.energy.kWh(.facility)).central
         #expect(facility.isApproximatelyEqual(to: 0.3 * measured.energy.itKWh.central, relativeTolerance: 1e-9))
+    }
+
+    @Test("a job start in the year before the simulated one counts back from 1 January; earlier years are refused")
+    func startBeforeTheYear() throws {
+        #expect(TimeOfYear.seconds("2025-10-01", year: 2026) == -92.0 * 86_400)
+        #expect(TimeOfYear.seconds("2023-12-31T12:00", year: 2024) == -12.0 * 3600)
+        #expect(TimeOfYear.seconds("2024-03-01", year: 2025) == -306.0 * 86_400, "2024 is a leap year")
+        #expect(TimeOfYear.seconds("2024-10-01", year: 2026) == nil)
+        let site = try String(contentsOfFile: PackagePaths.site("llama-training-sf"), encoding: .utf8)
+        let twoBack = site.replacingOccurrences(of: "start: 2025-01-10", with: "start: 2023-01-10")
+        #expect(throws: SpecProblems.self) { try SiteSpec.decode(text: twoBack, file: PackagePaths.site("llama-training-sf")) }
+        let oneBack = site.replacingOccurrences(of: "start: 2025-01-10", with: "start: 2024-11-10")
+        #expect(throws: Never.self) { try SiteSpec.decode(text: oneBack, file: PackagePaths.site("llama-training-sf")) }
     }
 }
