@@ -59,7 +59,8 @@ clean:
 include Benchmarks.mk
 include Reports.mk
 
-## Regenerates Docs/site-reference.md from the site schema (Sources/HeatLoop/SiteSpec/); a test fails when
+## Regenerates Docs/site-reference.md from the site schema (Sources/HeatLoop/SiteSpec/), and the job-key table
+## of Docs/carbon.md from CarbonJobSpec; a test fails when
 ## the committed page is stale.
 site-reference:
 	$(SWIFT) build --build-tests

@@ -29,7 +29,8 @@ WEATHER = os.path.join(ROOT, "Weather", "USA_CA_San.Francisco.Intl.AP.724940_TMY
 # pre-training job on 2/3 of the nodes with 30-min checkpoints, a fine-tune, node failures, background
 # jobs filling the cluster to 85 % and a maintenance window. Background jobs grow with the cluster
 # (1/1,536 … 1/24 of it: 1 … 64 nodes at 1,536), so every size runs about the same number of jobs and the
-# table shows what the GPU count itself costs; node failures (MTBF per node) still grow with the nodes.
+# table shows what the GPU count itself costs; failures (400,000 GPU-hours per GPU: the former 50,000 h
+# per 8-GPU node, so timings stay comparable) still grow with the nodes.
 # `clusters` copies of it make a campus.
 CLUSTER = """\
     - name: train{index}
@@ -44,7 +45,7 @@ CLUSTER = """\
             - {{name: pretrain, nodes: {pretrain}, start: 2025-01-10, duration_days: 54, utilization: 0.9,
                checkpoint_every_min: 30, checkpoint_min: 2, checkpoint_utilization: 0.15}}
             - {{name: finetune, nodes: {finetune}, start: 2025-04-01, duration_days: 10, checkpoint_every_min: 60, checkpoint_min: 3}}
-          failures: {{mtbf_hours: 50000, restart_min: 20}}
+          failures: {{mtbf_gpu_hours: 400000, restart_min: 20}}
           background: {{target_allocation: 0.85, min_nodes: {smallest}, max_nodes: {background}, mean_hours: 12, sigma: 1.0, utilization: 0.7}}
           maintenance:
             - {{start: 2025-06-03T02:00, duration_hours: 8, nodes: {maintenance}}}

@@ -9,7 +9,7 @@ struct HeatLoopCommand: ParsableCommand {
         abstract: "Simulate a data center's cooling energy and the heat it can give to district heating.",
         version: version,
         subcommands: [RunCommand.self, ValidateCommand.self, WeatherCommand.self, BatchCommand.self, SlurmCommand.self,
-                      MergeCommand.self, SizeCommand.self, ReportCommand.self])
+                      MergeCommand.self, SizeCommand.self, ReportCommand.self, CardCommand.self])
 
     /// Like the default entry point, but usage errors (a bad option or value) exit 2, as all invalid
     /// input does (DESIGN §7), instead of ArgumentParser's 64.

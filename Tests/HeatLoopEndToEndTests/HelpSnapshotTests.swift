@@ -8,7 +8,7 @@ import Testing
 /// (`HEATLOOP_RECORD_SNAPSHOTS=1`), and the diff is reviewed and committed with the change.
 @Suite struct HelpSnapshotTests {
     /// The root command and every subcommand (`heatloop --help` lists them; checked below).
-    static let commands = ["heatloop", "run", "validate", "weather", "batch", "slurm", "merge", "size", "report"]
+    static let commands = ["heatloop", "run", "validate", "weather", "batch", "slurm", "merge", "size", "report", "card"]
     static let folder = "\(PackagePaths.root)/Tests/help-snapshots"
     static let isRecording = ProcessInfo.processInfo.environment["HEATLOOP_RECORD_SNAPSHOTS"] == "1"
 

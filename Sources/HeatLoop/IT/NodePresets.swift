@@ -29,4 +29,17 @@ public enum NodePreset: String, Sendable, CaseIterable {
             NodePower(gpus: 0, gpuIdle: Watts(0), gpuMax: Watts(0), baseIdle: Watts(200), baseMax: Watts(800), curve: .mse(exponent: 1.4))
         }
     }
+
+    /// Per-GPU board power while training and in a checkpoint or stall, W, measured on an H200 SXM at its
+    /// 700 W limit (`shared/measured/h200-training-power.csv`, NVML every ~10 ms): training draws 686 W on
+    /// average (98 % of the limit); checkpoints and synchronisation stalls drop it to 125–140 W within
+    /// 0.15 s (warm idle, clocks up). H100 SXM shares the 700 W limit and the Hopper die, so it takes the
+    /// same points. Nil for presets without a measurement. Short instantaneous excursions to ~110 % of the
+    /// limit (758 W in training) last well under a second and are not modelled.
+    public var measuredGPUPower: (training: Watts, checkpoint: Watts)? {
+        switch self {
+        case .h100SXM, .h200SXM: (training: Watts(0.98 * 700), checkpoint: Watts(130))
+        case .b200, .cpu: nil
+        }
+    }
 }

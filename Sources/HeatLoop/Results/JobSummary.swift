@@ -19,18 +19,31 @@ public struct JobSummary: Sendable, Equatable {
     public var endHours: Double
     public var completed: Bool
     public var co2Tonnes: Double
+    /// The start the site file asked for, h (earlier than `startHours` when a carbon-aware job was shifted).
+    public var requestedStartHours: Double
+    /// CO2 the shift saved, t: the job's facility power profile at the requested hours' intensities minus
+    /// at the hours it ran, `Σ_steps P_step · PUE_step · (I_{step − shift} − I_step) · Δt` (the same power
+    /// and PUE assumed at the earlier hours). 0 without a shift, NaN without carbon data.
+    public var co2SavedByShiftTonnes: Double
 
     public var overheadMWh: Double { facilityEnergyMWh - energyMWh }
     public var effectivePUE: Double { energyMWh > 0 ? facilityEnergyMWh / energyMWh : .nan }
 
-    /// `gridIntensity`: g CO2/kWh for each step, or nil when the site has no carbon data.
-    public init(cluster: Int, job: JobLoad, stepPUE: [Float], stepSeconds: Double, gridIntensity: [Double]?) {
-        var facility = 0.0, grams = 0.0
+    /// `gridIntensity`: g CO2/kWh for each step, or nil when the site has no carbon data; `requestedStart`:
+    /// the start the site file gives, s (nil: the job's own start); `carbonShift`: how much later a
+    /// carbon-aware job was scheduled, s.
+    public init(cluster: Int, job: JobLoad, stepPUE: [Float], stepSeconds: Double, gridIntensity: [Double]?,
+                requestedStart: Double? = nil, carbonShift: Double = 0) {
+        var facility = 0.0, grams = 0.0, gramsAtRequested = 0.0
+        let shiftSteps = Int((carbonShift / stepSeconds).rounded())
         for step in job.stepPower.indices {
             // A step without IT power has a NaN PUE and no job power to scale.
             let power = job.stepPower[step] > 0 ? Double(job.stepPower[step]) * Double(stepPUE[step]) : 0
             facility += power
             grams += power * (gridIntensity?[step] ?? 0)
+            if shiftSteps > 0, let grid = gridIntensity, power > 0 {
+                gramsAtRequested += power * grid[max(step - shiftSteps, 0)]
+            }
         }
         self.cluster = cluster
         name = job.name
@@ -46,6 +59,9 @@ public struct JobSummary: Sendable, Equatable {
         completed = job.completed
         // W · s / 3.6e6 = kWh; × g/kWh = g; / 1e6 = t.
         co2Tonnes = gridIntensity == nil ? .nan : grams * stepSeconds / 3.6e6 / 1e6
+        requestedStartHours = (requestedStart ?? job.start) / 3600
+        co2SavedByShiftTonnes = gridIntensity == nil ? .nan
+            : shiftSteps > 0 ? (gramsAtRequested - grams) * stepSeconds / 3.6e6 / 1e6 : 0
     }
 }
 
@@ -71,6 +87,12 @@ extension ResultTable {
                 column("start_hours", "h", "start, hours after the year's start") { $0.startHours },
                 column("end_hours", "h", "end, hours after the year's start") { $0.endHours },
                 column("completed", "1", "1 when the job finished within the year") { $0.completed ? 1 : 0 },
+                column("requested_start_hours", "h", "start the site asked for (carbon-aware jobs may start later)") {
+                    $0.requestedStartHours
+                },
+                column("co2_saved_by_shift_t", "t", "CO2 a carbon-aware shift saved (same power at the requested hours)") {
+                    $0.co2SavedByShiftTonnes
+                },
             ])
     }
 }

@@ -53,9 +53,15 @@ public struct Simulation: Sendable {
         var jobs: [JobSummary] = []
         let stepPUE = columns[.pue]
         for (index, load) in loads.enumerated() {
+            var planned: [String: TrainingJob] = [:]
+            if case .training(let schedule) = site.clusters[index].workload {
+                for job in schedule.jobs { planned[job.name] = job }
+            }
             jobs += load.jobs.map {
-                JobSummary(cluster: index, job: $0, stepPUE: stepPUE, stepSeconds: plan.stepSeconds,
-                           gridIntensity: plan.gridIntensity)
+                let job = planned[$0.name]
+                return JobSummary(cluster: index, job: $0, stepPUE: stepPUE, stepSeconds: plan.stepSeconds,
+                                  gridIntensity: plan.gridIntensity, requestedStart: job.map { $0.start - $0.carbonShift },
+                                  carbonShift: job?.carbonShift ?? 0)
             }
         }
         return SimulationResult(site: site, weather: weather, columns: columns, monthly: monthly, jobs: jobs)

@@ -31,11 +31,11 @@ public struct ClusterSpec: SpecSection {
         }
     })
 
-    /// Reports training and maintenance dates outside the simulated year.
+    /// Reports training and maintenance dates outside the simulated year (job starts: or the year before).
     func checkDates(year: Int, _ at: SpecCursor) {
         guard case .training(let training) = workload else { return }
         for (index, job) in training.jobs.enumerated() {
-            TimeOfYear.checkYear(job.start, year: year, at.at("workload.training.jobs[\(index)].start"))
+            TimeOfYear.checkJobStart(job.start, year: year, at.at("workload.training.jobs[\(index)].start"))
         }
         for (index, window) in training.maintenance.enumerated() {
             TimeOfYear.checkYear(window.start, year: year, at.at("workload.training.maintenance[\(index)].start"))
@@ -96,6 +96,25 @@ public struct NodeSpec: SpecSection {
             curve = .mse
             mseExponent = exponent
         }
+    }
+
+    /// Utilisation at which this node's GPUs draw `gpuPower` on its linear curve; nil for another curve,
+    /// no GPUs, or a power outside idle…maximum.
+    func utilization(drawing gpuPower: Watts) -> Double? {
+        guard curve == .linear, gpus > 0, gpuMaxW > gpuIdleW, (gpuIdleW...gpuMaxW).contains(gpuPower.value) else { return nil }
+        return (gpuPower.value - gpuIdleW) / (gpuMaxW - gpuIdleW)
+    }
+
+    /// Default training utilisation of jobs on this node: the preset's measured training point
+    /// (`NodePreset.measuredGPUPower`), else `TrainingJob.defaultUtilization`.
+    public var trainingUtilization: Double {
+        preset?.measuredGPUPower.flatMap { utilization(drawing: $0.training) } ?? TrainingJob.defaultUtilization
+    }
+
+    /// Default checkpoint utilisation: the preset's measured checkpoint dip, else
+    /// `TrainingJob.defaultCheckpointUtilization`.
+    public var checkpointUtilization: Double {
+        preset?.measuredGPUPower.flatMap { utilization(drawing: $0.checkpoint) } ?? TrainingJob.defaultCheckpointUtilization
     }
 
     /// The node's power model.

@@ -7,14 +7,15 @@ extension Site {
     public init(designed: DesignedSite, traces: [String: RegularTrace] = [:], elevation: Double = 0) {
         let spec = designed.spec
         let liquidLoop = designed.loads.liquidHeat > 0 ? spec.cooling.liquid.loop(designHeat: designed.loads.liquidHeat) : nil
+        let carbon = spec.carbon.map { $0.model(year: spec.year, traces: traces) }
         self.init(
             name: spec.name, calendar: SimulationCalendar(year: spec.year, stepMinutes: spec.timestepMin),
-            clusters: spec.it.clusters.map { $0.model(traces: traces) },
+            clusters: spec.it.clusters.map { $0.model(traces: traces, grid: carbon?.grid, year: spec.year) },
             electrical: spec.electrical.model(designITPower: designed.loads.itPower),
             liquidLoop: liquidLoop, airSide: spec.cooling.air.model(designed, elevation: elevation),
             envelope: OperatingEnvelope(air: spec.cooling.air.ashraeClass, liquid: liquidLoop == nil ? nil : spec.cooling.liquid.ashraeClass),
             heatRecovery: spec.heatRecovery.map { $0.model(traces: traces) },
-            carbon: spec.carbon.map { $0.model(year: spec.year, traces: traces) },
+            carbon: carbon,
             compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) })
     }
 
@@ -25,10 +26,10 @@ extension Site {
 }
 
 extension ClusterSpec {
-    func model(traces: [String: RegularTrace]) -> Cluster {
+    func model(traces: [String: RegularTrace], grid: GridIntensity?, year: Int) -> Cluster {
         let node = node.power
         return Cluster(name: name, nodes: nodes, nodesPerRack: nodesPerRack, node: node, cooling: cooling,
-                       liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes),
+                       liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes, node: self.node, grid: grid, year: year),
                        downPower: Watts(self.node.downW), ite: ite.map(\.model))
     }
 }

@@ -134,6 +134,12 @@ public struct CarbonSpec: SpecSection {
     public var column = "g_per_kwh"
     /// Natural-gas boiler: 202 g/kWh fuel / 0.9 efficiency.
     public var displacedHeatGPerKwh = 224.0
+    /// A PUE measured at the site (ISO/IEC 30134-2) that carbon cards use instead of the simulated one.
+    public var measuredPue: Double?
+    /// Share of the site's electricity covered by PPAs or guarantees of origin (market-based CO2e).
+    public var ppaShare = 0.0
+    /// Residual-mix intensity for the electricity instruments do not cover, g/kWh.
+    public var residualGPerKwh: Double?
 
     public init() {}
 
@@ -147,6 +153,14 @@ public struct CarbonSpec: SpecSection {
         .text("column", \.column, doc: "Column of `grid_csv` read."),
         .number("displaced_heat_g_per_kwh", \.displacedHeatGPerKwh, unit: "g/kWh", range: 0...2000,
                 doc: "Emissions of the heat the recovered heat displaces (gas boiler: 202 g/kWh fuel / 0.9)."),
+        .optionalNumber("measured_pue", \.measuredPue, range: 1...5,
+                        doc: "PUE measured at the site (ISO/IEC 30134-2); carbon cards use it instead of the simulated one.",
+                        derived: "the simulated PUE of the hours each job ran"),
+        .number("ppa_share", \.ppaShare, range: 0...1,
+                doc: "Share of the electricity covered by PPAs or guarantees of origin (market-based CO2e in carbon cards)."),
+        .optionalNumber("residual_g_per_kwh", \.residualGPerKwh, unit: "g/kWh", range: 0...2000,
+                        doc: "Residual-mix intensity of the electricity not covered by instruments (market-based CO2e).",
+                        derived: "the location-based intensity"),
     ], check: { carbon, o in
         if [o["grid_g_per_kwh"], o["country"], o["grid_csv"]].filter(\.isPresent).count != 1 {
             o["grid_g_per_kwh"].problem("give exactly one of 'grid_g_per_kwh' (a constant), 'country' (e.g. DEU) "

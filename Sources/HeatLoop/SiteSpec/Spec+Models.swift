@@ -76,7 +76,7 @@ extension ITESpec {
 }
 
 extension WorkloadSpec {
-    func model(traces: [String: RegularTrace], clusterNodes: Int) -> Workload {
+    func model(traces: [String: RegularTrace], clusterNodes: Int, node: NodeSpec, grid: GridIntensity?, year: Int) -> Workload {
         switch self {
         case .constant(let w):
             return .constant(utilization: w.utilization)
@@ -86,20 +86,32 @@ extension WorkloadSpec {
         case .trace(let w):
             return .trace(traces[w.file] ?? RegularTrace(quantity: .utilization, interval: 3600, start: 0, values: [0]))
         case .training(let t):
-            return .training(t.model(clusterNodes: clusterNodes))
+            return .training(t.model(clusterNodes: clusterNodes, node: node, grid: grid, year: year))
         }
     }
 }
 
 extension TrainingSpec {
-    func model(clusterNodes: Int) -> TrainingSchedule {
+    /// `node`: the cluster's node, whose measured points are the jobs' default utilisations and whose GPU
+    /// count turns the per-GPU MTBF into the per-node one the generator uses (a node without GPUs counts as one).
+    /// `grid`: the site's intensity; with an hourly series, jobs with a `deadline` are shifted
+    /// (`CarbonAwareStart`).
+    /// Job starts are relative to `year`'s start (negative for one in the year before).
+    func model(clusterNodes: Int, node: NodeSpec, grid: GridIntensity?, year: Int) -> TrainingSchedule {
         let jobs = self.jobs.map { j in
-            TrainingJob(name: j.name, nodes: j.nodes, start: TimeOfYear.seconds(j.start) ?? 0,
-                        duration: j.durationDays * 86_400, utilization: j.utilization,
+            var job = TrainingJob(name: j.name, nodes: j.nodes, start: TimeOfYear.seconds(j.start, year: year) ?? 0,
+                        duration: j.durationDays * 86_400, utilization: j.utilization ?? node.trainingUtilization,
                         checkpointEvery: j.checkpointEveryMin.map { $0 * 60 }, checkpointDuration: j.checkpointMin * 60,
-                        checkpointUtilization: j.checkpointUtilization,
+                        checkpointUtilization: j.checkpointUtilization ?? node.checkpointUtilization,
                         evaluationEvery: j.evaluationEveryHours.map { $0 * 3600 },
                         evaluationDuration: j.evaluationMin * 60, evaluationUtilization: j.evaluationUtilization)
+            if case .hourly(let hourly)? = grid, let deadline = j.deadline.flatMap({ TimeOfYear.seconds($0, year: year) }) {
+                let start = CarbonAwareStart.bestStart(requested: job.start, deadline: deadline,
+                                                       wallTime: job.plannedWallTime, hourly: hourly)
+                job.carbonShift = start - job.start
+                job.start = start
+            }
+            return job
         }
         // Log-normal: median = mean / e^(σ²/2).
         let background = self.background.map { b in
@@ -108,7 +120,9 @@ extension TrainingSpec {
         }
         return TrainingSchedule(
             jobs: jobs,
-            failures: failures.map { FailureModel(mtbfPerNode: $0.mtbfHours * 3600, restartDuration: $0.restartMin * 60) },
+            failures: failures.map {
+                FailureModel(mtbfPerNode: $0.mtbfGpuHours * 3600 / Double(max(node.gpus, 1)), restartDuration: $0.restartMin * 60)
+            },
             background: background,
             maintenance: maintenance.map {
                 MaintenanceWindow(start: TimeOfYear.seconds($0.start) ?? 0, duration: $0.durationHours * 3600, nodes: $0.nodes)

@@ -112,49 +112,71 @@ public struct TrainingJobSpec: SpecSection {
     public var start = ""
     /// Useful training time (restarts and lost work extend the wall time).
     public var durationDays = 1.0
-    public var utilization = 0.90
+    /// Nil: the node's training point (`NodeSpec.trainingUtilization`).
+    public var utilization: Double?
     public var checkpointEveryMin: Double?
     public var checkpointMin = 2.0
-    public var checkpointUtilization = 0.15
+    /// Nil: the node's checkpoint dip (`NodeSpec.checkpointUtilization`).
+    public var checkpointUtilization: Double?
     public var evaluationEveryHours: Double?
     public var evaluationMin = 10.0
     public var evaluationUtilization = 0.5
+    /// `YYYY-MM-DD[THH:MM]`: a flexible job, started at the cleanest hours that still end by then.
+    public var deadline: String?
 
     public init() {}
 
     public static let schema = Schema<TrainingJobSpec>([
         .text("name", \.name, doc: "The job's name, unique in the cluster.", required: "the job's name"),
         .integer("nodes", \.nodes, range: 1...10_000_000, doc: "Nodes the job runs on (at most the cluster's).", required: true),
-        .date("start", \.start, time: true, doc: "Start in the simulated year.",
+        .date("start", \.start, time: true, doc: "Start in the simulated year, or in the year before for a job that runs on into it.",
               required: "a date or date-time in the simulated year, e.g. 2025-01-10"),
         .number("duration_days", \.durationDays, unit: "d", range: 0.001...3650,
                 doc: "Useful training time (restarts and lost work extend the wall time).", required: true),
-        .number("utilization", \.utilization, range: 0...1, doc: "Utilisation while training."),
+        .optionalNumber("utilization", \.utilization, range: 0...1, doc: "Utilisation while training.",
+                        derived: "h100-sxm/h200-sxm: 686 W per GPU, 98 % of 700 W, measured (u = 0.978 / 0.977); other nodes 0.9"),
         .optionalNumber("checkpoint_every_min", \.checkpointEveryMin, unit: "min", range: 1...1e6,
                         doc: "Interval between checkpoints (absent: none)."),
         .number("checkpoint_min", \.checkpointMin, unit: "min", range: 0...1e4, doc: "Length of one checkpoint."),
-        .number("checkpoint_utilization", \.checkpointUtilization, range: 0...1, doc: "Utilisation while checkpointing."),
+        .optionalNumber("checkpoint_utilization", \.checkpointUtilization, range: 0...1, doc: "Utilisation while checkpointing.",
+                        derived: "h100-sxm/h200-sxm: 130 W per GPU, the measured dip (u = 0.088 / 0.081); other nodes 0.15"),
         .optionalNumber("evaluation_every_hours", \.evaluationEveryHours, unit: "h", range: 0.01...1e5,
                         doc: "Interval between evaluations (absent: none)."),
         .number("evaluation_min", \.evaluationMin, unit: "min", range: 0...1e5, doc: "Length of one evaluation."),
         .number("evaluation_utilization", \.evaluationUtilization, range: 0...1, doc: "Utilisation while evaluating."),
+        .optionalText("deadline", \.deadline,
+                      doc: "A flexible job: with an hourly carbon.grid_csv it starts at the cleanest whole hour from `start` that still ends by this date-time (Docs/carbon.md)."),
     ], check: { job, o in
+        if let deadline = job.deadline {
+            if let end = TimeOfYear.parse(deadline) {
+                if let start = TimeOfYear.parse(job.start), (end.year, end.seconds) <= (start.year, start.seconds) {
+                    o["deadline"].problem("deadline \(deadline) is not after the start \(job.start)")
+                }
+            } else {
+                o["deadline"].problem("'\(deadline)' is not a date; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            }
+        }
         if let every = job.checkpointEveryMin, job.checkpointMin >= every {
             o["checkpoint_min"].problem("a checkpoint (\(formatNumber(job.checkpointMin)) min) must be shorter than the interval between them (\(formatNumber(every)) min)")
         }
     })
 }
 
-/// Node failures: a job on n nodes fails at rate n / MTBF; it restarts after `restart_min` at idle and
-/// redoes the work since its last checkpoint. *Default* MTBF 50 000 h per node (DESIGN §3.2).
+/// Failures: a job on g GPUs fails at rate g / MTBF_GPU; it restarts after `restart_min` at idle and
+/// redoes the work since its last checkpoint. *Default* MTBF per GPU from Llama 3 pre-training (Dubey et
+/// al. 2024, "The Llama 3 Herd of Models", §3.3.4): 419 unexpected interruptions in 54 days on 16,384
+/// H100 GPUs → 16,384 × 54 × 24 h / 419 = 50,677 GPU-hours per interruption (all causes: GPUs, HBM,
+/// hosts, network, software — 78 % hardware). A node of 8 GPUs then fails every ≈ 6,335 h.
 public struct FailureSpec: SpecSection {
-    public var mtbfHours = 50_000.0
+    public static let llama3MTBFGPUHours = 16_384.0 * 54 * 24 / 419
+    public var mtbfGpuHours = llama3MTBFGPUHours
     public var restartMin = 20.0
 
     public init() {}
 
     public static let schema = Schema<FailureSpec>([
-        .number("mtbf_hours", \.mtbfHours, unit: "h", range: 1...1e9, doc: "Mean time between failures of one node."),
+        .number("mtbf_gpu_hours", \.mtbfGpuHours, unit: "h", range: 1...1e10,
+                doc: "Mean time between job interruptions per GPU (default: Llama 3, 419 in 54 days on 16,384 GPUs)."),
         .number("restart_min", \.restartMin, unit: "min", range: 0...10_000, doc: "Time to restart a failed job, at idle."),
     ])
 }
@@ -195,7 +217,7 @@ public struct MaintenanceSpec: SpecSection {
     public init() {}
 
     public static let schema = Schema<MaintenanceSpec>([
-        .date("start", \.start, time: true, doc: "Start in the simulated year.", required: "a date or date-time in the simulated year"),
+        .date("start", \.start, time: true, doc: "Start in the simulated year, or in the year before for a job that runs on into it.", required: "a date or date-time in the simulated year"),
         .number("duration_hours", \.durationHours, unit: "h", range: 0...8760, doc: "Length of the window."),
         .optionalInteger("nodes", \.nodes, range: 1...10_000_000, doc: "Nodes taken down (absent: the whole cluster)."),
     ])

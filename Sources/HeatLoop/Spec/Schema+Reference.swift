@@ -27,13 +27,13 @@ extension SiteSpec {
         return text
     }
 
-    private static func section(_ title: String, rows: [String]) -> String {
+    static func section(_ title: String, rows: [String]) -> String {
         "\n## \(title)\n\n| key | type | unit | default | allowed | description |\n|---|---|---|---|---|---|\n"
             + rows.joined(separator: "\n") + "\n"
     }
 
     /// The row of `field` at `path` and the rows of every key below it.
-    private static func rows(_ field: FieldReference, path: String) -> [String] {
+    static func rows(_ field: FieldReference, path: String) -> [String] {
         let keyPath = joinPath(path, field.key)
         let own = row(keyPath, field.type, field.unit, field.defaultText, field.allowed, field.doc)
         switch field.children {
@@ -59,5 +59,20 @@ extension SiteSpec {
             else { "`\(defaultText)`" }
         let cells = ["`\(path)`", type, unit ?? "", written, allowed ?? "", doc]
         return "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+    }
+}
+
+extension CarbonJobSpec {
+    /// The keys of a job description for `heatloop card` as a Markdown table, generated from the schema
+    /// (Docs/carbon.md holds it between `<!-- job-keys -->` markers; `make site-reference` rewrites it).
+    public static func referenceTable() -> String {
+        SiteSpec.section("Job description keys", rows: schema.fields.map(\.reference).flatMap { SiteSpec.rows($0, path: "") })
+    }
+
+    /// `page` with the text between the job-key markers replaced by `referenceTable()`; nil without markers.
+    public static func updatingReference(in page: String) -> String? {
+        let begin = "<!-- job-keys:begin -->", end = "<!-- job-keys:end -->"
+        guard let start = page.range(of: begin), let stop = page.range(of: end), start.upperBound <= stop.lowerBound else { return nil }
+        return String(page[..<start.upperBound]) + "\n" + referenceTable() + "\n" + String(page[stop.lowerBound...])
     }
 }

@@ -19,6 +19,23 @@ public enum TimeOfYear {
 
     public static func seconds(_ text: String) -> Double? { parse(text)?.seconds }
 
+    /// Seconds from 1 January 00:00 of `year`: negative for a date in the year before (a training job that
+    /// started then and runs on into `year`); nil for other years or text that is no date.
+    public static func seconds(_ text: String, year: Int) -> Double? {
+        guard let parsed = parse(text) else { return nil }
+        if parsed.year == year { return parsed.seconds }
+        guard parsed.year == year - 1 else { return nil }
+        return parsed.seconds - Double(SimulationCalendar.isLeap(year - 1) ? 366 : 365) * 86_400
+    }
+
+    /// Reports a training job's start outside the simulated year and the year before it.
+    static func checkJobStart(_ text: String, year: Int, _ value: SpecCursor) {
+        if let parsed = parse(text), parsed.year != year, parsed.year != year - 1 {
+            value.problem("\(text) is outside the simulated year \(year) and the year before it (a job that started in "
+                + "\(year - 1) runs on into \(year); Docs/carbon.md, jobs longer than a year)")
+        }
+    }
+
     /// Reports a date that lies outside the simulated year (its format is checked where it is read).
     static func checkYear(_ text: String, year: Int, _ value: SpecCursor) {
         if let parsed = parse(text), parsed.year != year {

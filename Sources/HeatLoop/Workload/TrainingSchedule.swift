@@ -60,10 +60,28 @@ public struct TrainingJob: Sendable, Equatable {
     public var evaluationDuration: Double
     /// Per-node utilisation during an evaluation (0…1).
     public var evaluationUtilization: Double
+    /// How much later than requested the job was started for a cleaner grid (`CarbonAwareStart`), s; the
+    /// requested start is `start − carbonShift`.
+    public var carbonShift = 0.0
 
-    public init(name: String, nodes: Int, start: Double, duration: Double, utilization: Double = 0.90,
+    /// Wall time without failures, s: the work stretched by checkpoint and evaluation pauses,
+    /// `duration · every_c / (every_c − d_c) · every_e / (every_e − d_e)`.
+    public var plannedWallTime: Double {
+        func stretch(_ every: Double?, _ pause: Double) -> Double {
+            guard let every, every > pause, pause > 0 else { return 1 }
+            return every / (every - pause)
+        }
+        return duration * stretch(checkpointEvery, checkpointDuration) * stretch(evaluationEvery, evaluationDuration)
+    }
+
+    /// Training utilisation for nodes without a measured training point (DESIGN §3.2).
+    public static let defaultUtilization = 0.90
+    /// Checkpoint utilisation for nodes without a measured checkpoint dip (DESIGN §3.2).
+    public static let defaultCheckpointUtilization = 0.15
+
+    public init(name: String, nodes: Int, start: Double, duration: Double, utilization: Double = defaultUtilization,
                 checkpointEvery: Double? = nil, checkpointDuration: Double = 120,
-                checkpointUtilization: Double = 0.15, evaluationEvery: Double? = nil,
+                checkpointUtilization: Double = defaultCheckpointUtilization, evaluationEvery: Double? = nil,
                 evaluationDuration: Double = 600, evaluationUtilization: Double = 0.5) {
         self.name = name
         self.nodes = nodes

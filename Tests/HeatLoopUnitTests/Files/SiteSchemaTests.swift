@@ -105,6 +105,14 @@ import Yams
         }
         let committed = try? String(contentsOfFile: path, encoding: .utf8)
         #expect(committed == generated, "Docs/site-reference.md is stale: run `make site-reference`")
+        let carbonPath = "\(SiteSpecTests.root)/Docs/carbon.md"
+        let carbonPage = try String(contentsOfFile: carbonPath, encoding: .utf8)
+        let carbonGenerated = try #require(CarbonJobSpec.updatingReference(in: carbonPage), "Docs/carbon.md lacks the job-keys markers")
+        if ProcessInfo.processInfo.environment["HEATLOOP_WRITE_SITE_REFERENCE"] == "1" {
+            try carbonGenerated.write(toFile: carbonPath, atomically: true, encoding: .utf8)
+        }
+        let carbonCommitted = try String(contentsOfFile: carbonPath, encoding: .utf8)
+        #expect(carbonCommitted == carbonGenerated, "Docs/carbon.md's job-key table is stale: run `make site-reference`")
         for key in ["heat_recovery.district_heating.connection_mw", "cooling.liquid.rejection.dry_cooler.capacity_mw",
                     "it.clusters[].workload.training.jobs[].start"] {
             #expect(generated.contains("`\(key)`"), "\(key)")
