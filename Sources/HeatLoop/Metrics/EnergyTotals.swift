@@ -17,7 +17,7 @@ public struct EnergyTotals: Sendable, Equatable {
     /// Σ recovered heat × the temperature of the source it came from, J·°C (EU EED average temperature).
     public var recoveredHeatTemperature = 0.0
     public var dhDemand = 0.0
-    /// Evaporated water, kg (= L).
+    /// Site water (tower make-up, adiabatic pad evaporation and bleed), kg (= L).
     public var water = 0.0
     /// CO2 of the facility's and of the heat pump's electricity at the grid intensity of each step, kg.
     public var co2Facility = 0.0

@@ -6,7 +6,10 @@ import Foundation
 ///   electricity excluded as EnEfG §11 prescribes; `pueWithHeatPump` puts it back inside the boundary.
 /// - ERF = reused / facility (ISO/IEC 30134-6, EN 50600-4-6), reused = `EnergyTotals.reused`.
 /// - ERE = (facility − reused) / IT (The Green Grid, White Paper 29).
-/// - WUE = site water L / IT kWh (ISO/IEC 30134-9).
+/// - WUE = site water L / IT kWh (ISO/IEC 30134-9): site water is the make-up of cooling towers
+///   (evaporation + drift + blow-down) and adiabatic pads (evaporation + bleed), 1 kg = 1 L.
+/// - Source WUE = (site water L + facility kWh × grid water intensity L/kWh) / IT kWh (The Green Grid,
+///   White Paper 35 "Water Usage Effectiveness (WUE)", 2011), NaN unless the intensity is given.
 /// - CER = heat removed by the cooling system / cooling energy (ISO/IEC 30134-7).
 /// - CUE = facility CO2 kg / IT kWh (ISO/IEC 30134-8).
 /// Ratios over zero denominators are NaN (written as NaN, shown as "–").
@@ -20,6 +23,7 @@ public struct KPIs: Sendable, Equatable {
     public var erf: Double
     public var ere: Double
     public var wue: Double
+    public var wueSource: Double
     public var cer: Double
     public var cue: Double
     public var heatAvailableMWh: Double
@@ -49,7 +53,8 @@ public struct KPIs: Sendable, Equatable {
     public var heatPumpOutsideMapHours: Double
     public var maximumEnergyBalanceResidual: Double
 
-    public init(_ totals: EnergyTotals, carbon: CarbonIntensity?) {
+    /// `gridWaterIntensity`: water consumed per kWh of grid electricity, L/kWh (nil: source WUE is NaN).
+    public init(_ totals: EnergyTotals, carbon: CarbonIntensity?, gridWaterIntensity: Double? = nil) {
         func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
         let mwh = 3.6e9
         itMWh = totals.it / mwh
@@ -61,6 +66,7 @@ public struct KPIs: Sendable, Equatable {
         erf = ratio(totals.reused, totals.facility)
         ere = ratio(totals.facility - totals.reused, totals.it)
         wue = ratio(totals.water, totals.it / 3.6e6)
+        wueSource = gridWaterIntensity.map { ratio(totals.water + totals.facility / 3.6e6 * $0, totals.it / 3.6e6) } ?? .nan
         cer = ratio(totals.heatIntoLoops, totals.cooling)
         heatAvailableMWh = totals.heatAvailable / mwh
         heatRecoveredMWh = totals.heatRecovered / mwh
@@ -107,6 +113,7 @@ public struct KPIs: Sendable, Equatable {
             ("erf", "1", "energy reuse factor (ISO/IEC 30134-6)", erf),
             ("ere", "1", "energy reuse effectiveness (The Green Grid)", ere),
             ("wue_L_per_kWh", "L kWh-1", "water usage effectiveness (ISO/IEC 30134-9)", wue),
+            ("wue_source_L_per_kWh", "L kWh-1", "source water usage effectiveness (site + grid water)", wueSource),
             ("cer", "1", "cooling efficiency ratio (ISO/IEC 30134-7)", cer),
             ("cue_kg_per_kWh", "kg kWh-1", "carbon usage effectiveness (ISO/IEC 30134-8)", cue),
             ("heat_available_MWh", "MWh", "heat available to heat recovery", heatAvailableMWh),
@@ -121,7 +128,7 @@ public struct KPIs: Sendable, Equatable {
             ("heat_pump_scop", "1", "seasonal heat-pump COP", heatPumpSCOP),
             ("co2_operational_t", "t", "operational CO2 of facility and heat-pump electricity", co2OperationalTonnes),
             ("co2_avoided_t", "t", "CO2 avoided by delivered heat, net of heat-pump electricity", co2AvoidedTonnes),
-            ("water_use_m3", "m3", "water evaporated", waterM3),
+            ("water_use_m3", "m3", "site water: tower make-up and adiabatic pad water", waterM3),
             ("free_cooling_hours", "h", "hours in free cooling", freeCoolingHours),
             ("partial_cooling_hours", "h", "hours in partial (economiser + chiller) cooling", partialCoolingHours),
             ("mechanical_cooling_hours", "h", "hours in mechanical cooling", mechanicalCoolingHours),

@@ -61,7 +61,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .liquidSupplyTemp: D(.cooling, "liquid_supply_temp", "degC", "facility-water supply temperature", .point, .mean, presence: .withLiquidLoop)
         case .liquidReturnTemp: D(.cooling, "liquid_return_temp", "degC", "facility-water return temperature", .mean, .mean, presence: .withLiquidLoop)
         case .liquidMode: D(.cooling, "liquid_mode", "1", "cooling mode of the liquid loop's plant", nil, .mostFrequent, storage: .coolingModeFlags, presence: .withLiquidLoop)
-        case .waterUse: D(.cooling, "water_use", "L", "water evaporated during the step", .sum, .sum)
+        case .waterUse: D(.cooling, "water_use", "L", "site water used during the step (tower make-up, pad evaporation and bleed)", .sum, .sum)
         case .airSupplyTemp: D(.cooling, "air_supply_temp", "degC", "supply air temperature to IT inlets", .point, .mean)
         case .chilledWaterSupplyTemp: D(.cooling, "chilled_water_supply_temp", "degC", "air-loop chilled-water supply temperature", .point, .mean)
         case .unmetCooling: D(.cooling, "unmet", "W", "cooling load the plants could not remove", .mean, .mean)

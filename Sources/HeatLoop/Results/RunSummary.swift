@@ -9,8 +9,9 @@ public struct RunSummary: Sendable {
     public init(_ result: SimulationResult, economics: EconomicAssessment? = nil) {
         self.economics = economics
         let carbon = result.site.carbon
-        annual = KPIs(result.annual, carbon: carbon)
-        monthly = result.monthly.map { KPIs($0, carbon: carbon) }
+        let gridWater = result.site.gridWaterIntensity
+        annual = KPIs(result.annual, carbon: carbon, gridWaterIntensity: gridWater)
+        monthly = result.monthly.map { KPIs($0, carbon: carbon, gridWaterIntensity: gridWater) }
         enefg = result.site.compliance.map {
             EnEfGAssessment(commissioning: $0.commissioningDate, pue: annual.pue, erf: annual.erf)
         }

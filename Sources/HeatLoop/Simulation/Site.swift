@@ -14,6 +14,8 @@ public struct Site: Sendable {
     public var heatRecovery: HeatRecovery?
     public var carbon: CarbonIntensity?
     public var compliance: Compliance?
+    /// Water consumed per kWh of grid electricity, L/kWh, when known (the source WUE needs it).
+    public var gridWaterIntensity: Double?
 
     public init(name: String, calendar: SimulationCalendar, clusters: [Cluster], electrical: ElectricalChain,
                 liquidLoop: CoolingLoop?, airSide: AirSide, envelope: OperatingEnvelope,

@@ -16,6 +16,7 @@ extension Site {
             heatRecovery: spec.heatRecovery.map { $0.model(traces: traces) },
             carbon: spec.carbon.map { $0.model(year: spec.year, traces: traces) },
             compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) })
+        gridWaterIntensity = spec.electrical.gridWaterLPerKwh
     }
 
     /// Designs `spec` and converts it (tests and one-off runs; runs design once and keep the result).
