@@ -2,8 +2,9 @@ import Foundation
 
 /// Annual or monthly key performance indicators from energy totals.
 ///
-/// - PUE = facility / IT (ISO/IEC 30134-2), facility = IT + cooling + electrical losses + misc; heat-pump
-///   electricity excluded as EnEfG §11 prescribes; `pueWithHeatPump` puts it back inside the boundary.
+/// - PUE = facility / IT (ISO/IEC 30134-2), facility = IT + cooling (with humidifiers) + electrical losses
+///   + misc; heat-pump electricity excluded as EnEfG §11 prescribes; `pueWithHeatPump` puts it back inside
+///   the boundary.
 /// - ERF = reused / facility (ISO/IEC 30134-6, EN 50600-4-6), reused = `EnergyTotals.reused`.
 /// - ERE = (facility − reused) / IT (The Green Grid, White Paper 29).
 /// - WUE = site water L / IT kWh (ISO/IEC 30134-9): site water is the make-up of cooling towers
@@ -17,6 +18,8 @@ public struct KPIs: Sendable, Equatable {
     public var itMWh: Double
     public var facilityMWh: Double
     public var coolingMWh: Double
+    /// Steam humidifiers, part of `coolingMWh`.
+    public var humidifierMWh: Double
     public var heatPumpMWh: Double
     public var pue: Double
     public var pueWithHeatPump: Double
@@ -60,6 +63,7 @@ public struct KPIs: Sendable, Equatable {
         itMWh = totals.it / mwh
         facilityMWh = totals.facility / mwh
         coolingMWh = totals.cooling / mwh
+        humidifierMWh = totals.humidifier / mwh
         heatPumpMWh = totals.heatPump / mwh
         pue = ratio(totals.facility, totals.it)
         pueWithHeatPump = ratio(totals.facility + totals.heatPump, totals.it)
@@ -106,7 +110,8 @@ public struct KPIs: Sendable, Equatable {
         [
             ("it_energy_MWh", "MWh", "IT energy", itMWh),
             ("facility_energy_MWh", "MWh", "facility energy (excluding heat pump)", facilityMWh),
-            ("cooling_energy_MWh", "MWh", "cooling energy (chillers, fans, pumps)", coolingMWh),
+            ("cooling_energy_MWh", "MWh", "cooling energy (chillers, fans, pumps, humidifiers)", coolingMWh),
+            ("humidifier_energy_MWh", "MWh", "steam humidifier energy (part of the cooling energy)", humidifierMWh),
             ("heat_pump_energy_MWh", "MWh", "heat-pump electricity", heatPumpMWh),
             ("pue", "1", "power usage effectiveness (ISO/IEC 30134-2, heat pump excluded)", pue),
             ("pue_with_heat_pump", "1", "PUE with the heat pump inside the boundary", pueWithHeatPump),

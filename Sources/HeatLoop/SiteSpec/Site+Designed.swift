@@ -15,7 +15,8 @@ extension Site {
             envelope: OperatingEnvelope(air: spec.cooling.air.ashraeClass, liquid: liquidLoop == nil ? nil : spec.cooling.liquid.ashraeClass),
             heatRecovery: spec.heatRecovery.map { $0.model(traces: traces) },
             carbon: spec.carbon.map { $0.model(year: spec.year, traces: traces) },
-            compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) })
+            compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) },
+            hallHumidity: spec.cooling.air.humidity.model(elevation: elevation))
         gridWaterIntensity = spec.electrical.gridWaterLPerKwh
     }
 
@@ -31,6 +32,13 @@ extension ClusterSpec {
         return Cluster(name: name, nodes: nodes, nodesPerRack: nodesPerRack, node: node, cooling: cooling,
                        liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes),
                        downPower: Watts(self.node.downW), ite: ite.map(\.model))
+    }
+}
+
+extension HallHumiditySpec {
+    func model(elevation: Double) -> HallHumidity {
+        HallHumidity(initialDewPoint: initialDewPointC, humidifyBelowDewPoint: humidifier ? humidifyBelowDewPointC ?? 0 : nil,
+                     pressure: Psychrometrics.standardPressure(elevation: elevation))
     }
 }
 

@@ -50,6 +50,9 @@ extension SiteSpec {
         }
         // A CRAC room has no chilled-water plant to size.
         if spec.cooling.air.crac == nil { spec.cooling.air.rejection = spec.cooling.air.rejection.sized(to: loads.airHeat) }
+        if spec.cooling.air.humidity.humidifyBelowDewPointC == nil {
+            spec.cooling.air.humidity.humidifyBelowDewPointC = spec.cooling.air.ashraeClass.recommended.minimumDewPoint
+        }
         spec.heatRecovery = spec.heatRecovery?.designed()
         if var economics = spec.economics, economics.electricityPriceCsv == nil, economics.electricityPriceEurPerMwh == nil {
             economics.electricityPriceEurPerMwh = EconomicsSpec.defaultElectricityPrice
