@@ -56,13 +56,17 @@ public struct HallHumidity: Sendable, Equatable {
     }
 
     /// One step. `hallHumidityRatio`, `outdoorHumidityRatio` kg/kg; `outdoorAirFraction` f; `airMassFlow` ṁ
-    /// kg/s; `coilSurface` °C (nil: the coil's condensation is `coilCondensation` kg/s, a DX coil's own).
+    /// kg/s; `coilSurface` °C with its saturation humidity ratio `W_s(T_surface, p)` (`coilSaturation(…)`,
+    /// which the step loop caches); nil: the coil's condensation is `coilCondensation` kg/s, a DX coil's own.
     public func step(hallHumidityRatio: Double, outdoorHumidityRatio: Double, outdoorAirFraction: Double,
-                     airMassFlow: Double, coilSurface: Double?, coilCondensation: Double = 0) -> HallHumidityStep {
+                     airMassFlow: Double, coilSurface: (temperature: Double, saturation: Double)?,
+                     coilCondensation: Double = 0) -> HallHumidityStep {
         let mixed = hallHumidityRatio + outdoorAirFraction * (outdoorHumidityRatio - hallHumidityRatio)
         var coil = max(mixed - (airMassFlow > 0 ? coilCondensation / airMassFlow : 0), Psychrometrics.minimumHumidityRatio)
+        var latentHeat = 0.0
         if let coilSurface {
-            coil = min(coil, Psychrometrics.saturationHumidityRatio(temperature: coilSurface, pressure: pressure))
+            coil = min(coil, coilSurface.saturation)
+            latentHeat = Psychrometrics.latentHeatOfEvaporation(temperature: coilSurface.temperature)
         }
         let condensed = airMassFlow * (mixed - coil)
         var supply = coil, humidified = 0.0
@@ -71,9 +75,13 @@ public struct HallHumidity: Sendable, Equatable {
             humidified = airMassFlow * (setpoint - coil)
         }
         return HallHumidityStep(
-            supplyHumidityRatio: supply, condensed: condensed,
-            latentLoad: coilSurface == nil ? 0 : condensed * Psychrometrics.latentHeatOfEvaporation(temperature: coilSurface ?? 0),
+            supplyHumidityRatio: supply, condensed: condensed, latentLoad: condensed * latentHeat,
             humidifierWater: humidified, humidifierPower: humidified * Self.humidifierEnergyPerKilogram)
+    }
+
+    /// Saturation humidity ratio of a coil surface at `temperature` °C at the hall's pressure, kg/kg.
+    public func coilSaturation(temperature: Double) -> Double {
+        Psychrometrics.saturationHumidityRatio(temperature: temperature, pressure: pressure)
     }
 
     /// Dew point of supply air at `humidityRatio` kg/kg, °C: the humidifier's setpoint exactly when it
@@ -85,11 +93,12 @@ public struct HallHumidity: Sendable, Equatable {
                                        estimate: humidifierDewPoint.isFinite ? humidifierDewPoint : 0)
     }
 
-    /// Relative humidity (fraction) of supply air at `humidityRatio` kg/kg and `dryBulb` °C, from the
-    /// vapour pressure `p W / (0.621945 + W)` (eq. 20) and `logSaturation` = ln p_ws(t_db).
+    /// Relative humidity (fraction) of supply air at `humidityRatio` kg/kg whose dry bulb's saturation
+    /// pressure is `saturationPressure` p_ws(t_db) Pa: the vapour pressure `p W / (0.621945 + W)` (eq. 20)
+    /// over p_ws.
     @inline(__always)
-    public func relativeHumidity(humidityRatio: Double, logSaturation: Double) -> Double {
-        Psychrometrics.vaporPressure(humidityRatio: humidityRatio, pressure: pressure) / exp(logSaturation)
+    public func relativeHumidity(humidityRatio: Double, saturationPressure: Double) -> Double {
+        Psychrometrics.vaporPressure(humidityRatio: humidityRatio, pressure: pressure) / saturationPressure
     }
 }
 

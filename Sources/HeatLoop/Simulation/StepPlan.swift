@@ -108,8 +108,10 @@ struct StepPlan {
 struct StepCaches {
     /// CRAH fan power of the room heat.
     var crahFan = LastValue()
-    /// ln p_ws of the supply air.
+    /// p_ws of the supply air.
     var supplyAirSaturation = LastValue()
+    /// Saturation humidity ratio of the CRAH coil surface (the chilled-water supply).
+    var coilSaturation = LastValue()
     /// Dew point of the hall's supply air from its humidity ratio.
     var inletDewPoint = LastValue()
 }

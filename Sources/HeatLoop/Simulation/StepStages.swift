@@ -105,9 +105,11 @@ extension StepPlan {
         let roomHeat = it.airHeat + electrical.lossesToAir
         let airSide = self.airSide
         let fanPower = caches.crahFan(roomHeat) { airSide.fanPower(heat: $0) }
+        let hallHumidity = self.hallHumidity, surface = state.airSupply
         let hall = isCRAC ? nil : hallHumidity.step(
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: humidityRatio[step], outdoorAirFraction: 0,
-            airMassFlow: airSide.airMassFlow(heat: roomHeat), coilSurface: state.airSupply)
+            airMassFlow: airSide.airMassFlow(heat: roomHeat),
+            coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
         let air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower, state: state,
                                   stepSeconds: stepSeconds)
         let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
@@ -228,8 +230,10 @@ extension StepPlan {
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
         let hallHumidity = self.hallHumidity
         let dewPoint = caches.inletDewPoint(humidity) { hallHumidity.dewPoint(humidityRatio: $0) }
-        let logSaturation = caches.supplyAirSaturation(airStep.supplyAir, Psychrometrics.logSaturationVaporPressure)
-        let relativeHumidity = hallHumidity.relativeHumidity(humidityRatio: humidity, logSaturation: logSaturation)
+        let saturation = caches.supplyAirSaturation(airStep.supplyAir) {
+            Psychrometrics.saturationVaporPressure(temperature: $0)
+        }
+        let relativeHumidity = hallHumidity.relativeHumidity(humidityRatio: humidity, saturationPressure: saturation)
         let outsideRecommended = !recommended.contains(dryBulb: airStep.supplyAir, dewPoint: dewPoint,
                                                        relativeHumidity: relativeHumidity)
         let outsideAllowable = !allowable.contains(dryBulb: airStep.supplyAir, dewPoint: dewPoint,

@@ -1,4 +1,3 @@
-import Foundation
 import HeatLoop
 import HeatLoopTestSupport
 import Testing
@@ -61,20 +60,20 @@ struct HallHumidityTests {
         // Hall at 15 °C dew point over a 7 °C coil: W falls from W_s(15) to W_s(7).
         let humid = saturated(15), surface = saturated(7)
         let step = hall.step(hallHumidityRatio: humid, outdoorHumidityRatio: 0.02, outdoorAirFraction: 0,
-                             airMassFlow: 100, coilSurface: 7)
+                             airMassFlow: 100, coilSurface: (7, saturated(7)))
         #expect(step.supplyHumidityRatio == surface)
         #expect(step.condensed.isApproximatelyEqual(to: 100 * (humid - surface), relativeTolerance: 1e-12))
         #expect(step.latentLoad.isApproximatelyEqual(to: step.condensed * (2501 - 2.326 * 7) * 1000, relativeTolerance: 1e-12))
         // A warmer coil leaves the hall alone.
         let warm = hall.step(hallHumidityRatio: humid, outdoorHumidityRatio: 0.02, outdoorAirFraction: 0,
-                             airMassFlow: 100, coilSurface: 18)
+                             airMassFlow: 100, coilSurface: (18, saturated(18)))
         #expect(warm.supplyHumidityRatio == humid && warm.latentLoad == 0)
     }
 
     @Test("inlet RH from the humidity ratio: 9 °C dew point at 24 °C is p_ws(9)/p_ws(24) = 38.4 %")
     func relativeHumidity() {
-        let logSaturation = log(Psychrometrics.saturationVaporPressure(temperature: 24))
-        let rh = hall.relativeHumidity(humidityRatio: hall.initialHumidityRatio, logSaturation: logSaturation)
+        let saturation = Psychrometrics.saturationVaporPressure(temperature: 24)
+        let rh = hall.relativeHumidity(humidityRatio: hall.initialHumidityRatio, saturationPressure: saturation)
         #expect(rh.isApproximatelyEqual(to: Psychrometrics.relativeHumidity(dryBulb: 24, dewPoint: 9), relativeTolerance: 1e-9))
         #expect(abs(rh - 0.3846) < 0.001)
     }
