@@ -64,8 +64,6 @@ public struct StepWeather: Sendable {
     public var pressure: [Double]
     /// kg water per kg dry air.
     public var humidityRatio: [Double]
-    /// Moist-air enthalpy, J per kg dry air.
-    public var enthalpy: [Double]
     /// 24 h running mean of the dry bulb ending at each step (for heating demand), °C.
     public var dryBulbDailyMean: [Double]
 
@@ -102,16 +100,16 @@ extension WeatherSeries {
     /// Dry bulb, dew point and pressure are interpolated linearly between hours (EPW row `i` is treated as
     /// instantaneous at `(i + 1)` h, the hour ending then, as EnergyPlus does for sub-hourly steps; the year
     /// wraps, so the first hour interpolates between 31 Dec 24:00 and 1 Jan 01:00); the dew point stays at
-    /// or below the dry bulb because both ends are. Wet bulb, RH, humidity ratio and enthalpy are derived
-    /// from that state at every step (`OutdoorAirState`), so every column is psychrometrically consistent
-    /// with every other at every step. The wet bulb's Newton iteration starts from the hourly wet bulbs
+    /// or below the dry bulb because both ends are. Wet bulb, RH and humidity ratio are derived from that
+    /// state at every step (`OutdoorAirState`; its enthalpy is not stored, as nothing reads it), so every
+    /// column is psychrometrically consistent with every other at every step. The wet bulb's Newton iteration starts from the hourly wet bulbs
     /// interpolated, the frost point's from the hourly frost points (usually one or two steps per solve).
     public func atStepMidpoints(stepMinutes: Int) -> StepWeather {
         let count = WeatherSeries.hoursPerYear * 60 / stepMinutes
         func column() -> [Double] { .init(repeating: 0, count: count) }
         var result = StepWeather(
             dryBulb: column(), wetBulb: column(), dewPoint: column(), relativeHumidity: column(), pressure: column(),
-            humidityRatio: column(), enthalpy: column(), dryBulbDailyMean: column())
+            humidityRatio: column(), dryBulbDailyMean: column())
         let hours = WeatherSeries.hoursPerYear
         let hourly = (0..<hours).map { state(hour: $0) }
         let wetBulb = hourly.map(\.wetBulb), frostPoint = hourly.map(\.dewPoint)
@@ -142,7 +140,6 @@ extension WeatherSeries {
             result.relativeHumidity[step] = state.relativeHumidity
             result.pressure[step] = state.pressure
             result.humidityRatio[step] = state.humidityRatio
-            result.enthalpy[step] = state.enthalpy
             result.dryBulbDailyMean[step] = interpolate(dailyMean)
         }
         return result
