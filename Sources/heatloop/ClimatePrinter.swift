@@ -32,6 +32,8 @@ enum ClimatePrinter {
             lines.append("  " + padded.joined(separator: "  "))
         }
         lines.append("  (wet bulb: thermodynamic, ASHRAE; DB≤/WB≤: hours at or below, free-cooling potential)")
+        lines.append("  Humidity read from the dew-point column (RH derived); \(summary.humidityDisagreementHours) h "
+            + "where the RH column disagrees by > \(number(WeatherSeries.humidityDisagreementThreshold, 0)) K of dew point")
         if let written { lines.append("Written: \(written)") }
         return lines.joined(separator: "\n")
     }

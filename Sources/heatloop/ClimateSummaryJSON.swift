@@ -1,7 +1,9 @@
 import HeatLoop
 
 /// The object `heatloop weather --json` prints: the file, its city, the climate scenario, the file written
-/// (or null), the degree-day bases, and each month's and the year's statistics. Numbers that are not
+/// (or null), the degree-day bases, the hours whose RH and dew-point columns disagree by more than 1 K
+/// (`humidity_disagreement_hours`: the file is read from its dew points), and each month's and the year's
+/// statistics. Numbers that are not
 /// finite are `null`.
 struct ClimateSummaryJSON: Encodable {
     var file: String
@@ -10,6 +12,7 @@ struct ClimateSummaryJSON: Encodable {
     var written: String?
     var heatingBaseC: JSONNumber
     var coolingBaseC: JSONNumber
+    var humidityDisagreementHours: Int
     var months: [Period]
     var year: Period
 
@@ -17,6 +20,7 @@ struct ClimateSummaryJSON: Encodable {
         (self.file, self.city, self.scenario, self.written) = (file, city, scenario, written)
         heatingBaseC = JSONNumber(summary.heatingBase)
         coolingBaseC = JSONNumber(summary.coolingBase)
+        humidityDisagreementHours = summary.humidityDisagreementHours
         months = summary.months.map { Period($0, summary: summary) }
         year = Period(summary.year, summary: summary)
     }
@@ -24,6 +28,7 @@ struct ClimateSummaryJSON: Encodable {
     enum CodingKeys: String, CodingKey {
         case file, city, scenario, written, months, year
         case heatingBaseC = "heating_base_c", coolingBaseC = "cooling_base_c"
+        case humidityDisagreementHours = "humidity_disagreement_hours"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -34,6 +39,7 @@ struct ClimateSummaryJSON: Encodable {
         try container.encode(written, forKey: .written)  // null when nothing was written
         try container.encode(heatingBaseC, forKey: .heatingBaseC)
         try container.encode(coolingBaseC, forKey: .coolingBaseC)
+        try container.encode(humidityDisagreementHours, forKey: .humidityDisagreementHours)
         try container.encode(months, forKey: .months)
         try container.encode(year, forKey: .year)
     }

@@ -42,6 +42,12 @@ import Testing
         let year = try #require(object["year"] as? [String: Any])
         #expect(year["heating_degree_hours_Kh"] as? Double == expected.year.heatingDegreeHours)
         #expect((year["hours_dry_bulb_at_or_below"] as? [String: Int])?["27.0"] == expected.year.hoursAtOrBelowDryBulb[2])
+        // The hours whose RH column disagrees with the dew-point column by more than 1 K (the file is read
+        // from its dew points): 29 in the Chicago TMY3 file, in the JSON and the table.
+        #expect(expected.humidityDisagreementHours == 29)
+        #expect(object["humidity_disagreement_hours"] as? Int == 29)
+        let table = try CLI.run(["weather", Self.chicago])
+        #expect(table.stdout.contains("29 h where the RH column disagrees by > 1 K of dew point"), "\(table.stdout)")
 
         let warmer = try CLI.run(["weather", Self.chicago, "--offset-k", "2", "--json"])
         #expect(warmer.status == 0, "\(warmer.stderr)")

@@ -8,12 +8,22 @@
 ///   approach at part load then needs fan speed `φ = Q / Q_full` (clamped to [φ_min, 1]), fan power
 ///   `P_design · φ^n` (`AffinityMachine`). Above design heat the fan is at full speed and the leaving water
 ///   floats up: `T_leaving = T_wb + approach · Q / Q_design` (the same linear law, solved for T).
-/// - Water: evaporation `Q / h_fg` (all heat taken as latent: an upper bound, real towers evaporate
-///   ~80–90 % of it), blowdown `evaporation / (COC − 1)` (*default* cycles of concentration 4; EnergyPlus
-///   also subtracts drift, which is negligible here), drift `fraction · ṁ` while it runs (*default*
-///   0.008 % of circulating water, EnergyPlus 25.2 `CoolingTower:*` "Drift Loss Percent").
-/// Sources: EnergyPlus 25.2 Engineering Reference, "Cooling Towers and Evaporative Fluid Coolers";
-/// Modelica Buildings `Fluid.HeatExchangers.CoolingTowers.YorkCalc`; DESIGN §3.4.
+/// - Water, as the Cooling Technology Institute and the ASHRAE Handbook count it (kg/s):
+///
+///       E = 0.00085 · 1.8 · ṁ · (T_water,in − T_water,out)     evaporation (0.00085 per °F of range)
+///       D = d · ṁ                                             drift (*default* d = 0.008 %)
+///       B = max(0, E / (C − 1) − D)                           blow-down (*default* C = 4 cycles)
+///       M = E + D + B                                         make-up
+///
+///   The evaporation factor 0.00085 per °F (0.00153 per K) of range is the latent share of the heat
+///   rejected: E·h_fg / Q = 0.00153 · h_fg / c_p ≈ 0.89 at 2.44 MJ/kg; the rest leaves as sensible heat
+///   of the air. Blow-down follows from the dissolved-solids balance M = C·(B + D), drift counting as
+///   blow-down (EnergyPlus subtracts it too). Drift runs while the tower does.
+/// Sources: Cooling Technology Institute, *Cooling Tower Fundamentals* (SPX, 2nd ed., 2009), "Evaporation
+/// loss" and "Blowdown"; Perry's Chemical Engineers' Handbook 8th ed., §11 "Cooling towers"
+/// (E = 0.00085 W_c (T₁ − T₂), gpm and °F); ASHRAE Handbook — HVAC Systems and Equipment 2020, ch. 40;
+/// EnergyPlus 25.2 Engineering Reference, "Cooling Towers and Evaporative Fluid Coolers"; Modelica
+/// Buildings `Fluid.HeatExchangers.CoolingTowers.YorkCalc`; DESIGN §3.4.
 public struct CoolingTower: Sendable, Equatable {
     /// Heat rejected at design range and approach with the fan at full speed.
     public var designCapacity: Watts
@@ -35,6 +45,10 @@ public struct CoolingTower: Sendable, Equatable {
         self.cyclesOfConcentration = cyclesOfConcentration
         self.driftFraction = driftFraction
     }
+
+    /// Evaporated share of the circulating water per kelvin of range: 0.00085 per °F × 1.8 °F/K
+    /// (CTI, *Cooling Tower Fundamentals*; Perry's Handbook §11).
+    public static let evaporationPerKelvinOfRange = 0.00085 * 1.8
 
     /// Circulating water, kg/s: `Q_design / (c_p · range)`.
     public var designWaterFlow: Double {
@@ -64,12 +78,23 @@ public struct CoolingTower: Sendable, Equatable {
                                     fanSpeed: 0, fanPower: 0, evaporation: 0, blowdown: 0, drift: 0)
         }
         let speed = min(1, max(fan.minimumFraction, state.fanSpeed))
-        let evaporation = load / Fluid.waterLatentHeat
+        let flow = designWaterFlow
+        let water = Self.water(circulating: flow, range: state.entering - state.leaving,
+                               cyclesOfConcentration: cyclesOfConcentration, driftFraction: driftFraction)
         return CoolingTowerStep(
             leavingWater: wetBulb + state.leaving, enteringWater: wetBulb + state.entering,
-            fanSpeed: speed, fanPower: fan.power(flowFraction: speed).value, evaporation: evaporation,
-            blowdown: cyclesOfConcentration > 1 ? evaporation / (cyclesOfConcentration - 1) : 0,
-            drift: driftFraction * designWaterFlow)
+            fanSpeed: speed, fanPower: fan.power(flowFraction: speed).value, evaporation: water.evaporation,
+            blowdown: water.blowdown, drift: water.drift)
+    }
+
+    /// Evaporation, drift and blow-down, kg/s, of `circulating` kg/s cooled by `range` K (see the type):
+    /// `E = 0.00153 ṁ R`, `D = d ṁ`, `B = max(0, E / (C − 1) − D)`.
+    public static func water(circulating: Double, range: Double, cyclesOfConcentration: Double,
+                             driftFraction: Double) -> (evaporation: Double, drift: Double, blowdown: Double) {
+        let evaporation = evaporationPerKelvinOfRange * circulating * max(0, range)
+        let drift = driftFraction * circulating
+        let blowdown = cyclesOfConcentration > 1 ? max(0, evaporation / (cyclesOfConcentration - 1) - drift) : 0
+        return (evaporation, drift, blowdown)
     }
 }
 
@@ -83,7 +108,7 @@ public struct CoolingTowerStep: Sendable, Equatable {
     public var evaporation: Double
     public var blowdown: Double
     public var drift: Double
-    /// Make-up water = evaporation + blowdown + drift, kg/s.
+    /// Make-up water M = E + D + B, kg/s.
     public var waterUse: Double { evaporation + blowdown + drift }
 }
 

@@ -5,8 +5,12 @@
 ///   `Q_full = Q_design · (T_water,in − T_air,in) / ITD_design` (manufacturers rate dry coolers per K of
 ///   ITD; Eurovent RS 7/C/005), so `Q_max = min(Q_full, ṁ c_p (T_water,in − T_air,in − approach))`.
 /// - Fan speed fraction `φ = Q / Q_max` clamped to [φ_min, 1], fan power `P_design φ^n`.
-/// - Adiabatic pads above `switch` temperature: `T_air,in = T_db − ε (T_db − T_wb)`; the evaporated
-///   water is the sensible heat taken from the air, `ṁ_air c_p,air (T_db − T_air,in) / h_fg`.
+/// - Adiabatic pads above `switch` temperature: `T_air,in = T_db − ε (T_db − T_wb)`. Adiabatic
+///   saturation keeps the air's enthalpy, so the water evaporated takes the sensible heat the air loses,
+///   `E = ṁ_air c_p,air (T_db − T_air,in) / h_fg` (ASHRAE Handbook — Fundamentals 2017 ch. 1, "Adiabatic
+///   saturation"; HVAC Applications 2019 ch. 53 "Evaporative cooling"); the pads' sump is bled to hold
+///   the dissolved solids at `C` cycles of concentration, `B = E / (C − 1)` (the same solids balance as a
+///   cooling tower's blow-down, no drift), so the water used is `E + B`.
 ///
 /// As a water-cooled chiller's heat sink (`condenserStep`) the cooler runs a closed circuit at constant
 /// flow `ṁ = Q_design / (c_p (ITD_design − approach))` and holds its leaving water at `T_air,in + approach`
@@ -56,13 +60,16 @@ public struct DryCooler: Sendable, Equatable {
         let removed = min(load, capacity)
         let speed = min(1, max(fan.minimumFraction, removed / capacity))
         return DryCoolerStep(removed: removed, capacity: capacity, fanPower: fan.power(flowFraction: speed).value,
-                             waterUse: evaporation(speed: speed, dryBulb: dryBulb, airIn: airIn),
+                             waterUse: padWater(speed: speed, dryBulb: dryBulb, airIn: airIn),
                              leavingWater: waterIn - removed / (flow * Fluid.waterSpecificHeat))
     }
 
-    /// Pad water evaporated at fan speed `speed`, kg/s.
-    private func evaporation(speed: Double, dryBulb: Double, airIn: Double) -> Double {
-        designAirFlow.value * speed * Fluid.airSpecificHeat * (dryBulb - airIn) / Fluid.waterLatentHeat
+    /// Pad water used at fan speed `speed`, kg/s: evaporation `ṁ_air c_p (T_db − T_air,in) / h_fg` and the
+    /// bleed `E / (C − 1)` (see the type).
+    func padWater(speed: Double, dryBulb: Double, airIn: Double) -> Double {
+        guard let adiabatic else { return 0 }
+        let evaporation = designAirFlow.value * speed * Fluid.airSpecificHeat * (dryBulb - airIn) / Fluid.waterLatentHeat
+        return evaporation + adiabatic.bleed(evaporation: evaporation)
     }
 
     var circuit: FixedApproachCircuit {
@@ -95,7 +102,7 @@ public struct DryCooler: Sendable, Equatable {
         // Capacity at full fan speed with the circuit's water entering as it does now.
         return DryCoolerStep(removed: load, capacity: neededSpeed > 0 ? load / neededSpeed : 0,
                              fanPower: fan.power(flowFraction: speed).value,
-                             waterUse: evaporation(speed: speed, dryBulb: dryBulb, airIn: airIn), leavingWater: leaving)
+                             waterUse: padWater(speed: speed, dryBulb: dryBulb, airIn: airIn), leavingWater: leaving)
     }
 }
 
@@ -105,9 +112,18 @@ public struct AdiabaticPrecooling: Sendable, Equatable {
     public var switchTemperature: Celsius
     /// Saturation effectiveness ε (*default* 0.7).
     public var effectiveness: Double
-    public init(switchTemperature: Celsius, effectiveness: Double) {
+    /// Cycles of concentration C of the pads' sump water, > 1 (*default* 3, `AdiabaticSpec`).
+    public var cyclesOfConcentration: Double
+    public init(switchTemperature: Celsius, effectiveness: Double, cyclesOfConcentration: Double) {
         self.switchTemperature = switchTemperature
         self.effectiveness = effectiveness
+        self.cyclesOfConcentration = cyclesOfConcentration
+    }
+
+    /// Bleed-off, kg/s, holding the sump at `cyclesOfConcentration` while `evaporation` kg/s evaporates:
+    /// `B = E / (C − 1)`.
+    public func bleed(evaporation: Double) -> Double {
+        cyclesOfConcentration > 1 ? evaporation / (cyclesOfConcentration - 1) : 0
     }
 }
 
@@ -116,7 +132,7 @@ public struct DryCoolerStep: Sendable, Equatable {
     public var removed: Double
     public var capacity: Double
     public var fanPower: Double
-    /// Evaporated water, kg/s.
+    /// Pad water used (evaporation + bleed), kg/s.
     public var waterUse: Double
     /// Water leaving the cooler, °C.
     public var leavingWater: Double

@@ -2,7 +2,10 @@
 public struct EnergyTotals: Sendable, Equatable {
     public var it = 0.0
     public var facility = 0.0
+    /// Cooling energy: chillers, fans, pumps and humidifiers.
     public var cooling = 0.0
+    /// Steam humidifiers (part of `cooling`).
+    public var humidifier = 0.0
     public var electricalLosses = 0.0
     public var heatPump = 0.0
     public var heatPumpOutput = 0.0
@@ -17,7 +20,7 @@ public struct EnergyTotals: Sendable, Equatable {
     /// Σ recovered heat × the temperature of the source it came from, J·°C (EU EED average temperature).
     public var recoveredHeatTemperature = 0.0
     public var dhDemand = 0.0
-    /// Evaporated water, kg (= L).
+    /// Site water (tower make-up, adiabatic pad evaporation and bleed, humidifier water), kg (= L).
     public var water = 0.0
     /// CO2 of the facility's and of the heat pump's electricity at the grid intensity of each step, kg.
     public var co2Facility = 0.0
@@ -50,6 +53,7 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.it = a.it + b.it
         sum.facility = a.facility + b.facility
         sum.cooling = a.cooling + b.cooling
+        sum.humidifier = a.humidifier + b.humidifier
         sum.electricalLosses = a.electricalLosses + b.electricalLosses
         sum.heatPump = a.heatPump + b.heatPump
         sum.heatPumpOutput = a.heatPumpOutput + b.heatPumpOutput

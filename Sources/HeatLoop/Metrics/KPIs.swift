@@ -2,11 +2,15 @@ import Foundation
 
 /// Annual or monthly key performance indicators from energy totals.
 ///
-/// - PUE = facility / IT (ISO/IEC 30134-2), facility = IT + cooling + electrical losses + misc; heat-pump
-///   electricity excluded as EnEfG §11 prescribes; `pueWithHeatPump` puts it back inside the boundary.
+/// - PUE = facility / IT (ISO/IEC 30134-2), facility = IT + cooling (with humidifiers) + electrical losses
+///   + misc; heat-pump electricity excluded as EnEfG §11 prescribes; `pueWithHeatPump` puts it back inside
+///   the boundary.
 /// - ERF = reused / facility (ISO/IEC 30134-6, EN 50600-4-6), reused = `EnergyTotals.reused`.
 /// - ERE = (facility − reused) / IT (The Green Grid, White Paper 29).
-/// - WUE = site water L / IT kWh (ISO/IEC 30134-9).
+/// - WUE = site water L / IT kWh (ISO/IEC 30134-9): site water is the make-up of cooling towers
+///   (evaporation + drift + blow-down) and adiabatic pads (evaporation + bleed), 1 kg = 1 L.
+/// - Source WUE = (site water L + facility kWh × grid water intensity L/kWh) / IT kWh (The Green Grid,
+///   White Paper 35 "Water Usage Effectiveness (WUE)", 2011), NaN unless the intensity is given.
 /// - CER = heat removed by the cooling system / cooling energy (ISO/IEC 30134-7).
 /// - CUE = facility CO2 kg / IT kWh (ISO/IEC 30134-8).
 /// Ratios over zero denominators are NaN (written as NaN, shown as "–").
@@ -14,12 +18,15 @@ public struct KPIs: Sendable, Equatable {
     public var itMWh: Double
     public var facilityMWh: Double
     public var coolingMWh: Double
+    /// Steam humidifiers, part of `coolingMWh`.
+    public var humidifierMWh: Double
     public var heatPumpMWh: Double
     public var pue: Double
     public var pueWithHeatPump: Double
     public var erf: Double
     public var ere: Double
     public var wue: Double
+    public var wueSource: Double
     public var cer: Double
     public var cue: Double
     public var heatAvailableMWh: Double
@@ -51,18 +58,21 @@ public struct KPIs: Sendable, Equatable {
     public var heatPumpOutsideMapHours: Double
     public var maximumEnergyBalanceResidual: Double
 
-    public init(_ totals: EnergyTotals, carbon: CarbonIntensity?) {
+    /// `gridWaterIntensity`: water consumed per kWh of grid electricity, L/kWh (nil: source WUE is NaN).
+    public init(_ totals: EnergyTotals, carbon: CarbonIntensity?, gridWaterIntensity: Double? = nil) {
         func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
         let mwh = 3.6e9
         itMWh = totals.it / mwh
         facilityMWh = totals.facility / mwh
         coolingMWh = totals.cooling / mwh
+        humidifierMWh = totals.humidifier / mwh
         heatPumpMWh = totals.heatPump / mwh
         pue = ratio(totals.facility, totals.it)
         pueWithHeatPump = ratio(totals.facility + totals.heatPump, totals.it)
         erf = ratio(totals.reused, totals.facility)
         ere = ratio(totals.facility - totals.reused, totals.it)
         wue = ratio(totals.water, totals.it / 3.6e6)
+        wueSource = gridWaterIntensity.map { ratio(totals.water + totals.facility / 3.6e6 * $0, totals.it / 3.6e6) } ?? .nan
         cer = ratio(totals.heatIntoLoops, totals.cooling)
         heatAvailableMWh = totals.heatAvailable / mwh
         heatRecoveredMWh = totals.heatRecovered / mwh
@@ -104,13 +114,15 @@ public struct KPIs: Sendable, Equatable {
         [
             ("it_energy_MWh", "MWh", "IT energy", itMWh),
             ("facility_energy_MWh", "MWh", "facility energy (excluding heat pump)", facilityMWh),
-            ("cooling_energy_MWh", "MWh", "cooling energy (chillers, fans, pumps)", coolingMWh),
+            ("cooling_energy_MWh", "MWh", "cooling energy (chillers, fans, pumps, humidifiers)", coolingMWh),
+            ("humidifier_energy_MWh", "MWh", "steam humidifier energy (part of the cooling energy)", humidifierMWh),
             ("heat_pump_energy_MWh", "MWh", "heat-pump electricity", heatPumpMWh),
             ("pue", "1", "power usage effectiveness (ISO/IEC 30134-2, heat pump excluded)", pue),
             ("pue_with_heat_pump", "1", "PUE with the heat pump inside the boundary", pueWithHeatPump),
             ("erf", "1", "energy reuse factor (ISO/IEC 30134-6)", erf),
             ("ere", "1", "energy reuse effectiveness (The Green Grid)", ere),
             ("wue_L_per_kWh", "L kWh-1", "water usage effectiveness (ISO/IEC 30134-9)", wue),
+            ("wue_source_L_per_kWh", "L kWh-1", "source water usage effectiveness (site + grid water)", wueSource),
             ("cer", "1", "cooling efficiency ratio (ISO/IEC 30134-7)", cer),
             ("cue_kg_per_kWh", "kg kWh-1", "carbon usage effectiveness (ISO/IEC 30134-8)", cue),
             ("heat_available_MWh", "MWh", "heat available to heat recovery", heatAvailableMWh),
@@ -125,7 +137,7 @@ public struct KPIs: Sendable, Equatable {
             ("heat_pump_scop", "1", "seasonal heat-pump COP", heatPumpSCOP),
             ("co2_operational_t", "t", "operational CO2 of facility and heat-pump electricity", co2OperationalTonnes),
             ("co2_avoided_t", "t", "CO2 avoided by delivered heat, net of heat-pump electricity", co2AvoidedTonnes),
-            ("water_use_m3", "m3", "water evaporated", waterM3),
+            ("water_use_m3", "m3", "site water: tower make-up and adiabatic pad water", waterM3),
             ("free_cooling_hours", "h", "hours in free cooling", freeCoolingHours),
             ("partial_cooling_hours", "h", "hours in partial (economiser + chiller) cooling", partialCoolingHours),
             ("mechanical_cooling_hours", "h", "hours in mechanical cooling", mechanicalCoolingHours),

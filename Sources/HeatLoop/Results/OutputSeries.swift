@@ -16,9 +16,10 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
     // /electrical
     case upsLoss, distributionLoss, misc
     // /cooling
-    case coolingPower, chillerPower, fanPower, pumpPower, mode, airMode
+    case coolingPower, chillerPower, fanPower, pumpPower, humidifierPower, mode, airMode
     case liquidSupplyTemp, liquidReturnTemp, liquidMode
     case waterUse, airSupplyTemp, chilledWaterSupplyTemp, unmetCooling
+    case inletDewPoint, inletRelativeHumidity
     // /heat_recovery
     case heatAvailable, heatRecovered, heatExchanged, heatDelivered, heatDumped, heatPumpPower, heatPumpOutput, cop
     case dhDemand, dhSupplyTemp, dhReturnTemp, storageEnergy
@@ -52,19 +53,22 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .distributionLoss: D(.electrical, "distribution_loss", "W", "transformer and PDU losses", .mean, .mean)
         case .misc: D(.electrical, "misc", "W", "lighting and miscellaneous loads", .mean, .mean)
 
-        case .coolingPower: D(.cooling, "power", "W", "cooling electric power (chillers, fans, pumps)", .mean, .mean)
+        case .coolingPower: D(.cooling, "power", "W", "cooling electric power (chillers, fans, pumps, humidifiers)", .mean, .mean)
         case .chillerPower: D(.cooling, "chiller_power", "W", "chiller electric power", .mean, .mean)
         case .fanPower: D(.cooling, "fan_power", "W", "fan power (dry coolers and air handlers)", .mean, .mean)
         case .pumpPower: D(.cooling, "pump_power", "W", "loop pump power", .mean, .mean)
+        case .humidifierPower: D(.cooling, "humidifier_power", "W", "steam humidifier electric power", .mean, .mean)
         case .mode: D(.cooling, "mode", "1", "cooling mode of the plant (most mechanical loop)", nil, .mostFrequent, storage: .coolingModeFlags)
         case .airMode: D(.cooling, "air_mode", "1", "cooling mode of the air loop's plant", nil, .mostFrequent, storage: .coolingModeFlags)
         case .liquidSupplyTemp: D(.cooling, "liquid_supply_temp", "degC", "facility-water supply temperature", .point, .mean, presence: .withLiquidLoop)
         case .liquidReturnTemp: D(.cooling, "liquid_return_temp", "degC", "facility-water return temperature", .mean, .mean, presence: .withLiquidLoop)
         case .liquidMode: D(.cooling, "liquid_mode", "1", "cooling mode of the liquid loop's plant", nil, .mostFrequent, storage: .coolingModeFlags, presence: .withLiquidLoop)
-        case .waterUse: D(.cooling, "water_use", "L", "water evaporated during the step", .sum, .sum)
+        case .waterUse: D(.cooling, "water_use", "L", "site water used during the step (tower make-up, pad evaporation and bleed)", .sum, .sum)
         case .airSupplyTemp: D(.cooling, "air_supply_temp", "degC", "supply air temperature to IT inlets", .point, .mean)
         case .chilledWaterSupplyTemp: D(.cooling, "chilled_water_supply_temp", "degC", "air-loop chilled-water supply temperature", .point, .mean)
         case .unmetCooling: D(.cooling, "unmet", "W", "cooling load the plants could not remove", .mean, .mean)
+        case .inletDewPoint: D(.cooling, "inlet_dew_point", "degC", "IT inlet air dew point (the hall's supply air)", standardName: "dew_point_temperature", .point, .mean)
+        case .inletRelativeHumidity: D(.cooling, "inlet_relative_humidity", "%", "IT inlet air relative humidity (the hall's supply air)", standardName: "relative_humidity", .point, .mean)
 
         case .heatAvailable: D(.heatRecovery, "available", "W", "heat the heat pump's source loops offer", .mean, .mean)
         case .heatRecovered: D(.heatRecovery, "recovered", "W", "heat taken from the loops by the evaporator and the exchangers", .mean, .mean)
@@ -79,7 +83,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .dhReturnTemp: D(.heatRecovery, "dh_return_temp", "degC", "district-heating return temperature", .mean, .mean)
         case .storageEnergy: D(.heatRecovery, "storage_energy", "J", "energy in the heat-storage tank at the end of the step", .point, .last)
 
-        case .facilityPower: D(.facility, "power", "W", "facility power (IT + cooling + electrical losses + misc)", .mean, .mean)
+        case .facilityPower: D(.facility, "power", "W", "facility power (IT + cooling incl. humidifiers + electrical losses + misc)", .mean, .mean)
         case .pue: D(.facility, "pue", "1", "step PUE (NaN in a step without IT power)", nil, .ratio(.facilityPower, .itPower))
         case .energyBalanceResidual: D(.facility, "energy_balance_residual", "1", "relative energy-balance residual", nil, .maximum)
         }

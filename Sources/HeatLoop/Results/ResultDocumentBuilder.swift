@@ -9,8 +9,12 @@ public struct RunProvenance: Sendable {
     public var siteJSON: String
     public var weatherFile: String
     public var weatherSHA256: String
+    /// Hours whose RH and dew-point columns disagree by more than 1 K of dew point
+    /// (`WeatherSeries.humidityDisagreementHours`; the run reads the dew points).
+    public var weatherHumidityDisagreementHours: Int
     public init(heatloopVersion: String, createdUTC: String, siteConfig: String, siteJSON: String,
-                weatherFile: String, weatherSHA256: String) {
+                weatherFile: String, weatherSHA256: String, weatherHumidityDisagreementHours: Int = 0) {
+        self.weatherHumidityDisagreementHours = weatherHumidityDisagreementHours
         self.heatloopVersion = heatloopVersion
         self.createdUTC = createdUTC
         self.siteConfig = siteConfig
@@ -64,6 +68,7 @@ extension ResultDocument {
             ResultAttribute("site_config_json", .string(provenance.siteJSON)),
             ResultAttribute("weather_file", .string(provenance.weatherFile)),
             ResultAttribute("weather_sha256", .string(provenance.weatherSHA256)),
+            ResultAttribute("weather_humidity_disagreement_hours", .int(provenance.weatherHumidityDisagreementHours)),
             ResultAttribute("timestep_s", .int(site.calendar.stepMinutes * 60)),
             ResultAttribute("Conventions", .string("CF-1.8")),
         ]

@@ -12,8 +12,9 @@ public struct RunSummary: Sendable {
         self.economics = economics
         let carbon = result.site.carbon
         let totals = result.annual
-        annual = KPIs(totals, carbon: carbon)
-        monthly = result.monthly.map { KPIs($0, carbon: carbon) }
+        let gridWater = result.site.gridWaterIntensity
+        annual = KPIs(totals, carbon: carbon, gridWaterIntensity: gridWater)
+        monthly = result.monthly.map { KPIs($0, carbon: carbon, gridWaterIntensity: gridWater) }
         let annual = annual
         enefg = result.site.compliance.map {
             EnEfGAssessment(commissioning: $0.commissioningDate, pue: annual.pue, erf: annual.erf,

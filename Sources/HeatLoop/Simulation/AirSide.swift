@@ -53,8 +53,17 @@ public enum AirSide: Sendable, Equatable {
         }
     }
 
+    /// Supply air mass flow of CRAHs carrying `heat` W of room heat, kg/s: `Q / (c_p ΔT_IT)` (the air warms
+    /// by the IT's temperature rise); 0 for CRACs, whose flow is part of their `finish`.
+    public func airMassFlow(heat: Double) -> Double {
+        switch self {
+        case .chilledWater(let air, _): max(0, heat) / (Fluid.airSpecificHeat * air.airTemperatureRise.value)
+        case .crac: 0
+        }
+    }
+
     /// Second half: reject what heat recovery (`recovered` W from the chilled-water return) left, and
-    /// advance the state.
+    /// advance the state. The CRAC's return air is the hall air (`state.hallHumidityRatio`).
     public func finish(_ collection: AirCollection, recovered: Double, state: inout SimulationState,
                        weather: AirSideWeather, stepSeconds: Double) -> AirSideStep {
         switch self {
@@ -75,10 +84,11 @@ public enum AirSide: Sendable, Equatable {
                 chilledWaterSupply: result.nextSupply, coilSurface: result.nextSupply,
                 curvesClamped: result.rejection.curveInputsClamped)
         case .crac(let room):
+            let hall = state.hallHumidityRatio
             let result = room.unit.step(
                 sensibleLoad: collection.roomHeat, returnTemperature: room.returnAir.value,
-                returnHumidityRatio: weather.humidityRatio,
-                supplySetpoint: room.supplySetpoint(load: collection.roomHeat, humidityRatio: weather.humidityRatio),
+                returnHumidityRatio: hall,
+                supplySetpoint: room.supplySetpoint(load: collection.roomHeat, humidityRatio: hall),
                 outdoorDryBulb: weather.dryBulb, outdoorWetBulb: weather.wetBulb,
                 outdoorHumidityRatio: weather.humidityRatio)
             state.supplyAir = result.supplyTemperature
@@ -91,7 +101,10 @@ public enum AirSide: Sendable, Equatable {
                 heatIn: collection.roomHeat + result.fanHeat,
                 heatOut: result.coilSensible + result.economiserHeat + result.unmet, machineHeat: result.fanHeat,
                 supplyAir: result.supplyTemperature, chilledWaterSupply: .nan,
-                coilSurface: room.coilSurface.value, curvesClamped: result.curvesClamped)
+                coilSurface: room.coilSurface.value, curvesClamped: result.curvesClamped,
+                outdoorAirFraction: result.outdoorAirFraction,
+                airMassFlow: result.flowFraction * room.unit.designAirMassFlow,
+                coilCondensation: result.coilLatent / Psychrometrics.latentHeatOfEvaporation(temperature: room.coilSurface.value))
         }
     }
 }
@@ -133,7 +146,7 @@ public struct CRACRoom: Sendable, Equatable {
     public var supplyAirSetpoint: Celsius
     public var minimumSupplyAir: Celsius
     public var returnAir: Celsius
-    /// Dew point of the room's design state: it caps the IT inlet dew point when outdoor air is more humid.
+    /// Dew point of the room's design state (the DX coil's surface at design), °C.
     public var coilSurface: Celsius
 
     public init(unit: CRACUnit, supplyAirSetpoint: Celsius, minimumSupplyAir: Celsius, returnAir: Celsius,
@@ -198,9 +211,15 @@ public struct AirSideStep: Sendable {
     public var machineHeat = 0.0
     public var supplyAir = 0.0
     public var chilledWaterSupply = Double.nan
-    /// Coldest surface the room air meets, °C (caps its dew point).
+    /// Coldest surface the room air meets, °C.
     public var coilSurface = 0.0
     public var curvesClamped = false
+    /// Outdoor-air fraction of the supply air (CRAC air-side economiser; 0 for a sealed hall).
+    public var outdoorAirFraction = 0.0
+    /// Supply air mass flow (CRACs), kg/s.
+    public var airMassFlow = 0.0
+    /// Water the DX coil condensed (its latent removal / h_fg), kg/s.
+    public var coilCondensation = 0.0
 }
 
 /// The ASHRAE TC 9.9 classes a site is held to (*Thermal Guidelines for Data Processing Environments*,

@@ -11,7 +11,8 @@ public struct Simulation: Sendable {
     public init(site: Site, weather: StepWeather) throws(SimulationError) {
         let steps = site.calendar.stepCount
         let lengths = [weather.dryBulb.count, weather.wetBulb.count, weather.dewPoint.count,
-                       weather.relativeHumidity.count, weather.pressure.count, weather.dryBulbDailyMean.count]
+                       weather.relativeHumidity.count, weather.pressure.count, weather.humidityRatio.count,
+                       weather.dryBulbDailyMean.count]
         if let wrong = lengths.first(where: { $0 != steps }) {
             throw .weatherLength(weatherSteps: wrong, steps: steps, stepMinutes: site.calendar.stepMinutes)
         }

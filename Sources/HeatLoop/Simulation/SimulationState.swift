@@ -8,15 +8,19 @@ public struct SimulationState: Sendable, Equatable {
     public var supplyAir: Double
     /// Energy in the heat-storage tank, J.
     public var storageEnergy: Double
+    /// Humidity ratio of the hall air, kg/kg (`HallHumidity`).
+    public var hallHumidityRatio: Double
 
-    public init(liquidSupply: Double, airSupply: Double, supplyAir: Double, storageEnergy: Double) {
+    public init(liquidSupply: Double, airSupply: Double, supplyAir: Double, storageEnergy: Double,
+                hallHumidityRatio: Double) {
         self.liquidSupply = liquidSupply
         self.airSupply = airSupply
         self.supplyAir = supplyAir
         self.storageEnergy = storageEnergy
+        self.hallHumidityRatio = hallHumidityRatio
     }
 
-    /// Loops and air at their setpoints, storage half full.
+    /// Loops and air at their setpoints, storage half full, hall air at its initial dew point.
     public init(site: Site) {
         let chilledWater = site.airSide.chilledWaterLoop?.supplySetpoint.value
         liquidSupply = site.liquidLoop?.supplySetpoint.value ?? chilledWater ?? 20
@@ -26,5 +30,6 @@ public struct SimulationState: Sendable, Equatable {
         case .crac(let room): supplyAir = room.supplyAirSetpoint.value
         }
         storageEnergy = (site.heatRecovery?.storage.capacity.value ?? 0) / 2
+        hallHumidityRatio = site.hallHumidity.initialHumidityRatio
     }
 }

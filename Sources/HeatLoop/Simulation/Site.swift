@@ -14,10 +14,16 @@ public struct Site: Sendable {
     public var heatRecovery: HeatRecovery?
     public var carbon: CarbonIntensity?
     public var compliance: Compliance?
+    /// Water consumed per kWh of grid electricity, L/kWh, when known (the source WUE needs it).
+    public var gridWaterIntensity: Double?
+    /// The hall air's moisture and its humidifier.
+    public var hallHumidity: HallHumidity
 
     public init(name: String, calendar: SimulationCalendar, clusters: [Cluster], electrical: ElectricalChain,
                 liquidLoop: CoolingLoop?, airSide: AirSide, envelope: OperatingEnvelope,
-                heatRecovery: HeatRecovery?, carbon: CarbonIntensity?, compliance: Compliance?) {
+                heatRecovery: HeatRecovery?, carbon: CarbonIntensity?, compliance: Compliance?,
+                hallHumidity: HallHumidity) {
+        self.hallHumidity = hallHumidity
         self.name = name
         self.calendar = calendar
         self.clusters = clusters

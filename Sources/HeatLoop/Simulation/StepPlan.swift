@@ -7,7 +7,7 @@ struct StepPlan {
     let stepHours: Double
 
     // Weather at the step midpoints.
-    let dryBulb: [Double], wetBulb: [Double], dewPoint: [Double], pressure: [Double]
+    let dryBulb: [Double], wetBulb: [Double], humidityRatio: [Double]
 
     // Clusters.
     let clusterCount: Int
@@ -19,6 +19,7 @@ struct StepPlan {
     // Electrical chain and loops.
     let electrical: ElectricalChain
     let airSide: AirSide
+    let hallHumidity: HallHumidity
     let isCRAC: Bool
     let chilledWaterSetpoint: Double
     let liquidLoop: CoolingLoop?
@@ -44,8 +45,7 @@ struct StepPlan {
         stepHours = stepSeconds / 3600
         dryBulb = weather.dryBulb
         wetBulb = weather.wetBulb
-        dewPoint = weather.dewPoint
-        pressure = weather.pressure
+        humidityRatio = weather.humidityRatio
 
         clusterCount = site.clusters.count
         utilization = loads.map(\.utilization)
@@ -59,6 +59,7 @@ struct StepPlan {
 
         electrical = site.electrical
         airSide = site.airSide
+        hallHumidity = site.hallHumidity
         isCRAC = if case .crac = site.airSide { true } else { false }
         chilledWaterSetpoint = site.airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
         liquidLoop = site.liquidLoop
@@ -92,7 +93,7 @@ struct StepPlan {
         let liquidSupplyBefore = state.liquidSupply
         let it = itLoad(step, state: state, recorder: recorder)
         let electricalStep = electricalLosses(it)
-        let collection = collectHeat(it, electricalStep, state: state, caches: &caches)
+        let collection = collectHeat(step, it, electricalStep, state: state, caches: &caches)
         let recovered = recoverHeat(step, collection, state: &state)
         let rejected = rejectHeat(step, collection, recovered, state: &state)
         let facility = balance(it, electricalStep, collection, recovered, rejected, state: state,
@@ -107,6 +108,10 @@ struct StepPlan {
 struct StepCaches {
     /// CRAH fan power of the room heat.
     var crahFan = LastValue()
-    /// ln p_ws of the supply air.
+    /// p_ws of the supply air.
     var supplyAirSaturation = LastValue()
+    /// Saturation humidity ratio of the CRAH coil surface (the chilled-water supply).
+    var coilSaturation = LastValue()
+    /// Dew point of the hall's supply air from its humidity ratio.
+    var inletDewPoint = LastValue()
 }

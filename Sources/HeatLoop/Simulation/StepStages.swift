@@ -25,6 +25,9 @@ struct ElectricalStage {
 struct CollectionStage {
     var air: AirCollection
     var liquid: LoopCollection?
+    /// A CRAH hall's moisture (its condensation's latent heat is in `air`); nil for CRAC rooms, whose
+    /// moisture follows their unit's step.
+    var hall: HallHumidityStep?
 }
 
 /// Heat recovery's share of the step, W (zero without heat recovery).
@@ -38,18 +41,17 @@ struct RecoveryStage {
     var recovered: Double { primaryTaken + secondaryTaken }
 }
 
-/// What the plants rejected, and the outdoor humidity the envelope check reuses.
+/// What the plants rejected, and the hall's moisture (the IT inlet air's humidity).
 struct RejectionStage {
     var air: AirSideStep
     var liquid: LoopStep?
-    var outdoorDewPoint: Double
-    /// ln p_ws of the outdoor dew point.
-    var logDewPointSaturation: Double
+    var hall: HallHumidityStep
 }
 
 /// Facility totals of the step, W (water in kg), the energy-balance residual and the envelope excursions.
 struct FacilityStage {
-    var chillerPower: Double, fanPower: Double, pumpPower: Double, coolingPower: Double, facilityPower: Double
+    var chillerPower: Double, fanPower: Double, pumpPower: Double, humidifierPower: Double, coolingPower: Double
+    var facilityPower: Double
     var waterKg: Double
     var heatIntoLoops: Double
     var residual: Double
@@ -67,8 +69,9 @@ struct InletExcursions {
     var temperatureOutsideAllowable: Bool
     /// Dew point or relative humidity outside the allowable range.
     var humidityOutsideAllowable: Bool
-    /// The inlet dew point, °C, and how far it lies outside the allowable dew-point range (K, ≤ 0 inside).
-    var dewPoint: Double, dewPointExcess: Double
+    /// The inlet dew point, °C, its relative humidity (fraction), and how far the dew point lies outside
+    /// the allowable dew-point range (K, ≤ 0 inside).
+    var dewPoint: Double, relativeHumidity: Double, dewPointExcess: Double
     var outsideAllowable: Bool { temperatureOutsideAllowable || humidityOutsideAllowable }
 }
 
@@ -106,16 +109,23 @@ extension StepPlan {
         return ElectricalStage(step: step, losses: losses, lossesToAir: losses * electrical.heatToAir)
     }
 
-    /// 5. Loops collect heat (CRAH fan heat enters the air stream).
+    /// 5. Loops collect heat (CRAH fan heat enters the air stream). A CRAH hall's moisture meets its coil
+    /// here (sealed: no outdoor air), whose condensation adds its latent heat to the chilled water.
     @inline(always)
-    func collectHeat(_ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
+    func collectHeat(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
                      caches: inout StepCaches) -> CollectionStage {
         let roomHeat = it.airHeat + electrical.lossesToAir
         let airSide = self.airSide
         let fanPower = caches.crahFan(roomHeat) { airSide.fanPower(heat: $0) }
-        let air = airSide.collect(heat: roomHeat, fanPower: fanPower, state: state, stepSeconds: stepSeconds)
+        let hallHumidity = self.hallHumidity, surface = state.airSupply
+        let hall = isCRAC ? nil : hallHumidity.step(
+            hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: humidityRatio[step], outdoorAirFraction: 0,
+            airMassFlow: airSide.airMassFlow(heat: roomHeat),
+            coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
+        let air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower, state: state,
+                                  stepSeconds: stepSeconds)
         let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
-        return CollectionStage(air: air, liquid: liquid)
+        return CollectionStage(air: air, liquid: liquid, hall: hall)
     }
 
     /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
@@ -158,17 +168,16 @@ extension StepPlan {
     @inline(always)
     func rejectHeat(_ step: Int, _ collection: CollectionStage, _ recovery: RecoveryStage,
                     state: inout SimulationState) -> RejectionStage {
-        let dryBulb = dryBulb[step], wetBulb = wetBulb[step]
-        // ln p_ws of the outdoor dew point: the humidity ratio of DX rooms and the IT inlet's relative
-        // humidity both start from it (CRAHs on chilled water do not use the outdoor humidity).
-        let outdoorDewPoint = dewPoint[step]
-        let logDewPointSaturation = Psychrometrics.logSaturationVaporPressure(outdoorDewPoint)
-        let humidityRatio = isCRAC
-            ? Psychrometrics.humidityRatio(vaporPressure: exp(logDewPointSaturation), pressure: pressure[step])
-            : 0
-        let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: humidityRatio)
+        let dryBulb = dryBulb[step], wetBulb = wetBulb[step], outdoorHumidity = humidityRatio[step]
+        let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: outdoorHumidity)
         let air = airSide.finish(collection.air, recovered: recovery.secondaryTaken, state: &state, weather: outdoor,
                                  stepSeconds: stepSeconds)
+        // A CRAC room's moisture: outdoor air mixed in by its economiser, its DX coil's condensation.
+        let hall = collection.hall ?? hallHumidity.step(
+            hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity,
+            outdoorAirFraction: air.outdoorAirFraction, airMassFlow: air.airMassFlow, coilSurface: nil,
+            coilCondensation: air.coilCondensation)
+        state.hallHumidityRatio = hall.supplyHumidityRatio
         var liquid: LoopStep? = nil
         if let liquidCollection = collection.liquid, let result = liquidLoop?.reject(
             liquidCollection, recovered: recovery.primaryTaken, supply: state.liquidSupply, stepSeconds: stepSeconds,
@@ -176,8 +185,7 @@ extension StepPlan {
             state.liquidSupply = result.nextSupply
             liquid = result
         }
-        return RejectionStage(air: air, liquid: liquid, outdoorDewPoint: outdoorDewPoint,
-                              logDewPointSaturation: logDewPointSaturation)
+        return RejectionStage(air: air, liquid: liquid, hall: hall)
     }
 
     /// 8. Facility power, water, plant mode, the energy balance and the ASHRAE envelopes.
@@ -194,14 +202,17 @@ extension StepPlan {
         let chillerPower = airStep.compressorPower + (liquidStep?.rejection.chillerPower ?? 0)
         let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
         let pumpPower = airStep.pumpPower + (liquidCollection?.pumpPower ?? 0)
-        let coolingPower = chillerPower + fanPower + pumpPower
+        let humidifierPower = rejected.hall.humidifierPower
+        let coolingPower = chillerPower + fanPower + pumpPower + humidifierPower
         let facilityPower = it.power + electrical.losses + coolingPower
-        let waterKg = (airStep.waterUse + (liquidStep?.rejection.waterUse ?? 0)) * stepSeconds
+        let waterKg = (airStep.waterUse + (liquidStep?.rejection.waterUse ?? 0) + rejected.hall.humidifierWater)
+            * stepSeconds
 
         let heatIn = airStep.heatIn + (liquidCollection?.heatIn ?? 0)
         let storedLiquid = liquidThermalCapacity * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
         let heatOut = airStep.heatOut + (liquidStep?.rejection.removed ?? 0) + recovery.primaryTaken + storedLiquid
         let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + (liquidCollection?.pumpPower ?? 0)
+            + (collection.hall?.latentLoad ?? 0)
         var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
         if let dispatch = recovery.dispatch {
             let heatPumpBalance = dispatch.output - recovery.recovered - dispatch.compressorPower
@@ -211,31 +222,35 @@ extension StepPlan {
         }
         let inlet = airEnvelopeExcursions(rejected, caches: &caches)
         return FacilityStage(
-            chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, coolingPower: coolingPower,
-            facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn, residual: residual,
+            chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, humidifierPower: humidifierPower,
+            coolingPower: coolingPower, facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn,
+            residual: residual,
             plantMode: liquidStep.map { max($0.rejection.mode, airStep.mode) } ?? airStep.mode,
             unmet: airStep.unmet + (liquidStep?.unmet ?? 0),
             inlet: inlet, outsideWaterClass: liquidStep != nil && waterClass.map { !$0.allows(supply: state.liquidSupply) } ?? false,
             curvesClamped: airStep.curvesClamped || (liquidStep?.rejection.curveInputsClamped ?? false))
     }
 
-    /// Whether the IT inlet air is outside the recommended and the allowable ASHRAE envelopes. Its dew
-    /// point is the outdoor one, capped by the coldest coil surface the room air meets;
-    /// φ = p_ws(t_dp) / p_ws(t), as `Psychrometrics.relativeHumidity(dryBulb:dewPoint:)`.
+    /// The IT inlet air's dew point (°C) and relative humidity (fraction), and whether it is outside the
+    /// recommended and the allowable ASHRAE envelopes. Its humidity is the hall's supply air
+    /// (`HallHumidity`), at the supply-air temperature; φ = p_w / p_ws(t).
     @inline(always)
     func airEnvelopeExcursions(_ rejected: RejectionStage, caches: inout StepCaches) -> InletExcursions {
-        let airStep = rejected.air
-        let inletDewPoint = min(rejected.outdoorDewPoint, airStep.coilSurface)
-        let logInletVapor = inletDewPoint == rejected.outdoorDewPoint
-            ? rejected.logDewPointSaturation : Psychrometrics.logSaturationVaporPressure(inletDewPoint)
-        let inletRH = exp(logInletVapor - caches.supplyAirSaturation(airStep.supplyAir, Psychrometrics.logSaturationVaporPressure))
-        let outsideRecommended = !recommended.contains(dryBulb: airStep.supplyAir, dewPoint: inletDewPoint,
-                                                       relativeHumidity: inletRH)
-        let humidityInside = allowable.containsMoisture(dewPoint: inletDewPoint, relativeHumidity: inletRH)
+        let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
+        let hallHumidity = self.hallHumidity
+        let dewPoint = caches.inletDewPoint(humidity) { hallHumidity.dewPoint(humidityRatio: $0) }
+        let saturation = caches.supplyAirSaturation(airStep.supplyAir) {
+            Psychrometrics.saturationVaporPressure(temperature: $0)
+        }
+        let relativeHumidity = hallHumidity.relativeHumidity(humidityRatio: humidity, saturationPressure: saturation)
+        let outsideRecommended = !recommended.contains(dryBulb: airStep.supplyAir, dewPoint: dewPoint,
+                                                       relativeHumidity: relativeHumidity)
+        let humidityInside = allowable.containsMoisture(dewPoint: dewPoint, relativeHumidity: relativeHumidity)
         return InletExcursions(
-            outsideRecommended: outsideRecommended, temperatureOutsideAllowable: !allowable.dryBulb.contains(airStep.supplyAir),
-            humidityOutsideAllowable: !humidityInside, dewPoint: inletDewPoint,
-            dewPointExcess: max(inletDewPoint - allowable.maximumDewPoint, allowable.minimumDewPoint - inletDewPoint))
+            outsideRecommended: outsideRecommended,
+            temperatureOutsideAllowable: !allowable.dryBulb.contains(airStep.supplyAir),
+            humidityOutsideAllowable: !humidityInside, dewPoint: dewPoint, relativeHumidity: relativeHumidity,
+            dewPointExcess: max(dewPoint - allowable.maximumDewPoint, allowable.minimumDewPoint - dewPoint))
     }
 
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
@@ -256,6 +271,9 @@ extension StepPlan {
         recorder(.chillerPower, Float(facility.chillerPower))
         recorder(.fanPower, Float(facility.fanPower))
         recorder(.pumpPower, Float(facility.pumpPower))
+        recorder(.humidifierPower, Float(facility.humidifierPower))
+        recorder(.inletDewPoint, Float(facility.inlet.dewPoint))
+        recorder(.inletRelativeHumidity, Float(100 * facility.inlet.relativeHumidity))
         recorder(.mode, Float(facility.plantMode.rawValue))
         recorder(.airMode, Float(rejected.air.mode.rawValue))
         recorder(.liquidMode, Float(rejected.liquid?.rejection.mode.rawValue ?? 0))
@@ -291,6 +309,7 @@ extension StepPlan {
         totals.it += it.power * stepSeconds
         totals.facility += facility.facilityPower * stepSeconds
         totals.cooling += facility.coolingPower * stepSeconds
+        totals.humidifier += facility.humidifierPower * stepSeconds
         totals.electricalLosses += electrical.losses * stepSeconds
         totals.heatPump += (dispatch?.compressorPower ?? 0) * stepSeconds
         totals.heatPumpOutput += (dispatch?.heatPumpOutput ?? 0) * stepSeconds

@@ -79,6 +79,8 @@ public struct AirLoopSpec: SpecSection {
     public var crac: CRACSpec?
     /// ASHRAE TC 9.9 air class of the IT (A1…A4, H1) whose envelope the inlet air is checked against.
     public var ashraeClass = ASHRAEAirClass.a1
+    /// The hall air's moisture and its humidifier.
+    public var humidity = HallHumiditySpec()
 
     public init() {}
 
@@ -108,6 +110,7 @@ public struct AirLoopSpec: SpecSection {
         .variant("rejection", \.rejection, doc: "Plant rejecting the chilled water's heat."),
         .optionalSection("crac", \.crac, doc: "DX CRAC units instead of CRAHs (the chilled-water keys then do not apply)."),
         .choice("ashrae_class", \.ashraeClass, doc: "ASHRAE TC 9.9 air class whose envelope the inlet air is checked against."),
+        .section("humidity", \.humidity, doc: "The hall air's moisture (a sealed hall keeps its own) and its humidifier."),
     ]
 
     private static func check(_ air: AirLoopSpec, _ o: SpecMapping) {
@@ -125,6 +128,26 @@ public struct AirLoopSpec: SpecSection {
             air.rejection.checkCondensers(o.at("rejection"))
         }
     }
+}
+
+/// The data hall's moisture (`HallHumidity`): the dew point it starts the year at and the humidifier that
+/// holds the supply air at or above its lower setpoint.
+public struct HallHumiditySpec: SpecSection {
+    public var initialDewPointC = 9.0
+    public var humidifier = true
+    /// Default: the recommended minimum dew point of the air class (−9 °C for A1…A4, H1).
+    public var humidifyBelowDewPointC: Double?
+
+    public init() {}
+
+    public static let schema = Schema<HallHumiditySpec>([
+        .number("initial_dew_point_c", \.initialDewPointC, unit: "°C", range: -40...30,
+                doc: "Dew point of the hall air at the start of the year (a sealed hall keeps it unless its coil or humidifier changes it)."),
+        .boolean("humidifier", \.humidifier, doc: "A steam humidifier holds the supply air at or above `humidify_below_dew_point_c`."),
+        .optionalNumber("humidify_below_dew_point_c", \.humidifyBelowDewPointC, unit: "°C", range: -40...30,
+                        doc: "Dew point the humidifier holds the supply air at or above.",
+                        derived: "the recommended minimum dew point of `ashrae_class` (−9 °C)"),
+    ])
 }
 
 /// DX computer-room air conditioners (EnergyPlus `Coil:Cooling:DX:SingleSpeed` with a supply fan), all

@@ -65,12 +65,16 @@ public struct DryCoolerSpec: SpecSection {
 public struct AdiabaticSpec: SpecSection {
     public var switchC = 28.0
     public var effectiveness = 0.7
+    public var cyclesOfConcentration = 3.0
 
     public init() {}
 
     public static let schema = Schema<AdiabaticSpec>([
         .number("switch_c", \.switchC, unit: "°C", range: -10...60, doc: "Ambient above which the pads are wetted."),
         .number("effectiveness", \.effectiveness, range: 0...1, doc: "Wet-bulb effectiveness of the pads."),
+        .number("cycles_of_concentration", \.cyclesOfConcentration, range: 1.1...20,
+                doc: "Sump cycles of concentration: bleed = evaporation / (COC − 1).",
+                hint: "bleed is evaporation / (COC − 1), so COC must exceed 1"),
     ])
 }
 
@@ -183,8 +187,9 @@ public struct CoolingTowerSpec: SpecSection {
         .number("fan_power_pct", \.fanPowerPct, unit: "%", range: 0...10, doc: "Fan power at full speed, share of design heat."),
         .number("fan_exponent", \.fanExponent, range: 1...3, doc: "Exponent of fan power in the speed fraction."),
         .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed."),
-        .number("cycles_of_concentration", \.cyclesOfConcentration, range: 1.1...20, doc: "Blowdown is evaporation / (COC − 1).",
-                hint: "blowdown is evaporation / (COC − 1), so COC must exceed 1"),
+        .number("cycles_of_concentration", \.cyclesOfConcentration, range: 1.1...20,
+                doc: "Blow-down is evaporation / (COC − 1) − drift.",
+                hint: "blow-down is evaporation / (COC − 1) − drift, so COC must exceed 1"),
         .number("drift_pct", \.driftPct, unit: "%", range: 0...1, doc: "Drift, share of circulating water."),
     ])
 }

@@ -16,7 +16,9 @@ extension Site {
             envelope: OperatingEnvelope(air: spec.cooling.air.ashraeClass, liquid: liquidLoop == nil ? nil : spec.cooling.liquid.ashraeClass),
             heatRecovery: spec.heatRecovery.map { $0.model(traces: traces) },
             carbon: carbon,
-            compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) })
+            compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) },
+            hallHumidity: spec.cooling.air.humidity.model(elevation: elevation))
+        gridWaterIntensity = spec.electrical.gridWaterLPerKwh
     }
 
     /// Designs `spec` and converts it (tests and one-off runs; runs design once and keep the result).
@@ -31,6 +33,13 @@ extension ClusterSpec {
         return Cluster(name: name, nodes: nodes, nodesPerRack: nodesPerRack, node: node, cooling: cooling,
                        liquidCapture: liquidCapture ?? 0, workload: workload.model(traces: traces, clusterNodes: nodes, node: self.node, grid: grid, year: year),
                        downPower: Watts(self.node.downW), ite: ite.map(\.model))
+    }
+}
+
+extension HallHumiditySpec {
+    func model(elevation: Double) -> HallHumidity {
+        HallHumidity(initialDewPoint: initialDewPointC, humidifyBelowDewPoint: humidifier ? humidifyBelowDewPointC ?? 0 : nil,
+                     pressure: Psychrometrics.standardPressure(elevation: elevation))
     }
 }
 

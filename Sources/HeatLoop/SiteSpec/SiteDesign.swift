@@ -56,6 +56,9 @@ extension SiteSpec {
         var problems: [DesignProblem] = []
         spec.sizeLiquidLoop(&loads, condition, &problems)
         let cracRating = spec.sizeAirSide(&loads, condition, &problems)
+        if spec.cooling.air.humidity.humidifyBelowDewPointC == nil {
+            spec.cooling.air.humidity.humidifyBelowDewPointC = spec.cooling.air.ashraeClass.recommended.minimumDewPoint
+        }
         spec.heatRecovery = spec.heatRecovery?.designed()
         if var economics = spec.economics, economics.electricityPriceCsv == nil, economics.electricityPriceEurPerMwh == nil {
             economics.electricityPriceEurPerMwh = EconomicsSpec.defaultElectricityPrice

@@ -109,6 +109,8 @@ public struct ElectricalSpec: SpecSection {
     public var miscKw: Double?
     /// Share of electrical losses whose heat goes to the air loop.
     public var lossHeatToAir = 1.0
+    /// Water consumed to generate the grid's electricity, L/kWh (for the source WUE).
+    public var gridWaterLPerKwh: Double?
 
     public init() {}
 
@@ -121,6 +123,9 @@ public struct ElectricalSpec: SpecSection {
         .optionalNumber("misc_kw", \.miscKw, unit: "kW", range: 0...1e6, doc: "Lighting and miscellaneous loads.",
                         derived: "1 % of the design IT power"),
         .number("loss_heat_to_air", \.lossHeatToAir, range: 0...1, doc: "Share of electrical losses whose heat goes to the air loop."),
+        .optionalNumber("grid_water_l_per_kwh", \.gridWaterLPerKwh, unit: "L/kWh", range: 0...100,
+                        doc: "Water consumed per kWh of grid electricity (energy water intensity factor): gives the source WUE.",
+                        derived: "none: the source WUE is not assessed"),
     ])
 }
 

@@ -47,7 +47,10 @@ extension DryCoolerSpec {
             fan: AffinityMachine(designPower: Watts(capacity * fanPowerPct / 100), exponent: fanExponent,
                                  minimumFraction: minFanFraction),
             designAirFlow: KilogramsPerSecond(capacity / (Fluid.airSpecificHeat * airDeltaTK)),
-            adiabatic: adiabatic.map { AdiabaticPrecooling(switchTemperature: Celsius($0.switchC), effectiveness: $0.effectiveness) })
+            adiabatic: adiabatic.map {
+                AdiabaticPrecooling(switchTemperature: Celsius($0.switchC), effectiveness: $0.effectiveness,
+                                    cyclesOfConcentration: $0.cyclesOfConcentration)
+            })
     }
 }
 

@@ -9,8 +9,10 @@
 ///     hours with T ≤ θ (each dry-bulb threshold θ) and with T_wb ≤ θ (each wet-bulb threshold), h
 ///     minimum and maximum dry bulb and wet bulb (°C)
 ///
-/// The wet bulb is the thermodynamic (ASHRAE) wet bulb from dry bulb, RH (clamped to 0…100 %) and station
-/// pressure (`Psychrometrics.wetBulb`, ASHRAE Fundamentals 2017 ch. 1 eq. 33/35), as the step loop uses.
+/// Wet bulb and RH are those of each hour's `OutdoorAirState` (dry bulb, dew point and station pressure
+/// define the state; thermodynamic wet bulb, ASHRAE Fundamentals 2017 ch. 1 eq. 33/35), as the step loop
+/// uses. `humidityDisagreementHours` counts the hours whose RH and dew-point columns disagree by more than
+/// 1 K of dew point (`WeatherSeries.humidityDisagreementHours`); the RH column is not read otherwise.
 /// Dry-bulb thresholds mark air-side economiser and dry-cooler free cooling (e.g. 18/24/27 °C: the ASHRAE
 /// recommended inlet limit of 27 °C minus approaches); wet-bulb thresholds mark cooling-tower free
 /// cooling (e.g. 12/15 °C). Degree-hours use the hourly form of the degree-day definition (CIBSE TM41,
@@ -60,6 +62,8 @@ public struct ClimateSummary: Sendable, Equatable {
     /// January…December (12 entries; months without hours have `hours == 0` and NaN means).
     public var months: [Period]
     public var year: Period
+    /// Hours whose RH and dew-point columns disagree by more than 1 K of dew point, h.
+    public var humidityDisagreementHours: Int
 
     /// Summarises `weather` (8760 hourly rows; months follow the 365-day calendar, hours beyond day 365
     /// count in December). Temperatures in °C, thresholds and bases in °C.
@@ -97,13 +101,11 @@ public struct ClimateSummary: Sendable, Equatable {
             }
         }
 
-        let count = min(weather.dryBulb.count, weather.relativeHumidity.count, weather.pressure.count)
+        let count = min(weather.dryBulb.count, weather.dewPoint.count, weather.pressure.count)
         let lastDay = SimulationCalendar.monthOfDay.count - 1
         for hour in 0..<count {
-            let dryBulb = weather.dryBulb[hour]
-            let humidity = weather.relativeHumidity[hour]
-            let wetBulb = Psychrometrics.wetBulb(
-                dryBulb: dryBulb, relativeHumidity: min(100, max(0, humidity)) / 100, pressure: weather.pressure[hour])
+            let state = weather.state(hour: hour)
+            let dryBulb = state.dryBulb, wetBulb = state.wetBulb, humidity = state.relativeHumidity
             let month = SimulationCalendar.monthOfDay[min(hour / 24, lastDay)]
             add(&months[month], dryBulb: dryBulb, wetBulb: wetBulb, humidity: humidity)
             add(&year, dryBulb: dryBulb, wetBulb: wetBulb, humidity: humidity)
@@ -112,6 +114,7 @@ public struct ClimateSummary: Sendable, Equatable {
         Self.finish(&year)
         self.months = months
         self.year = year
+        humidityDisagreementHours = weather.humidityDisagreementHours
     }
 
     /// Sums → means (NaN for an empty period).

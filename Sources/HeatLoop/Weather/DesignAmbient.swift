@@ -3,8 +3,8 @@
 /// ASHRAE Handbook — Fundamentals 2021, ch. 14 ("Climatic Design Information"): annual design values are
 /// percentiles of the year's hourly values. The **0.4 % dry bulb** is exceeded in 0.4 % of the hours
 /// (35 of 8760); the **1 % wet bulb** (evaporation design) in 1 % (87 h). Both are read from the hourly
-/// weather here, the dry bulb as given and the wet bulb solved from dry bulb, relative humidity and
-/// pressure (`Psychrometrics.wetBulb`) as the step weather does.
+/// weather here, the dry bulb as given and the wet bulb from the hour's one psychrometric state
+/// (`WeatherSeries.state(hour:)`: dry bulb, dew point and pressure), as the step weather reads it.
 ///
 /// Taking both together is conservative: the wet bulb coincident with the 0.4 % dry bulb is lower than
 /// the 1 % wet bulb in every shipped climate, so the adiabatic pads' and towers' design air is warmer
@@ -31,11 +31,7 @@ public struct DesignAmbient: Sendable, Equatable {
 
     /// The design condition of an hourly weather year.
     public init(weather: WeatherSeries) {
-        let wetBulbs = weather.dryBulb.indices.map {
-            Psychrometrics.wetBulb(dryBulb: weather.dryBulb[$0],
-                                   relativeHumidity: min(100, max(0, weather.relativeHumidity[$0])) / 100,
-                                   pressure: weather.pressure[$0])
-        }
+        let wetBulbs = weather.dryBulb.indices.map { weather.state(hour: $0).wetBulb }
         self.init(dryBulb: Self.exceeded(weather.dryBulb, share: Self.dryBulbExceedance),
                   wetBulb: Self.exceeded(wetBulbs, share: Self.wetBulbExceedance))
     }

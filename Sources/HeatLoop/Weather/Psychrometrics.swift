@@ -88,6 +88,13 @@ public enum Psychrometrics {
             - 3 * 1.4452093e-8 * t * t + 6.5459673 / t
     }
 
+    /// Saturation vapour pressure over liquid water p_ws,w, Pa, at any temperature in range (°C), also
+    /// below freezing (supercooled water): eq. 6 alone. Weather stations state dew points and relative
+    /// humidities over liquid water (WMO convention). Source: ASHRAE Handbook — Fundamentals 2017, ch. 1, eq. 6.
+    public static func saturationVaporPressureOverWater(temperature: Double) -> Double {
+        exp(logSaturationVaporPressureOverWater(temperature))
+    }
+
     /// Humidity ratio of saturated air W_s, kg/kg: eq. 20 with p_w = p_ws(t), bounded below by 1e-7.
     ///
     ///     W_s = 0.621945 p_ws / (p − p_ws)
@@ -166,6 +173,11 @@ public enum Psychrometrics {
     /// pressures outside p_ws(−100 °C)…p_ws(200 °C) give −100 °C or 200 °C. The result is capped at
     /// `dryBulb` (°C). Source: ASHRAE Handbook — Fundamentals 2017, ch. 1, eq. 5 and 6.
     public static func dewPoint(dryBulb: Double, vaporPressure: Double) -> Double {
+        dewPoint(dryBulb: dryBulb, vaporPressure: vaporPressure, estimate: dryBulb)
+    }
+
+    /// `dewPoint(dryBulb:vaporPressure:)` with Newton started at `estimate` (°C) instead of the dry bulb.
+    static func dewPoint(dryBulb: Double, vaporPressure: Double, estimate start: Double) -> Double {
         let lower = temperatureRange.lowerBound, upper = temperatureRange.upperBound
         let logLower = logSaturationVaporPressure(lower), logUpper = logSaturationVaporPressure(upper)
         guard vaporPressure.isFinite, dryBulb.isFinite else { return .nan }
@@ -173,7 +185,7 @@ public enum Psychrometrics {
         if target <= logLower { return min(lower, dryBulb) }
         if target >= logUpper { return min(upper, dryBulb) }
 
-        var estimate = clampTemperature(dryBulb)
+        var estimate = clampTemperature(start.isFinite ? start : dryBulb)
         for _ in 0..<maximumIterations {
             let previous = estimate
             let slope = derivativeOfLogSaturationVaporPressure(previous)
@@ -238,7 +250,15 @@ public enum Psychrometrics {
     /// Source: ASHRAE Handbook — Fundamentals 2017, ch. 1, eq. 33 and 35.
     public static func wetBulb(dryBulb: Double, humidityRatio: Double, pressure: Double) -> Double {
         let ratio = max(humidityRatio, minimumHumidityRatio)
-        var lower = dewPoint(dryBulb: dryBulb, humidityRatio: ratio, pressure: pressure)
+        return wetBulbByBisection(dryBulb: dryBulb, humidityRatio: ratio, pressure: pressure,
+                                  dewPoint: dewPoint(dryBulb: dryBulb, humidityRatio: ratio, pressure: pressure))
+    }
+
+    /// The bisection of `wetBulb(dryBulb:humidityRatio:pressure:)` between `dewPoint` (°C, the air's dew
+    /// point, already known) and the dry bulb.
+    static func wetBulbByBisection(dryBulb: Double, humidityRatio ratio: Double, pressure: Double,
+                                   dewPoint: Double) -> Double {
+        var lower = dewPoint
         var upper = dryBulb
         var estimate = 0.5 * (lower + upper)
         var iterations = 0
@@ -252,6 +272,66 @@ public enum Psychrometrics {
             iterations += 1
         }
         return estimate
+    }
+
+    /// Thermodynamic wet-bulb temperature, °C, as `wetBulb(dryBulb:humidityRatio:pressure:)` but solved by
+    /// Newton–Raphson on eq. 33/35 from `estimate` (°C; e.g. the wet bulb interpolated between two hours),
+    /// with the analytic derivative
+    ///
+    ///     dW/dt* = ((A′ W_s* + A dW_s*/dt* + 1.006) D − N D′) / D²,   W = N / D
+    ///     dW_s*/dt* = 0.621945 p p_ws d(ln p_ws)/dt* / (p − p_ws)²
+    ///
+    /// (A = 2501 − 2.326 t*, D = 2501 + 1.86 t − 4.186 t* for t* ≥ 0; 2830 − 0.24 t*, 2830 + 1.86 t − 2.1 t*
+    /// below). Newton converges quadratically (the remaining error after a step of size Δ is about
+    /// 0.02 Δ² per K), so it stops when a step is ≤ 0.01 K: the result is then within ~1e-5 K of the root,
+    /// usually after one or two steps. Where the root is near 0 °C (within 0.3 K + 0.1 (t − t*): eq. 33
+    /// and 35 do not meet at 0 °C, by ~4.7e-5 t kg/kg, so in dry air two roots up to ~0.08 (t − t*) K apart
+    /// exist and PsychroLib's bisection chooses one), for bone-dry air, or when Newton has
+    /// not converged in 8 steps, the bisection finishes the job, so results agree with PsychroLib as the
+    /// bisection does. Source: ASHRAE Handbook — Fundamentals 2017, ch. 1, eq. 5, 6, 20, 33 and 35.
+    public static func wetBulb(dryBulb: Double, humidityRatio: Double, pressure: Double, estimate: Double) -> Double {
+        let ratio = max(humidityRatio, minimumHumidityRatio)
+        return wetBulb(dryBulb: dryBulb, humidityRatio: ratio, pressure: pressure, estimate: estimate) {
+            dewPoint(dryBulb: dryBulb, humidityRatio: ratio, pressure: pressure)
+        }
+    }
+
+    /// The Newton solve of `wetBulb(dryBulb:humidityRatio:pressure:estimate:)`; `dewPoint` gives the
+    /// air's dew point (°C) for the bisection fallback when it is needed.
+    @inline(__always)
+    static func wetBulb(dryBulb: Double, humidityRatio: Double, pressure: Double, estimate: Double,
+                        dewPoint: () -> Double) -> Double {
+        let ratio = max(humidityRatio, minimumHumidityRatio)
+        var wetBulb = min(estimate, dryBulb)
+        var converged = false
+        if ratio > 2 * minimumHumidityRatio, wetBulb.isFinite {
+            for _ in 0..<8 {
+                let saturation = exp(logSaturationVaporPressure(wetBulb))
+                let dryAirPressure = pressure - saturation
+                guard dryAirPressure > 0 else { break }
+                let saturated = molarMassRatio * saturation / dryAirPressure
+                let saturatedSlope = molarMassRatio * pressure * saturation
+                    * derivativeOfLogSaturationVaporPressure(wetBulb) / (dryAirPressure * dryAirPressure)
+                let (a, aSlope, d, dSlope) = wetBulb >= 0
+                    ? (2501 - 2.326 * wetBulb, -2.326, 2501 + 1.86 * dryBulb - 4.186 * wetBulb, -4.186)
+                    : (2830 - 0.24 * wetBulb, -0.24, 2830 + 1.86 * dryBulb - 2.1 * wetBulb, -2.1)
+                let numerator = a * saturated - 1.006 * (dryBulb - wetBulb)
+                let numeratorSlope = aSlope * saturated + a * saturatedSlope + 1.006
+                let slope = (numeratorSlope * d - numerator * dSlope) / (d * d)
+                let step = (numerator / d - ratio) / slope
+                wetBulb -= step
+                if abs(step) <= 0.01 {
+                    converged = true
+                    break
+                }
+            }
+        }
+        // Where eq. 33 and 35 do not meet, the two roots lie up to ~0.08 K per K of depression apart.
+        let ambiguousBand = 0.3 + 0.1 * max(0, dryBulb - wetBulb)
+        guard converged, wetBulb.isFinite, abs(wetBulb) >= ambiguousBand, wetBulb <= dryBulb else {
+            return wetBulbByBisection(dryBulb: dryBulb, humidityRatio: ratio, pressure: pressure, dewPoint: dewPoint())
+        }
+        return wetBulb
     }
 
     /// Thermodynamic wet-bulb temperature, °C (ice-bulb below 0 °C), from dry bulb (°C), relative

@@ -53,13 +53,17 @@ public struct WeatherSeries: Sendable {
     }
 }
 
-/// Weather at each simulation step's midpoint, as columns.
+/// Weather at each simulation step's midpoint, as columns: one `OutdoorAirState` per step.
 public struct StepWeather: Sendable {
     public var dryBulb: [Double]
     public var wetBulb: [Double]
+    /// Dew (frost, at or below 0.01 °C) point, °C.
     public var dewPoint: [Double]
+    /// %, over ice at or below 0.01 °C (PsychroLib convention).
     public var relativeHumidity: [Double]
     public var pressure: [Double]
+    /// kg water per kg dry air.
+    public var humidityRatio: [Double]
     /// 24 h running mean of the dry bulb ending at each step (for heating demand), °C.
     public var dryBulbDailyMean: [Double]
 
@@ -67,25 +71,48 @@ public struct StepWeather: Sendable {
 }
 
 extension WeatherSeries {
-    /// Linear interpolation of the hourly values to step midpoints.
+    /// The state of hour `hour` (row index), read as `OutdoorAirState` describes (dry bulb, dew point and
+    /// pressure; the RH column is not used). The wet bulb is solved by bisection.
+    public func state(hour: Int) -> OutdoorAirState {
+        OutdoorAirState(dryBulb: dryBulb[hour], stationDewPoint: dewPoint[hour], pressure: pressure[hour])
+    }
+
+    /// Largest difference between the dew-point column and the dew point over water of the dry bulb and
+    /// RH columns that counts as a disagreement of the two humidity columns, K.
+    public static let humidityDisagreementThreshold = 1.0
+
+    /// Hours whose dew-point column differs by more than `humidityDisagreementThreshold` from the dew
+    /// point over liquid water of their dry bulb and RH columns (`ClimateMorph.dewPointOverWater`, the
+    /// WMO convention both columns follow). Such a file is read from its dew points (`OutdoorAirState`).
+    public var humidityDisagreementHours: Int {
+        let count = min(dryBulb.count, dewPoint.count, relativeHumidity.count)
+        return (0..<count).reduce(0) { hours, hour in
+            let fromHumidity = ClimateMorph.dewPointOverWater(
+                dryBulb: dryBulb[hour], relativeHumidity: relativeHumidity[hour])
+            let disagrees = abs(min(dewPoint[hour], dryBulb[hour]) - fromHumidity)
+                > WeatherSeries.humidityDisagreementThreshold
+            return hours + (disagrees ? 1 : 0)
+        }
+    }
+
+    /// One outdoor-air state per step midpoint.
     ///
-    /// EPW row `i` is treated as instantaneous at `(i + 1)` h (the hour ending then), as EnergyPlus does
-    /// for sub-hourly steps; the year wraps, so the first hour interpolates between 31 Dec 24:00 and
-    /// 1 Jan 01:00. The wet bulb is solved once per hour from dry bulb, humidity and pressure (ASHRAE
-    /// psychrometrics) and interpolated like the other columns: within an hour the error of that is far
-    /// below the 0.01 K the solver itself resolves, and 8760 solves cost less than 525 600.
+    /// Dry bulb, dew point and pressure are interpolated linearly between hours (EPW row `i` is treated as
+    /// instantaneous at `(i + 1)` h, the hour ending then, as EnergyPlus does for sub-hourly steps; the year
+    /// wraps, so the first hour interpolates between 31 Dec 24:00 and 1 Jan 01:00); the dew point stays at
+    /// or below the dry bulb because both ends are. Wet bulb, RH and humidity ratio are derived from that
+    /// state at every step (`OutdoorAirState`; its enthalpy is not stored, as nothing reads it), so every
+    /// column is psychrometrically consistent with every other at every step. The wet bulb's Newton iteration starts from the hourly wet bulbs
+    /// interpolated, the frost point's from the hourly frost points (usually one or two steps per solve).
     public func atStepMidpoints(stepMinutes: Int) -> StepWeather {
         let count = WeatherSeries.hoursPerYear * 60 / stepMinutes
+        func column() -> [Double] { .init(repeating: 0, count: count) }
         var result = StepWeather(
-            dryBulb: .init(repeating: 0, count: count), wetBulb: .init(repeating: 0, count: count),
-            dewPoint: .init(repeating: 0, count: count), relativeHumidity: .init(repeating: 0, count: count),
-            pressure: .init(repeating: 0, count: count), dryBulbDailyMean: .init(repeating: 0, count: count))
+            dryBulb: column(), wetBulb: column(), dewPoint: column(), relativeHumidity: column(), pressure: column(),
+            humidityRatio: column(), dryBulbDailyMean: column())
         let hours = WeatherSeries.hoursPerYear
-        let wetBulb = (0..<hours).map {
-            Psychrometrics.wetBulb(
-                dryBulb: dryBulb[$0], relativeHumidity: min(100, max(0, relativeHumidity[$0])) / 100,
-                pressure: pressure[$0])
-        }
+        let hourly = (0..<hours).map { state(hour: $0) }
+        let wetBulb = hourly.map(\.wetBulb), frostPoint = hourly.map(\.dewPoint)
         // Hourly 24 h running mean of the dry bulb (ending at each hour), wrapping at the year start.
         var dailyMean = [Double](repeating: 0, count: hours)
         var window = (0..<24).reduce(0.0) { $0 + dryBulb[(hours - 24 + $1) % hours] }
@@ -104,14 +131,15 @@ extension WeatherSeries {
             @inline(__always) func interpolate(_ column: [Double]) -> Double {
                 column[lower] + (column[upper] - column[lower]) * weight
             }
-            let dryBulbValue = interpolate(dryBulb)
-            let humidity = min(100, max(0, interpolate(relativeHumidity)))
-            let pressureValue = interpolate(pressure)
-            result.dryBulb[step] = dryBulbValue
-            result.relativeHumidity[step] = humidity
-            result.pressure[step] = pressureValue
-            result.dewPoint[step] = interpolate(dewPoint)
-            result.wetBulb[step] = min(dryBulbValue, interpolate(wetBulb))
+            let state = OutdoorAirState(
+                dryBulb: interpolate(dryBulb), stationDewPoint: interpolate(dewPoint), pressure: interpolate(pressure),
+                estimate: (wetBulb: interpolate(wetBulb), dewPoint: interpolate(frostPoint)))
+            result.dryBulb[step] = state.dryBulb
+            result.wetBulb[step] = state.wetBulb
+            result.dewPoint[step] = state.dewPoint
+            result.relativeHumidity[step] = state.relativeHumidity
+            result.pressure[step] = state.pressure
+            result.humidityRatio[step] = state.humidityRatio
             result.dryBulbDailyMean[step] = interpolate(dailyMean)
         }
         return result

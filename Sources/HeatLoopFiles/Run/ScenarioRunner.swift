@@ -89,7 +89,8 @@ extension SiteInput {
     public func provenance(_ origin: RunOrigin) -> RunProvenance {
         RunProvenance(heatloopVersion: origin.heatloopVersion, createdUTC: origin.createdUTC,
                       siteConfig: resolvedYAML, siteJSON: resolvedJSON, weatherFile: weatherPath,
-                      weatherSHA256: weatherSHA256)
+                      weatherSHA256: weatherSHA256,
+                      weatherHumidityDisagreementHours: weather.humidityDisagreementHours)
     }
 }
 

@@ -30,17 +30,33 @@ struct CoolingTowerTests {
         #expect(over.fanSpeed == 1)
     }
 
-    @Test("make-up water = Q/h_fg + evaporation/(COC − 1) + drift · ṁ")
+    /// Hand calculation with the CTI / Perry's Handbook §11 formulas in their own units (gpm, °F):
+    /// E = 0.00085 · flow · range, D = drift · flow, B = E/(C − 1) − D, make-up M = E + D + B.
+    @Test("make-up water = evaporation (0.00085 per °F of range) + drift + blow-down, by hand in gpm and °F")
     func water() {
         let step = tower.step(load: 1e6, wetBulb: 20)
-        // 1 MW / 2.442 MJ/kg = 0.409500409500 kg/s; blowdown / 3 = 0.136500136500 kg/s;
-        // drift 8e-5 · 2e6/(4180 · 5.6) = 8e-5 · 85.4408749 = 6.83527e-3 kg/s.
-        #expect(step.evaporation.isApproximatelyEqual(to: 0.4095004095004095, relativeTolerance: 1e-12))
-        #expect(step.blowdown.isApproximatelyEqual(to: 0.4095004095004095 / 3, relativeTolerance: 1e-12))
-        #expect(step.drift.isApproximatelyEqual(to: 8e-5 * 2e6 / (cp * 5.6), relativeTolerance: 1e-12))
+        // Circulating 2e6/(4180 · 5.6) = 85.4408749 kg/s; at 1 MW the range is 5.6/2 = 2.8 K = 5.04 °F.
+        // In gpm (1 gpm = 3.785411784 L/min at 1 kg/L, the CTI convention): 85.4408749 · 60 / 3.785411784 =
+        // 1354.265 gpm; E = 0.00085 · 1354.265 · 5.04 = 5.801673 gpm = 0.366029 kg/s.
+        let flowGPM = 2e6 / (cp * 5.6) * 60 / 3.785411784
+        let evaporationGPM = 0.00085 * flowGPM * 2.8 * 1.8
+        let perGPM = 3.785411784 / 60  // kg/s per gpm
+        #expect(step.evaporation.isApproximatelyEqual(to: evaporationGPM * perGPM, relativeTolerance: 1e-12))
+        #expect(step.evaporation.isApproximatelyEqual(to: 0.366029, relativeTolerance: 1e-5))
+        // Drift 0.008 % of 1354.265 gpm = 0.108341 gpm = 6.835270e-3 kg/s.
+        #expect(step.drift.isApproximatelyEqual(to: 8e-5 * flowGPM * perGPM, relativeTolerance: 1e-12))
         #expect(step.drift.isApproximatelyEqual(to: 6.835270e-3, relativeTolerance: 1e-6))
+        // Blow-down at 4 cycles: 5.801673/3 − 0.108341 = 1.825550 gpm.
+        #expect(step.blowdown.isApproximatelyEqual(to: (evaporationGPM / 3 - 8e-5 * flowGPM) * perGPM, relativeTolerance: 1e-12))
         #expect(step.waterUse == step.evaporation + step.blowdown + step.drift)
-        #expect(step.waterUse.isApproximatelyEqual(to: 1e6 / hfg * (1 + 1.0 / 3) + 8e-5 * 2e6 / (cp * 5.6), relativeTolerance: 1e-12))
+        // Solids balance: make-up carries C times the solids concentration of blow-down + drift.
+        #expect(step.waterUse.isApproximatelyEqual(to: 4 * (step.blowdown + step.drift), relativeTolerance: 1e-12))
+        // Latent share of the heat: E·h_fg/Q = 0.00153 · 2.442e6 / 4180 = 0.8938 (not all heat evaporates).
+        #expect((step.evaporation * hfg / 1e6).isApproximatelyEqual(to: 0.00153 * hfg / cp, relativeTolerance: 1e-12))
+        #expect(step.evaporation * hfg < 0.9e6)
+        // Few cycles and a large drift: blow-down never negative.
+        let dirty = CoolingTower.water(circulating: 100, range: 1, cyclesOfConcentration: 20, driftFraction: 0.001)
+        #expect(dirty.blowdown == 0 && dirty.drift == 0.1)
         // Idle: no fans, no water.
         let idle = tower.step(load: 0, wetBulb: 20)
         #expect(idle.fanPower == 0 && idle.waterUse == 0)

@@ -36,7 +36,7 @@ struct DryCoolerTests {
     @Test("leaving water never below air inlet + approach, removed never above load (random sweep)")
     func neverBelowApproach() {
         var random = TestLCG(seed: 0xD2C0_01E2)
-        let pads = AdiabaticPrecooling(switchTemperature: Celsius(22), effectiveness: 0.7)
+        let pads = AdiabaticPrecooling(switchTemperature: Celsius(22), effectiveness: 0.7, cyclesOfConcentration: 3)
         for trial in 0..<5_000 {
             let c = cooler(adiabatic: trial.isMultiple(of: 2) ? pads : nil)
             let waterIn = random.next(in: 15...60)
@@ -88,7 +88,7 @@ struct DryCoolerTests {
 
     @Test("adiabatic pre-cooling: T_air,in = T_db − ε (T_db − T_wb) above the switch temperature")
     func adiabaticInlet() {
-        let c = cooler(adiabatic: AdiabaticPrecooling(switchTemperature: Celsius(25), effectiveness: 0.7))
+        let c = cooler(adiabatic: AdiabaticPrecooling(switchTemperature: Celsius(25), effectiveness: 0.7, cyclesOfConcentration: 3))
         // 35 °C dry bulb, 22 °C wet bulb: 35 − 0.7·13 = 25.9 °C.
         #expect(c.airInlet(dryBulb: 35, wetBulb: 22).isApproximatelyEqual(to: 25.9))
         // Below and at the switch temperature the pads stay dry.
@@ -101,16 +101,21 @@ struct DryCoolerTests {
             .isApproximatelyEqual(to: 1.5e6, relativeTolerance: 1e-12))
     }
 
-    @Test("adiabatic water = ṁ_air c_p,air (T_db − T_air,in) / h_fg")
+    @Test("adiabatic water = evaporation ṁ_air c_p,air (T_db − T_air,in) / h_fg + bleed E / (C − 1)")
     func adiabaticWater() {
-        let c = cooler(adiabatic: AdiabaticPrecooling(switchTemperature: Celsius(25), effectiveness: 0.7))
-        // Full speed (load above capacity): 100 kg/s · 1006 J/(kg K) · 9.1 K / 2.442 MJ/kg = 0.374881244881 kg/s.
+        let c = cooler(adiabatic: AdiabaticPrecooling(switchTemperature: Celsius(25), effectiveness: 0.7,
+                                                      cyclesOfConcentration: 3))
+        // Full speed (load above capacity): T_air,in = 35 − 0.7 (35 − 22) = 25.9 °C; evaporation
+        // 100 kg/s · 1006 J/(kg K) · 9.1 K / 2.442 MJ/kg = 0.374881244881 kg/s; bleed at 3 cycles E/2.
+        let evaporation = 0.374881244881
         let full = c.step(load: 5e6, waterIn: 40.9, flow: 1_000, dryBulb: 35, wetBulb: 22)
         #expect(full.fanPower.isApproximatelyEqual(to: 20_000))
-        #expect(full.waterUse.isApproximatelyEqual(to: 0.374881244881, relativeTolerance: 1e-11))
+        #expect(full.waterUse.isApproximatelyEqual(to: evaporation * 1.5, relativeTolerance: 1e-11))
+        // Solids balance of the sump: make-up = C · bleed.
+        #expect(full.waterUse.isApproximatelyEqual(to: 3 * evaporation / 2, relativeTolerance: 1e-11))
         // Half speed (0.75 MW of 1.5 MW): half the air, half the water.
         let half = c.step(load: 0.75e6, waterIn: 40.9, flow: 1_000, dryBulb: 35, wetBulb: 22)
-        #expect(half.waterUse.isApproximatelyEqual(to: 0.374881244881 / 2, relativeTolerance: 1e-11))
+        #expect(half.waterUse.isApproximatelyEqual(to: evaporation * 1.5 / 2, relativeTolerance: 1e-11))
         // Pads dry below the switch: no water.
         #expect(c.step(load: 0.5e6, waterIn: 40, flow: 1_000, dryBulb: 20, wetBulb: 15).waterUse == 0)
         // Of 5 MW, the 1.5 MW capacity is removed and 3.5 MW stays in the water.

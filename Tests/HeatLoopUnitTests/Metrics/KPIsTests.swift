@@ -44,6 +44,16 @@ struct KPIsTests {
         #expect(k.heatPumpSCOP.isApproximatelyEqual(to: 4))
         #expect(k.itMWh.isApproximatelyEqual(to: 1_000))
         #expect(k.waterM3.isApproximatelyEqual(to: 1_500))
+        #expect(k.wueSource.isNaN)
+    }
+
+    @Test("source WUE = (site water + facility kWh × grid water intensity) / IT kWh (The Green Grid WP 35)")
+    func sourceWUE() {
+        // 1.9 L/kWh of grid electricity: (1.5e6 L + 1.25e6 kWh · 1.9 L/kWh) / 1e6 kWh = 3.875 L/kWh.
+        let k = KPIs(year(), carbon: nil, gridWaterIntensity: 1.9)
+        #expect(k.wueSource.isApproximatelyEqual(to: 3.875))
+        #expect(k.wue.isApproximatelyEqual(to: 1.5))
+        #expect(k.named.first { $0.name == "wue_source_L_per_kWh" }?.value == k.wueSource)
     }
 
     @Test("reused energy is never negative")

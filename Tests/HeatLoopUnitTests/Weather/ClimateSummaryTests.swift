@@ -6,15 +6,17 @@ import Testing
 private let base = [-5.0, 0, 5, 10, 15, 18, 22, 25, 20, 12, 6, 0]
 private let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
+/// `humidity` % over liquid water; the dew-point column agrees with it.
 private func syntheticYear(humidity: Double = 100) -> WeatherSeries {
     var dryBulb: [Double] = []
     for month in 0..<12 {
         for hour in 0..<(days[month] * 24) { dryBulb.append(base[month] + (hour % 2 == 0 ? 2 : -2)) }
     }
     let n = dryBulb.count
+    let dewPoint = dryBulb.map { ClimateMorph.dewPointOverWater(dryBulb: $0, relativeHumidity: humidity) }
     return WeatherSeries(
         location: WeatherLocation(city: "Synthetic", country: "XX", latitude: 0, longitude: 0, timeZone: 0, elevation: 0),
-        dryBulb: dryBulb, dewPoint: dryBulb, relativeHumidity: Array(repeating: humidity, count: n),
+        dryBulb: dryBulb, dewPoint: dewPoint, relativeHumidity: Array(repeating: humidity, count: n),
         pressure: Array(repeating: 101_325, count: n), windSpeed: Array(repeating: 0, count: n))
 }
 
@@ -95,7 +97,11 @@ struct ClimateSummaryTests {
     func customThresholds() {
         let dry = ClimateSummary(weather: syntheticYear(humidity: 40), dryBulbThresholds: [0], wetBulbThresholds: [],
                                  heatingBase: 10, coolingBase: 25)
-        #expect(dry.year.meanRelativeHumidity == 40)
+        // RH is derived from the dew point: 40 % over water above 0 °C (July: 20 and 24 °C); over ice below
+        // the triple point (January: −3 and −7 °C) the same vapour pressure is a higher RH.
+        #expect(abs(dry.months[6].meanRelativeHumidity - 40) < 1e-9)
+        #expect(dry.months[0].meanRelativeHumidity > 40 && dry.months[0].meanRelativeHumidity < 50)
+        #expect(dry.humidityDisagreementHours == 0)
         #expect(dry.year.hoursAtOrBelowWetBulb.isEmpty)
         // ≤ 0 °C: January (both hours −3/−7), February's −2, December's −2 → 744 + 336 + 372.
         #expect(dry.year.hoursAtOrBelowDryBulb == [744 + 336 + 372])
@@ -103,5 +109,20 @@ struct ClimateSummaryTests {
         #expect(dry.year.coolingDegreeHours == 744)
         // At 40 % RH the wet bulb is well below the dry bulb.
         #expect(dry.months[6].meanWetBulb < dry.months[6].meanDryBulb - 5)
+    }
+
+    @Test("the file is read from its dew points; hours whose RH column disagrees by > 1 K are counted")
+    func humidityColumnsDisagree() {
+        // RH column 40 %, dew-point column = dry bulb (saturated) in the first 100 hours, 0.5 K below the
+        // dew point of 40 % in the next 100 (agreeing within 1 K), consistent afterwards.
+        var weather = syntheticYear(humidity: 40)
+        for hour in 0..<100 { weather.dewPoint[hour] = weather.dryBulb[hour] }
+        for hour in 100..<200 { weather.dewPoint[hour] -= 0.5 }
+        let summary = ClimateSummary(weather: weather)
+        #expect(summary.humidityDisagreementHours == 100)
+        #expect(weather.humidityDisagreementHours == 100)
+        // The saturated hours are read as saturated: wet bulb = dry bulb, RH 100 %.
+        let state = weather.state(hour: 0)
+        #expect(abs(state.relativeHumidity - 100) < 1e-9 && abs(state.wetBulb - state.dryBulb) < 0.001)
     }
 }
