@@ -38,21 +38,24 @@ struct BatchResults {
         var entries: [Entry] = []
         var failures: [(id: String, message: String)] = []
         var statistics: ParallelRunStatistics
-        /// Seconds the workers held the HDF5 lock (a serial section).
+        /// Seconds the workers held the HDF5 lock, and waited for a weather or baseline another worker was
+        /// making (`BatchShared`): shared sections.
         var hdf5LockSeconds: Double
+        var sharedWaitSeconds: Double
         /// Whether the workers were child processes (each with its own HDF5 lock) rather than threads.
         var processes: Bool
 
-        /// Amdahl's serial fraction of the run: the main thread's share plus the HDF5 lock.
-        var serialFraction: Double { statistics.serialFraction(sharedInWork: hdf5LockSeconds) }
+        /// Amdahl's serial fraction of the run: the main thread's share, the HDF5 lock and the waits.
+        var serialFraction: Double { statistics.serialFraction(sharedInWork: hdf5LockSeconds + sharedWaitSeconds) }
 
         var timing: String {
             let perScenario = statistics.items > 0 ? 1e3 / Double(statistics.items) : 0
             return String(format: "%d scenarios on %d jobs (" + (processes ? "processes" : "threads") + ") in %.2f s (%.1f scenarios/s); per scenario %.1f ms of work, "
-                            + "of which %.2f ms holding the HDF5 lock, and %.3f ms on the main thread: serial fraction %.1f %%",
+                            + "of which %.2f ms holding the HDF5 lock and %.2f ms waiting for shared weather or baselines, "
+                            + "and %.3f ms on the main thread: serial fraction %.1f %%",
                           statistics.items, statistics.jobs, statistics.wallSeconds,
                           statistics.wallSeconds > 0 ? Double(statistics.items) / statistics.wallSeconds : 0,
-                          statistics.workSeconds * perScenario, hdf5LockSeconds * perScenario,
+                          statistics.workSeconds * perScenario, hdf5LockSeconds * perScenario, sharedWaitSeconds * perScenario,
                           statistics.consumeSeconds * perScenario, 100 * serialFraction)
         }
     }
@@ -68,11 +71,12 @@ struct BatchResults {
         let processes = jobs > 1 && scenarios.count > 1 && files == .all
             ? try? WorkerProcesses(count: min(jobs, scenarios.count), arguments: workerArguments(plan)) : nil
         let heldBefore = HDF5Lock.heldSeconds
+        let shared = BatchShared()
         let statistics = ParallelRunner.run(
             count: scenarios.count, jobs: jobs,
             work: { index -> Result<Entry, Error> in
                 if let signal = Signals.interruption.signal { return .failure(OutputInterrupted(signal: signal)) }
-                return processes?.run(scenarios[index].index) ?? outcome(of: scenarios[index], of: plan)
+                return processes?.run(scenarios[index].index) ?? outcome(of: scenarios[index], of: plan, shared: shared)
             },
             consume: { index, outcome in
                 switch outcome {
@@ -87,7 +91,8 @@ struct BatchResults {
             })
         processes?.finish()
         return Recorded(entries: entries.sorted { $0.index < $1.index }, failures: failures, statistics: statistics,
-                        hdf5LockSeconds: HDF5Lock.heldSeconds - heldBefore, processes: processes != nil)
+                        hdf5LockSeconds: HDF5Lock.heldSeconds - heldBefore, sharedWaitSeconds: shared.waitSeconds,
+                        processes: processes != nil)
     }
 
     /// The arguments of a worker process (`WorkerProcesses`) for `plan`, writing into this folder.
@@ -96,17 +101,19 @@ struct BatchResults {
             + (files.kept.map { ["--summary-only"] + ($0.isEmpty ? [] : ["--keep"] + $0.sorted()) } ?? [])
     }
 
-    /// One scenario, on a worker: its summary row, and its result file when `files` asks for one.
-    func outcome(of scenario: BatchScenario, of plan: BatchPlan) -> Result<Entry, Error> {
+    /// One scenario, on a worker: its summary row, and its result file when `files` asks for one. Its
+    /// weather and the baseline its project's economics compare with come from `shared`.
+    func outcome(of scenario: BatchScenario, of plan: BatchPlan, shared: BatchShared) -> Result<Entry, Error> {
         Result {
             let attributes = scenario.resultAttributes(batch: plan.spec.name, count: plan.scenarios.count)
-            let runner = try ScenarioRunner(scenario)
+            let runner = try ScenarioRunner(scenario, shared: shared)
+            let baseline = runner.input.project?.needsBaseline == true ? shared.baseline(of: scenario, runner: runner) : nil
             guard files.includes(scenario.id) else {
-                let run = runner.appraise()
+                let run = runner.appraise(baseline: baseline)
                 return try Self.entry(attributes: attributes,
                                       summary: ResultDocument.summaryAttributes(result: run.result, summary: run.summary))
             }
-            let document = runner.record(origin: .now(), attributes: attributes).document
+            let document = runner.record(origin: .now(), attributes: attributes, baseline: baseline).document
             try OutputPath.write(document, to: path(of: scenario))
             return try Self.entry(attributes: attributes, summary: document.summary)
         }

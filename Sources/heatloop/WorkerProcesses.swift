@@ -137,11 +137,11 @@ struct WorkerReply: Codable {
 
     /// The child's side: answers every index read from stdin with one line on stdout, until stdin ends.
     static func serve(_ results: BatchResults, plan: BatchPlan) {
-        let encoder = JSONEncoder()
+        let encoder = JSONEncoder(), shared = BatchShared()
         while let line = readLine() {
             let reply: WorkerReply
             if let index = Int(line), plan.scenarios.indices.contains(index) {
-                switch results.outcome(of: plan.scenarios[index], of: plan) {
+                switch results.outcome(of: plan.scenarios[index], of: plan, shared: shared) {
                 case .success(let entry): reply = WorkerReply(index: index, entry: EntryRecord(entry))
                 case .failure(let error): reply = WorkerReply(index: index, failure: "\(error)")
                 }
