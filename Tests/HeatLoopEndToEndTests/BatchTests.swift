@@ -129,14 +129,20 @@ import Testing
     }
 
     /// Issue 22: the summary is the same to the bit whatever the jobs, the shards, their order and the result
-    /// files: one job with every file; two jobs `--summary-only` keeping one named file; three shards
-    /// `--summary-only`, run out of order and merged from their shard summaries alone (no result file exists).
+    /// files: one job with every file (threads); two jobs with every file (worker processes); two jobs
+    /// `--summary-only` keeping one named file (threads); three shards `--summary-only`, run out of order
+    /// and merged from their shard summaries alone (no result file exists).
     @Test func theSummaryIsIdenticalWhateverTheJobsShardsAndFiles() throws {
         let one = try temporaryFolder(), two = try temporaryFolder(), sharded = try temporaryFolder()
         let reference = try CLI.run(["batch", Self.batch, "--output", one, "--jobs", "1"])
         #expect(reference.status == 0, "\(reference.stderr)")
-        #expect(reference.stderr.contains("6 scenarios on 1 jobs") && reference.stderr.contains("serial fraction"),
+        #expect(reference.stderr.contains("6 scenarios on 1 jobs (threads)") && reference.stderr.contains("serial fraction"),
                 "\(reference.stderr)")
+        let processes = try temporaryFolder()
+        let parallel = try CLI.run(["batch", Self.batch, "--output", processes, "--jobs", "2"])
+        #expect(parallel.status == 0 && parallel.stderr.contains("6 scenarios on 2 jobs (processes)"), "\(parallel.stderr)")
+        #expect(results(processes).count == 6)
+        #expect(try summaryBits(processes) == summaryBits(one))
         let kept = try #require(try csv(one).split(separator: "\n").dropFirst().first?.split(separator: ",").first)
         let summaryOnly = try CLI.run(["batch", Self.batch, "--output", two, "--jobs", "2", "--summary-only",
                                        "--keep", String(kept), "--quiet"])
