@@ -44,6 +44,8 @@ struct BatchResults {
         var sharedWaitSeconds: Double
         /// Whether the workers were child processes (each with its own HDF5 lock) rather than threads.
         var processes: Bool
+        /// The shared weathers and baselines made before the scenarios ran (`BatchShared.prepare`).
+        var prepared: (seconds: Double, values: Int)
 
         /// Amdahl's serial fraction of the run: the main thread's share, the HDF5 lock and the waits.
         var serialFraction: Double { statistics.serialFraction(sharedInWork: hdf5LockSeconds + sharedWaitSeconds) }
@@ -57,6 +59,8 @@ struct BatchResults {
                           statistics.wallSeconds > 0 ? Double(statistics.items) / statistics.wallSeconds : 0,
                           statistics.workSeconds * perScenario, hdf5LockSeconds * perScenario, sharedWaitSeconds * perScenario,
                           statistics.consumeSeconds * perScenario, 100 * serialFraction)
+                + (prepared.values > 0 ? String(format: "; %d shared weathers and baselines made first in %.2f s",
+                                                 prepared.values, prepared.seconds) : "")
         }
     }
 
@@ -72,6 +76,7 @@ struct BatchResults {
             ? try? WorkerProcesses(count: min(jobs, scenarios.count), arguments: workerArguments(plan)) : nil
         let heldBefore = HDF5Lock.heldSeconds
         let shared = BatchShared()
+        let prepared = processes == nil ? shared.prepare(scenarios, jobs: jobs) : (seconds: 0, values: 0)
         let statistics = ParallelRunner.run(
             count: scenarios.count, jobs: jobs,
             work: { index -> Result<Entry, Error> in
@@ -92,7 +97,7 @@ struct BatchResults {
         processes?.finish()
         return Recorded(entries: entries.sorted { $0.index < $1.index }, failures: failures, statistics: statistics,
                         hdf5LockSeconds: HDF5Lock.heldSeconds - heldBefore, sharedWaitSeconds: shared.waitSeconds,
-                        processes: processes != nil)
+                        processes: processes != nil, prepared: prepared)
     }
 
     /// The arguments of a worker process (`WorkerProcesses`) for `plan`, writing into this folder.

@@ -20,6 +20,37 @@ public final class BatchShared: Sendable {
     public func baseline(of scenario: BatchScenario, runner: ScenarioRunner) -> CoolingBaseline {
         baselines.value(for: scenario.baselineKey) { () throws(Never) in runner.coolingBaseline() }
     }
+
+    /// Makes the weathers, then the baselines, that `scenarios` need, `jobs` at a time, each kind when all of
+    /// it fits in what is kept: the scenarios then never wait for one another (at every new weather or
+    /// climate, every worker would otherwise wait for the one making it). Returns how long it took and
+    /// how many values it made; nothing when they do not fit (they are then made on demand).
+    public func prepare(_ scenarios: [BatchScenario], jobs: Int) -> (seconds: Double, values: Int) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let steps = scenarios.first.map { $0.siteInput().site.calendar.stepCount } ?? 0
+        let weatherFirsts = Self.firsts(of: scenarios, key: \.weatherKey)
+        var made = 0
+        if weatherFirsts.count * steps * 48 <= weathers.capacityBytes {
+            ParallelRunner.run(count: weatherFirsts.count, jobs: jobs, work: { index in
+                _ = try? ScenarioRunner(weatherFirsts[index], shared: self)
+            }, consume: { _, _ in made += 1 })
+        }
+        let needing = scenarios.filter { $0.siteInput().project?.needsBaseline == true }
+        let baselineFirsts = Self.firsts(of: needing, key: \.baselineKey)
+        if baselineFirsts.count * steps * 4 <= baselines.capacityBytes {
+            ParallelRunner.run(count: baselineFirsts.count, jobs: jobs, work: { index in
+                guard let runner = try? ScenarioRunner(baselineFirsts[index], shared: self) else { return }
+                _ = self.baseline(of: baselineFirsts[index], runner: runner)
+            }, consume: { _, _ in made += 1 })
+        }
+        return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, made)
+    }
+
+    /// The first scenario of each distinct `key`, in order.
+    private static func firsts(of scenarios: [BatchScenario], key: (BatchScenario) -> String) -> [BatchScenario] {
+        var seen = Set<String>()
+        return scenarios.filter { seen.insert(key($0)).inserted }
+    }
 }
 
 /// A scenario's weather: the hourly series with its climate change applied, and at the site's steps.
