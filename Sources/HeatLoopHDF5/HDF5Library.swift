@@ -8,8 +8,10 @@ import Foundation
 /// thread-safe only in the sense that it serialises each API call behind its own global mutex,
 /// and other builds (e.g. Homebrew's) are not thread-safe at all. A write is a *sequence* of calls
 /// (create → write → attach → close) and the error stack we read after a failure belongs to the
-/// call just made, so sequences must not interleave. Simulations run in parallel; their results
-/// go through this lock one file at a time (DESIGN §10).
+/// call just made, so sequences must not interleave. Simulations and encoding run in parallel; only
+/// the library calls of a file go through this lock, one file at a time. They cost more than an
+/// hourly simulation (≈ 20 ms a file), so a batch with several jobs writing files runs them in worker
+/// processes, each with its own libhdf5 (Docs/performance.md, "Batch throughput").
 enum HDF5Library {
     private static let lock = NSLock()
     /// Nanoseconds the lock has been held, summed over the process (instrumentation: the serial section
