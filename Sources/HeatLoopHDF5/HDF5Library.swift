@@ -8,10 +8,15 @@ import Foundation
 /// thread-safe only in the sense that it serialises each API call behind its own global mutex,
 /// and other builds (e.g. Homebrew's) are not thread-safe at all. A write is a *sequence* of calls
 /// (create → write → attach → close) and the error stack we read after a failure belongs to the
-/// call just made, so sequences must not interleave. Simulations run in parallel; their results
-/// go through this lock one file at a time (DESIGN §10).
+/// call just made, so sequences must not interleave. Simulations and encoding run in parallel; only
+/// the library calls of a file go through this lock, one file at a time. They cost more than an
+/// hourly simulation (≈ 20 ms a file), so a batch with several jobs writing files runs them in worker
+/// processes, each with its own libhdf5 (Docs/performance.md, "Batch throughput").
 enum HDF5Library {
     private static let lock = NSLock()
+    /// Nanoseconds the lock has been held, summed over the process (instrumentation: the serial section
+    /// of a parallel batch, `HDF5Lock.heldSeconds`). Read and written only while holding `lock`.
+    nonisolated(unsafe) private static var heldNanoseconds: UInt64 = 0
 
     /// Runs `body` while holding the HDF5 lock, with HDF5's automatic error printing off.
     ///
@@ -20,10 +25,17 @@ enum HDF5Library {
     /// Errors are reported through `HDF5Error` instead of being printed to stderr.
     static func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         lock.lock()
-        defer { lock.unlock() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            heldNanoseconds += DispatchTime.now().uptimeNanoseconds - start
+            lock.unlock()
+        }
         _ = H5Eset_auto2(chdf5_e_default(), nil, nil)
         return try body()
     }
+
+    /// The time the lock has been held since the process started (s).
+    static var heldSeconds: Double { Double(lock.withLock { heldNanoseconds }) / 1e9 }
 
     /// Turns off HDF5's advisory file locks on a file-access property list.
     ///
@@ -57,4 +69,11 @@ enum HDF5Library {
         return outermost == innermost ? outermost : "\(outermost): \(innermost)"
 
     }
+}
+
+/// How long this process has held the HDF5 lock: every libhdf5 call runs behind it, so in a parallel
+/// batch it is a serial section (Amdahl). Batches report it with their serial fraction.
+public enum HDF5Lock {
+    /// Seconds the process-wide HDF5 lock has been held so far, over all threads.
+    public static var heldSeconds: Double { HDF5Library.heldSeconds }
 }

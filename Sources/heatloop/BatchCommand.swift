@@ -13,11 +13,21 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Run only scenarios with index % N == K (also from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX).")
     var shard: String?
     @Flag(help: "Skip scenarios whose result exists, is complete and was made from the same inputs.") var resume = false
+    @OptionGroup var files: SummaryOnlyOptions
     @OptionGroup var folder: ResultFolderOptions
     @OptionGroup var verbosity: Verbosity
+    @Flag(help: .private) var worker = false
 
     func run() throws {
         Signals.install()
+        if worker {
+            // A child of a parallel batch (`WorkerProcesses`): runs the scenario indices read from stdin.
+            let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
+            Allocator.keepFreedMemory()
+            WorkerReply.serve(BatchResults(folder: try folder.create(named: plan.spec.name), files: files.resultFiles),
+                              plan: plan)
+            return
+        }
         let part: Shard
         switch Shard.resolve(option: shard, environment: ProcessInfo.processInfo.environment) {
         case .success(let value): part = value
@@ -26,28 +36,38 @@ struct BatchCommand: ParsableCommand {
             throw ExitStatus.invalidInput
         }
         let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
-        let results = BatchResults(folder: try folder.create(named: plan.spec.name))
+        let output = try folder.create(named: plan.spec.name)
+        let results = BatchResults(folder: output, files: files.resultFiles)
         let mine = plan.shard(part.index, of: part.count)
-        let todo = resume ? mine.filter { !results.isDone($0) } : mine
+        let earlier = resume && !part.isWhole ? ShardSummary.entries(at: ShardSummary.path(in: output, shard: part)) : []
+        let todo = resume ? mine.filter { !results.isDone($0, earlier: earlier) } : mine
         if !verbosity.quiet {
             let skipped = mine.count - todo.count
             printError("\(plan.spec.name): \(plan.scenarios.count) scenarios"
                 + (part.isWhole ? "" : ", shard \(part) has \(mine.count)")
                 + (skipped > 0 ? ", \(skipped) already done" : "") + " → \(results.folder)")
         }
-        let failures = results.record(todo, of: plan, jobs: parallel.count, quiet: verbosity.quiet)
-        if part.isWhole {
-            do {
-                let count = try Signals.writing { try results.writeSummary(of: plan) }
-                if !verbosity.quiet { print("\(results.summaryPath): \(count) of \(plan.scenarios.count) scenarios") }
-            } catch {
-                printError("error: could not write \(results.summaryPath): \(error)")
-                throw ExitStatus.failure
+        Allocator.keepFreedMemory()
+        let recorded = try Signals.writing { results.record(todo, of: plan, jobs: parallel.count, quiet: verbosity.quiet) }
+        if !verbosity.quiet { printError("timing: " + recorded.timing) }
+        do {
+            let count = try Signals.writing { () throws -> Int in
+                let entries = results.rows(of: mine, entries: recorded.entries + earlier, plan: plan)
+                if part.isWhole { return try results.writeSummary(of: plan, entries: entries) }
+                try ShardSummary.write(entries, shard: part, batch: plan.spec.name, count: plan.scenarios.count, in: output)
+                return entries.count
             }
+            if !verbosity.quiet {
+                let path = part.isWhole ? results.summaryPath : ShardSummary.path(in: output, shard: part)
+                print("\(path): \(count) of \(part.isWhole ? plan.scenarios.count : mine.count) scenarios")
+            }
+        } catch {
+            printError("error: could not write the summary in \(output): \(error)")
+            throw ExitStatus.failure
         }
-        if !failures.isEmpty {
-            printError("error: \(failures.count) of \(todo.count) scenarios failed:")
-            for failure in failures.prefix(20) { printError("  \(failure.id): \(failure.message)") }
+        if !recorded.failures.isEmpty {
+            printError("error: \(recorded.failures.count) of \(todo.count) scenarios failed:")
+            for failure in recorded.failures.prefix(20) { printError("  \(failure.id): \(failure.message)") }
             throw ExitStatus.failure
         }
     }

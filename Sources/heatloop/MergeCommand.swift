@@ -4,7 +4,9 @@ import Foundation
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Build summary.h5 and summary.csv from the scenario results in a batch folder (after sharded runs).")
+        abstract: "Build summary.h5 and summary.csv from the shard summaries or scenario results in a batch folder (after sharded runs).",
+        discussion: "When the shard summaries (FOLDER/shards/K-of-N.h5) cover every scenario, only they are read; "
+            + "otherwise the scenario result files fill in the scenarios they lack.")
 
     @Argument(help: "Folder of scenario result files (heatloop batch --output).") var folder: String
     @Option(help: "Summary file to write (default FOLDER/summary.h5; the CSV goes beside it).") var output: String?
@@ -16,19 +18,9 @@ struct MergeCommand: ParsableCommand {
             printError("error: \(folder): no such folder; expected the --output folder of `heatloop batch`")
             throw ExitStatus.invalidInput
         }
-        let damaged = BatchResults.damagedResults(in: folder)
-        guard damaged.isEmpty else {
-            printError(damaged.map { "error: \($0.path): damaged result, not merged: " + $0.problems.joined(separator: "; ") }
-                .joined(separator: "\n") + "\nre-run those scenarios (heatloop batch --resume) or remove the files")
-            throw ExitStatus.invalidInput
-        }
-        let entries: [BatchResults.Entry]
-        do { entries = try BatchResults.entries(in: folder) } catch {
-            printError("error: \(folder): \(error)")
-            throw ExitStatus.failure
-        }
+        let entries = try Self.entries(in: folder)
         guard let first = entries.first else {
-            printError("error: \(folder): no complete scenario results (*.h5 with a scenario_id)")
+            printError("error: \(folder): no shard summaries and no complete scenario results (*.h5 with a scenario_id)")
             throw ExitStatus.invalidInput
         }
         let present = Set(entries.map(\.index))
@@ -44,5 +36,33 @@ struct MergeCommand: ParsableCommand {
                 + missing.prefix(20).map(String.init).joined(separator: ", ") + (missing.count > 20 ? ", …" : ""))
             throw ExitStatus.failure
         }
+    }
+
+    /// The rows of the batch in `folder`, by index: from the shard summaries, and when they do not cover
+    /// the batch, from the (undamaged) result files for the scenarios they lack.
+    static func entries(in folder: String) throws -> [BatchResults.Entry] {
+        let shards: [BatchResults.Entry]
+        do { shards = try ShardSummary.entries(in: folder) } catch {
+            printError("error: \(ShardSummary.folder(in: folder)): \(error)")
+            throw ExitStatus.failure
+        }
+        var byIndex: [Int: BatchResults.Entry] = [:]
+        for entry in shards { byIndex[entry.index] = entry }
+        if let count = shards.first?.count, byIndex.count == count {
+            return byIndex.values.sorted { $0.index < $1.index }
+        }
+        let damaged = BatchResults.damagedResults(in: folder)
+        guard damaged.isEmpty else {
+            printError(damaged.map { "error: \($0.path): damaged result, not merged: " + $0.problems.joined(separator: "; ") }
+                .joined(separator: "\n") + "\nre-run those scenarios (heatloop batch --resume) or remove the files")
+            throw ExitStatus.invalidInput
+        }
+        let files: [BatchResults.Entry]
+        do { files = try BatchResults.entries(in: folder) } catch {
+            printError("error: \(folder): \(error)")
+            throw ExitStatus.failure
+        }
+        for entry in files where byIndex[entry.index] == nil { byIndex[entry.index] = entry }
+        return byIndex.values.sorted { $0.index < $1.index }
     }
 }

@@ -33,8 +33,9 @@ enum Signals {
         }
     }
 
-    /// Runs `body`, which writes outputs on the main thread; when a stop signal came meanwhile, ends the
-    /// process once it returned (its file published or abandoned, HDF5 closed, no temporary file left).
+    /// Runs `body`, which writes outputs (itself, or through worker threads it waits for); when a stop
+    /// signal came meanwhile, ends the process once it returned (its files published or abandoned, HDF5
+    /// closed, no temporary file left).
     static func writing<T>(_ body: () throws -> T) throws -> T {
         let outcome = Result { try body() }
         if let signal = interruption.signal { exit(exitStatus(for: signal)) }

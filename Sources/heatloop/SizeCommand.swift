@@ -12,12 +12,15 @@ struct SizeCommand: ParsableCommand {
     @Argument(help: "Site file (YAML); default: the sizing file's 'site'.") var site: String?
     @Option(help: "Sizing file (YAML): the parameters to vary, the objective and the constraints.") var spec: String
     @OptionGroup var parallel: ParallelOptions
+    @Flag(help: "Write only the design table (sizing.h5, sizing.csv), not the recommended design's result file.")
+    var summaryOnly = false
     @OptionGroup var folder: ResultFolderOptions
     @OptionGroup var verbosity: Verbosity
 
     func run() throws {
         let started = Date()
         Signals.install()
+        Allocator.keepFreedMemory()
         let plan = try loadInput { () throws(InputError) in try SizingPlan.load(path: spec, site: site) }
         let folder = try folder.create(named: plan.spec.name)
         let quiet = verbosity.quiet
@@ -35,7 +38,7 @@ struct SizeCommand: ParsableCommand {
             throw ExitStatus.failure
         }
         let written: [String]
-        do { written = try Signals.writing { try Self.write(outcome, of: plan, in: folder) } } catch {
+        do { written = try Signals.writing { try Self.write(outcome, of: plan, in: folder, recommendedFile: !summaryOnly) } } catch {
             printError("error: could not write the results in \(folder): \(error)")
             throw ExitStatus.failure
         }
@@ -46,14 +49,16 @@ struct SizeCommand: ParsableCommand {
         }
     }
 
-    /// Writes `sizing.h5`, `sizing.csv` and the recommended design's full result (`<id>.h5`); returns their paths.
-    static func write(_ outcome: SizingOutcome, of plan: SizingPlan, in folder: String) throws -> [String] {
+    /// Writes `sizing.h5`, `sizing.csv` and, with `recommendedFile`, the recommended design's full result
+    /// (`<id>.h5`); returns their paths.
+    static func write(_ outcome: SizingOutcome, of plan: SizingPlan, in folder: String,
+                      recommendedFile: Bool) throws -> [String] {
         let table = outcome.table(name: plan.spec.name, site: plan.designs.first?.scenario.siteName ?? "", origin: .now())
         let tablePath = (folder as NSString).appendingPathComponent("sizing.h5")
         let csvPath = (tablePath as NSString).deletingPathExtension + ".csv"
         try HDF5ScenarioTableWriter(path: tablePath, interruption: Signals.interruption).write(table)
         try OutputPath.write(text: table.csv, to: csvPath)
-        guard let best = outcome.recommended else { return [tablePath, csvPath] }
+        guard recommendedFile, let best = outcome.recommended else { return [tablePath, csvPath] }
         let path = (folder as NSString).appendingPathComponent("\(best.id).h5")
         let attributes = best.scenario.resultAttributes(batch: plan.spec.name, count: outcome.designs.count)
         try OutputPath.write(try ScenarioRunner(best.scenario).record(origin: .now(), attributes: attributes).document, to: path)

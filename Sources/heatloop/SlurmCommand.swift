@@ -15,9 +15,11 @@ struct SlurmCommand: ParsableCommand {
     @Flag(help: "Submit both jobs with sbatch (the merge runs after every array task succeeded).") var submit = false
     @Option(help: "Slurm partition.") var partition: String?
     @Option(help: "Time limit of each array task (Slurm syntax, e.g. 01:00:00).") var time: String?
-    @Option(help: "Array tasks (default: one per scenario, at most 1000).") var tasks: Int?
-    @Option(name: .customLong("cpus-per-task"), help: "Cores per array task (its scenarios run in parallel).")
-    var cpusPerTask: Int = 1
+    @Option(help: "Array tasks (default: enough that each runs about 5 minutes or more on its cores; at most one per --cpus-per-task scenarios and 1000).")
+    var tasks: Int?
+    @Option(name: .customLong("cpus-per-task"), help: "Cores per array task; its scenarios run that many at a time (default: \(SlurmScripts.defaultCPUsPerTask)).")
+    var cpusPerTask: Int = SlurmScripts.defaultCPUsPerTask
+    @OptionGroup var files: SummaryOnlyOptions
 
     func validate() throws {
         if let tasks, tasks < 1 { throw ValidationError("--tasks \(tasks): expected at least 1") }
@@ -30,13 +32,13 @@ struct SlurmCommand: ParsableCommand {
         let scripts = SlurmScripts(
             plan: plan, heatloop: Self.absolute(executable.contains("/") ? executable : Self.which(executable)),
             batchFile: Self.absolute(batch), folder: Self.absolute(folder.folder(named: plan.spec.name)),
-            tasks: min(tasks ?? min(plan.scenarios.count, 1000), plan.scenarios.count), cpusPerTask: cpusPerTask,
-            partition: partition, time: time)
+            tasks: min(tasks ?? BatchTaskSizing(coresPerTask: cpusPerTask).tasks(for: plan), max(1, plan.scenarios.count)),
+            cpusPerTask: cpusPerTask, partition: partition, time: time, files: files.resultFiles)
         do { try scripts.write() } catch {
             printError("error: cannot write the job scripts in \(scripts.folder): \(error)")
             throw ExitStatus.failure
         }
-        print("\(scripts.arrayPath): \(scripts.tasks) array tasks for \(plan.scenarios.count) scenarios")
+        print("\(scripts.arrayPath): \(scripts.tasks) array tasks of \(cpusPerTask) cores for \(plan.scenarios.count) scenarios")
         print("\(scripts.mergePath): merge after all tasks")
         guard submit else {
             print("submit: id=$(sbatch --parsable \(scripts.arrayPath)) && sbatch --dependency=afterok:$id \(scripts.mergePath)")

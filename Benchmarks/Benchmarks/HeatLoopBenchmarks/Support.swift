@@ -135,4 +135,7 @@ extension BenchmarkMetric {
     /// User + system CPU time of the `heatloop` subprocess, milliseconds.
     static let childCPU = BenchmarkMetric.custom("Subprocess CPU user+sys (ms)", polarity: .prefersSmaller,
                                                  useScalingFactor: false)
+    /// The serial fraction a `heatloop batch` reports (Amdahl's s), per mille.
+    static let serialFraction = BenchmarkMetric.custom("Serial fraction (‰)", polarity: .prefersSmaller,
+                                                       useScalingFactor: false)
 }

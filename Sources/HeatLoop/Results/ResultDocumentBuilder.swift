@@ -32,10 +32,14 @@ extension ResultDocument {
         groups = OutputGroup.allCases.map { Self.seriesGroup($0, of: result) }
         time = TimeAxis(year: site.calendar.year, stepMinutes: site.calendar.stepMinutes, count: result.columns.count)
         attributes = Self.rootAttributes(site: site, provenance: provenance)
-        self.summary = summary.attributes + [
-            ResultAttribute("max_rack_kW", .double(result.maximumRackPower / 1e3)),
-        ]
+        self.summary = Self.summaryAttributes(result: result, summary: summary)
         summaryTables = Self.summaryTables(result: result, summary: summary)
+    }
+
+    /// The `/summary` attributes of a finished run: its KPIs and the highest rack power. Also what a
+    /// batch run without result files records for its summary table.
+    public static func summaryAttributes(result: SimulationResult, summary: RunSummary) -> [ResultAttribute] {
+        summary.attributes + [ResultAttribute("max_rack_kW", .double(result.maximumRackPower / 1e3))]
     }
 
     /// One group's series and per-cluster matrices, in table order, with their declared attributes.

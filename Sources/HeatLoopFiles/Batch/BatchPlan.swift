@@ -86,7 +86,7 @@ public struct BatchScenario: Sendable {
 }
 
 /// Reads a batch's files once each and expands it; the state of one `BatchPlan.load` call.
-private final class BatchLoader {
+final class BatchLoader {
     let batchPath: String
     let spec: BatchSpec
     private(set) var problems: [SpecProblem] = []

@@ -36,11 +36,15 @@ public struct ScenarioRunner: Sendable {
     }
 
     private init(input: SiteInput, weather: WeatherSeries) throws(ScenarioFailure) {
+        try self.init(input: input, weather: ScenarioWeather(
+            series: weather, stepWeather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)))
+    }
+
+    private init(input: SiteInput, weather: ScenarioWeather) throws(ScenarioFailure) {
         self.input = input
-        self.weather = weather
+        self.weather = weather.series
         do {
-            simulation = try Simulation(site: input.site,
-                                        weather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes))
+            simulation = try Simulation(site: input.site, weather: weather.stepWeather)
         } catch {
             throw ScenarioFailure(description: "\(error)")
         }
@@ -49,6 +53,17 @@ public struct ScenarioRunner: Sendable {
     /// A batch scenario: its site input in its climate.
     public init(_ scenario: BatchScenario) throws(ScenarioFailure) {
         try self.init(input: scenario.siteInput(), climate: scenario.climate)
+    }
+
+    /// A batch scenario, in the weather its batch's scenarios with the same weather file, climate and step
+    /// share (`BatchShared`: made once, the same values as made alone).
+    public init(_ scenario: BatchScenario, shared: BatchShared) throws(ScenarioFailure) {
+        let input = scenario.siteInput()
+        let weather = try shared.weathers.value(for: scenario.weatherKey) { () throws(ScenarioFailure) in
+            let climate = try ScenarioRunner(input: input, climate: scenario.climate)
+            return ScenarioWeather(series: climate.weather, stepWeather: climate.simulation.weather)
+        }
+        try self.init(input: input, weather: weather)
     }
 
     /// Stages 1–2: the weather at the midpoints of the site's steps.

@@ -111,11 +111,7 @@ public struct SizingDesignInput: Sendable {
         self.scenario = scenario
         values = scenario.varied.map(\.value)
         id = Slug.make(zip(Self.shortNames(keys), values).map { "\($0)-\($1)" })
-        // The design step sizes nothing from heat recovery, so the designed site without it is the baseline's.
-        var baseline = scenario.designed.spec
-        baseline.heatRecovery = nil
-        baseline.economics = nil
-        baselineKey = SHA256.hex(Array(baseline.canonicalJSON.utf8)) + scenario.weatherSHA256
+        baselineKey = scenario.baselineKey
     }
 
     /// The parameters as numbers (NaN for text values).

@@ -10,6 +10,8 @@ public struct SizingSweep {
     /// Designs simulated at once.
     public let jobs: Int
     private var baselines: [String: CoolingBaseline] = [:]
+    /// The weather at the steps, prepared once for all designs.
+    private let shared = BatchShared()
 
     /// The two parallel stages, each reported from 0 to its total.
     public enum Stage: Sendable, Equatable {
@@ -51,12 +53,12 @@ public struct SizingSweep {
         progress(stage, 0, inputs.count)
         var designs = [Result<SizingDesign, ScenarioFailure>?](repeating: nil, count: inputs.count)
         var done = 0
-        let shared = baselines
+        let (known, shared) = (baselines, shared)
         ParallelRunner.run(
             count: inputs.count, jobs: jobs,
             work: { index in
                 Result { () throws(ScenarioFailure) in
-                    try Self.design(inputs[index], baseline: shared[inputs[index].baselineKey])
+                    try Self.design(inputs[index], baseline: known[inputs[index].baselineKey], shared: shared)
                 }
             },
             consume: { index, design in
@@ -92,10 +94,11 @@ public struct SizingSweep {
     }
 
     /// One design's row: its parameters and the summary's annual KPIs and economics. The sizing file
-    /// varies the site, not the climate, so the weather is used as read.
-    static func design(_ input: SizingDesignInput, baseline: CoolingBaseline?) throws(ScenarioFailure) -> SizingDesign {
+    /// varies the site, not the climate, so the weather is used as read (prepared once, in `shared`).
+    static func design(_ input: SizingDesignInput, baseline: CoolingBaseline?,
+                       shared: BatchShared) throws(ScenarioFailure) -> SizingDesign {
         let run: AppraisedRun
-        do { run = try ScenarioRunner(input: input.scenario.siteInput()).appraise(baseline: baseline) } catch {
+        do { run = try ScenarioRunner(input.scenario, shared: shared).appraise(baseline: baseline) } catch {
             throw ScenarioFailure(description: "design \(input.id): \(error.description)")
         }
         let columns = run.summary.annual.named + (run.summary.economics?.named ?? [])
