@@ -39,8 +39,7 @@ public struct ScenarioRunner: Sendable {
         self.input = input
         self.weather = weather
         do {
-            simulation = try Simulation(site: input.site,
-                                        weather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes))
+            simulation = try Simulation(site: input.site, hourlyWeather: weather)
         } catch {
             throw ScenarioFailure(description: "\(error)")
         }
