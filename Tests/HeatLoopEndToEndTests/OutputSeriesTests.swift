@@ -106,7 +106,7 @@ import Testing
         let (input, _) = try simulate(site: "tucson-enterprise-air", timestepMin: 60)
         let quarterHours = input.weather.atStepMidpoints(stepMinutes: 15)
         #expect(throws: SimulationError.weatherLength(weatherSteps: 35_040, steps: 8_760, stepMinutes: 60)) {
-            try Simulation(site: input.site, weather: quarterHours)
+            try Simulation(site: input.site, weather: quarterHours, hourlyDryBulb: input.weather.dryBulb)
         }
     }
 }

@@ -30,7 +30,7 @@ import Testing
         spec.timestepMin = minutes
         let weather = try EPWReader.read(path: SiteSpec.resolve(spec.weather, relativeTo: path))
         let site = Site(spec: spec)
-        return try Simulation(site: site, weather: weather.atStepMidpoints(stepMinutes: minutes)).run()
+        return try Simulation(site: site, hourlyWeather: weather).run()
     }
 
     @Test func checkpointDipsAtOneMinuteAndPeaksAtFifteen() throws {

@@ -75,7 +75,7 @@ let benchmarks: @Sendable () -> Void = {
                                          maxSeconds: 8, maxIterations: stepMinutes == 1 ? 30 : 150)
         ) { benchmark, loaded in
             for _ in benchmark.scaledIterations {
-                blackHole(try Simulation(site: loaded.input.site, weather: loaded.weather).run())
+                blackHole(try Simulation(site: loaded.input.site, weather: loaded.weather, hourlyDryBulb: loaded.input.weather.dryBulb).run())
             }
         } setup: {
             try LoadedSite.load(stepMinutes: stepMinutes)
@@ -97,7 +97,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         let loaded = try LoadedSite.load(stepMinutes: 1)
-        return (try Simulation(site: loaded.input.site, weather: loaded.weather).run(), loaded.provenance)
+        return (try Simulation(site: loaded.input.site, weather: loaded.weather, hourlyDryBulb: loaded.input.weather.dryBulb).run(), loaded.provenance)
     }
 
     Benchmark(
@@ -111,7 +111,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     } setup: {
         let loaded = try LoadedSite.load(stepMinutes: 1)
-        let result = try Simulation(site: loaded.input.site, weather: loaded.weather).run()
+        let result = try Simulation(site: loaded.input.site, weather: loaded.weather, hourlyDryBulb: loaded.input.weather.dryBulb).run()
         return ResultDocument(result: result, summary: RunSummary(result), provenance: loaded.provenance)
     }
 
@@ -152,7 +152,7 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
         for _ in benchmark.scaledIterations {
             let loaded = try LoadedSite.load(stepMinutes: 1)
-            let result = try Simulation(site: loaded.input.site, weather: loaded.weather).run()
+            let result = try Simulation(site: loaded.input.site, weather: loaded.weather, hourlyDryBulb: loaded.input.weather.dryBulb).run()
             let document = ResultDocument(result: result, summary: RunSummary(result),
                                           provenance: loaded.provenance)
             var writer = HDF5ResultWriter(path: Scratch.file("annual.h5"))

@@ -98,7 +98,7 @@ func plantBenchmarks() {
     } setup: {
         let (input, weather) = try loadSite("chicago-ai-campus")
         guard let recovery = input.site.heatRecovery else { throw BenchmarkFailure(description: "no heat recovery") }
-        let demand = recovery.network.demand.series(outdoor: weather.dryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean,
+        let demand = recovery.network.demand.series(hourlyOutdoor: input.weather.dryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean,
                                                     calendar: input.site.calendar)
         return (recovery, weather, demand, varying(weather.count).map { 12e6 + 2e6 * $0 })
     }

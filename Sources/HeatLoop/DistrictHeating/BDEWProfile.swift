@@ -3,7 +3,7 @@ import Foundation
 /// BDEW standard heat-load profile (SigLinDe sigmoid), reproducing demandlib 0.2.2
 /// `bdew.HeatBuilding.get_bdew_profile` for the residential profiles EFH and MFH:
 ///
-///     T_D    = mean outdoor temperature of calendar day D                                   (°C)
+///     T_D    = mean of the 24 hourly outdoor temperatures of calendar day D                 (°C)
 ///     T_geo  = (T_D + 0.5 T_D−1 + 0.25 T_D−2 + 0.125 T_D−3) / 1.875    (days wrap around the year)
 ///     h(T)   = A / (1 + (B / (T − 40))^C) + D        (D = 0 without hot water)
 ///     Q_D,H  = Q_a · h(T_geo,D) · F_D · SF(H, interval(⌈T_geo,D⌉)) / Σ_D h(T_geo,D) · F_D    (J in hour H)
@@ -75,12 +75,11 @@ public struct BDEWProfile: Sendable, Equatable {
         return min(10, max(1, Int((ceiling / 5).rounded(.up)) + 4))
     }
 
-    /// Mean outdoor temperature of each calendar day (the last day may be partial) from per-step
-    /// temperatures starting at midnight, °C.
-    public static func dailyMeans(outdoor: [Double], stepSeconds: Double) -> [Double] {
-        let perDay = max(1, Int((86_400 / stepSeconds).rounded()))
-        return stride(from: 0, to: outdoor.count, by: perDay).map { start in
-            let day = outdoor[start..<min(start + perDay, outdoor.count)]
+    /// Mean of each calendar day's 24 hourly outdoor temperatures (°C), hour 0 being 00:00–01:00 of
+    /// 1 January: demandlib's `temperature.resample("D").mean()`. A last, partial day is the mean of its hours.
+    public static func dailyMeans(hourly: [Double]) -> [Double] {
+        stride(from: 0, to: hourly.count, by: 24).map { start in
+            let day = hourly[start..<min(start + 24, hourly.count)]
             return day.reduce(0, +) / Double(day.count)
         }
     }
@@ -94,24 +93,38 @@ public struct BDEWProfile: Sendable, Equatable {
         }
     }
 
-    /// Demand power of each step, W: the hour's energy spread evenly over its steps. `outdoor` is the
-    /// outdoor dry-bulb temperature of each step (°C), step 0 starting at midnight of 1 January, and
-    /// `stepSeconds` divides an hour.
-    public func series(outdoor: [Double], stepSeconds: Double) -> [Double] {
+    /// demandlib's hourly series as power, W (the hour's energy over 3600 s), from the weather file's
+    /// hourly outdoor dry bulb (°C, value `i` the hour from `i` h to `i + 1` h after midnight of
+    /// 1 January; an EPW row is the hour ending at its time stamp, so EPW row `i` is value `i`).
+    public func hourly(outdoor: [Double]) -> [Double] {
         guard !outdoor.isEmpty else { return [] }
-        let allocation = Self.allocationTemperatures(dailyMeans: Self.dailyMeans(outdoor: outdoor, stepSeconds: stepSeconds))
+        let allocation = Self.allocationTemperatures(dailyMeans: Self.dailyMeans(hourly: outdoor))
         let h = allocation.map(sigmoid.value(at:))
         let total = h.reduce(0, +)
         guard total > 0 else { return [Double](repeating: 0, count: outdoor.count) }
         let classes = allocation.map(Self.temperatureClass)
-        // Q_a/Σh spread over 3600 s: multiply by h_D · SF to get the step power.
+        // Q_a/Σh spread over 3600 s: multiply by h_D · SF to get the hour's power.
         let scale = annual.value / (total * 3600)
-        return outdoor.indices.map { step in
-            let seconds = Double(step) * stepSeconds
-            let day = Int(seconds / 86_400)
-            let hour = Int(seconds.truncatingRemainder(dividingBy: 86_400) / 3600)
-            return scale * h[day] * hourFactor(hour: hour, temperatureClass: classes[day])
+        return outdoor.indices.map { hour in
+            let day = hour / 24
+            return scale * h[day] * hourFactor(hour: hour % 24, temperatureClass: classes[day])
         }
+    }
+
+    /// Demand power of each step, W: `hourly(outdoor:)` held over the steps of each hour, so every step
+    /// length (1, 15, 60 min; `stepSeconds` divides an hour) carries demandlib's hourly energy exactly.
+    /// `hourlyOutdoor` is the weather file's hourly dry bulb (not the steps' interpolated values: the
+    /// day's mean, its temperature class and so every hour are demandlib's only from the 24 hours of the
+    /// calendar day).
+    public func series(hourlyOutdoor: [Double], stepSeconds: Double) -> [Double] {
+        let hourly = hourly(outdoor: hourlyOutdoor)
+        let perHour = max(1, Int((3600 / stepSeconds).rounded()))
+        guard perHour > 1 else { return hourly }
+        var steps = [Double](repeating: 0, count: hourly.count * perHour)
+        for (hour, power) in hourly.enumerated() {
+            for step in (hour * perHour)..<((hour + 1) * perHour) { steps[step] = power }
+        }
+        return steps
     }
 }
 

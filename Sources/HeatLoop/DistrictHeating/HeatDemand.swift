@@ -27,23 +27,23 @@ public enum HeatDemand: Sendable, Equatable {
     /// Demand power of each step, W.
     ///
     /// - Parameters:
-    ///   - outdoor: outdoor dry-bulb temperature of each step, °C, step 0 starting at midnight of
-    ///     1 January (`StepWeather.dryBulb`; `bdew` takes its calendar-day means).
+    ///   - hourlyOutdoor: the weather file's hourly outdoor dry bulb, °C, value 0 the hour from midnight
+    ///     of 1 January (`WeatherSeries.dryBulb`; `bdew` reads only this: demandlib's calendar-day means).
     ///   - dailyMeanOutdoor: 24 h running mean of the outdoor temperature at each step, °C
-    ///     (`StepWeather.dryBulbDailyMean`; `degreeHours` reads only this). Same count as `outdoor`.
+    ///     (`StepWeather.dryBulbDailyMean`; `degreeHours` reads only this). One value per step.
     ///   - calendar: the simulated year (step length; `profile` is placed on its steps).
-    public func series(outdoor: [Double], dailyMeanOutdoor: [Double], calendar: SimulationCalendar) -> [Double] {
+    public func series(hourlyOutdoor: [Double], dailyMeanOutdoor: [Double], calendar: SimulationCalendar) -> [Double] {
         let stepSeconds = calendar.stepDuration.value
         switch self {
         case .degreeHours(let sizing, let limit, let hotWaterShare):
             return Self.degreeHours(sizing, limit: limit.value, hotWaterShare: hotWaterShare,
                                     dailyMeanOutdoor: dailyMeanOutdoor, stepSeconds: stepSeconds)
         case .bdew(let profile):
-            return profile.series(outdoor: outdoor, stepSeconds: stepSeconds)
+            return profile.series(hourlyOutdoor: hourlyOutdoor, stepSeconds: stepSeconds)
         case .profile(let trace):
             return trace.stepMeans(calendar: calendar).map { $0 * 1e6 }
         case .constant(let power):
-            return [Double](repeating: power.value, count: outdoor.count)
+            return [Double](repeating: power.value, count: calendar.stepCount)
         }
     }
 

@@ -24,13 +24,14 @@ public struct AppraisedRun: Sendable {
     public var result: SimulationResult
     public var summary: RunSummary
 
-    /// Simulates `site` over `weather` (at step midpoints). With a `project`, also the site without heat
+    /// Simulates `site` over `weather` (at step midpoints; `hourlyDryBulb` the file's hourly dry bulb). With a `project`, also the site without heat
     /// recovery (unless `baseline` is given, e.g. shared by the designs of a sizing sweep) for the cooling
     /// savings. The baseline runs first and only its cooling series is kept, so peak memory is one run's.
     /// Throws when `weather` does not have the site's step count (`Simulation.init`).
-    public init(site: Site, weather: StepWeather, project: HeatReuseProject?,
+    public init(site: Site, weather: StepWeather, hourlyDryBulb: [Double], project: HeatReuseProject?,
                 baseline: CoolingBaseline? = nil) throws(SimulationError) {
-        self.init(simulation: try Simulation(site: site, weather: weather), project: project, baseline: baseline)
+        self.init(simulation: try Simulation(site: site, weather: weather, hourlyDryBulb: hourlyDryBulb),
+                  project: project, baseline: baseline)
     }
 
     /// Runs `simulation` (and, for a project whose economics need it and no `baseline` is given, the same

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Heat-pump heating COP models (DESIGN §3.5). Closed family: every model takes the inlet and outlet
-/// temperatures of both streams (°C) so that glide-aware models can use them; the Carnot model reads
-/// only the outlets.
+/// temperatures of both streams (°C) so that glide-aware models can use them; the Carnot and Jesper
+/// models read only the outlets. The *default* is `jensen` (lift-, temperature- and fluid-dependent
+/// efficiency); against the CoolProp cycles of `shared/reference/heatpump_cycle.csv` it is within ±10 %
+/// on 38 of 56 (median +0.9 %), where `carnot` with η 0.5 is on 20 (median −12.8 %).
 ///
 /// All models cap the COP at `maximum` (small or negative lifts) and never return less than 1
 /// (an electric heat pump is never worse than a resistance heater).
@@ -38,6 +40,14 @@ public enum HeatPumpCOP: Sendable, Equatable {
     /// single-stage plant by up to ≈ 4× at small lifts. Prefer `carnot` for single-stage heat pumps.
     case lorenz(efficiency: Double, pinch: TemperatureDelta)
 
+    /// Lorenz COP corrected for working fluid, compressor and approach (Jensen et al. 2018, see
+    /// `JensenHeatPumpCOP`): the *default* model, ammonia, 5 K approach, η_is 0.7.
+    case jensen(JensenHeatPumpCOP)
+
+    /// Regression of 33 market-available large heat pumps on the lift (Jesper et al. 2021, see
+    /// `JesperHeatPumpCOP`).
+    case jesper
+
     /// A manufacturer's COP and capacity map, bilinear in source and sink outlet temperature (see
     /// `HeatPumpMap`).
     case table(HeatPumpMap)
@@ -56,6 +66,11 @@ public enum HeatPumpCOP: Sendable, Equatable {
             let hot = Self.logMean(sink.inlet + pinch.value + 273.15, sink.outlet + pinch.value + 273.15)
             let cold = Self.logMean(source.inlet - pinch.value + 273.15, source.outlet - pinch.value + 273.15)
             return HeatPumpOperatingPoint(cop: Self.bounded(efficiency, hot, cold, maximum))
+        case .jensen(let model):
+            return HeatPumpOperatingPoint(cop: Self.clamped(model.cop(source: source, sink: sink), maximum))
+        case .jesper:
+            let cop = JesperHeatPumpCOP.cop(sourceOutlet: source.outlet, sinkOutlet: sink.outlet)
+            return HeatPumpOperatingPoint(cop: Self.clamped(cop, maximum))
         case .table(let map):
             var point = map.point(sourceOut: source.outlet, sinkOut: sink.outlet)
             point.cop = min(maximum, max(1, point.cop))
@@ -71,13 +86,23 @@ public enum HeatPumpCOP: Sendable, Equatable {
         return min(maximum, max(1, efficiency * hot / lift))
     }
 
+    /// `cop` clamped to [1, maximum] (`.infinity`, a non-positive lift, gives the maximum).
+    @usableFromInline
+    static func clamped(_ cop: Double, _ maximum: Double) -> Double { min(maximum, max(1, cop)) }
+
     /// Thermodynamic-mean temperature of a stream between `a` and `b` (K): `(a − b)/ln(a/b)`.
-    /// Below 1 mK of glide the series `(a + b)/2` is used, where the quotient would lose digits.
+    /// With x = (a − b)/(a + b), ln(a/b) = 2 artanh x, so T̄ = ½(a + b) / (1 + x²/3 + x⁴/5 + …); for
+    /// |x| < 0.1 (glides up to ≈ 60 K at 300 K) the series to x¹² is exact to 10⁻¹⁵ and needs no
+    /// logarithm in the step loop (the `jensen` default evaluates two means a step); it also keeps the
+    /// digits the quotient loses at tiny glides.
     @usableFromInline
     static func logMean(_ a: Double, _ b: Double) -> Double {
-        let glide = a - b
-        guard abs(glide) > 1e-3 else { return 0.5 * (a + b) }
-        return glide / log(a / b)
+        let sum = a + b
+        let x = (a - b) / sum
+        guard abs(x) < 0.1 else { return (a - b) / log(a / b) }
+        let x2 = x * x
+        let series = 1 + x2 * (1.0 / 3 + x2 * (1.0 / 5 + x2 * (1.0 / 7 + x2 * (1.0 / 9 + x2 * (1.0 / 11 + x2 / 13)))))
+        return 0.5 * sum / series
     }
 }
 
@@ -85,7 +110,7 @@ public enum HeatPumpCOP: Sendable, Equatable {
 public struct HeatPumpOperatingPoint: Sendable, Equatable {
     /// Heating COP, capped.
     public var cop: Double
-    /// Heating capacity available as a fraction of the nominal capacity (1 for `carnot` and `lorenz`).
+    /// Heating capacity available as a fraction of the nominal capacity (1 for the formula models, which have no capacity map).
     public var capacityFactor: Double
     /// True when a map was evaluated outside its grid and clamped to the nearest edge.
     public var outsideMap: Bool

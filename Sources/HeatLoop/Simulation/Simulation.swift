@@ -5,10 +5,20 @@ import Foundation
 public struct Simulation: Sendable {
     public private(set) var site: Site
     public private(set) var weather: StepWeather
+    /// The weather file's hourly dry bulb (°C, 8760 values, `WeatherSeries.dryBulb`): the BDEW demand
+    /// takes its calendar-day means from these hours, as demandlib does, not from the steps.
+    public private(set) var hourlyDryBulb: [Double]
+
+    /// A run of `site` over the hourly `weather` of its file, at the midpoints of the site's steps.
+    public init(site: Site, hourlyWeather weather: WeatherSeries) throws(SimulationError) {
+        try self.init(site: site, weather: weather.atStepMidpoints(stepMinutes: site.calendar.stepMinutes),
+                      hourlyDryBulb: weather.dryBulb)
+    }
 
     /// A run of `site` over `weather`, which must hold one value per step of the site's calendar in each
-    /// series (`WeatherSeries.atStepMidpoints(stepMinutes:)` with the site's step gives that).
-    public init(site: Site, weather: StepWeather) throws(SimulationError) {
+    /// series (`WeatherSeries.atStepMidpoints(stepMinutes:)` with the site's step gives that), and the
+    /// hourly dry bulb it was made from (`WeatherSeries.dryBulb`, one value per hour of the year).
+    public init(site: Site, weather: StepWeather, hourlyDryBulb: [Double]) throws(SimulationError) {
         let steps = site.calendar.stepCount
         let lengths = [weather.dryBulb.count, weather.wetBulb.count, weather.dewPoint.count,
                        weather.relativeHumidity.count, weather.pressure.count, weather.humidityRatio.count,
@@ -16,8 +26,12 @@ public struct Simulation: Sendable {
         if let wrong = lengths.first(where: { $0 != steps }) {
             throw .weatherLength(weatherSteps: wrong, steps: steps, stepMinutes: site.calendar.stepMinutes)
         }
+        if hourlyDryBulb.count != WeatherSeries.hoursPerYear {
+            throw .hourlyWeatherLength(hours: hourlyDryBulb.count)
+        }
         self.site = site
         self.weather = weather
+        self.hourlyDryBulb = hourlyDryBulb
     }
 
     // Performance (DESIGN §9: a 1-min year ≤ 100 ms): the step loop allocates nothing and copies no model
@@ -30,7 +44,7 @@ public struct Simulation: Sendable {
     public func run() -> SimulationResult {
         let calendar = site.calendar
         let loads = site.clusters.map { $0.workload.load(cluster: $0, calendar: calendar) }
-        let plan = StepPlan(site: site, weather: weather, loads: loads)
+        let plan = StepPlan(site: site, weather: weather, hourlyDryBulb: hourlyDryBulb, loads: loads)
         var state = SimulationState(site: site)
         var caches = StepCaches()
         var recorder = StepRecorder(clusters: site.clusters.count)
@@ -73,12 +87,17 @@ public struct Simulation: Sendable {
 public enum SimulationError: Error, Equatable, CustomStringConvertible {
     /// A weather series has `weatherSteps` values where the site's calendar has `steps`.
     case weatherLength(weatherSteps: Int, steps: Int, stepMinutes: Int)
+    /// The hourly dry bulb has `hours` values instead of one per hour of a 365-day year.
+    case hourlyWeatherLength(hours: Int)
 
     public var description: String {
         switch self {
         case .weatherLength(let weatherSteps, let steps, let stepMinutes):
             "the weather has \(weatherSteps) steps but a year of \(stepMinutes)-min steps has \(steps); "
                 + "interpolate the hourly weather to the site's step (atStepMidpoints(stepMinutes: \(stepMinutes)))"
+        case .hourlyWeatherLength(let hours):
+            "the hourly dry bulb has \(hours) values but a year has \(WeatherSeries.hoursPerYear) hours; "
+                + "pass the weather file's WeatherSeries.dryBulb"
         }
     }
 }

@@ -39,7 +39,7 @@ struct StepPlan {
     let waterClass: ASHRAELiquidClass?
     let gridIntensity: [Double]?
 
-    init(site: Site, weather: StepWeather, loads: [ClusterLoad]) {
+    init(site: Site, weather: StepWeather, hourlyDryBulb: [Double], loads: [ClusterLoad]) {
         let calendar = site.calendar
         stepSeconds = calendar.stepDuration.value
         stepHours = stepSeconds / 3600
@@ -69,7 +69,7 @@ struct StepPlan {
         let recovery = site.heatRecovery
         self.recovery = recovery
         demand = recovery.map {
-            $0.network.demand.series(outdoor: weather.dryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
+            $0.network.demand.series(hourlyOutdoor: hourlyDryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
         } ?? []
         supplyCurve = recovery?.network.supplyCurve
         returnCurve = recovery?.network.returnCurve

@@ -18,7 +18,7 @@ public struct HeatRecoverySpec: SpecSection {
 
 public struct HeatPumpSpec: SpecSection {
     public var capacityMw = 0.0
-    public var cop = COPSpec.carnot(CarnotCOPSpec())
+    public var cop = COPSpec.jensen(JensenCOPSpec())
     public var maxCop = 10.0
     public var minPartLoad = 0.2
     /// Identical units in parallel sharing `capacity_mw`.
@@ -41,12 +41,21 @@ extension HeatSource: SpecChoice {}
 
 /// Heat-pump COP model (DESIGN §3.5).
 public enum COPSpec: SpecVariant {
+    /// Lorenz COP corrected for fluid, compressor and approach (Jensen et al. 2018): the default.
+    case jensen(JensenCOPSpec)
+    /// Regression of market-available large heat pumps (Jesper et al. 2021).
+    case jesper
     case carnot(CarnotCOPSpec)
     case lorenz(CarnotCOPSpec)
     /// Manufacturer map: rows per source-leaving temperature, columns per sink-leaving temperature.
     case table(COPTableSpec)
 
     public static let variants = Variants<COPSpec>([
+        .section("jensen", doc: "Lorenz COP corrected for working fluid, compressor and approach (Jensen et al. 2018).",
+                 COPSpec.jensen) {
+            if case .jensen(let spec) = $0 { spec } else { nil }
+        },
+        .bare("jesper", doc: "Regression of 33 market-available large heat pumps on the lift (Jesper et al. 2021).", .jesper),
         .section("carnot", doc: "Fraction of the Carnot COP between the leaving temperatures.", COPSpec.carnot) {
             if case .carnot(let spec) = $0 { spec } else { nil }
         },
@@ -58,6 +67,25 @@ public enum COPSpec: SpecVariant {
         },
     ])
 }
+
+public struct JensenCOPSpec: SpecSection {
+    public var fluid = JensenHeatPumpCOP.Fluid.ammonia
+    public var pinchK = 5.0
+    public var isentropicEfficiency = 0.7
+    public var heatLoss = 0.0
+
+    public init() {}
+
+    public static let schema = Schema<JensenCOPSpec>([
+        .choice("fluid", \.fluid, doc: "Working fluid (the fluids Jensen et al. give coefficients for)."),
+        .number("pinch_k", \.pinchK, unit: "K", range: 0...20, doc: "Approach of evaporator and condenser."),
+        .number("isentropic_efficiency", \.isentropicEfficiency, range: 0.3...1, doc: "Isentropic efficiency of the compressor.",
+                hint: "screw and piston compressors of large heat pumps reach 0.6–0.8"),
+        .number("heat_loss", \.heatLoss, range: 0...0.5, doc: "Share of the compressor work lost as heat outside the sink."),
+    ])
+}
+
+extension JensenHeatPumpCOP.Fluid: SpecChoice {}
 
 public struct CarnotCOPSpec: SpecSection {
     public var efficiency = 0.5

@@ -193,6 +193,10 @@ extension COPSpec {
     /// The COP model; table axes and values have been validated while decoding.
     var model: HeatPumpCOP {
         switch self {
+        case .jensen(let j):
+            return .jensen(JensenHeatPumpCOP(fluid: j.fluid, pinch: TemperatureDelta(j.pinchK),
+                                             isentropicEfficiency: j.isentropicEfficiency, heatLoss: j.heatLoss))
+        case .jesper: return .jesper
         case .carnot(let c): return .carnot(efficiency: c.efficiency, pinch: TemperatureDelta(c.pinchK))
         case .lorenz(let c): return .lorenz(efficiency: c.efficiency, pinch: TemperatureDelta(c.pinchK))
         case .table(let t):

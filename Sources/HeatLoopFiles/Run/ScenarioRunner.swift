@@ -44,7 +44,8 @@ public struct ScenarioRunner: Sendable {
         self.input = input
         self.weather = weather.series
         do {
-            simulation = try Simulation(site: input.site, weather: weather.stepWeather)
+            simulation = try Simulation(site: input.site, weather: weather.stepWeather,
+                                        hourlyDryBulb: weather.series.dryBulb)
         } catch {
             throw ScenarioFailure(description: "\(error)")
         }

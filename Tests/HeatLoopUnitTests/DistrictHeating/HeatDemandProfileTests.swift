@@ -5,7 +5,8 @@ import Testing
 /// Runs a demand with no weather dependence over the year of `calendar`.
 private func run(_ demand: HeatDemand, _ calendar: SimulationCalendar) -> [Double] {
     let outdoor = [Double](repeating: 10, count: calendar.stepCount)
-    return demand.series(outdoor: outdoor, dailyMeanOutdoor: outdoor, calendar: calendar)
+    return demand.series(hourlyOutdoor: [Double](repeating: 10, count: 8_760), dailyMeanOutdoor: outdoor,
+                         calendar: calendar)
 }
 
 private let quarterHours = SimulationCalendar(year: 2025, stepMinutes: 15)

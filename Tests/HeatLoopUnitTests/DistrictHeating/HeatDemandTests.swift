@@ -12,11 +12,10 @@ private func seasonalDailyMeans() -> [Double] {
     }
 }
 
-/// Degree-hours reads only the running mean and the step length; these tests pass the same series as
-/// the step temperature.
+/// Degree-hours reads only the running mean and the step length (not the hourly temperatures BDEW reads).
 fileprivate extension HeatDemand {
     func series(dailyMeanOutdoor: [Double], stepSeconds: Double) -> [Double] {
-        series(outdoor: dailyMeanOutdoor, dailyMeanOutdoor: dailyMeanOutdoor,
+        series(hourlyOutdoor: [], dailyMeanOutdoor: dailyMeanOutdoor,
                calendar: SimulationCalendar(year: 2025, stepMinutes: Int(stepSeconds / 60)))
     }
 }

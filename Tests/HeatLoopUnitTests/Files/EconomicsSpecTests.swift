@@ -56,7 +56,8 @@ import Testing
             try (Self.site.replacingOccurrences(of: "nodes: 100", with: "nodes: 100\n      workload: {constant: {utilization: 0.8}}")
                  + "\ntimestep_min: 60\neconomics: \(economics)\n").write(toFile: siteFile, atomically: true, encoding: .utf8)
             let input = try SiteInput.load(path: siteFile)
-            let run = try AppraisedRun(site: input.site, weather: input.weather.atStepMidpoints(stepMinutes: 60), project: input.project)
+            let run = try AppraisedRun(site: input.site, weather: input.weather.atStepMidpoints(stepMinutes: 60),
+                                         hourlyDryBulb: input.weather.dryBulb, project: input.project)
             return try #require(run.summary.economics)
         }
         let constant = try appraise("{electricity_price_eur_per_mwh: 90}")
