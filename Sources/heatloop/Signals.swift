@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 import HeatLoopOutput
 
 /// SIGINT (Ctrl-C) and SIGTERM: the process ends with 130 or 143 (128 + the signal) and leaves no
 /// temporary or half-written file behind (Docs/reliability.md).
 ///
-/// The signals are taken off their default action and delivered to a dispatch queue. There, when no output
+/// The signal handler records the signal and wakes a dispatch queue through a pipe. There, when no output
 /// is being written, the process ends at once with `_exit` (no file is open for writing, nothing needs
 /// cleaning up, and libhdf5's exit-time cleanup is not run from this thread). When an output is being
 /// written, the handler only sets the flag: the writer checks it between datasets and before its rename,
@@ -15,21 +16,47 @@ enum Signals {
     /// The process's one stop request, passed to every writer.
     static let interruption = Interruption()
     private static let installed = Installed()
+    /// The last stop signal delivered, stored by the signal handler itself (0: none). The dispatch
+    /// handler that records it in `interruption` runs later, on another thread; `writing` reads this too,
+    /// so a signal delivered while a file was written is never missed because that thread ran late.
+    private static let delivered = Atomic<Int32>(0)
+    /// The pipe the signal handler wakes the dispatch handler through (read end, write end).
+    private static let wakeRead = Atomic<Int32>(-1), wakeWrite = Atomic<Int32>(-1)
 
     /// Routes SIGINT and SIGTERM to the handler (once per process; later calls do nothing).
     static func install() {
         installed.once {
-            [SIGINT, SIGTERM].map { signalNumber in
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler {
-                    guard interruption.request(signalNumber) else { return }
-                    fflush(nil)  // every stdio stream: what was printed so far is kept
-                    _exit(exitStatus(for: signalNumber))
-                }
-                source.resume()
-                return source
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { return nil }
+            wakeRead.store(ends[0], ordering: .relaxed)
+            wakeWrite.store(ends[1], ordering: .sequentiallyConsistent)
+            // Only async-signal-safe work in the handler: an atomic store and write(2).
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signalNumber in
+                Signals.delivered.store(signalNumber, ordering: .sequentiallyConsistent)
+                var byte = UInt8(truncatingIfNeeded: signalNumber)
+                _ = write(Signals.wakeWrite.load(ordering: .sequentiallyConsistent), &byte, 1)
             }
+            action.sa_flags = SA_RESTART
+            sigemptyset(&action.sa_mask)
+            var stops = sigset_t()
+            sigemptyset(&stops)
+            for signalNumber in [SIGINT, SIGTERM] {
+                sigaction(signalNumber, &action, nil)
+                sigaddset(&stops, signalNumber)
+            }
+            // A parent may start us with the signals blocked (the mask is inherited): this thread takes them.
+            pthread_sigmask(SIG_UNBLOCK, &stops, nil)
+            let source = DispatchSource.makeReadSource(fileDescriptor: ends[0], queue: .global())
+            source.setEventHandler {
+                var byte: UInt8 = 0
+                guard read(ends[0], &byte, 1) == 1 else { return }
+                guard interruption.request(Int32(byte)) else { return }
+                fflush(nil)  // every stdio stream: what was printed so far is kept
+                _exit(exitStatus(for: Int32(byte)))
+            }
+            source.resume()
+            return source
         }
     }
 
@@ -38,7 +65,10 @@ enum Signals {
     /// closed, no temporary file left).
     static func writing<T>(_ body: () throws -> T) throws -> T {
         let outcome = Result { try body() }
-        if let signal = interruption.signal { exit(exitStatus(for: signal)) }
+        let delivered = delivered.load(ordering: .sequentiallyConsistent)
+        if let signal = interruption.signal ?? (delivered == 0 ? nil : delivered) {
+            exit(exitStatus(for: signal))
+        }
         return try outcome.get()
     }
 
@@ -46,12 +76,16 @@ enum Signals {
     static func exitStatus(for signal: Int32) -> Int32 { 128 + signal }
 }
 
-/// The installed signal sources, kept alive for the life of the process.
+/// The installed wake-up source, kept alive for the life of the process.
 private final class Installed: @unchecked Sendable {
     private let lock = NSLock()
-    private var sources: [DispatchSourceSignal]?
+    private var installed = false
+    private var source: DispatchSourceRead?
 
-    func once(_ make: () -> [DispatchSourceSignal]) {
-        lock.withLock { if sources == nil { sources = make() } }
+    func once(_ make: () -> DispatchSourceRead?) {
+        lock.withLock {
+            if !installed { source = make() }
+            installed = true
+        }
     }
 }
