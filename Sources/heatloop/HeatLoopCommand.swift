@@ -3,7 +3,7 @@ import Foundation
 
 @main
 struct HeatLoopCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = ProgramVersion.number
     static let configuration = CommandConfiguration(
         commandName: "heatloop",
         abstract: "Simulate a data center's cooling energy and the heat it can give to district heating.",

@@ -1,25 +1,3 @@
-/// Where a run came from, for the root attributes of its result file.
-public struct RunProvenance: Sendable {
-    public var heatloopVersion: String
-    public var createdUTC: String
-    /// The fully resolved site file (defaults and derived values filled in), YAML: for people.
-    public var siteConfig: String
-    /// The same resolved site as JSON (`SiteSpec` through `JSONEncoder`): for programs, which read it back
-    /// with `SiteSpec(json:)`.
-    public var siteJSON: String
-    public var weatherFile: String
-    public var weatherSHA256: String
-    public init(heatloopVersion: String, createdUTC: String, siteConfig: String, siteJSON: String,
-                weatherFile: String, weatherSHA256: String) {
-        self.heatloopVersion = heatloopVersion
-        self.createdUTC = createdUTC
-        self.siteConfig = siteConfig
-        self.siteJSON = siteJSON
-        self.weatherFile = weatherFile
-        self.weatherSHA256 = weatherSHA256
-    }
-}
-
 extension ResultDocument {
     /// The result file's content (DESIGN §6) for a finished run: the series of `OutputSeries` the site
     /// has, the root attributes, `/summary` and its tables.
@@ -66,7 +44,7 @@ extension ResultDocument {
             ResultAttribute("weather_sha256", .string(provenance.weatherSHA256)),
             ResultAttribute("timestep_s", .int(site.calendar.stepMinutes * 60)),
             ResultAttribute("Conventions", .string("CF-1.8")),
-        ]
+        ] + provenance.attributes
     }
 
     /// `/summary/monthly`, `/summary/jobs` (with training jobs) and `/summary/heat_duration` (with heat

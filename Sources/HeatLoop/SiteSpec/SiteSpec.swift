@@ -46,7 +46,9 @@ public struct SiteSpec: SpecSection {
                 doc: "Heat-rejection capacities not given are the design heat times this (ASHRAE 90.1-2019 G3.1.2.2: 1.15)."),
         .section("it", \.it, doc: "The IT equipment.", required: "a list of clusters"),
         .section("electrical", \.electrical, doc: "UPS and distribution losses, misc loads."),
-        .section("cooling", \.cooling, doc: "The liquid (facility-water) and air loops."),
+        // A site whose clusters are all air-cooled has no facility-water loop: its resolved file says nothing of one.
+        .section("cooling", \.cooling, doc: "The liquid (facility-water) and air loops.")
+            .omitting("liquid", when: { !$0.hasLiquidLoop }),
         .optionalSection("heat_recovery", \.heatRecovery, doc: "Heat pump, exchangers, storage and the district-heating network."),
         .optionalSection("carbon", \.carbon, doc: "Grid carbon intensity and the heat's displaced emissions."),
         .optionalSection("compliance", \.compliance, doc: "German EnEfG targets by commissioning date."),
