@@ -105,7 +105,11 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
             try calls.makeDimensionScale(time, dimension: "time", object: object)
             try calls.writeAttribute("units", string: axis.units, on: time, object: object)
             try calls.writeAttribute("calendar", string: "standard", on: time, object: object)
-            try calls.writeAttribute("long_name", string: "start of time step", on: time, object: object)
+            try calls.writeAttribute("long_name", string: "start of time step (UTC)", on: time, object: object)
+            try calls.writeAttribute("utc_offset_minutes", values: [Int32(axis.utcOffsetMinutes)], type: .int32,
+                                     on: time, object: object)
+            try calls.writeAttribute("comment", string: "UTC; local standard time of the weather file (EPW rows, "
+                                     + "trace files' `time` column) = time + utc_offset_minutes", on: time, object: object)
             try calls.writeAttribute("standard_name", string: "time", on: time, object: object)
             try calls.writeAttribute("axis", string: "T", on: time, object: object)
         } catch {

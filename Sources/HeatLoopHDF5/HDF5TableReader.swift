@@ -202,7 +202,9 @@ extension HDF5ResultReader {
         let time = try readColumn("time", name: "time", in: file, calls: calls)
         let year = time.units.split(separator: " ").dropFirst(2).first.flatMap { Int($0.prefix(4)) } ?? 2025
         let stepSeconds = attributes.first { $0.name == "timestep_s" }?.value.double ?? 3600
-        return TimeAxis(year: year, stepMinutes: max(1, Int(stepSeconds / 60)), count: time.values.count)
+        let offset = attributes.first { $0.name == ProvenanceKey.utcOffsetMinutes }?.value.double ?? 0
+        return TimeAxis(year: year, stepMinutes: max(1, Int(stepSeconds / 60)), count: time.values.count,
+                        utcOffsetMinutes: Int(offset))
     }
 }
 

@@ -4,7 +4,8 @@ extension ResultDocument {
     public init(result: SimulationResult, summary: RunSummary, provenance: RunProvenance) {
         let site = result.site
         groups = OutputGroup.allCases.map { Self.seriesGroup($0, of: result) }
-        time = TimeAxis(year: site.calendar.year, stepMinutes: site.calendar.stepMinutes, count: result.columns.count)
+        time = TimeAxis(year: site.calendar.year, stepMinutes: site.calendar.stepMinutes, count: result.columns.count,
+                        utcOffsetMinutes: provenance.location?.utcOffsetMinutes ?? 0)
         attributes = Self.rootAttributes(site: site, provenance: provenance)
         self.summary = summary.attributes + [
             ResultAttribute("max_rack_kW", .double(result.maximumRackPower / 1e3)),

@@ -144,7 +144,7 @@ public struct CarbonSpec: SpecSection {
         .optionalText("country", \.country, doc: "ISO 3166 alpha-3 (or alpha-2) code: the country's annual average.",
                       normalise: { $0.uppercased() }),
         .optionalFile("grid_csv", \.gridCsv, what: "carbon CSV",
-                      doc: "CSV with `time` and a `*g_per_kwh` column (any regular interval), relative to the site file.",
+                      doc: "CSV with `time` (local standard time) or `time_utc` (UTC) and a `*g_per_kwh` column (any regular interval), relative to the site file.",
                       column: ("column", \.column), accepting: [.gramsPerKilowattHour]),
         .text("column", \.column, doc: "Column of `grid_csv` read."),
         .number("displaced_heat_g_per_kwh", \.displacedHeatGPerKwh, unit: "g/kWh", range: 0...2000,
