@@ -241,6 +241,13 @@ extension HDF5Calls {
         try check("H5DSset_scale", object, H5DSset_scale(dataset, dimension))
     }
 
+    /// `units` as UDUNITS and, for money, `currency` (`CFUnits.file`), from declared units (`MWh`, `EUR`).
+    func writeUnits(_ declared: String, on location: hid_t, object: String) throws(HDF5Error) {
+        let stored = CFUnits.file(declared)
+        try writeAttribute("units", string: stored.units, on: location, object: object)
+        if let currency = stored.currency { try writeAttribute("currency", string: currency, on: location, object: object) }
+    }
+
     /// Attaches `scale` to axis `axis` of `dataset`, so netCDF readers name that axis after the scale.
     func attach(_ scale: hid_t, to dataset: hid_t, axis: Int, object: String) throws(HDF5Error) {
         try check("H5DSattach_scale", object, H5DSattach_scale(dataset, scale, UInt32(axis)))

@@ -8,10 +8,14 @@ extension ResultDocument {
                         utcOffsetMinutes: provenance.location?.utcOffsetMinutes ?? 0)
         attributes = Self.rootAttributes(site: site, provenance: provenance)
         self.summary = summary.attributes + [
-            ResultAttribute("max_rack_kW", .double(result.maximumRackPower / 1e3)),
+            ResultAttribute(Self.maximumRackPower.name, .double(result.maximumRackPower / 1e3)),
         ]
         summaryTables = Self.summaryTables(result: result, summary: summary)
     }
+
+    /// The `/summary` KPI the document adds to the run summary's: the peak power of a full rack, kW.
+    public static let maximumRackPower = (name: "max_rack_kW", units: "kW",
+                                          longName: "power of the most loaded full rack at the year's peak")
 
     /// One group's series and per-cluster matrices, in table order, with their declared attributes.
     static func seriesGroup(_ group: OutputGroup, of result: SimulationResult) -> ResultGroup {
