@@ -69,6 +69,9 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         let rootTime = try writeTime(encoded.time, axis: document.time, in: root, groupPath: "", scale: nil,
                                      storage: storage, calls: calls)
         defer { H5Dclose(rootTime) }
+        if let bounds = encoded.timeBounds {
+            try writeTimeBounds(bounds, axis: document.time, time: rootTime, in: root, storage: storage, calls: calls)
+        }
 
         for (index, group) in document.groups.enumerated() {
             try writeGroup(group, index: index, encoded: encoded, axis: document.time, rootTime: rootTime, in: root,
@@ -124,6 +127,26 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
             throw error
         }
         return time
+    }
+
+    /// `time_bnds` `[time, nv]`, the start and end of each step (CF-1.8 §7.1: the cells `cell_methods`
+    /// refer to), named by the root `time`'s `bounds`. `nv` is a netCDF dimension without a variable.
+    private static func writeTimeBounds(_ encoded: EncodedColumn, axis: TimeAxis, time: hid_t, in root: hid_t,
+                                        storage: HDF5StorageOptions, calls: HDF5Calls) throws(HDF5Error) {
+        let vertices = try withRawBytes(of: [Int32(0), Int32(0)]) { (bytes) throws(HDF5Error) -> hid_t in
+            try calls.createDataset("nv", in: root, dimensions: [2], values: bytes, type: .int32, object: "dataset /nv")
+        }
+        defer { H5Dclose(vertices) }
+        // netCDF-4's mark of a dimension that has no coordinate variable (its NAME, padded length).
+        try calls.makeDimensionScale(vertices, dimension: "This is a netCDF dimension but not a netCDF variable.         2",
+                                     object: "dataset /nv")
+        let object = "dataset /time_bnds"
+        let bounds = try calls.createBoundsDataset("time_bnds", in: root, count: axis.count, encoded: encoded, type: .int32,
+                                                   storage: storage, object: object)
+        defer { H5Dclose(bounds) }
+        try calls.attach(time, to: bounds, axis: 0, object: object)
+        try calls.attach(vertices, to: bounds, axis: 1, object: object)
+        try calls.writeAttribute("bounds", string: "time_bnds", on: time, object: "dataset /time")
     }
 
     // MARK: - Groups of time series

@@ -53,6 +53,13 @@ public struct TimeAxis: Sendable, Equatable {
     public var units: String { "minutes since \(year)-01-01 00:00:00" }
     /// Start of each step in minutes since the start of the year, UTC.
     public var minutes: [Int32] { (0..<count).map { Int32($0 * stepMinutes - utcOffsetMinutes) } }
+    /// CF cell bounds of the steps (§7.1, `time_bnds`): start and end of each step, interleaved, UTC minutes.
+    public var bounds: [Int32] {
+        (0..<count).flatMap { step -> [Int32] in
+            let start = step * stepMinutes - utcOffsetMinutes
+            return [Int32(start), Int32(start + stepMinutes)]
+        }
+    }
 }
 
 public struct ResultGroup: Sendable {
