@@ -7,6 +7,13 @@ extension RunReport {
     public func html() -> String {
         var body = [failuresBannerHTML(), enefgVerdictHTML(), HTMLPage.cards(headlineFigures)].filter { !$0.isEmpty }
         body.append(HTMLPage.section("Key figures", id: "kpis", [kpiTableHTML()]))
+        if monthlyKPITable != nil {
+            body.append(HTMLPage.section("Month by month", id: "monthly", [
+                HTMLPage.paragraph("Energy, PUE, heat and unmet cooling per month of the simulated year (local standard "
+                    + "time), and for the year; ERF and PUE of a month are its energy ratios.", className: "note"),
+                monthlyTableHTML(),
+            ]))
+        }
         body.append(HTMLPage.section("Energy and cooling", id: "energy", [
             monthlyEnergyFigure(), coolingModesFigure(), pueVersusDryBulbFigure(),
         ]))
