@@ -14,6 +14,8 @@ struct HeatLoopCommand: ParsableCommand {
     /// Like the default entry point, but usage errors (a bad option or value) exit 2, as all invalid
     /// input does (DESIGN §7), instead of ArgumentParser's 64.
     static func main() {
+        // The git revision (two `git` calls, ~6 ms) is asked while the command reads and simulates, not after.
+        DispatchQueue.global(qos: .utility).async { _ = ProgramVersion.gitRevision }
         do {
             var command = try parseAsRoot()
             try command.run()
