@@ -1,5 +1,6 @@
 import Foundation
 import HeatLoop
+import HeatLoopFiles
 import HeatLoopHDF5
 import HeatLoopReport
 import HeatLoopTestSupport
@@ -36,6 +37,18 @@ import Testing
         let hours = try String(contentsOfFile: "\(folder)/campus.csv", encoding: .utf8).split(separator: "\n")
         #expect(hours.count == 1 + 8760)
         #expect(hours[2].hasPrefix("2025-01-01T07:00,2025-01-01T01:00,"))
+    }
+
+    /// A report shared on its own says which weather it was made in: its header names the climate scenario.
+    @Test func reportHeaderNamesTheClimateScenario() throws {
+        let input = try SiteInput.load(path: PackagePaths.site("tucson-enterprise-air"), timestepOverride: 60)
+        let document = try ScenarioRunner(input: input, climate: ClimateSpec(name: "plus2k", offsetK: 2))
+            .record(origin: RunOrigin(heatloopVersion: "test", createdUTC: "")).document
+        let html = RunReport(document: document).html()
+        #expect(html.contains("climate ‘plus2k’: dry bulb +2 K every hour"))
+        let asRecorded = RunReport(document: try ScenarioRunner(input: input)
+            .record(origin: RunOrigin(heatloopVersion: "test", createdUTC: "")).document).html()
+        #expect(asRecorded.contains("weather as recorded") && !asRecorded.contains("climate ‘"))
     }
 
     /// Times before the year (a site east of UTC) and across year ends are written in the right year.
