@@ -14,12 +14,13 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libhdf5-dev; \
 	fi
 
-## Python packages the output-format tests read results with (h5py, xarray, h5netcdf).
+## Python packages the output-format tests read results with (h5py, xarray, h5netcdf) and check them
+## against CF-1.8 with (compliance-checker, which brings cf-units and netCDF4).
 python-deps:
-	@$(PYTHON) -c "import h5py, xarray, h5netcdf" 2>/dev/null || { \
-		echo "Installing h5py, xarray, h5netcdf with pip…"; \
-		$(PYTHON) -m pip install --quiet h5py xarray h5netcdf || \
-		$(PYTHON) -m pip install --quiet --break-system-packages h5py xarray h5netcdf; }
+	@$(PYTHON) -c "import h5py, xarray, h5netcdf, compliance_checker" 2>/dev/null || { \
+		echo "Installing h5py, xarray, h5netcdf, compliance-checker with pip…"; \
+		$(PYTHON) -m pip install --quiet h5py xarray h5netcdf compliance-checker || \
+		$(PYTHON) -m pip install --quiet --break-system-packages h5py xarray h5netcdf compliance-checker; }
 
 build: deps
 	$(SWIFT) build -c release --product heatloop

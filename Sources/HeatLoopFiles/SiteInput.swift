@@ -19,6 +19,8 @@ public struct SiteInput: Sendable {
     public init(designed: DesignedSite, traces: [String: RegularTrace], weather: WeatherSeries, weatherPath: String,
                 weatherSHA256: String) {
         self.designed = designed
+        // UTC traces (`time_utc`) join the simulation on the weather file's local standard time.
+        let traces = traces.mapValues { $0.onLocalStandardTime(utcOffsetMinutes: weather.location.utcOffsetMinutes) }
         site = Site(designed: designed, traces: traces, elevation: weather.location.elevation)
         self.weather = weather
         self.weatherPath = weatherPath

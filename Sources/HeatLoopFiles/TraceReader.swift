@@ -44,8 +44,10 @@ public struct TraceFileError: Error, CustomStringConvertible, Sendable, Equatabl
 /// - **Quantity** from the column name: `utilization` or `…_utilization` is a utilisation 0…1;
 ///   `power_kw` or `…_power_kw` a power in kW ≥ 0 (the whole cluster's); likewise `g_per_kwh` (grid
 ///   intensity), `mw` (heat demand) and `eur_per_mwh` (electricity price, may be negative).
-/// - **Time**: `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]`, local standard time of the weather
-///   file, no time zone. A row's time is the start of its sample (the value holds until the next row).
+/// - **Time**: `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]`, no time zone in the stamp: a column
+///   `time` is local standard time of the weather file (no daylight saving), a column `time_utc` is UTC
+///   (prices and grid carbon usually are) and is moved onto local standard time by the weather file's
+///   time zone (`RegularTrace.onLocalStandardTime`). A row's time is the start of its sample (the value holds until the next row).
 ///   Rows are mapped onto the simulated year by time of year (month, day, time), whatever their year, so
 ///   a 2024 trace replays on 2025. Rows on 29 February are dropped (HeatLoop simulates 365-day years):
 ///   28 February continues straight into 1 March. With an interval that does not divide a day this
@@ -136,6 +138,8 @@ public enum TraceReader {
         var timeField: Int
         var valueField: Int
         var quantity: RegularTrace.Quantity
+        /// `time` (local standard time) or `time_utc`, from the time column's name.
+        var clock: RegularTrace.Clock
     }
 
     /// Parses the file in stages: skips blank and comment lines, reads the header (`parseHeader`), then
@@ -214,7 +218,8 @@ public enum TraceReader {
                         + "(the first two rows set the interval)")
             }
             return RegularTrace(
-                quantity: header.quantity, interval: Double(timeline.interval), start: Double(start), values: values)
+                quantity: header.quantity, interval: Double(timeline.interval), start: Double(start), values: values,
+                clock: header.clock)
         }
     }
 
@@ -259,15 +264,18 @@ public enum TraceReader {
                 return trimmed
             }
         let found = names.map { "'\($0)'" }.joined(separator: ", ")
-        guard let timeField = names.firstIndex(of: "time") else {
+        let clocks = [RegularTrace.Clock.localStandard, .utc]
+        guard let clock = clocks.first(where: { names.contains($0.rawValue) }),
+              let timeField = names.firstIndex(of: clock.rawValue) else {
             let hint = closest(to: "time", in: names).map { " (did you mean '\($0)'? rename it to 'time')" } ?? ""
             throw TraceFileError(
                 file: file, line: line, column: "time",
                 message: "not in the header, which has \(found)\(hint); expected a header line such as "
-                    + "`time,\(column)` as the first line that is not a comment")
+                    + "`time,\(column)` (local standard time) or `time_utc,\(column)` (UTC) as the first line "
+                    + "that is not a comment")
         }
         guard let valueField = names.firstIndex(of: column) else {
-            let candidates = names.filter { $0 != "time" }
+            let candidates = names.filter { $0 != clock.rawValue }
             let hint = closest(to: column, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
             throw TraceFileError(
                 file: file, line: line, column: column,
@@ -286,7 +294,7 @@ public enum TraceReader {
                 message: "the unit cannot be told from the name; expected "
                     + quantities.map(naming).joined(separator: ", or "))
         }
-        return Header(line: line, names: names, timeField: timeField, valueField: valueField, quantity: quantity)
+        return Header(line: line, names: names, timeField: timeField, valueField: valueField, quantity: quantity, clock: clock)
     }
 
     /// The name in `names` closest to `wanted`: the same but for case, one containing the other, or the

@@ -185,6 +185,9 @@ enum ChunkEncoder {
 /// which is stored contiguous.
 struct EncodedDocument: Sendable {
     var time: EncodedColumn?
+    /// `time_bnds` `[time, 2]` (start and end of each step), encoded as one row of interleaved pairs with
+    /// chunks twice as long as the time axis's, which are byte for byte the `[chunkLength, 2]` chunks.
+    var timeBounds: EncodedColumn?
     /// `[group][series]`
     var series: [[EncodedColumn?]]
     /// `[group][matrix]`
@@ -201,6 +204,11 @@ struct EncodedDocument: Sendable {
             return jobs.count - 1
         }
         let timeJob = add(.int32(document.time.minutes), rows: 1)
+        var boundsJob: Int?
+        if steps > 0 {
+            jobs.append(.init(values: .int32(document.time.bounds), rows: 1, rowLength: 2 * steps, chunkLength: 2 * chunkLength))
+            boundsJob = jobs.count - 1
+        }
         let seriesJobs = document.groups.map { group in
             group.series.map { add(ColumnValues($0.values), rows: 1) }
         }
@@ -209,6 +217,7 @@ struct EncodedDocument: Sendable {
         }
         let columns = ChunkEncoder.encode(jobs, storage: storage)
         time = timeJob.map { columns[$0] }
+        timeBounds = boundsJob.map { columns[$0] }
         series = seriesJobs.map { group in group.map { job in job.map { columns[$0] } } }
         matrices = matrixJobs.map { group in group.map { job in job.map { columns[$0] } } }
     }

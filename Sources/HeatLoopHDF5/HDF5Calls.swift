@@ -170,6 +170,24 @@ extension HDF5Calls {
         }
     }
 
+    /// Creates the `[count, 2]` cell-bounds dataset from one encoded row of interleaved pairs whose chunks
+    /// are `2 · chunkLength` long (`EncodedDocument.timeBounds`): chunks `[chunkLength, 2]`.
+    func createBoundsDataset(_ name: String, in location: hid_t, count: Int, encoded: EncodedColumn,
+                             type: HDF5NumericType, storage: HDF5StorageOptions, object: String) throws(HDF5Error) -> hid_t {
+        let rowsPerChunk = encoded.chunkLength / 2
+        return try createDataset(name, in: location, dimensions: [count, 2], fileType: type.file,
+                                 chunk: [rowsPerChunk, 2], storage: storage, object: object) { dataset throws(HDF5Error) in
+            for index in 0..<encoded.chunksPerRow {
+                let chunk = encoded.chunks[index]
+                var offset = [hsize_t(index * rowsPerChunk), 0]
+                let status = chunk.bytes.withUnsafeBytes {
+                    H5Dwrite_chunk(dataset, chdf5_p_default(), chunk.filterMask, &offset, $0.count, $0.baseAddress)
+                }
+                try check("H5Dwrite_chunk", object, status)
+            }
+        }
+    }
+
     /// Creates a 1-D dataset of variable-length UTF-8 strings (coordinate labels).
     func createStringDataset(_ name: String, in location: hid_t, strings: [String],
                              object: String) throws(HDF5Error) -> hid_t {
@@ -239,6 +257,13 @@ extension HDF5Calls {
     /// Makes `dataset` the dimension scale (netCDF dimension) called `dimension`.
     func makeDimensionScale(_ dataset: hid_t, dimension: String, object: String) throws(HDF5Error) {
         try check("H5DSset_scale", object, H5DSset_scale(dataset, dimension))
+    }
+
+    /// `units` as UDUNITS and, for money, `currency` (`CFUnits.file`), from declared units (`MWh`, `EUR`).
+    func writeUnits(_ declared: String, on location: hid_t, object: String) throws(HDF5Error) {
+        let stored = CFUnits.file(declared)
+        try writeAttribute("units", string: stored.units, on: location, object: object)
+        if let currency = stored.currency { try writeAttribute("currency", string: currency, on: location, object: object) }
     }
 
     /// Attaches `scale` to axis `axis` of `dataset`, so netCDF readers name that axis after the scale.

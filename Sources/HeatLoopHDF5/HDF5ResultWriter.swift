@@ -12,10 +12,11 @@ import HeatLoopOutput
 /// file and the failing call.
 ///
 /// Layout (readable by `xarray.open_dataset(f, engine="h5netcdf", group=…)` and `open_datatree`):
-/// - root: the document's attributes, `complete`, and the `time` coordinate;
-/// - one HDF5 group per `ResultGroup`, each with its own copy of `time` (so one group opened alone
-///   still decodes `time` as datetime64), 1-D series along `time`, and 2-D `[label, time]` matrices
-///   with a string coordinate variable named after the label dimension;
+/// - root: the document's attributes, `complete`, and the `time` coordinate, the file's one `time`
+///   dimension (CF-1.8 §2.7.1: groups do not redefine it);
+/// - one HDF5 group per `ResultGroup`, each with a copy of `time` along the root's dimension (so one group
+///   opened alone still decodes `time` as datetime64), 1-D series along `time`, and 2-D `[label, time]`
+///   matrices with a string coordinate variable named after the label dimension;
 /// - `/summary` with the annual KPIs as attributes and one sub-group per table (`/summary/monthly`)
 ///   with its coordinate variable (`month`) and columns.
 /// Every axis of every dataset has a dimension scale attached, so no reader sees `phony_dim_N`.
@@ -65,12 +66,15 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         defer { H5Gclose(root) }
         try calls.writeAttributes(document.attributes, on: root, object: "root")
 
-        let rootTime = try writeTime(encoded.time, axis: document.time, in: root, groupPath: "",
+        let rootTime = try writeTime(encoded.time, axis: document.time, in: root, groupPath: "", scale: nil,
                                      storage: storage, calls: calls)
-        H5Dclose(rootTime)
+        defer { H5Dclose(rootTime) }
+        if let bounds = encoded.timeBounds {
+            try writeTimeBounds(bounds, axis: document.time, time: rootTime, in: root, storage: storage, calls: calls)
+        }
 
         for (index, group) in document.groups.enumerated() {
-            try writeGroup(group, index: index, encoded: encoded, axis: document.time, in: root,
+            try writeGroup(group, index: index, encoded: encoded, axis: document.time, rootTime: rootTime, in: root,
                            storage: storage, calls: calls, interruption: interruption)
         }
         try writeSummary(document, in: root, calls: calls)
@@ -87,10 +91,12 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
 
     // MARK: - Time
 
-    /// Writes the `time` coordinate variable into `location` and makes it the `time` dimension.
+    /// Writes the `time` variable into `location`: at the root (`scale` nil) the coordinate variable that
+    /// is the file's one `time` dimension; in a group a copy along that dimension (`scale`, the root's), so
+    /// a group opened alone still decodes `time`, while every group shares one dimension (CF-1.8 §2.7.1).
     /// Returns the open dataset (the caller closes it).
     private static func writeTime(_ encoded: EncodedColumn?, axis: TimeAxis, in location: hid_t, groupPath: String,
-                                  storage: HDF5StorageOptions, calls: HDF5Calls) throws(HDF5Error) -> hid_t {
+                                  scale: hid_t?, storage: HDF5StorageOptions, calls: HDF5Calls) throws(HDF5Error) -> hid_t {
         let object = "dataset \(groupPath)/time"
         let time: hid_t
         if let encoded {
@@ -102,10 +108,18 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
                                            type: .int32, object: object)
         }
         do throws(HDF5Error) {
-            try calls.makeDimensionScale(time, dimension: "time", object: object)
+            if let scale {
+                try calls.attach(scale, to: time, axis: 0, object: object)
+            } else {
+                try calls.makeDimensionScale(time, dimension: "time", object: object)
+            }
             try calls.writeAttribute("units", string: axis.units, on: time, object: object)
             try calls.writeAttribute("calendar", string: "standard", on: time, object: object)
-            try calls.writeAttribute("long_name", string: "start of time step", on: time, object: object)
+            try calls.writeAttribute("long_name", string: "start of time step (UTC)", on: time, object: object)
+            try calls.writeAttribute("utc_offset_minutes", values: [Int32(axis.utcOffsetMinutes)], type: .int32,
+                                     on: time, object: object)
+            try calls.writeAttribute("comment", string: "UTC; local standard time of the weather file (EPW rows, "
+                                     + "trace files' `time` column) = time + utc_offset_minutes", on: time, object: object)
             try calls.writeAttribute("standard_name", string: "time", on: time, object: object)
             try calls.writeAttribute("axis", string: "T", on: time, object: object)
         } catch {
@@ -115,17 +129,36 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         return time
     }
 
+    /// `time_bnds` `[time, nv]`, the start and end of each step (CF-1.8 §7.1: the cells `cell_methods`
+    /// refer to), named by the root `time`'s `bounds`. `nv` is a netCDF dimension without a variable.
+    private static func writeTimeBounds(_ encoded: EncodedColumn, axis: TimeAxis, time: hid_t, in root: hid_t,
+                                        storage: HDF5StorageOptions, calls: HDF5Calls) throws(HDF5Error) {
+        let vertices = try withRawBytes(of: [Int32(0), Int32(0)]) { (bytes) throws(HDF5Error) -> hid_t in
+            try calls.createDataset("nv", in: root, dimensions: [2], values: bytes, type: .int32, object: "dataset /nv")
+        }
+        defer { H5Dclose(vertices) }
+        // netCDF-4's mark of a dimension that has no coordinate variable (its NAME, padded length).
+        try calls.makeDimensionScale(vertices, dimension: "This is a netCDF dimension but not a netCDF variable.         2",
+                                     object: "dataset /nv")
+        let object = "dataset /time_bnds"
+        let bounds = try calls.createBoundsDataset("time_bnds", in: root, count: axis.count, encoded: encoded, type: .int32,
+                                                   storage: storage, object: object)
+        defer { H5Dclose(bounds) }
+        try calls.attach(time, to: bounds, axis: 0, object: object)
+        try calls.attach(vertices, to: bounds, axis: 1, object: object)
+        try calls.writeAttribute("bounds", string: "time_bnds", on: time, object: "dataset /time")
+    }
+
     // MARK: - Groups of time series
 
     private static func writeGroup(_ group: ResultGroup, index groupIndex: Int, encoded: EncodedDocument,
-                                   axis: TimeAxis, in root: hid_t, storage: HDF5StorageOptions,
+                                   axis: TimeAxis, rootTime time: hid_t, in root: hid_t, storage: HDF5StorageOptions,
                                    calls: HDF5Calls, interruption: Interruption?) throws(HDF5Error) {
         let groupPath = "/\(group.name)"
         let handle = try calls.createGroup(in: root, named: group.name, object: "group \(groupPath)")
         defer { H5Gclose(handle) }
-        let time = try writeTime(encoded.time, axis: axis, in: handle, groupPath: groupPath,
-                                 storage: storage, calls: calls)
-        defer { H5Dclose(time) }
+        H5Dclose(try writeTime(encoded.time, axis: axis, in: handle, groupPath: groupPath, scale: time,
+                               storage: storage, calls: calls))
 
         for (index, series) in group.series.enumerated() {
             try calls.checkInterruption(interruption)
@@ -162,7 +195,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
                 }
             }
             defer { H5Dclose(dataset) }
-            try calls.writeAttribute("units", string: matrix.units, on: dataset, object: object)
+            try calls.writeUnits(matrix.units, on: dataset, object: object)
             try calls.writeAttribute("long_name", string: matrix.longName, on: dataset, object: object)
             if let cellMethods = matrix.cellMethods {
                 try calls.writeAttribute("cell_methods", string: cellMethods, on: dataset, object: object)
@@ -188,7 +221,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
             dataset = try createContiguous(series, in: location, object: object, calls: calls)
         }
         do throws(HDF5Error) {
-            try calls.writeAttribute("units", string: series.units, on: dataset, object: object)
+            try calls.writeUnits(series.units, on: dataset, object: object)
             try calls.writeAttribute("long_name", string: series.longName, on: dataset, object: object)
             if let standardName = series.standardName {
                 try calls.writeAttribute("standard_name", string: standardName, on: dataset, object: object)

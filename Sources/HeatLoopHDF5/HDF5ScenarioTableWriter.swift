@@ -44,20 +44,23 @@ public struct HDF5ScenarioTableWriter {
         try calls.writeAttribute("long_name", string: "\(dimension) id", on: coordinate, object: "dataset /\(dimension)")
 
         for label in table.labels {
-            let object = "dataset /\(label.name)"
-            let dataset = try calls.createStringDataset(label.name, in: root, strings: label.values, object: object)
+            let name = CFUnits.variableName(label.name), object = "dataset /\(name)"
+            let dataset = try calls.createStringDataset(name, in: root, strings: label.values, object: object)
             defer { H5Dclose(dataset) }
+            if name != label.name { try calls.writeAttribute("key_path", string: label.name, on: dataset, object: object) }
             try calls.attach(coordinate, to: dataset, axis: 0, object: object)
         }
         for column in table.columns {
             try calls.checkInterruption(interruption)
-            let object = "dataset /\(column.name)"
+            // Varied key paths have dots, which CF names may not: the name as written goes to `key_path`.
+            let name = CFUnits.variableName(column.name), object = "dataset /\(name)"
             let dataset = try withRawBytes(of: column.values) { (bytes) throws(HDF5Error) -> hid_t in
-                try calls.createDataset(column.name, in: root, dimensions: [column.values.count], values: bytes,
+                try calls.createDataset(name, in: root, dimensions: [column.values.count], values: bytes,
                                         type: .float64, object: object)
             }
             defer { H5Dclose(dataset) }
-            try calls.writeAttribute("units", string: column.units, on: dataset, object: object)
+            if name != column.name { try calls.writeAttribute("key_path", string: column.name, on: dataset, object: object) }
+            try calls.writeUnits(column.units, on: dataset, object: object)
             try calls.writeAttribute("long_name", string: column.longName, on: dataset, object: object)
             try calls.attach(coordinate, to: dataset, axis: 0, object: object)
         }

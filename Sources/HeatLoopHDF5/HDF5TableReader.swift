@@ -57,10 +57,11 @@ extension HDF5ResultReader {
                     dimension = child.name
                     ids = try readStrings(child.name, in: file, calls: calls)
                 } else if isText {
-                    labels.append(ScenarioTextColumn(name: child.name, values: try readStrings(child.name, in: file, calls: calls)))
+                    let name = try stringAttribute("key_path", of: child.name, in: file, calls: calls) ?? child.name
+                    labels.append(ScenarioTextColumn(name: name, values: try readStrings(child.name, in: file, calls: calls)))
                 } else {
                     let column = try readColumn(child.name, name: child.name, in: file, calls: calls)
-                    columns.append(ScenarioColumn(name: child.name, units: column.units, longName: column.longName,
+                    columns.append(ScenarioColumn(name: column.name, units: column.units, longName: column.longName,
                                                   values: column.values.doubles))
                 }
             }
@@ -133,9 +134,23 @@ extension HDF5ResultReader {
             else { return nil }
             return value
         }
-        return ResultSeries(name: name, units: try text("units") ?? "", longName: try text("long_name") ?? "",
+        return ResultSeries(name: try text("key_path") ?? name,
+                            units: CFUnits.declared(units: try text("units") ?? "", currency: try text("currency")),
+                            longName: try text("long_name") ?? "",
                             standardName: try text("standard_name"), cellMethods: try text("cell_methods"),
                             values: .float64(values))
+    }
+
+    /// A text attribute of a dataset, when it has one.
+    private static func stringAttribute(_ attribute: String, of datasetPath: String, in file: hid_t,
+                                        calls: HDF5Calls) throws(HDF5Error) -> String? {
+        let object = "dataset /\(datasetPath)"
+        let dataset = try calls.id("H5Dopen2", object, H5Dopen2(file, datasetPath, chdf5_p_default()))
+        defer { H5Dclose(dataset) }
+        guard H5Aexists(dataset, attribute) > 0,
+              case .string(let value)? = try readAttribute(named: attribute, of: dataset, object: object, calls: calls)
+        else { return nil }
+        return value
     }
 
     /// A 1-D dataset of strings (variable- or fixed-length).
@@ -202,7 +217,9 @@ extension HDF5ResultReader {
         let time = try readColumn("time", name: "time", in: file, calls: calls)
         let year = time.units.split(separator: " ").dropFirst(2).first.flatMap { Int($0.prefix(4)) } ?? 2025
         let stepSeconds = attributes.first { $0.name == "timestep_s" }?.value.double ?? 3600
-        return TimeAxis(year: year, stepMinutes: max(1, Int(stepSeconds / 60)), count: time.values.count)
+        let offset = attributes.first { $0.name == ProvenanceKey.utcOffsetMinutes }?.value.double ?? 0
+        return TimeAxis(year: year, stepMinutes: max(1, Int(stepSeconds / 60)), count: time.values.count,
+                        utcOffsetMinutes: Int(offset))
     }
 }
 

@@ -4,7 +4,7 @@ import HeatLoop
 /// so that a bad document never leaves a file behind and every problem is reported at once.
 enum ResultDocumentChecks {
     /// Group names the layout itself uses at the root.
-    static let reservedRootNames: Set<String> = ["time", "summary"]
+    static let reservedRootNames: Set<String> = ["time", "time_bnds", "nv", "summary"]
 
     static func problems(in document: ResultDocument) -> [String] {
         var problems = timeProblems(document.time)

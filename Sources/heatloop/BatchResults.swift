@@ -144,7 +144,9 @@ struct BatchResults {
 
     /// Units and long names of the `/summary` KPIs (file attributes carry only name and value).
     static let kpiDescriptions: [String: (units: String, longName: String)] = Dictionary(
-        (KPIs(EnergyTotals(), carbon: nil).named + EconomicAssessment.descriptions).map { ($0.name, ($0.units, $0.longName)) },
+        (KPIs(EnergyTotals(), carbon: nil).named.map { ($0.name, $0.units, $0.longName) }
+            + EconomicAssessment.descriptions.map { ($0.name, $0.units, $0.longName) }
+            + [ResultDocument.maximumRackPower]).map { ($0.0, ($0.1, $0.2)) },
         uniquingKeysWith: { a, _ in a })
 
     /// A scenario's summary: its place in the batch and its summary row.

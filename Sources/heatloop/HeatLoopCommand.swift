@@ -3,7 +3,7 @@ import Foundation
 
 @main
 struct HeatLoopCommand: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = ProgramVersion.number
     static let configuration = CommandConfiguration(
         commandName: "heatloop",
         abstract: "Simulate a data center's cooling energy and the heat it can give to district heating.",
@@ -14,6 +14,8 @@ struct HeatLoopCommand: ParsableCommand {
     /// Like the default entry point, but usage errors (a bad option or value) exit 2, as all invalid
     /// input does (DESIGN §7), instead of ArgumentParser's 64.
     static func main() {
+        // The git revision (two `git` calls, ~6 ms) is asked while the command reads and simulates, not after.
+        DispatchQueue.global(qos: .utility).async { _ = ProgramVersion.gitRevision }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -54,9 +54,10 @@ func printError(_ message: String) {
 }
 
 extension RunOrigin {
-    /// This program's version and the current time, for a result made now.
+    /// This program's version and revision, its command line and the current time, for a result made now.
     static func now() -> RunOrigin {
-        RunOrigin(heatloopVersion: HeatLoopCommand.version, createdUTC: ISO8601DateFormatter().string(from: Date()))
+        RunOrigin(heatloopVersion: ProgramVersion.number, createdUTC: ISO8601DateFormatter().string(from: Date()),
+                  gitRevision: ProgramVersion.gitRevision, commandLine: ProgramVersion.commandLine)
     }
 }
 

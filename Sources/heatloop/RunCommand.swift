@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HeatLoop
 import HeatLoopFiles
+import HeatLoopReport
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +13,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("timestep-min"), help: "Step length in minutes (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60).")
     var timestepMin: Int?
     @Option(help: "Result file (.h5) or folder (default Output/<site name>.h5).") var output: String?
+    @Flag(help: "Also write the per-step series as CSV (one header line with units) beside the result (<result>.csv).")
+    var csv = false
+    @Flag(name: .customLong("csv-hourly"), help: "Like --csv, with hourly values (means, sums or maxima as each series declares).")
+    var csvHourly = false
     @Flag(help: "Print the summary as one JSON object.") var json = false
     @Flag(help: "Exit with status 1 when the plant failed: unmet cooling, IT inlet outside the ASHRAE allowable envelope, facility water above its class, or heat recovery that recovered nothing (the result is still written).")
     var strict = false
@@ -47,12 +52,14 @@ struct RunCommand: ParsableCommand {
             printError("error: could not write \(path): \(error)")
             throw ExitStatus.failure
         }
+        if csv || csvHourly { try writeCSV(recorded.document, besides: path) }
         let (result, summary) = (recorded.run.result, recorded.run.summary)
         if json {
             print(try SummaryPrinter.json(recorded, output: path))
         } else if !verbosity.quiet {
             print(SummaryPrinter.table(result: result, summary: summary, design: input.spec, weather: input.weatherPath, output: path,
                                        seconds: Date().timeIntervalSince(started)))
+            print(SummaryPrinter.monthlyTable(recorded.document).joined(separator: "\n"))
         }
         if strict, summary.failures.any {
             if json || verbosity.quiet {
@@ -61,5 +68,17 @@ struct RunCommand: ParsableCommand {
             printError("error: --strict: the plant failed (\(summary.failures.messages.count) problem(s)); see \(path)")
             throw ExitStatus.failure
         }
+    }
+
+    /// The series as CSV at the result's path with `.csv` for `.h5`, atomically like the result.
+    private func writeCSV(_ document: ResultDocument, besides result: String) throws {
+        let path = ((result as NSString).deletingPathExtension as NSString).appendingPathExtension("csv") ?? result + ".csv"
+        do {
+            try Signals.writing { try OutputPath.write(text: ResultCSV.text(document, hourly: csvHourly), to: path) }
+        } catch {
+            printError("error: could not write \(path): \(error)")
+            throw ExitStatus.failure
+        }
+        if !verbosity.quiet && !json { print("CSV: \(path)") }
     }
 }

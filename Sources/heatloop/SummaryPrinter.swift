@@ -1,6 +1,7 @@
 import Foundation
 import HeatLoop
 import HeatLoopFiles
+import HeatLoopReport
 
 /// The terminal and JSON forms of a run's summary.
 enum SummaryPrinter {
@@ -120,6 +121,14 @@ enum SummaryPrinter {
     }
 
     /// Training jobs, largest energy first (at most 10; all are in `/summary/jobs`).
+    /// The month-by-month KPI table (`MonthlyKPITable`) of a result document, under a title; empty without
+    /// `/summary/monthly`.
+    static func monthlyTable(_ document: ResultDocument) -> [String] {
+        guard let monthly = document.summaryTables.first(where: { $0.name == "monthly" }) else { return [] }
+        let table = MonthlyKPITable(monthly: monthly, annual: { document.summaryValue($0)?.double ?? .nan })
+        return ["", "Month by month (local standard time)"] + table.textTable.lines()
+    }
+
     static func jobTable(_ jobs: [JobSummary]) -> [String] {
         let shown = jobs.sorted { $0.energyMWh > $1.energyMWh }.prefix(10)
         var lines = ["Jobs (energy at the meter; × step PUE; operational CO2):"]

@@ -34,6 +34,39 @@ import Testing
         #expect(zip(recorded, warmer).allSatisfy { abs($1 - $0 - 2) < 1e-9 })
     }
 
+    /// A result names what made it: the program, the command, the site's location from the EPW header, the
+    /// climate scenario with its factors and the SHA-256 of the weather it ran in (differing from the
+    /// weather as read), and a CF `history`.
+    @Test func resultNamesTheClimateScenarioAndTheLocation() throws {
+        let input = try Self.hourly("tucson-enterprise-air")
+        let origin = RunOrigin(heatloopVersion: "test", createdUTC: "2025-01-01T00:00:00Z", gitRevision: "abc",
+                               commandLine: "heatloop batch x.yaml")
+        let recorded = try ScenarioRunner(input: input).record(origin: origin).document.attributes
+        let morph = MorphSpec(dryBulbDeltaK: (1...12).map { Double($0) / 4 })
+        let warmed = try ScenarioRunner(input: input, climate: ClimateSpec(name: "warm", morph: morph))
+            .record(origin: origin).document.attributes
+        func value(_ attributes: [ResultAttribute], _ name: String) -> AttributeValue? { attributes.first { $0.name == name }?.value }
+        #expect(value(recorded, ProvenanceKey.climate) == .string("as recorded"))
+        #expect(value(warmed, ProvenanceKey.climate) == .string("warm"))
+        #expect(value(warmed, ProvenanceKey.climateMorphPrefix + "dry_bulb_delta_k")
+                == .string("0.25 0.5 0.75 1 1.25 1.5 1.75 2 2.25 2.5 2.75 3"))
+        #expect(value(recorded, ProvenanceKey.effectiveWeatherSHA256) != value(warmed, ProvenanceKey.effectiveWeatherSHA256))
+        #expect(value(recorded, "weather_sha256") == value(warmed, "weather_sha256"))
+        #expect(value(recorded, ProvenanceKey.utcOffsetMinutes) == .int(-420))
+        #expect(value(recorded, ProvenanceKey.timeZone) == .string("UTC-07:00"))
+        #expect(value(recorded, ProvenanceKey.latitude)?.double.map { abs($0 - 32.1) < 0.2 } == true)
+        #expect(value(recorded, ProvenanceKey.gitRevision) == .string("abc"))
+        #expect(value(recorded, ProvenanceKey.history) == .string("2025-01-01T00:00:00Z: heatloop batch x.yaml (HeatLoop test, git abc)"))
+    }
+
+    /// The resolved site of an all-air site names no facility-water loop (no component it does not have).
+    @Test func resolvedSiteOmitsAnAbsentLiquidLoop() throws {
+        let crac = try Self.hourly("energyplus-crac-room")
+        #expect(!crac.resolvedJSON.contains("\"liquid\""))
+        #expect(!crac.resolvedJSON.contains("chilled_water_c"))
+        #expect(try Self.hourly("chicago-ai-campus").resolvedJSON.contains("\"liquid\""))
+    }
+
     /// A climate whose factors do not fit together fails that scenario, naming the climate.
     @Test func inconsistentMorphFailsNamingTheClimate() throws {
         let morph = MorphSpec(dryBulbDeltaK: Array(repeating: 1, count: 12), dryBulbMaxDeltaK: Array(repeating: 2, count: 12))

@@ -23,8 +23,10 @@ import Testing
         let csv = try String(contentsOfFile: "\(folder)/sizing.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.count == 61 && csv[0].hasPrefix("design_id,heat_recovery.heat_pump.capacity_mw,heat_recovery.storage.volume_m3,"))
 
-        let capacity = try HDF5ResultReader.readSeries(path: table, group: "", name: "heat_recovery.heat_pump.capacity_mw")
-        let volume = try HDF5ResultReader.readSeries(path: table, group: "", name: "heat_recovery.storage.volume_m3")
+        // Key paths have dots, which CF variable names may not: the file names them with `__`.
+        #expect(CFUnits.variableName("heat_recovery.storage.volume_m3") == "heat_recovery__storage__volume_m3")
+        let capacity = try HDF5ResultReader.readSeries(path: table, group: "", name: "heat_recovery__heat_pump__capacity_mw")
+        let volume = try HDF5ResultReader.readSeries(path: table, group: "", name: "heat_recovery__storage__volume_m3")
         let npv = try HDF5ResultReader.readSeries(path: table, group: "", name: "npv_eur")
         let heat = try HDF5ResultReader.readSeries(path: table, group: "", name: "heat_delivered_MWh")
         let rank = try HDF5ResultReader.readSeries(path: table, group: "", name: "rank")

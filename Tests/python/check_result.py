@@ -30,6 +30,9 @@ import warnings
 ROOT_ATTRIBUTES = [
     "title", "heatloop_version", "site", "created_utc", "site_config", "weather_file",
     "weather_sha256", "timestep_s", "Conventions",
+    # Provenance (Docs/result-file.md): program, command, location and time zone, climate, weather simulated.
+    "source", "history", "git_revision", "command_line", "site_latitude", "site_longitude", "site_elevation_m",
+    "utc_offset_minutes", "time_zone", "climate_scenario", "effective_weather_sha256",
 ]
 
 # DESIGN §6: the annual KPIs in /summary (economics only when configured, so not required).

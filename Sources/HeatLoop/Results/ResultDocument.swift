@@ -32,21 +32,34 @@ public struct ResultDocument: Sendable {
     public func summaryValue(_ name: String) -> AttributeValue? { summary.first { $0.name == name }?.value }
 }
 
-/// The time axis: step `i` starts `i · stepMinutes` minutes after `year`-01-01 00:00 (local standard time
-/// of the weather file). Written as CF `units = "minutes since YYYY-01-01 00:00:00"`.
+/// The time axis: step `i` starts `i · stepMinutes` minutes after `year`-01-01 00:00 local standard time
+/// of the weather file, which is `utcOffsetMinutes` ahead of UTC. Written in UTC, as CF
+/// `units = "minutes since YYYY-01-01 00:00:00"` (UTC): step `i` is at `i · stepMinutes − utcOffsetMinutes`
+/// (Chicago, −360: the first step is at 360, 06:00 UTC); the offset is the variable's `utc_offset_minutes`
+/// (local standard time = time + offset; Docs/result-file.md).
 public struct TimeAxis: Sendable, Equatable {
     public var year: Int
     public var stepMinutes: Int
     public var count: Int
-    public init(year: Int, stepMinutes: Int, count: Int) {
+    /// Minutes the simulation's local standard time is ahead of UTC (the EPW time zone × 60).
+    public var utcOffsetMinutes: Int
+    public init(year: Int, stepMinutes: Int, count: Int, utcOffsetMinutes: Int = 0) {
         self.year = year
         self.stepMinutes = stepMinutes
         self.count = count
+        self.utcOffsetMinutes = utcOffsetMinutes
     }
-    /// CF units string of the axis.
+    /// CF units string of the axis (UTC).
     public var units: String { "minutes since \(year)-01-01 00:00:00" }
-    /// Start of each step in minutes since the start of the year.
-    public var minutes: [Int32] { (0..<count).map { Int32($0 * stepMinutes) } }
+    /// Start of each step in minutes since the start of the year, UTC.
+    public var minutes: [Int32] { (0..<count).map { Int32($0 * stepMinutes - utcOffsetMinutes) } }
+    /// CF cell bounds of the steps (§7.1, `time_bnds`): start and end of each step, interleaved, UTC minutes.
+    public var bounds: [Int32] {
+        (0..<count).flatMap { step -> [Int32] in
+            let start = step * stepMinutes - utcOffsetMinutes
+            return [Int32(start), Int32(start + stepMinutes)]
+        }
+    }
 }
 
 public struct ResultGroup: Sendable {

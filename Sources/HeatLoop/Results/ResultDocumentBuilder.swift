@@ -1,36 +1,11 @@
-/// Where a run came from, for the root attributes of its result file.
-public struct RunProvenance: Sendable {
-    public var heatloopVersion: String
-    public var createdUTC: String
-    /// The fully resolved site file (defaults and derived values filled in), YAML: for people.
-    public var siteConfig: String
-    /// The same resolved site as JSON (`SiteSpec` through `JSONEncoder`): for programs, which read it back
-    /// with `SiteSpec(json:)`.
-    public var siteJSON: String
-    public var weatherFile: String
-    public var weatherSHA256: String
-    /// Hours whose RH and dew-point columns disagree by more than 1 K of dew point
-    /// (`WeatherSeries.humidityDisagreementHours`; the run reads the dew points).
-    public var weatherHumidityDisagreementHours: Int
-    public init(heatloopVersion: String, createdUTC: String, siteConfig: String, siteJSON: String,
-                weatherFile: String, weatherSHA256: String, weatherHumidityDisagreementHours: Int = 0) {
-        self.weatherHumidityDisagreementHours = weatherHumidityDisagreementHours
-        self.heatloopVersion = heatloopVersion
-        self.createdUTC = createdUTC
-        self.siteConfig = siteConfig
-        self.siteJSON = siteJSON
-        self.weatherFile = weatherFile
-        self.weatherSHA256 = weatherSHA256
-    }
-}
-
 extension ResultDocument {
     /// The result file's content (DESIGN §6) for a finished run: the series of `OutputSeries` the site
     /// has, the root attributes, `/summary` and its tables.
     public init(result: SimulationResult, summary: RunSummary, provenance: RunProvenance) {
         let site = result.site
         groups = OutputGroup.allCases.map { Self.seriesGroup($0, of: result) }
-        time = TimeAxis(year: site.calendar.year, stepMinutes: site.calendar.stepMinutes, count: result.columns.count)
+        time = TimeAxis(year: site.calendar.year, stepMinutes: site.calendar.stepMinutes, count: result.columns.count,
+                        utcOffsetMinutes: provenance.location?.utcOffsetMinutes ?? 0)
         attributes = Self.rootAttributes(site: site, provenance: provenance)
         self.summary = Self.summaryAttributes(result: result, summary: summary)
         summaryTables = Self.summaryTables(result: result, summary: summary)
@@ -39,8 +14,12 @@ extension ResultDocument {
     /// The `/summary` attributes of a finished run: its KPIs and the highest rack power. Also what a
     /// batch run without result files records for its summary table.
     public static func summaryAttributes(result: SimulationResult, summary: RunSummary) -> [ResultAttribute] {
-        summary.attributes + [ResultAttribute("max_rack_kW", .double(result.maximumRackPower / 1e3))]
+        summary.attributes + [ResultAttribute(maximumRackPower.name, .double(result.maximumRackPower / 1e3))]
     }
+
+    /// The `/summary` KPI the document adds to the run summary's: the peak power of a full rack, kW.
+    public static let maximumRackPower = (name: "max_rack_kW", units: "kW",
+                                          longName: "power of the most loaded full rack at the year's peak")
 
     /// One group's series and per-cluster matrices, in table order, with their declared attributes.
     static func seriesGroup(_ group: OutputGroup, of result: SimulationResult) -> ResultGroup {
@@ -75,7 +54,7 @@ extension ResultDocument {
             ResultAttribute("weather_humidity_disagreement_hours", .int(provenance.weatherHumidityDisagreementHours)),
             ResultAttribute("timestep_s", .int(site.calendar.stepMinutes * 60)),
             ResultAttribute("Conventions", .string("CF-1.8")),
-        ]
+        ] + provenance.attributes
     }
 
     /// `/summary/monthly`, `/summary/jobs` (with training jobs) and `/summary/heat_duration` (with heat

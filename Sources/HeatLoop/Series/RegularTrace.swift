@@ -50,7 +50,17 @@ public struct RegularTrace: Sendable, Equatable {
     /// all-zero series. Trace files have whole-second timestamps, so the reader's intervals are ≥ 1 s.
     public static let minimumInterval = 1.0
 
+    /// The clock a trace file's times are on (its time column's name says which).
+    public enum Clock: String, Sendable, Equatable {
+        /// `time`: local standard time of the weather file (no daylight saving), as EPW rows are.
+        case localStandard = "time"
+        /// `time_utc`: UTC, as market prices and grid-carbon data usually are.
+        case utc = "time_utc"
+    }
+
     public var quantity: Quantity
+    /// The clock `start` is on; the simulation runs on local standard time (`onLocalStandardTime`).
+    public var clock: Clock = .localStandard
     /// Seconds between samples; sample `i` covers `[start + i·interval, start + (i+1)·interval)`.
     public var interval: Double
     /// Seconds since the simulated year's start: the time of year of the first sample (any value; taken
@@ -59,11 +69,25 @@ public struct RegularTrace: Sendable, Equatable {
     /// One value per sample: utilisation 0…1 or power in kW, as `quantity` says.
     public var values: [Double]
 
-    public init(quantity: Quantity, interval: Double, start: Double, values: [Double]) {
+    public init(quantity: Quantity, interval: Double, start: Double, values: [Double], clock: Clock = .localStandard) {
         self.quantity = quantity
         self.interval = interval
         self.start = start
         self.values = values
+        self.clock = clock
+    }
+
+    /// The trace on the local standard time of a weather file `utcOffsetMinutes` ahead of UTC (Chicago −360):
+    /// a UTC trace's samples move by the offset (`t_local = t_UTC + offset`, so 06:00 UTC is Chicago's
+    /// 00:00); a local trace is unchanged. The year wraps as for any trace. (A UTC trace from a leap year
+    /// loses its UTC 29 February in the reader; the local hours around it are then off by the offset, at
+    /// most one day per leap year.)
+    public func onLocalStandardTime(utcOffsetMinutes: Int) -> RegularTrace {
+        guard clock == .utc else { return self }
+        var local = self
+        local.clock = .localStandard
+        local.start = start + Double(utcOffsetMinutes * 60)
+        return local
     }
 
     /// Exact interval averages of the trace on the simulation steps (`calendar.stepCount` values, in the

@@ -34,7 +34,7 @@ public struct EconomicsSpec: SpecSection {
                         doc: "Constant electricity price (or electricity_price_csv).",
                         derived: "\(formatNumber(defaultElectricityPrice)) unless electricity_price_csv is given"),
         .optionalFile("electricity_price_csv", \.electricityPriceCsv, what: "electricity price CSV",
-                      doc: "CSV with `time` and an `eur_per_mwh` column (any regular interval), relative to the site file.",
+                      doc: "CSV with `time` (local standard time) or `time_utc` (UTC) and an `eur_per_mwh` column (any regular interval), relative to the site file.",
                       column: ("electricity_price_column", \.electricityPriceColumn), accepting: [.eurosPerMegawattHour]),
         .text("electricity_price_column", \.electricityPriceColumn, doc: "Column of electricity_price_csv read."),
         .number("discount_rate", \.discountRate, range: 0...0.5, doc: "Real discount rate per year.",

@@ -46,7 +46,9 @@ public struct SiteSpec: SpecSection {
                 doc: "Heat-rejection capacities not given are the design heat times this (ASHRAE 90.1-2019 G3.1.2.2: 1.15)."),
         .section("it", \.it, doc: "The IT equipment.", required: "a list of clusters"),
         .section("electrical", \.electrical, doc: "UPS and distribution losses, misc loads."),
-        .section("cooling", \.cooling, doc: "The liquid (facility-water) and air loops."),
+        // A site whose clusters are all air-cooled has no facility-water loop: its resolved file says nothing of one.
+        .section("cooling", \.cooling, doc: "The liquid (facility-water) and air loops.")
+            .omitting("liquid", when: { !$0.hasLiquidLoop }),
         .optionalSection("heat_recovery", \.heatRecovery, doc: "Heat pump, exchangers, storage and the district-heating network."),
         .optionalSection("carbon", \.carbon, doc: "Grid carbon intensity and the heat's displaced emissions."),
         .optionalSection("compliance", \.compliance, doc: "German EnEfG targets by commissioning date."),
@@ -153,7 +155,7 @@ public struct CarbonSpec: SpecSection {
         .optionalText("country", \.country, doc: "ISO 3166 alpha-3 (or alpha-2) code: the country's annual average.",
                       normalise: { $0.uppercased() }),
         .optionalFile("grid_csv", \.gridCsv, what: "carbon CSV",
-                      doc: "CSV with `time` and a `*g_per_kwh` column (any regular interval), relative to the site file.",
+                      doc: "CSV with `time` (local standard time) or `time_utc` (UTC) and a `*g_per_kwh` column (any regular interval), relative to the site file.",
                       column: ("column", \.column), accepting: [.gramsPerKilowattHour]),
         .text("column", \.column, doc: "Column of `grid_csv` read."),
         .number("displaced_heat_g_per_kwh", \.displacedHeatGPerKwh, unit: "g/kWh", range: 0...2000,

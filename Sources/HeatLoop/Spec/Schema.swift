@@ -76,6 +76,16 @@ public struct Field<Root>: @unchecked Sendable {
         let encode = self.encode
         return Field(key: key, reference: reference, decode: decode, encode: { condition($0) ? encode($0) : nil }, files: files)
     }
+
+    /// The section is written without its entry `child` when `condition` holds (a component the site does
+    /// not have, e.g. the facility-water loop of an all-air site), so the resolved site names only what exists.
+    public func omitting(_ child: String, when condition: @escaping (Root) -> Bool) -> Field<Root> {
+        let encode = self.encode
+        return Field(key: key, reference: reference, decode: decode, encode: { root in
+            guard condition(root), case .mapping(let entries, let position)? = encode(root) else { return encode(root) }
+            return .mapping(entries.filter { $0.key != child }, position)
+        }, files: files)
+    }
 }
 
 /// A file a description names (weather, a trace or price CSV), found by walking the schema.

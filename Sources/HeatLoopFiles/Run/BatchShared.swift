@@ -57,6 +57,8 @@ public final class BatchShared: Sendable {
 struct ScenarioWeather: Sendable {
     var series: WeatherSeries
     var stepWeather: StepWeather
+    /// The climate scenario `series` was made with.
+    var climate: ClimateScenario
 }
 
 extension BatchScenario {

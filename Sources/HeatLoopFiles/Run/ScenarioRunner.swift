@@ -17,32 +17,37 @@ public struct ScenarioRunner: Sendable {
     public let weather: WeatherSeries
     /// The site over `weather` at its steps, checked to fit the site's calendar.
     public let simulation: Simulation
+    /// The climate scenario `weather` was made with (`ClimateScenario.asRecorded`: the file's weather).
+    public let climate: ClimateScenario
 
     /// A site in the weather of its file, as read. Throws when the weather does not fit the site's steps.
     public init(input: SiteInput) throws(ScenarioFailure) {
-        try self.init(input: input, weather: input.weather)
+        try self.init(input: input, weather: input.weather, climate: .asRecorded)
     }
 
     /// A site in the weather of its file changed by `climate` (a batch's `climate` entry). Throws when
     /// the climate change does not apply to that weather.
     public init(input: SiteInput, climate: ClimateSpec) throws(ScenarioFailure) {
-        let weather: WeatherSeries
+        let weather: WeatherSeries, morph: ClimateMorph?
         do {
-            weather = try climate.model?.apply(to: input.weather) ?? input.weather
+            morph = try climate.model
+            weather = try morph?.apply(to: input.weather) ?? input.weather
         } catch {
             throw ScenarioFailure(description: "climate '\(climate.name)': \(error)")
         }
-        try self.init(input: input, weather: weather)
+        try self.init(input: input, weather: weather, climate: ClimateScenario(name: climate.name, morph: morph))
     }
 
-    private init(input: SiteInput, weather: WeatherSeries) throws(ScenarioFailure) {
+    private init(input: SiteInput, weather: WeatherSeries, climate: ClimateScenario) throws(ScenarioFailure) {
         try self.init(input: input, weather: ScenarioWeather(
-            series: weather, stepWeather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes)))
+            series: weather, stepWeather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes),
+            climate: climate))
     }
 
     private init(input: SiteInput, weather: ScenarioWeather) throws(ScenarioFailure) {
         self.input = input
         self.weather = weather.series
+        self.climate = weather.climate
         do {
             simulation = try Simulation(site: input.site, weather: weather.stepWeather,
                                         hourlyDryBulb: weather.series.dryBulb)
@@ -62,7 +67,8 @@ public struct ScenarioRunner: Sendable {
         let input = scenario.siteInput()
         let weather = try shared.weathers.value(for: scenario.weatherKey) { () throws(ScenarioFailure) in
             let climate = try ScenarioRunner(input: input, climate: scenario.climate)
-            return ScenarioWeather(series: climate.weather, stepWeather: climate.simulation.weather)
+            return ScenarioWeather(series: climate.weather, stepWeather: climate.simulation.weather,
+                                   climate: climate.climate)
         }
         try self.init(input: input, weather: weather)
     }
@@ -88,43 +94,76 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Stages 3–5: the appraised run and its result document, with the provenance root attributes
-    /// (`origin`, the resolved site file, the weather file and its SHA-256), then `attributes` (a batch
-    /// scenario's identity: `BatchScenario.resultAttributes`).
+    /// (`origin`, the resolved site file, the weather file and its SHA-256, the climate scenario and the
+    /// effective weather's SHA-256), then `attributes` (a batch scenario's identity:
+    /// `BatchScenario.resultAttributes`).
     public func record(origin: RunOrigin, attributes: [ResultAttribute] = [],
                        baseline: CoolingBaseline? = nil) -> RecordedRun {
         let run = appraise(baseline: baseline)
-        var document = ResultDocument(result: run.result, summary: run.summary, provenance: input.provenance(origin))
+        var document = ResultDocument(result: run.result, summary: run.summary, provenance: provenance(origin))
         document.attributes += attributes
         return RecordedRun(run: run, document: document)
+    }
+
+    /// Where this run came from: the input's provenance with the climate scenario and the weather it made.
+    public func provenance(_ origin: RunOrigin) -> RunProvenance {
+        var provenance = input.provenance(origin)
+        provenance.climate = climate
+        if climate.morph != nil { provenance.effectiveWeatherSHA256 = weather.valuesSHA256 }
+        return provenance
     }
 }
 
 extension SiteInput {
-    /// Where a run of this input came from: `origin`, the resolved site (YAML for people, JSON for
-    /// programs), the weather file and its SHA-256.
+    /// Where a run of this input in its file's weather came from: `origin`, the resolved site (YAML for
+    /// people, JSON for programs), the weather file, its SHA-256 and location.
     public func provenance(_ origin: RunOrigin) -> RunProvenance {
         RunProvenance(heatloopVersion: origin.heatloopVersion, createdUTC: origin.createdUTC,
                       siteConfig: resolvedYAML, siteJSON: resolvedJSON, weatherFile: weatherPath,
-                      weatherSHA256: weatherSHA256,
+                      weatherSHA256: weatherSHA256, gitRevision: origin.gitRevision, commandLine: origin.commandLine,
+                      location: weather.location, climate: .asRecorded, effectiveWeatherSHA256: weather.valuesSHA256,
                       weatherHumidityDisagreementHours: weather.humidityDisagreementHours)
     }
 }
 
-/// Who made a result and when: `heatloop_version` and `created_utc` of every result file and table. The
-/// caller supplies it, so the library reads neither a clock nor a version.
+extension WeatherSeries {
+    /// SHA-256 of the hourly weather a site runs in (`effective_weather_sha256`): dry bulb, dew point,
+    /// relative humidity, pressure and wind speed, column after column, as IEEE-754 float64 little-endian.
+    /// Two runs with the same value ran in the same weather, whichever file or climate change made it.
+    public var valuesSHA256: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(5 * dryBulb.count * 8)
+        for column in [dryBulb, dewPoint, relativeHumidity, pressure, windSpeed] {
+            for value in column { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+        }
+        return SHA256.hex(bytes)
+    }
+}
+
+/// Who made a result, how and when: `heatloop_version`, `git_revision`, `command_line` and `created_utc`
+/// of every result file and table. The caller supplies it, so the library reads neither a clock nor a version.
 public struct RunOrigin: Sendable, Equatable {
     public var heatloopVersion: String
     /// ISO 8601, UTC (`2025-01-01T00:00:00Z`).
     public var createdUTC: String
+    /// The source tree's git revision (`unknown` when not known).
+    public var gitRevision: String
+    /// The command line, arguments joined by spaces.
+    public var commandLine: String
 
-    public init(heatloopVersion: String, createdUTC: String) {
+    public init(heatloopVersion: String, createdUTC: String, gitRevision: String = "unknown", commandLine: String = "") {
         self.heatloopVersion = heatloopVersion
         self.createdUTC = createdUTC
+        self.gitRevision = gitRevision
+        self.commandLine = commandLine
     }
 
-    /// The root attributes of a scenario table (batch summary, sizing table).
+    /// The root attributes of a scenario table (batch summary, sizing table), with CF `source` and `history`.
     public var attributes: [ResultAttribute] {
-        [ResultAttribute("heatloop_version", .string(heatloopVersion)), ResultAttribute("created_utc", .string(createdUTC))]
+        let provenance = RunProvenance(heatloopVersion: heatloopVersion, createdUTC: createdUTC, siteConfig: "", siteJSON: "",
+                                       weatherFile: "", weatherSHA256: "", gitRevision: gitRevision, commandLine: commandLine)
+        return [ResultAttribute("heatloop_version", .string(heatloopVersion)), ResultAttribute("created_utc", .string(createdUTC))]
+            + provenance.programAttributes
     }
 }
 

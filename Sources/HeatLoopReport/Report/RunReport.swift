@@ -92,6 +92,9 @@ public struct RunReport: Sendable {
         return value
     }
 
+    /// A root attribute as a number.
+    public func rootNumber(_ name: String) -> Double? { attributes.first { $0.name == name }?.value.double }
+
     /// A `/summary` attribute as a number (NaN when absent or text).
     public func kpi(_ name: String) -> Double { summary.first { $0.name == name }?.value.double ?? .nan }
 

@@ -7,6 +7,13 @@ extension RunReport {
     public func html() -> String {
         var body = [failuresBannerHTML(), enefgVerdictHTML(), HTMLPage.cards(headlineFigures)].filter { !$0.isEmpty }
         body.append(HTMLPage.section("Key figures", id: "kpis", [kpiTableHTML()]))
+        if monthlyKPITable != nil {
+            body.append(HTMLPage.section("Month by month", id: "monthly", [
+                HTMLPage.paragraph("Energy, PUE, heat and unmet cooling per month of the simulated year (local standard "
+                    + "time), and for the year; ERF and PUE of a month are its energy ratios.", className: "note"),
+                monthlyTableHTML(),
+            ]))
+        }
         body.append(HTMLPage.section("Energy and cooling", id: "energy", [
             monthlyEnergyFigure(), coolingModesFigure(), pueVersusDryBulbFigure(),
         ]))
@@ -33,18 +40,34 @@ extension RunReport {
         return HTMLPage.document(title: "\(siteName) — HeatLoop report", subtitle: subtitle, body: body)
     }
 
-    /// "2025 · 15-minute steps · weather USA_IL_Chicago….epw".
+    /// "2025 · 15-minute steps · weather USA_IL_Chicago….epw · climate ‘warm-2050’: dry bulb +2 K every
+    /// hour, …": a report shared on its own says which weather it was made in.
     var subtitle: String {
         var parts = ["\(year)", "\(stepMinutes)-minute steps"]
         if let weather = text("weather_file") { parts.append("weather " + (weather as NSString).lastPathComponent) }
+        if let climate = text(ProvenanceKey.climate) {
+            let description = text(ProvenanceKey.climateDescription) ?? ""
+            parts.append(climate == ClimateScenario.asRecorded.name ? description
+                         : "climate ‘\(climate)’" + (description.isEmpty ? "" : ": \(description)"))
+        }
         return parts.joined(separator: " · ")
     }
 
     var provenance: String {
         var parts: [String] = []
-        if let version = text("heatloop_version") { parts.append("HeatLoop \(version)") }
+        if let version = text("heatloop_version") {
+            parts.append("HeatLoop \(version)" + (text(ProvenanceKey.gitRevision).map { " (git \($0))" } ?? ""))
+        }
         if let created = text("created_utc") { parts.append("run \(created)") }
-        if let hash = text("weather_sha256") { parts.append("weather SHA-256 \(hash.prefix(16))…") }
+        if let command = text(ProvenanceKey.commandLine), !command.isEmpty { parts.append("command: \(command)") }
+        if let place = text(ProvenanceKey.weatherLocation), let zone = text(ProvenanceKey.timeZone),
+           let latitude = rootNumber(ProvenanceKey.latitude), let longitude = rootNumber(ProvenanceKey.longitude) {
+            parts.append("\(place) (\(NumberText.grouped(latitude, decimals: 2))° N, \(NumberText.grouped(longitude, decimals: 2))° E, \(zone))")
+        }
+        if let hash = text("weather_sha256") { parts.append("weather file SHA-256 \(hash.prefix(16))…") }
+        if let hash = text(ProvenanceKey.effectiveWeatherSHA256), !hash.isEmpty {
+            parts.append("weather simulated SHA-256 \(hash.prefix(16))…")
+        }
         return parts.joined(separator: " · ")
     }
 

@@ -23,8 +23,9 @@ import Yams
         return (spec, log.problems)
     }
 
-    /// Decode, design, encode the resolved site to YAML and to JSON, decode both again: the same site, and
-    /// designing it again changes nothing.
+    /// Decode, design, encode the resolved site to YAML and to JSON, decode both again: the same site as
+    /// written (components the site does not have, such as the facility-water loop of an all-air site, are
+    /// not written, so they read back as defaults), and designing it again changes nothing.
     @Test(arguments: sites)
     func exampleSiteRoundTrips(path: String) throws {
         let input = try SiteInput.load(path: path)
@@ -32,10 +33,11 @@ import Yams
         let yaml = input.resolvedYAML
         let (fromYAML, yamlProblems) = decode(try tree(yaml), path)
         #expect(yamlProblems.isEmpty, "\(yamlProblems)")
-        #expect(fromYAML == resolved)
+        #expect(fromYAML.node == resolved.node)
+        #expect(fromYAML.designed().spec.node == resolved.node)
         let json = try JSONEncoder().encode(resolved)
         let fromJSON = try SiteSpec(json: json)
-        #expect(fromJSON == resolved)
+        #expect(fromJSON.node == resolved.node)
         #expect(resolved.designed().spec == resolved)
     }
 
@@ -43,6 +45,7 @@ import Yams
         let crac = try SiteInput.load(path: "\(SiteSpecTests.root)/Sites/energyplus-crac-room.yaml").resolvedYAML
         #expect(crac.contains("crac:"))
         #expect(!crac.contains("trim_chiller") && !crac.contains("chilled_water_c") && !crac.contains("heat_recovery"))
+        #expect(!crac.contains("liquid:") && !crac.contains("dry_cooler"))
         // No economiser: written as its bare name (its encoding used to crash).
         var spec = try SiteSpec.decode(text: String(contentsOfFile: "\(SiteSpecTests.root)/Sites/energyplus-crac-room.yaml",
                                                                     encoding: .utf8), file: "\(SiteSpecTests.root)/Sites/x.yaml")

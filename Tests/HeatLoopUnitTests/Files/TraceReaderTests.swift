@@ -90,6 +90,31 @@ struct TraceReaderTests {
         #expect(utilization.values == [0.41, 0.43, 0])
     }
 
+    /// A `time_utc` price file from a leap year (2024, 8784 UTC hours, value = the hour's index) on the
+    /// local standard time of Chicago (UTC−6) and Paris (UTC+1): local hour k takes UTC hour k − offset, the
+    /// year wraps, and past the dropped UTC 29 February the values skip that day's 24 hours.
+    @Test("a UTC trace joins local standard time across the offset and a leap year")
+    func utcTraceAcrossOffsetAndLeapYear() throws {
+        func read(_ timeColumn: String) throws -> RegularTrace {
+            try TraceReader.parse(text: ([timeColumn + ",eur_per_mwh"] + rows(2024, every: 3600, count: 8784, value: { "\($0)" }))
+                                    .joined(separator: "\n"), file: file, column: "eur_per_mwh", accepting: [.eurosPerMegawattHour])
+        }
+        let utc = try read("time_utc")
+        #expect(utc.clock == .utc && utc.values.count == 8760)
+        let calendar = SimulationCalendar(year: 2025, stepMinutes: 60)
+        let chicago = utc.onLocalStandardTime(utcOffsetMinutes: -360).stepMeans(calendar: calendar)
+        #expect(chicago[0] == 6)                      // 00:00 local = 06:00 UTC, 1 January
+        #expect(chicago[58 * 24 + 17] == 58 * 24 + 23) // 28 February 17:00 local = 23:00 UTC
+        #expect(chicago[59 * 24] == 60 * 24 + 6)       // 1 March 00:00 local = 06:00 UTC, after 29 February
+        #expect(chicago[8759] == 5)                    // 31 December 23:00 local = 05:00 UTC, wrapped
+        let paris = utc.onLocalStandardTime(utcOffsetMinutes: 60).stepMeans(calendar: calendar)
+        #expect(paris[0] == 8783)                      // 00:00 local = 23:00 UTC the day before (wrapped)
+        #expect(paris[1] == 0)
+        #expect(paris[59 * 24 + 1] == 60 * 24)         // 1 March 01:00 local = 00:00 UTC
+        let local = try read("time")
+        #expect(local.clock == .localStandard && local.onLocalStandardTime(utcOffsetMinutes: -360) == local)
+    }
+
     @Test("the quantity follows the column name")
     func quantityFromName() {
         #expect(TraceReader.quantity(column: "utilization") == .utilization)
