@@ -39,8 +39,9 @@ enum SummaryPrinter {
             ("IT energy", mwh(k.itMWh)),
             ("Facility energy", mwh(k.facilityMWh)),
             ("Cooling energy", mwh(k.coolingMWh)),
-            ("PUE", number(k.pue, 3)),
         ]
+        if k.humidifierMWh > 0 { rows.append(("  of which humidifiers", mwh(k.humidifierMWh))) }
+        rows.append(("PUE", number(k.pue, 3)))
         if heatReuse {
             rows += [
                 ("PUE incl. heat pump", number(k.pueWithHeatPump, 3)),
@@ -49,6 +50,7 @@ enum SummaryPrinter {
             ]
         }
         rows.append(("WUE", number(k.wue, 3) + " L/kWh"))
+        if k.wueSource.isFinite { rows.append(("WUE incl. electricity (source)", number(k.wueSource, 3) + " L/kWh")) }
         guard heatReuse else { return rows }
         return rows + [
             ("Heat available", mwh(k.heatAvailableMWh)),
