@@ -38,7 +38,12 @@ enum Signals {
     /// closed, no temporary file left).
     static func writing<T>(_ body: () throws -> T) throws -> T {
         let outcome = Result { try body() }
-        if let signal = interruption.signal { exit(exitStatus(for: signal)) }
+        if let signal = interruption.signal {
+            // `_exit`, not `exit`: libhdf5's exit-time cleanup must not run after an interrupted write (an id
+            // an abandoned reader or writer still held makes it print "infinite loop closing library").
+            fflush(nil)
+            _exit(exitStatus(for: signal))
+        }
         return try outcome.get()
     }
 
