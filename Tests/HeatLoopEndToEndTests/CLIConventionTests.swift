@@ -104,4 +104,25 @@ import Testing
         }
         #expect(files(in: folder).isEmpty)
     }
+
+    /// `economics.currency` labels the summary's amounts; the figures are those of the euro site.
+    @Test func currencyLabelsTheSummary() throws {
+        let text = try String(contentsOfFile: PackagePaths.site("chicago-ai-campus"), encoding: .utf8)
+        #expect(text.contains("economics: {"))
+        let site = "\(PackagePaths.root)/Sites/.usd-\(UUID().uuidString).yaml"
+        try text.replacingOccurrences(of: "economics: {", with: "economics: {currency: USD, ")
+            .write(toFile: site, atomically: true, encoding: .utf8)
+        let folder = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: site)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        let euros = try CLI.run(["run", Self.site, "--timestep-min", "60", "-o", folder])
+        let dollars = try CLI.run(["run", site, "--timestep-min", "60", "-o", folder])
+        #expect(dollars.status == 0, "\(dollars.stderr)")
+        #expect(dollars.stdout.contains(" $/MWh") && dollars.stdout.contains(" M$"), "\(dollars.stdout)")
+        #expect(!dollars.stdout.contains("€"), "\(dollars.stdout)")
+        let npv = { (out: String) in out.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("NPV") }?.filter(\.isNumber) }
+        #expect(npv(dollars.stdout) != nil && npv(dollars.stdout) == npv(euros.stdout))
+    }
 }
