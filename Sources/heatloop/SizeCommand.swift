@@ -46,7 +46,7 @@ struct SizeCommand: ParsableCommand {
         }
         if !quiet {
             print(SizingPrinter.table(designs: outcome.designs, analysis: outcome.analysis, top: plan.spec.top,
-                                      currency: Self.currency(ofSite: plan.sitePath)))
+                                      currency: plan.currency))
             print(outcome.recommendation.joined(separator: "\n"))
             print("Results: " + written.joined(separator: ", ") + String(format: " (%.1f s)", Date().timeIntervalSince(started)))
         }
@@ -54,12 +54,6 @@ struct SizeCommand: ParsableCommand {
 
     /// Writes `sizing.h5`, `sizing.csv` and, with `recommendedFile`, the recommended design's full result
     /// (`<id>.h5`); returns their paths.
-    /// The site's `economics.currency` (the sizing plan has read the file already; it is valid).
-    static func currency(ofSite path: String) -> Currency {
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return (try? SiteSpec.decode(text: text, file: path))?.economics?.currencyUnit ?? .euro
-    }
-
     static func write(_ outcome: SizingOutcome, of plan: SizingPlan, in folder: String,
                       recommendedFile: Bool) throws -> [String] {
         let table = outcome.table(name: plan.spec.name, site: plan.designs.first?.scenario.siteName ?? "", origin: .now())

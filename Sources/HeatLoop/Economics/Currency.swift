@@ -26,11 +26,13 @@ public struct Currency: Sendable, Equatable {
         guard value.isFinite else { return "–" }
         let sign = value < 0 ? "−" : ""
         let magnitude = abs(value)
-        let prefixGap = Self.symbols[code] == nil ? " " : ""
-        if magnitude >= 1e6 { return sign + String(format: "%.2f M", magnitude / 1e6) + prefixGap + symbol }
-        if magnitude >= 1e3 { return sign + String(format: "%.0f k", magnitude / 1e3) + prefixGap + symbol }
+        if magnitude >= 1e6 { return sign + String(format: "%.2f ", magnitude / 1e6) + unit("M") }
+        if magnitude >= 1e3 { return sign + String(format: "%.0f ", magnitude / 1e3) + unit("k") }
         return sign + String(format: "%.0f ", magnitude) + symbol
     }
+
+    /// A scaled unit: `M€`, `k$`; `M CHF` for a currency without a symbol.
+    public func unit(_ scale: String) -> String { scale + (Self.symbols[code] == nil ? " " : "") + symbol }
 
     /// A price's unit: `€/MWh`, `CHF/MWh`.
     public func per(_ unit: String) -> String { symbol + "/" + unit }
