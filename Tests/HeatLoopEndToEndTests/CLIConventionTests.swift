@@ -105,7 +105,8 @@ import Testing
         #expect(files(in: folder).isEmpty)
     }
 
-    /// `economics.currency` labels the summary's amounts; the figures are those of the euro site.
+    /// `economics.currency` labels the amounts of the summary and of the run report's KPI table; the figures
+    /// are those of the euro site.
     @Test func currencyLabelsTheSummary() throws {
         let text = try String(contentsOfFile: PackagePaths.site("chicago-ai-campus"), encoding: .utf8)
         #expect(text.contains("economics: {"))
@@ -124,5 +125,12 @@ import Testing
         #expect(!dollars.stdout.contains("€"), "\(dollars.stdout)")
         let npv = { (out: String) in out.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("NPV") }?.filter(\.isNumber) }
         #expect(npv(dollars.stdout) != nil && npv(dollars.stdout) == npv(euros.stdout))
+        let name = try #require(dollars.stdout.split(separator: "\n").first?.split(separator: ":").first)
+        let report = try CLI.run(["report", "\(folder)/\(name).h5", "--html", "\(folder)/report.html"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOfFile: "\(folder)/report.html", encoding: .utf8)
+        for text in [report.stdout, html] {
+            #expect(text.contains("M$") && text.contains("$/MWh") && !text.contains("M€"), "\(text.prefix(3000))")
+        }
     }
 }
