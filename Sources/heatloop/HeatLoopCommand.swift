@@ -37,8 +37,8 @@ struct HeatLoopCommand: ParsableCommand {
         message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
     }
 
-    /// The message for a first argument that is no subcommand, no option and no file (`heatloop rnu
-    /// site.yaml`), with the closest subcommand; nil when it is one of them.
+    /// The message for a first argument that is neither a subcommand nor an option (`heatloop rnu
+    /// site.yaml`, `heatloop site.yaml`), with the closest subcommand if one is close; nil otherwise.
     static func unknownSubcommand(_ arguments: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
         let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
