@@ -35,6 +35,7 @@ struct BatchCommand: ParsableCommand {
             printError("error: \(problem)")
             throw ExitStatus.invalidInput
         }
+        try FileKind.require([.batch], batch)
         let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
         let output = try folder.create(named: plan.spec.name)
         let results = BatchResults(folder: output, files: files.resultFiles)

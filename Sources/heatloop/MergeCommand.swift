@@ -9,7 +9,14 @@ struct MergeCommand: ParsableCommand {
             + "otherwise the scenario result files fill in the scenarios they lack.")
 
     @Argument(help: "Folder of scenario result files (heatloop batch --output).") var folder: String
-    @Option(help: "Summary file to write (default FOLDER/summary.h5; the CSV goes beside it).") var output: String?
+    @Option(name: [.short, .long], help: "Summary file to write, ending in .h5 (default FOLDER/summary.h5; the CSV goes beside it).")
+    var output: String?
+
+    func validate() throws {
+        if let output, !output.hasSuffix(".h5") {
+            throw ValidationError("--output \(output): the summary is an HDF5 file; give NAME.h5")
+        }
+    }
 
     func run() throws {
         Signals.install()

@@ -5,7 +5,7 @@ import HeatLoopFiles
 
 /// `--jobs`: simulations run at once (`batch`, `size`).
 struct ParallelOptions: ParsableArguments {
-    @Option(help: "Simulations run at once (default: the cores allotted: SLURM_CPUS_PER_TASK, else the cgroup's CPU limit, else all).")
+    @Option(name: [.short, .long], help: "Simulations run at once (default: the cores allotted: SLURM_CPUS_PER_TASK, else the cgroup's CPU limit, else all).")
     var jobs: Int?
 
     func validate() throws {
@@ -18,8 +18,16 @@ struct ParallelOptions: ParsableArguments {
 
 /// `--output` as the folder of a batch's or sizing sweep's results (`batch`, `size`, `slurm`).
 struct ResultFolderOptions: ParsableArguments {
-    @Option(help: "Folder for the results (default Output/<the file's name>).")
+    @Option(name: [.short, .long],
+            help: "Folder for the results (default Output/<the file's name>); a path with a file extension (x.h5, x.txt) is refused.")
     var output: String?
+
+    func validate() throws {
+        if let output, OutputPath.namesFile(output) {
+            throw ValidationError("--output \(output): this command writes a folder of results, and a name with a file "
+                + "extension names a file; give a folder (e.g. \((output as NSString).deletingPathExtension))")
+        }
+    }
 
     /// `--output`, or `Output/<name>`.
     func folder(named name: String) -> String { output ?? "Output/\(name)" }
@@ -35,18 +43,26 @@ struct ResultFolderOptions: ParsableArguments {
     }
 }
 
-/// `--quiet` (`run`, `batch`, `size`).
+/// `--quiet` (`run`, `batch`, `size`): without it, `batch` and `size` show their progress on stderr.
 struct Verbosity: ParsableArguments {
-    @Flag(help: "Print nothing but errors.") var quiet = false
+    @Flag(name: [.short, .long], help: "Print nothing but errors (no progress lines or bar, no summary).") var quiet = false
 }
 
 /// The input files `load` reads and checks; on invalid input, every problem is printed and the command
 /// exits 2 (DESIGN §7).
 func loadInput<Input>(_ load: () throws(InputError) -> Input) throws -> Input {
     do { return try load() } catch {
-        printError(error.description)
+        printError(errorLines(error.description))
         throw ExitStatus.invalidInput
     }
+}
+
+/// Problem lines (`file:line:column: key: message`, one a line) as errors: each line with the one `error:`
+/// prefix every error message of the program has, except the closing count of problems left out.
+func errorLines(_ problems: String) -> String {
+    problems.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.hasPrefix("error: ") || $0.hasPrefix("… and ") ? String($0) : "error: " + $0 }
+        .joined(separator: "\n")
 }
 
 func printError(_ message: String) {

@@ -4,6 +4,16 @@ import HeatLoopHDF5
 import HeatLoopOutput
 
 enum OutputPath {
+    /// Whether `--output` names a file: its last component has a file extension (`.h5`, `.txt`, `.csv`: a
+    /// letter then up to four letters or digits); otherwise it names a folder (`Output/run.2050` too).
+    static func namesFile(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        let suffix = name[name.index(after: dot)...]
+        return (1...5).contains(suffix.count) && suffix.first!.isLetter
+            && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
     /// `--output` as a file (ending in .h5) or a folder; default `Output/<site>.h5`.
     static func resolve(_ option: String?, siteName: String) -> String {
         guard let option else { return "Output/\(siteName).h5" }

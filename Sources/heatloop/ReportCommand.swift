@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
             printError("error: \(result): no such file")
             throw ExitStatus.invalidInput
         }
+        try FileKind.require([.result], result)
         let attributes: [ResultAttribute]
         do { attributes = try HDF5ResultReader.readAttributes(path: result) } catch {
             printError("error: \(result): not an HDF5 file HeatLoop can read (\(error.reason))")

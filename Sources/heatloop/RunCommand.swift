@@ -12,7 +12,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "EPW weather file to use instead of the site's own.") var weather: String?
     @Option(name: .customLong("timestep-min"), help: "Step length in minutes (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60).")
     var timestepMin: Int?
-    @Option(help: "Result file (.h5) or folder (default Output/<site name>.h5).") var output: String?
+    @Option(name: [.short, .long], help: "Result file if it ends in .h5, else a folder for <site name>.h5 (default Output/<site name>.h5); another file extension is refused.")
+    var output: String?
     @Flag(help: "Also write the per-step series as CSV (one header line with units) beside the result (<result>.csv).")
     var csv = false
     @Flag(name: .customLong("csv-hourly"), help: "Like --csv, with hourly values (means, sums or maxima as each series declares).")
@@ -23,6 +24,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var verbosity: Verbosity
 
     func validate() throws {
+        if let output, OutputPath.namesFile(output), !output.hasSuffix(".h5") {
+            throw ValidationError("--output \(output): a run's result is an HDF5 file; give NAME.h5, or a folder")
+        }
         if let timestepMin, !SimulationCalendar.allowedStepMinutes.contains(timestepMin) {
             throw ValidationError("--timestep-min \(timestepMin) does not divide an hour; expected one of "
                 + SimulationCalendar.allowedStepMinutes.map(String.init).joined(separator: ", "))
@@ -32,6 +36,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         Signals.install()
+        try FileKind.require([.site], site)
+        if let weather { try FileKind.require([.weather], weather, option: "--weather") }
         let input = try loadInput { () throws(InputError) in
             try SiteInput.load(path: site, weatherOverride: weather, timestepOverride: timestepMin)
         }

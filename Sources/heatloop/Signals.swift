@@ -67,7 +67,10 @@ enum Signals {
         let outcome = Result { try body() }
         let delivered = delivered.load(ordering: .sequentiallyConsistent)
         if let signal = interruption.signal ?? (delivered == 0 ? nil : delivered) {
-            exit(exitStatus(for: signal))
+            // `_exit`, not `exit`: libhdf5's exit-time cleanup must not run after an interrupted write (an id
+            // an abandoned reader or writer still held makes it print "infinite loop closing library").
+            fflush(nil)
+            _exit(exitStatus(for: signal))
         }
         return try outcome.get()
     }

@@ -21,6 +21,8 @@ struct SizeCommand: ParsableCommand {
         let started = Date()
         Signals.install()
         Allocator.keepFreedMemory()
+        try FileKind.require([.sizing], spec, option: "--spec")
+        if let site { try FileKind.require([.site], site) }
         let plan = try loadInput { () throws(InputError) in try SizingPlan.load(path: spec, site: site) }
         let folder = try folder.create(named: plan.spec.name)
         let quiet = verbosity.quiet
@@ -31,7 +33,7 @@ struct SizeCommand: ParsableCommand {
         let outcome: SizingOutcome
         do {
             outcome = try sweep.run { _, done, total in
-                if done == 0 { progress = ProgressBar(total: total, quiet: quiet) } else { progress?.advance(failed: false) }
+                if done == 0 { progress = ProgressBar(total: total, unit: "designs", quiet: quiet) } else { progress?.advance(failed: false) }
             }
         } catch {
             printError("error: \(error)")
@@ -43,7 +45,8 @@ struct SizeCommand: ParsableCommand {
             throw ExitStatus.failure
         }
         if !quiet {
-            print(SizingPrinter.table(designs: outcome.designs, analysis: outcome.analysis, top: plan.spec.top))
+            print(SizingPrinter.table(designs: outcome.designs, analysis: outcome.analysis, top: plan.spec.top,
+                                      currency: plan.currency))
             print(outcome.recommendation.joined(separator: "\n"))
             print("Results: " + written.joined(separator: ", ") + String(format: " (%.1f s)", Date().timeIntervalSince(started)))
         }

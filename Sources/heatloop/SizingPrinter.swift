@@ -4,7 +4,8 @@ import HeatLoopFiles
 
 /// The terminal table of a sizing sweep: the best feasible designs by the objective.
 enum SizingPrinter {
-    static func table(designs: [SizingDesign], analysis: SizingAnalysis, top: Int) -> String {
+    /// Amounts in `currency` (the site's `economics.currency`).
+    static func table(designs: [SizingDesign], analysis: SizingAnalysis, top: Int, currency: Currency = .euro) -> String {
         let ranked = designs.indices.filter { analysis.rank[$0] != nil }.sorted { analysis.rank[$0]! < analysis.rank[$1]! }
         let feasible = ranked.count
         var lines = ["\(designs.count) designs, \(feasible) meet the constraints"
@@ -13,16 +14,16 @@ enum SizingPrinter {
             + "+ on the heat–NPV front):"]
         guard feasible > 0 else { return lines.joined(separator: "\n") }
         let names = analysis.parameterKeys.map { key in String(key.split(separator: ".").last ?? Substring(key)) }
-        let header = ["#"] + names + ["NPV", "LCOH €/MWh", "payback", "heat GWh", "ERF", "CO2 life t", "CAPEX", ""]
+        let header = ["#"] + names + ["NPV", "LCOH " + currency.per("MWh"), "payback", "heat GWh", "ERF", "CO2 life t", "CAPEX", ""]
         var rows: [[String]] = []
         for index in ranked.prefix(top) {
             let d = designs[index]
             var row = ["\(analysis.rank[index]!)"] + d.parameters.map { $0.isNaN ? "–" : formatNumber($0) }
             row += [
-                SummaryPrinter.euros(d.value("npv_eur")), fixed(d.value("lcoh_eur_per_MWh"), 1),
+                currency.amount(d.value("npv_eur")), fixed(d.value("lcoh_eur_per_MWh"), 1),
                 d.value("payback_years").isFinite ? fixed(d.value("payback_years"), 1) + " y" : "never",
                 fixed(d.value("heat_delivered_MWh") / 1000, 1), fixed(d.value("erf"), 3),
-                fixed(d.value("co2_avoided_lifetime_t"), 0), SummaryPrinter.euros(d.value("capex_eur")),
+                fixed(d.value("co2_avoided_lifetime_t"), 0), currency.amount(d.value("capex_eur")),
                 (analysis.paretoObjectiveCapex[index] ? "*" : "") + (analysis.paretoHeatNPV[index] ? "+" : ""),
             ]
             rows.append(row)

@@ -27,6 +27,7 @@ struct SlurmCommand: ParsableCommand {
     }
 
     func run() throws {
+        try FileKind.require([.batch], batch)
         let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
         let executable = CommandLine.arguments[0]
         let scripts = SlurmScripts(

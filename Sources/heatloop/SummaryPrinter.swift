@@ -10,7 +10,7 @@ enum SummaryPrinter {
         let site = result.site
         let k = summary.annual
         let rows = [designRow(design)] + energyRows(k, heatReuse: site.heatRecovery != nil) + operationRows(result, k)
-            + (summary.economics.map(economicsRows) ?? []) + enefgRows(summary.enefg)
+            + (summary.economics.map { economicsRows($0, design.economics?.currencyUnit ?? .euro) } ?? []) + enefgRows(summary.enefg)
         let width = rows.map(\.0.count).max() ?? 0
         var lines = ["\(site.name): \(site.calendar.year), \(site.calendar.stepMinutes)-minute steps, weather \((weather as NSString).lastPathComponent)"]
         lines += rows.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
@@ -94,12 +94,13 @@ enum SummaryPrinter {
         return rows
     }
 
-    private static func economicsRows(_ e: EconomicAssessment) -> [(String, String)] {
-        [
+    private static func economicsRows(_ e: EconomicAssessment, _ currency: Currency) -> [(String, String)] {
+        let euros = currency.amount
+        return [
             ("CAPEX (heat pump/storage/DH)", "\(euros(e.capex.total)) (\(euros(e.capex.heatPump)) / \(euros(e.capex.storage)) / \(euros(e.capex.connection)))"),
             ("Net cash flow", euros(e.netCashFlow) + "/year (heat \(euros(e.heatRevenue)), cooling saved \(euros(e.coolingSavings)), HP electricity −\(euros(e.heatPumpElectricityCost)), maintenance −\(euros(e.maintenance)))"),
             ("NPV", euros(e.npv)),
-            ("LCOH", number(e.lcoh, 1) + " €/MWh"),
+            ("LCOH", number(e.lcoh, 1) + " " + currency.per("MWh")),
             ("Simple payback", e.paybackYears.isFinite ? number(e.paybackYears, 1) + " years" : "never"),
             ("CO2 avoided over the life", number(e.co2AvoidedLifetimeTonnes, 0) + " t"),
         ]
@@ -159,15 +160,6 @@ enum SummaryPrinter {
     private static func mwh(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         return value >= 10_000 ? String(format: "%.1f GWh", value / 1000) : String(format: "%.0f MWh", value)
-    }
-    /// `1.23 M€`, `450 k€`, `−2.1 M€`.
-    static func euros(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        let sign = value < 0 ? "−" : ""
-        let magnitude = abs(value)
-        if magnitude >= 1e6 { return sign + String(format: "%.2f M€", magnitude / 1e6) }
-        if magnitude >= 1e3 { return sign + String(format: "%.0f k€", magnitude / 1e3) }
-        return sign + String(format: "%.0f €", magnitude)
     }
     private static func percent(_ value: Double) -> String {
         value.isFinite ? String(format: "%.1f %%", value * 100) : "–"

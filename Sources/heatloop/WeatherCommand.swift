@@ -15,7 +15,7 @@ struct WeatherCommand: ParsableCommand {
             """)
 
     @Argument(help: "EPW weather file.") var epw: String
-    @Option(name: .customLong("offset-k"), help: "Add this many kelvin to every dry-bulb value.")
+    @Option(name: .customLong("offset-k"), parsing: .unconditional, help: "Add this many kelvin to every dry-bulb value.")
     var offsetK: Double?
     @Option(help: "YAML file of monthly morphing factors (Belcher et al. 2005).") var morph: String?
     @Option(help: "Write the (morphed) weather as an EPW file here.") var write: String?
@@ -37,9 +37,10 @@ struct WeatherCommand: ParsableCommand {
 
     func run() throws {
         Signals.install()
+        try FileKind.require([.weather], epw)
         let original: WeatherSeries
         do { original = try EPWReader.read(path: epw) } catch {
-            printError(error.description)
+            printError(errorLines(error.description))
             throw ExitStatus.invalidInput
         }
         var scenario: ClimateMorph?
@@ -49,7 +50,7 @@ struct WeatherCommand: ParsableCommand {
             scenarioText = "dry bulb \(String(format: "%+.2f", offsetK)) K every hour, RH kept, dew point recomputed"
         } else if let morph {
             do { scenario = .monthly(try ClimateMorphFile.read(path: morph)) } catch {
-                printError(error.description)
+                printError(errorLines(error.description))
                 throw ExitStatus.invalidInput
             }
             scenarioText = "Belcher et al. (2005) monthly morphing from \(morph)"
@@ -57,7 +58,7 @@ struct WeatherCommand: ParsableCommand {
         var weather = original
         if let scenario {
             do { weather = try scenario.apply(to: original) } catch {
-                printError("\(morph ?? epw): \(error.description)")
+                printError("error: \(morph ?? epw): \(error.description)")
                 throw ExitStatus.invalidInput
             }
         }

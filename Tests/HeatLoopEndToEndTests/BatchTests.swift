@@ -42,6 +42,11 @@ import Testing
         let folder = try temporaryFolder()
         let run = try CLI.run(["batch", Self.batch, "--output", folder, "--jobs", "2"])
         #expect(run.status == 0, "\(run.stderr)")
+        // stderr is a pipe, not a terminal: plain progress lines with counts and ETA, the last at 100 %.
+        let progress = run.stderr.split(separator: "\n").filter { $0.hasPrefix("progress: ") }
+        #expect(progress.count >= 2 && progress.count <= 6, "\(run.stderr)")
+        #expect(progress.last?.hasPrefix("progress: 6/6 scenarios (100 %), ") == true && run.stderr.contains("ETA "),
+                "\(run.stderr)")
         let results = files(in: folder).filter { $0.hasSuffix(".h5") && $0 != "summary.h5" }
         #expect(results.count == 6)
         #expect(HDF5ResultReader.isComplete(path: "\(folder)/summary.h5"))
@@ -59,6 +64,7 @@ import Testing
         let sharded = try temporaryFolder()
         for shard in 0..<3 {
             let part = try CLI.run(["batch", Self.batch, "--output", sharded, "--shard", "\(shard)/3", "--quiet"])
+            #expect(part.stderr.isEmpty, "--quiet prints nothing but errors: \(part.stderr)")
             #expect(part.status == 0, "\(part.stderr)")
         }
         #expect(!files(in: sharded).contains("summary.h5"), "a shard must not write the summary")
@@ -223,6 +229,7 @@ import Testing
         for name in logs {
             let text = (try? String(contentsOfFile: "\(cluster)/logs/\(name)", encoding: .utf8)) ?? ""
             #expect(text.contains("3 scenarios on 2 jobs"), "\(name): \(text)")
+            #expect(text.contains("progress: 3/3 scenarios (100 %)"), "\(name): \(text)")
         }
     }
 }

@@ -19,8 +19,13 @@ public struct EconomicsSpec: SpecSection {
     public var connectionEurPerM = 1_000.0
     public var connectionLengthM = 1_000.0
     public var creditCoolingSavings = true
+    /// ISO 4217 code of every amount above and of the money results (`Currency`: a label, no conversion).
+    public var currency = Currency.euro.code
 
     public init() {}
+
+    /// `currency` as the type that prints amounts.
+    public var currencyUnit: Currency { Currency(code: currency) }
 
     /// Every default.
     public static let standard = EconomicsSpec()
@@ -51,7 +56,14 @@ public struct EconomicsSpec: SpecSection {
         .number("connection_eur_per_m", \.connectionEurPerM, unit: "€/m", range: 0...1e9, doc: "Pipe cost per metre."),
         .number("connection_length_m", \.connectionLengthM, unit: "m", range: 0...1e6, doc: "Pipe length from the site to the network."),
         .boolean("credit_cooling_savings", \.creditCoolingSavings, doc: "Credit the cooling energy the heat pump saves."),
-    ], check: { _, o in
+        .text("currency", \.currency, doc: "ISO 4217 code of every price, cost and money result (EUR, USD, GBP, CHF…): "
+              + "the unit printed in the summary, sizing table and report. A label only: nothing is converted, and key and "
+              + "column names keep `eur` (`heat_price_eur_per_mwh`, `npv_eur`) whatever the currency; give the prices "
+              + "and costs in it (the defaults are euros)."),
+    ], check: { economics, o in
+        if !Currency.isCode(economics.currency) {
+            o["currency"].problem("'\(economics.currency.prefix(20))' is not an ISO 4217 code; three capital letters, e.g. EUR, USD, GBP")
+        }
         if o["electricity_price_eur_per_mwh"].isPresent, o["electricity_price_csv"].isPresent {
             o["electricity_price_csv"].problem("give either 'electricity_price_eur_per_mwh' (a constant) or 'electricity_price_csv' (a series), not both")
         }

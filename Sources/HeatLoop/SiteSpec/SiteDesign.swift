@@ -46,7 +46,8 @@ extension SiteSpec {
     /// `DesignAmbient.withoutWeather`.
     public func designed(ambient: DesignAmbient? = nil) -> DesignedSite {
         var spec = self
-        spec.it.clusters = it.clusters.map { $0.designed() }
+        spec.it.clusters = it.allClusters.map { $0.designed() }
+        spec.it.loadMw = nil
         let weather = ambient ?? DesignAmbient.withoutWeather
         spec.designDryBulbC = designDryBulbC ?? weather.dryBulb
         spec.designWetBulbC = designWetBulbC ?? weather.wetBulb
@@ -202,5 +203,21 @@ extension CRACSpec {
     /// Supply-fan power at `airFlow` m³/s and the design pressure rise, W (all of it heats the room air).
     func fanPower(airFlow: Double) -> Double {
         AffinityMachine.designPower(volumeFlow: airFlow, pressureRise: fanPressurePa, efficiency: fanEfficiency).value
+    }
+}
+
+extension ITSpec {
+    /// The cluster `load_mw` stands for: the default cluster (`ClusterSpec()`: the default node, direct
+    /// liquid cooling, a constant workload) with load / the node's full-load power nodes, rounded to whole
+    /// nodes (at least one); nil without `load_mw`.
+    /// The clusters with the one `load_mw` stands for: what checks before the design step look at.
+    var allClusters: [ClusterSpec] { clusters + [loadCluster].compactMap { $0 } }
+
+    var loadCluster: ClusterSpec? {
+        guard let loadMw else { return nil }
+        var cluster = ClusterSpec()
+        cluster.name = Self.loadClusterName
+        cluster.nodes = max(1, Int((loadMw * 1e6 / cluster.node.power.maximum.value).rounded()))
+        return cluster
     }
 }

@@ -5,7 +5,7 @@
 extension SiteSpec {
     /// True when some cluster captures heat to liquid, so that the site has a facility-water loop.
     var hasLiquidLoop: Bool {
-        it.clusters.contains { ($0.liquidCapture ?? $0.cooling.defaultLiquidCapture) > 0 }
+        it.allClusters.contains { ($0.liquidCapture ?? $0.cooling.defaultLiquidCapture) > 0 }
     }
 
     /// A heat pump must draw from a loop the site has: the liquid loop needs a liquid-cooled cluster, the air

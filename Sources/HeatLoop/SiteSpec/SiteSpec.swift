@@ -44,7 +44,7 @@ public struct SiteSpec: SpecSection {
                         derived: "the weather file's 1 % annual wet bulb (ASHRAE Fundamentals ch. 14)"),
         .number("design_sizing_factor", \.designSizingFactor, range: 1...3,
                 doc: "Heat-rejection capacities not given are the design heat times this (ASHRAE 90.1-2019 G3.1.2.2: 1.15)."),
-        .section("it", \.it, doc: "The IT equipment.", required: "a list of clusters"),
+        .section("it", \.it, doc: "The IT equipment.", required: "a list of clusters, or load_mw"),
         .section("electrical", \.electrical, doc: "UPS and distribution losses, misc loads."),
         // A site whose clusters are all air-cooled has no facility-water loop: its resolved file says nothing of one.
         .section("cooling", \.cooling, doc: "The liquid (facility-water) and air loops.")
@@ -87,14 +87,30 @@ public struct SiteSpec: SpecSection {
 
 public struct ITSpec: SpecSection {
     public var clusters: [ClusterSpec] = []
+    /// A generic IT load, MW: shorthand for one more cluster (`loadCluster`), for a hall known only by its
+    /// power. `designed()` replaces it by that cluster, so the resolved site lists clusters only.
+    public var loadMw: Double?
 
     public init() {}
 
+    /// The name of the cluster `load_mw` stands for.
+    public static let loadClusterName = "it-load"
+
     public static let schema = Schema<ITSpec>([
-        .list("clusters", \.clusters, doc: "Groups of identical nodes with one cooling class and workload.",
-              required: "a list of clusters", maximumCount: InputLimits.maximumClusters),
+        .list("clusters", \.clusters, doc: "Groups of identical nodes with one cooling class and workload; required unless `load_mw` is given.",
+              maximumCount: InputLimits.maximumClusters),
+        .optionalNumber("load_mw", \.loadMw, unit: "MW", range: 0.001...10_000,
+                        doc: "A generic IT load: a cluster named '\(loadClusterName)' of the default node (every `node` default: "
+                            + "\(formatNumber(NodeSpec().power.maximum.value / 1000)) kW at full load), direct liquid cooling and a "
+                            + "constant workload, with as many nodes as draw this load at full utilisation (whole nodes, at least one). "
+                            + "Beside `clusters` or instead of them.",
+                        derived: "none"),
     ], check: { it, o in
+        if !o["load_mw"].isPresent, !o["clusters"].isPresent { o.missing("clusters", "a list of clusters, or load_mw") }
         if o["clusters"].node?.sequenceItems?.isEmpty == true { o["clusters"].problem("at least one cluster is needed") }
+        if it.loadMw != nil, it.clusters.contains(where: { $0.name == loadClusterName }) {
+            o["load_mw"].problem("load_mw adds a cluster named '\(loadClusterName)'; rename the cluster of that name")
+        }
         var seen = Set<String>()
         for (index, cluster) in it.clusters.enumerated() where !cluster.name.isEmpty {
             if !seen.insert(cluster.name).inserted { o.at("clusters[\(index)]").problem("duplicate cluster name '\(cluster.name)'") }

@@ -28,9 +28,12 @@ public struct MarginalValue: Sendable {
     }
 
     /// `The last 1 MW of heat_recovery.heat_pump.capacity_mw added NPV +0.29 M€, …; the next would add …`.
-    public var sentence: String {
+    public var sentence: String { sentence(in: .euro) }
+
+    /// `sentence` with amounts in `currency`.
+    public func sentence(in currency: Currency) -> String {
         func changes(_ values: [Double]) -> String {
-            zip(columns, values).map { "\($0) \($1 >= 0 ? "+" : "")\(describe($1, $0))" }.joined(separator: ", ")
+            zip(columns, values).map { "\($0) \($1 >= 0 ? "+" : "")\(describe($1, $0, currency))" }.joined(separator: ", ")
         }
         let unit = key.hasSuffix("_mw") ? " MW" : key.hasSuffix("_m3") ? " m³" : ""
         var parts: [String] = []

@@ -32,6 +32,8 @@ public struct SizingAnalysis: Sendable {
     public var paretoObjectiveCapex: [Bool]
     public var paretoHeatNPV: [Bool]
     public var recommended: Int?
+    /// The unit of the amounts in `recommendation` (the site's `economics.currency`).
+    public var currency = Currency.euro
 
     public static let capexColumn = "capex_eur"
 
@@ -83,7 +85,7 @@ public struct SizingAnalysis: Sendable {
                 return fa != fb ? fa < fb : objective.prefers(designs[a].value(column), over: designs[b].value(column))
             }
             if let closest {
-                let failed = failures(designs[closest]).map { "\($0.description) (\(describe(designs[closest].value($0.column), $0.column)))" }
+                let failed = failures(designs[closest]).map { "\($0.description) (\(describe(designs[closest].value($0.column), $0.column, currency)))" }
                 lines.append("Closest: \(designs[closest].id) fails \(failed.joined(separator: ", ")); relax the bound or widen the sweep.")
             }
             return lines
@@ -92,7 +94,7 @@ public struct SizingAnalysis: Sendable {
         let feasibleCount = feasible.filter { $0 }.count
         var lines = ["Recommended: \(design.id) (" + zip(parameterKeys, design.parameters)
             .map { "\($0) = \(shortNumber($1))" }.joined(separator: ", ") + ")."]
-        lines.append("It has the \(objective.isMaximised ? "highest" : "lowest") \(column), \(describe(design.value(column), column)), "
+        lines.append("It has the \(objective.isMaximised ? "highest" : "lowest") \(column), \(describe(design.value(column), column, currency)), "
             + (constraints.isEmpty ? "of the \(designs.count) designs simulated."
                : "of the \(feasibleCount) of \(designs.count) designs that meet \(bounds)."))
         let better = designs.indices.filter { !feasible[$0] && objective.prefers(designs[$0].value(column), over: design.value(column)) }
@@ -125,8 +127,8 @@ public struct SizingAnalysis: Sendable {
         if let cheaper {
             let saving = designs[best].value(Self.capexColumn) - designs[cheaper].value(Self.capexColumn)
             let loss = abs(designs[best].value(column) - designs[cheaper].value(column))
-            line += "; the next cheaper one, \(designs[cheaper].id), saves \(describe(saving, Self.capexColumn)) of CAPEX "
-                + "for \(describe(loss, column)) \(objective.isMaximised ? "less" : "more") \(column)."
+            line += "; the next cheaper one, \(designs[cheaper].id), saves \(describe(saving, Self.capexColumn, currency)) of CAPEX "
+                + "for \(describe(loss, column, currency)) \(objective.isMaximised ? "less" : "more") \(column)."
         } else {
             line += "; none is cheaper than the recommended design."
         }
@@ -143,19 +145,19 @@ public struct SizingAnalysis: Sendable {
     }
 }
 
-/// A value with the unit its column name says (`_eur` → M€/k€, `_MWh` → GWh/MWh, `_t` → t).
-func describe(_ value: Double, _ column: String) -> String {
+/// A value with the unit its column name says (`_eur` → M€/k€ in `currency`, `_MWh` → GWh/MWh, `_t` → t).
+func describe(_ value: Double, _ column: String, _ currency: Currency = .euro) -> String {
     guard value.isFinite else { return value.isNaN ? "–" : (value > 0 ? "∞" : "−∞") }
     let sign = value < 0 ? "−" : ""
     let magnitude = abs(value)
     if column.hasSuffix("_eur") {
-        if magnitude >= 1e6 { return sign + String(format: "%.2f M€", magnitude / 1e6) }
-        return sign + String(format: "%.0f k€", magnitude / 1e3)
+        if magnitude >= 1e6 { return sign + String(format: "%.2f ", magnitude / 1e6) + currency.unit("M") }
+        return sign + String(format: "%.0f ", magnitude / 1e3) + currency.unit("k")
     }
     if column.hasSuffix("_MWh") {
         return magnitude >= 10_000 ? sign + String(format: "%.1f GWh", magnitude / 1e3) : sign + String(format: "%.0f MWh", magnitude)
     }
-    if column.hasSuffix("_eur_per_MWh") { return sign + String(format: "%.1f €/MWh", magnitude) }
+    if column.hasSuffix("_eur_per_MWh") { return sign + String(format: "%.1f ", magnitude) + currency.per("MWh") }
     if column.hasSuffix("_t") { return sign + String(format: "%.0f t", magnitude) }
     if column.hasSuffix("_years") { return sign + String(format: "%.1f years", magnitude) }
     return sign + String(format: "%.3g", magnitude)

@@ -23,6 +23,17 @@ public enum InputLimits {
 
     /// Most problems printed for one input; the rest are counted (`… and N more problems`).
     public static let maximumProblemsShown = 50
+    /// Characters of an input value quoted back in a problem message: a message is one line a person reads,
+    /// never a copy of the file (a weather file given as a site would otherwise be quoted whole, 1.6 MB).
+    public static let maximumQuotedCharacters = 120
+
+    /// `text` as a problem message quotes it: its first line, cut to `maximumQuotedCharacters` with `…`
+    /// where anything was left out.
+    public static func quoted(_ text: String) -> String {
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" }
+        let shown = firstLine.prefix(maximumQuotedCharacters)
+        return "'" + shown + (shown.count < text.count ? "…" : "") + "'"
+    }
 
     /// Longest site name in characters (it names the output file `NAME.h5`; file systems allow 255 bytes).
     public static let maximumSiteNameLength = 100

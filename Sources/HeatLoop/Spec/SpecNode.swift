@@ -102,7 +102,7 @@ public indirect enum SpecNode: Sendable, Equatable {
     /// What a problem message calls this node: `'text'`, `an empty value`, `a mapping`, `a list`.
     public var summary: String {
         switch self {
-        case .scalar(let scalar, _): scalar.text.isEmpty ? "an empty value" : "'\(scalar.text)'"
+        case .scalar(let scalar, _): scalar.text.isEmpty ? "an empty value" : InputLimits.quoted(scalar.text)
         case .mapping: "a mapping"
         case .sequence: "a list"
         }

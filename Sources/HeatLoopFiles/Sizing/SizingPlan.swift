@@ -11,6 +11,9 @@ public struct SizingPlan: Sendable {
     public var sitePath: String
     public var designs: [SizingDesignInput]
 
+    /// The site's `economics.currency` (a sizing file cannot vary it): the unit of every amount printed.
+    public var currency: Currency { designs.first?.scenario.designed.spec.economics?.currencyUnit ?? .euro }
+
     /// The varied key paths, in file order.
     public var parameterKeys: [String] { spec.vary.map(\.keyPath) }
 

@@ -34,14 +34,15 @@ public struct SizingSweep {
     public mutating func run(progress: Progress = { _, _, _ in }) throws(ScenarioFailure) -> SizingOutcome {
         let designs = try simulate(plan.designs, stage: .designs, progress: progress)
         let objective = plan.spec.objective
-        let analysis = SizingAnalysis(designs: designs, parameterKeys: plan.parameterKeys, objective: objective,
+        var analysis = SizingAnalysis(designs: designs, parameterKeys: plan.parameterKeys, objective: objective,
                                       constraints: SizingAnalysis.constraints(plan.spec.constraints))
+        analysis.currency = plan.currency
         var marginals: [MarginalValue] = []
         if let recommended = analysis.recommended {
             marginals = try self.marginals(around: plan.designs[recommended], designs: designs, objective: objective,
                                            progress: progress)
         }
-        let recommendation = analysis.recommendation(designs: designs) + marginals.map(\.sentence).filter { !$0.isEmpty }
+        let recommendation = analysis.recommendation(designs: designs) + marginals.map { $0.sentence(in: plan.currency) }.filter { !$0.isEmpty }
         return SizingOutcome(designs: designs, analysis: analysis, marginals: marginals, recommendation: recommendation,
                              recommended: analysis.recommended.map { plan.designs[$0] })
     }

@@ -1,3 +1,5 @@
+import HeatLoop
+
 /// How one KPI (a `/summary` attribute or a scenario-table column) is shown: a readable label, the
 /// unit as printed, and the number style. Known names come from `KPICatalog`; others are recognised
 /// by their unit suffix (`_MWh`, `_eur`, `_hours`, …), so KPIs added later still show sensibly.
@@ -31,6 +33,16 @@ public struct KPIDisplay: Sendable, Equatable {
         self.shortLabel = shortLabel ?? label
         self.unit = unit
         self.style = style
+    }
+
+    /// This display with its money unit in `currency` (`M€` → `M$`, `€/MWh` → `CHF/MWh`): the catalog's
+    /// units are euros, the default `economics.currency`.
+    public func `in`(_ currency: Currency) -> KPIDisplay {
+        guard currency != .euro, unit.contains("€") else { return self }
+        var display = self
+        display.unit = unit == "M€" ? currency.unit("M") : unit == "€/MWh" ? currency.per("MWh")
+            : unit.replacingOccurrences(of: "€", with: currency.symbol)
+        return display
     }
 
     /// `value` in this display's style; "–" when missing.

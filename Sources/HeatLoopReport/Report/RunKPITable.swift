@@ -9,7 +9,12 @@ extension RunReport {
         public var rows: [(display: KPIDisplay, value: Double)]
     }
 
+    /// The site's `economics.currency`: the unit of the money KPIs.
+    public var currency: Currency { site?.economics?.currencyUnit ?? .euro }
+
     public var kpiGroups: [KPIGroup] {
+        let currency = currency
+        func display(_ name: String) -> KPIDisplay { KPICatalog.display(for: name).in(currency) }
         var numbers: [String: Double] = [:]
         var order: [String] = []
         for attribute in summary {
@@ -22,18 +27,18 @@ extension RunReport {
             let rows = section.names.compactMap { name -> (display: KPIDisplay, value: Double)? in
                 guard let value = numbers[name] else { return nil }
                 listed.insert(name)
-                return (KPICatalog.display(for: name), value)
+                return (display(name), value)
             }
             return KPIGroup(title: section.title, note: section.note, rows: rows)
         }
         let rest = order.filter { !listed.contains($0) }
         let economic = rest.filter { $0.contains("_eur") }
         if let index = groups.firstIndex(where: { $0.title == "Economics" }) {
-            groups[index].rows += economic.map { (KPICatalog.display(for: $0), numbers[$0] ?? .nan) }
+            groups[index].rows += economic.map { (display($0), numbers[$0] ?? .nan) }
         }
         let other = rest.filter { !$0.contains("_eur") }
         groups.append(KPIGroup(title: "Other", note: "further /summary attributes",
-                               rows: other.map { (KPICatalog.display(for: $0), numbers[$0] ?? .nan) }))
+                               rows: other.map { (display($0), numbers[$0] ?? .nan) }))
         return groups.filter { !$0.rows.isEmpty }
     }
 

@@ -102,5 +102,7 @@ import Testing
         #expect(MarginalValue.step(for: "x", swept: [1], at: 1) == nil)
         let value = MarginalValue(key: "heat_pump.capacity_mw", step: 1, columns: ["npv_eur"], last: [284_000], next: [-458_000])
         #expect(value.sentence == "The last 1 MW of heat_pump.capacity_mw added npv_eur +284 k€; the next 1 MW would add npv_eur −458 k€.")
+        #expect(value.sentence(in: Currency(code: "CHF"))
+            == "The last 1 MW of heat_pump.capacity_mw added npv_eur +284 k CHF; the next 1 MW would add npv_eur −458 k CHF.")
     }
 }
