@@ -74,14 +74,14 @@ public struct EnEfGAssessment: Sendable, Equatable {
         var reasons: [String] = []
         if !passesPUE {
             let excess = facilityMWh - pueRequired * itMWh
-            reasons.append("PUE \(Self.fixed(pueAchieved, 3)) > \(Self.fixed(pueRequired, 2)): cooling, losses and "
-                + "misc. must fall by \(Self.fixed(excess, 0)) MWh a year (to \(Self.fixed(facilityMWh - itMWh - excess, 0)) MWh)")
+            reasons.append("PUE \(formatFixed(pueAchieved, 3)) > \(formatFixed(pueRequired, 2)): cooling, losses and "
+                + "misc. must fall by \(formatFixed(excess, 0)) MWh a year (to \(formatFixed(facilityMWh - itMWh - excess, 0)) MWh)")
         }
         if !passesERF {
             let needed = erfRequired * facilityMWh
-            reasons.append("ERF \(Self.fixed(100 * (erfAchieved.isNaN ? 0 : erfAchieved), 1)) % < \(Self.fixed(100 * erfRequired, 0)) %: "
-                + "\(Self.fixed(needed - reusedMWh, 0)) MWh more of the data center's heat must be reused "
-                + "(\(Self.fixed(reusedMWh, 0)) of the \(Self.fixed(needed, 0)) MWh needed)")
+            reasons.append("ERF \(formatFixed(100 * (erfAchieved.isNaN ? 0 : erfAchieved), 1)) % < \(formatFixed(100 * erfRequired, 0)) %: "
+                + "\(formatFixed(needed - reusedMWh, 0)) MWh more of the data center's heat must be reused "
+                + "(\(formatFixed(reusedMWh, 0)) of the \(formatFixed(needed, 0)) MWh needed)")
         }
         return reasons
     }
@@ -89,14 +89,6 @@ public struct EnEfGAssessment: Sendable, Equatable {
     /// Hours as `1866` or `12.5`.
     private static func hours(_ value: Double) -> String {
         let tenths = (value * 10).rounded() / 10
-        return tenths == tenths.rounded() ? fixed(tenths, 0) : fixed(tenths, 1)
-    }
-
-    private static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "–" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        return digits == 0 ? String(Int(rounded)) : String(rounded)
+        return tenths == tenths.rounded() ? formatFixed(tenths, 0) : formatFixed(tenths, 1)
     }
 }

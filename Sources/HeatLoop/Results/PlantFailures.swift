@@ -63,12 +63,12 @@ public struct PlantFailures: Sendable, Equatable {
         var lines: [String] = []
         func line(_ what: String, _ excursion: Excursion, worst: String) {
             guard excursion.hours > 0 else { return }
-            lines.append("\(what): \(Self.fixed(excursion.hours, 1)) h; \(worst) \(Self.fixed(excursion.worst, 1)) at \(excursion.time)")
+            lines.append("\(what): \(formatFixed(excursion.hours, 1)) h; \(worst) \(formatFixed(excursion.worst, 1)) at \(excursion.time)")
         }
         let range = airClass.allowable.dryBulb
         line("Unmet cooling", unmetCooling, worst: "largest unmet load (kW)")
-        line("IT inlet temperature outside ASHRAE \(airClass.name) allowable \(Self.fixed(range.lowerBound, 0))–"
-             + "\(Self.fixed(range.upperBound, 0)) °C", inletTemperature, worst: "worst inlet (°C)")
+        line("IT inlet temperature outside ASHRAE \(airClass.name) allowable \(formatFixed(range.lowerBound, 0))–"
+             + "\(formatFixed(range.upperBound, 0)) °C", inletTemperature, worst: "worst inlet (°C)")
         line("IT inlet humidity outside ASHRAE \(airClass.name) allowable", inletHumidity, worst: "worst inlet dew point (°C)")
         line("Facility water above " + (waterClassName.isEmpty ? "its W class" : "class \(waterClassName)"), waterClass,
              worst: "warmest supply (°C)")
@@ -117,13 +117,5 @@ public struct PlantFailures: Sendable, Equatable {
             if case .string(let recorded)? = value(name.time) { time = recorded }
             self[keyPath: name.excursion] = Excursion(hours: hours, worst: worst, time: time)
         }
-    }
-
-    private static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "–" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        return digits == 0 ? String(Int(rounded)) : String(rounded)
     }
 }

@@ -137,6 +137,15 @@ public func formatNumber(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
 
+/// A number rounded to `digits` decimals for messages and verdicts (`1.098`, `1866`; `–` when not finite).
+func formatFixed(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return "–" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    return digits == 0 ? String(Int(rounded)) : String(rounded)
+}
+
 /// A range as problem messages print it (`15…60`, `≥ 0`).
 public func formatRange(_ range: ClosedRange<Double>) -> String {
     switch (range.lowerBound.isInfinite, range.upperBound.isInfinite) {
