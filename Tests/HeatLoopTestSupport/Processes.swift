@@ -52,11 +52,21 @@ public enum CLI {
 }
 
 /// A fresh temporary folder, removed by the caller.
+/// A new empty folder for one test. Every test folder of a test process lives under one root, which is
+/// removed when the process exits: a test that forgets its `defer` (or fails before reaching it) leaves
+/// nothing in /tmp.
 public func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "heatloop-test-" + UUID().uuidString
+    let path = testFolderRoot + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
+
+/// The test process's folder for `temporaryFolder()`, removed at exit.
+private let testFolderRoot: String = {
+    let root = NSTemporaryDirectory() + "heatloop-test-" + UUID().uuidString
+    atexit { try? FileManager.default.removeItem(atPath: testFolderRoot) }
+    return root
+}()
 
 public func files(in folder: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
