@@ -9,16 +9,16 @@ enum ClimatePrinter {
                       written: String?) -> String {
         let location = weather.location
         var lines = ["\((file as NSString).lastPathComponent): \(location.city), \(location.country) "
-            + "(\(number(location.latitude, 2))°N, \(number(location.longitude, 2))°E, \(number(location.elevation, 0)) m); "
+            + "(\(decimalText(location.latitude, 2))°N, \(decimalText(location.longitude, 2))°E, \(decimalText(location.elevation, 0)) m); "
             + scenario]
-        let free = summary.dryBulbThresholds.map { "DB≤\(number($0, 0))" } + summary.wetBulbThresholds.map { "WB≤\(number($0, 0))" }
+        let free = summary.dryBulbThresholds.map { "DB≤\(decimalText($0, 0))" } + summary.wetBulbThresholds.map { "WB≤\(decimalText($0, 0))" }
         let header = ["", "DB °C", "WB °C", "RH %", "min DB", "max DB", "max WB",
-                      "HDH\(number(summary.heatingBase, 0)) K·h", "CDH\(number(summary.coolingBase, 0)) K·h"] + free.map { "\($0) h" }
+                      "HDH\(decimalText(summary.heatingBase, 0)) K·h", "CDH\(decimalText(summary.coolingBase, 0)) K·h"] + free.map { "\($0) h" }
         var rows = [header]
         func row(_ name: String, _ p: ClimateSummary.Period) -> [String] {
-            [name, number(p.meanDryBulb, 1), number(p.meanWetBulb, 1), number(p.meanRelativeHumidity, 0),
-             number(p.minimumDryBulb, 1), number(p.maximumDryBulb, 1), number(p.maximumWetBulb, 1),
-             number(p.heatingDegreeHours, 0), number(p.coolingDegreeHours, 0)]
+            [name, decimalText(p.meanDryBulb, 1), decimalText(p.meanWetBulb, 1), decimalText(p.meanRelativeHumidity, 0),
+             decimalText(p.minimumDryBulb, 1), decimalText(p.maximumDryBulb, 1), decimalText(p.maximumWetBulb, 1),
+             decimalText(p.heatingDegreeHours, 0), decimalText(p.coolingDegreeHours, 0)]
                 + (p.hoursAtOrBelowDryBulb + p.hoursAtOrBelowWetBulb).map(String.init)
         }
         for (index, month) in summary.months.enumerated() { rows.append(row(monthNames[index], month)) }
@@ -33,7 +33,7 @@ enum ClimatePrinter {
         }
         lines.append("  (wet bulb: thermodynamic, ASHRAE; DB≤/WB≤: hours at or below, free-cooling potential)")
         lines.append("  Humidity read from the dew-point column (RH derived); \(summary.humidityDisagreementHours) h "
-            + "where the RH column disagrees by > \(number(WeatherSeries.humidityDisagreementThreshold, 0)) K of dew point")
+            + "where the RH column disagrees by > \(decimalText(WeatherSeries.humidityDisagreementThreshold, 0)) K of dew point")
         if let written { lines.append("Written: \(written)") }
         return lines.joined(separator: "\n")
     }
@@ -46,9 +46,5 @@ enum ClimatePrinter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    private static func number(_ value: Double, _ decimals: Int) -> String {
-        value.isFinite ? String(format: "%.\(decimals)f", value) : "–"
     }
 }

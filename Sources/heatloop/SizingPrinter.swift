@@ -20,10 +20,10 @@ enum SizingPrinter {
             let d = designs[index]
             var row = ["\(analysis.rank[index]!)"] + d.parameters.map { $0.isNaN ? "–" : formatNumber($0) }
             row += [
-                currency.amount(d.value("npv_eur")), fixed(d.value("lcoh_eur_per_MWh"), 1),
-                d.value("payback_years").isFinite ? fixed(d.value("payback_years"), 1) + " y" : "never",
-                fixed(d.value("heat_delivered_MWh") / 1000, 1), fixed(d.value("erf"), 3),
-                fixed(d.value("co2_avoided_lifetime_t"), 0), currency.amount(d.value("capex_eur")),
+                currency.amount(d.value("npv_eur")), decimalText(d.value("lcoh_eur_per_MWh"), 1),
+                d.value("payback_years").isFinite ? decimalText(d.value("payback_years"), 1) + " y" : "never",
+                decimalText(d.value("heat_delivered_MWh") / 1000, 1), decimalText(d.value("erf"), 3),
+                decimalText(d.value("co2_avoided_lifetime_t"), 0), currency.amount(d.value("capex_eur")),
                 (analysis.paretoObjectiveCapex[index] ? "*" : "") + (analysis.paretoHeatNPV[index] ? "+" : ""),
             ]
             rows.append(row)
@@ -35,9 +35,5 @@ enum SizingPrinter {
         lines.append(line(header))
         lines += rows.map(line)
         return lines.joined(separator: "\n")
-    }
-
-    private static func fixed(_ value: Double, _ decimals: Int) -> String {
-        value.isFinite ? String(format: "%.\(decimals)f", value) : "–"
     }
 }

@@ -29,8 +29,8 @@ enum SummaryPrinter {
 
     /// What the plant was sized for (the design step's values in the resolved site).
     private static func designRow(_ spec: SiteSpec) -> (String, String) {
-        ("Plant sized for", "\(number(spec.designItMw ?? .nan, 2)) MW IT at \(number(spec.designDryBulbC ?? .nan, 1)) °C dry bulb / "
-            + "\(number(spec.designWetBulbC ?? .nan, 1)) °C wet bulb")
+        ("Plant sized for", "\(decimalText(spec.designItMw ?? .nan, 2)) MW IT at \(decimalText(spec.designDryBulbC ?? .nan, 1)) °C dry bulb / "
+            + "\(decimalText(spec.designWetBulbC ?? .nan, 1)) °C wet bulb")
     }
 
     /// Energy, efficiency metrics and, with heat reuse, the heat and heat-pump figures.
@@ -41,25 +41,25 @@ enum SummaryPrinter {
             ("Cooling energy", mwh(k.coolingMWh)),
         ]
         if k.humidifierMWh > 0 { rows.append(("  of which humidifiers", mwh(k.humidifierMWh))) }
-        rows.append(("PUE", number(k.pue, 3)))
+        rows.append(("PUE", decimalText(k.pue, 3)))
         if heatReuse {
             rows += [
-                ("PUE incl. heat pump", number(k.pueWithHeatPump, 3)),
+                ("PUE incl. heat pump", decimalText(k.pueWithHeatPump, 3)),
                 ("ERF", percent(k.erf)),
-                ("ERE", number(k.ere, 3)),
+                ("ERE", decimalText(k.ere, 3)),
             ]
         }
-        rows.append(("WUE", number(k.wue, 3) + " L/kWh"))
-        if k.wueSource.isFinite { rows.append(("WUE incl. electricity (source)", number(k.wueSource, 3) + " L/kWh")) }
+        rows.append(("WUE", decimalText(k.wue, 3) + " L/kWh"))
+        if k.wueSource.isFinite { rows.append(("WUE incl. electricity (source)", decimalText(k.wueSource, 3) + " L/kWh")) }
         guard heatReuse else { return rows }
         return rows + [
             ("Heat available", mwh(k.heatAvailableMWh)),
             ("Heat recovered", mwh(k.heatRecoveredMWh)),
             ("Heat delivered to DH", mwh(k.heatDeliveredMWh)),
             ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
-            ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(number(k.wasteHeatTemperature, 1)) °C"),
+            ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(decimalText(k.wasteHeatTemperature, 1)) °C"),
             ("DH demand coverage", percent(k.dhCoverage)),
-            ("Heat-pump SCOP", number(k.heatPumpSCOP, 2)),
+            ("Heat-pump SCOP", decimalText(k.heatPumpSCOP, 2)),
             ("Heat-pump energy", mwh(k.heatPumpMWh)),
         ]
     }
@@ -67,29 +67,29 @@ enum SummaryPrinter {
     /// CO2, cooling modes, envelope excursions, water, the energy-balance check and warnings.
     private static func operationRows(_ result: SimulationResult, _ k: KPIs) -> [(String, String)] {
         let site = result.site
-        var rows = [("CO2 operational", number(k.co2OperationalTonnes, 0) + " t")]
-        if site.heatRecovery != nil { rows.append(("CO2 avoided", number(k.co2AvoidedTonnes, 0) + " t")) }
+        var rows = [("CO2 operational", decimalText(k.co2OperationalTonnes, 0) + " t")]
+        if site.heatRecovery != nil { rows.append(("CO2 avoided", decimalText(k.co2AvoidedTonnes, 0) + " t")) }
         rows += [
-            ("Cooling hours free/partial/mech.", "\(number(k.freeCoolingHours, 0)) / \(number(k.partialCoolingHours, 0)) / \(number(k.mechanicalCoolingHours, 0)) h"),
-            ("Unmet cooling", number(k.unmetCoolingHours, 1) + " h"),
+            ("Cooling hours free/partial/mech.", "\(decimalText(k.freeCoolingHours, 0)) / \(decimalText(k.partialCoolingHours, 0)) / \(decimalText(k.mechanicalCoolingHours, 0)) h"),
+            ("Unmet cooling", decimalText(k.unmetCoolingHours, 1) + " h"),
             ("Inlet outside ASHRAE \(site.envelope.air.name) rec./allow.",
-             "\(number(k.outsideRecommendedHours, 0)) / \(number(k.outsideAllowableHours, 0)) h"),
+             "\(decimalText(k.outsideRecommendedHours, 0)) / \(decimalText(k.outsideAllowableHours, 0)) h"),
             ("  allowable: temperature / humidity",
-             "\(number(k.inletTemperatureOutsideAllowableHours, 0)) / \(number(k.inletHumidityOutsideAllowableHours, 0)) h"),
+             "\(decimalText(k.inletTemperatureOutsideAllowableHours, 0)) / \(decimalText(k.inletHumidityOutsideAllowableHours, 0)) h"),
         ]
         if let waterClass = site.envelope.liquid, site.liquidLoop != nil {
-            rows.append(("Facility water above \(waterClass.name)", number(k.outsideWaterClassHours, 0) + " h"))
+            rows.append(("Facility water above \(waterClass.name)", decimalText(k.outsideWaterClassHours, 0) + " h"))
         }
         rows += [
-            ("Water", number(k.waterM3, 0) + " m³"),
+            ("Water", decimalText(k.waterM3, 0) + " m³"),
             ("Energy-balance residual (max)", String(format: "%.1e", k.maximumEnergyBalanceResidual)),
-            ("Peak rack power", number(result.maximumRackPower / 1e3, 1) + " kW/rack"),
+            ("Peak rack power", decimalText(result.maximumRackPower / 1e3, 1) + " kW/rack"),
         ]
         if k.curveClampedHours > 0 {
-            rows.append(("Plant curves clamped", number(k.curveClampedHours, 0) + " h (inputs outside their fitted range)"))
+            rows.append(("Plant curves clamped", decimalText(k.curveClampedHours, 0) + " h (inputs outside their fitted range)"))
         }
         if k.heatPumpOutsideMapHours > 0 {
-            rows.append(("Heat pump outside its COP map", number(k.heatPumpOutsideMapHours, 0) + " h"))
+            rows.append(("Heat pump outside its COP map", decimalText(k.heatPumpOutsideMapHours, 0) + " h"))
         }
         return rows
     }
@@ -100,9 +100,9 @@ enum SummaryPrinter {
             ("CAPEX (heat pump/storage/DH)", "\(euros(e.capex.total)) (\(euros(e.capex.heatPump)) / \(euros(e.capex.storage)) / \(euros(e.capex.connection)))"),
             ("Net cash flow", euros(e.netCashFlow) + "/year (heat \(euros(e.heatRevenue)), cooling saved \(euros(e.coolingSavings)), HP electricity −\(euros(e.heatPumpElectricityCost)), maintenance −\(euros(e.maintenance)))"),
             ("NPV", euros(e.npv)),
-            ("LCOH", number(e.lcoh, 1) + " " + currency.per("MWh")),
-            ("Simple payback", e.paybackYears.isFinite ? number(e.paybackYears, 1) + " years" : "never"),
-            ("CO2 avoided over the life", number(e.co2AvoidedLifetimeTonnes, 0) + " t"),
+            ("LCOH", decimalText(e.lcoh, 1) + " " + currency.per("MWh")),
+            ("Simple payback", e.paybackYears.isFinite ? decimalText(e.paybackYears, 1) + " years" : "never"),
+            ("CO2 avoided over the life", decimalText(e.co2AvoidedLifetimeTonnes, 0) + " t"),
         ]
     }
 
@@ -118,7 +118,7 @@ enum SummaryPrinter {
         guard let enefg else { return [("EnEfG §11", "not assessed (no compliance.commissioning_date)")] }
         return [
             ("EnEfG §11", enefg.verdict),
-            ("  PUE required / achieved", "≤ \(number(enefg.pueRequired, 2)) / \(number(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"),
+            ("  PUE required / achieved", "≤ \(decimalText(enefg.pueRequired, 2)) / \(decimalText(enefg.pueAchieved, 3)) \(enefg.passesPUE ? "ok" : "too high")"),
             ("  ERF required / achieved", "≥ \(percent(enefg.erfRequired)) / \(percent(enefg.erfAchieved)) \(enefg.passesERF ? "ok" : "too low")"),
         ]
     }
@@ -139,7 +139,7 @@ enum SummaryPrinter {
         for job in shown {
             let name = job.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let status = job.completed ? "" : ", not finished in the year"
-            lines.append("  \(name)  \(job.nodes) nodes, \(number(job.gpuHours / 1000, 0))k GPU-h, \(mwh(job.energyMWh)); \(mwh(job.facilityEnergyMWh)); \(number(job.co2Tonnes, 0)) t; \(job.interruptions) interruptions\(status)")
+            lines.append("  \(name)  \(job.nodes) nodes, \(decimalText(job.gpuHours / 1000, 0))k GPU-h, \(mwh(job.energyMWh)); \(mwh(job.facilityEnergyMWh)); \(decimalText(job.co2Tonnes, 0)) t; \(job.interruptions) interruptions\(status)")
         }
         if jobs.count > shown.count { lines.append("  … \(jobs.count - shown.count) more in /summary/jobs") }
         return lines
@@ -154,9 +154,6 @@ enum SummaryPrinter {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func number(_ value: Double, _ decimals: Int) -> String {
-        value.isFinite ? String(format: "%.\(decimals)f", value) : "–"
-    }
     private static func mwh(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         return value >= 10_000 ? String(format: "%.1f GWh", value / 1000) : String(format: "%.0f MWh", value)
