@@ -28,10 +28,10 @@ struct StepPlan {
 
     // Heat recovery and district heating.
     let recovery: HeatRecovery?
-    /// District-heating consumers' demand per step (it depends only on the weather), W.
-    let demand: [Double]
-    let supplyCurve: OutdoorResetCurve?, returnCurve: OutdoorResetCurve?
-    let networkLoss: Double
+    /// The network's temperatures, need and offer to the data center per step (they depend only on the weather).
+    let network: NetworkConditions?
+    /// The network's producers, when it has any (for the heat displaced).
+    let meritOrder: MeritOrder?
     let heatPumpSource: HeatSource
 
     // Envelopes and carbon.
@@ -68,12 +68,11 @@ struct StepPlan {
 
         let recovery = site.heatRecovery
         self.recovery = recovery
-        demand = recovery.map {
-            $0.network.demand.series(hourlyOutdoor: hourlyDryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
-        } ?? []
-        supplyCurve = recovery?.network.supplyCurve
-        returnCurve = recovery?.network.returnCurve
-        networkLoss = recovery?.network.lossFraction ?? 0
+        network = recovery.map {
+            $0.network.conditions(outdoor: weather.dryBulb, hourlyOutdoor: hourlyDryBulb,
+                                  dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
+        }
+        meritOrder = recovery.flatMap { $0.network.producers.isEmpty ? nil : $0.network.producers }
         heatPumpSource = recovery?.heatPump.source ?? .liquid
 
         recommended = site.envelope.air.recommended
