@@ -45,7 +45,8 @@ public struct EconomicsSpec: SpecSection {
         .number("heat_price_eur_per_mwh", \.heatPriceEurPerMwh, unit: "€/MWh", range: -1000...10_000,
                 doc: "Price the heat sells at (with heat_price_from_displaced: the price of heat that displaces no producer)."),
         .numbers("heat_price_monthly_eur_per_mwh", \.heatPriceMonthlyEurPerMwh, count: 12, unit: "€/MWh", range: -1000...10_000,
-                 doc: "Heat price by calendar month, January first, instead of heat_price_eur_per_mwh."),
+                 doc: "Heat price by calendar month, January first, instead of heat_price_eur_per_mwh.")
+            .encoded(when: { !$0.heatPriceMonthlyEurPerMwh.isEmpty }),
         .optionalFile("heat_price_csv", \.heatPriceCsv, what: "heat price CSV",
                       doc: "CSV with `time` (local standard time) or `time_utc` (UTC) and an `eur_per_mwh` column (any regular interval), "
                         + "relative to the site file, instead of heat_price_eur_per_mwh.",

@@ -201,7 +201,8 @@ public struct DistrictHeatingSpec: SpecSection {
         .optionalNumber("connection_mw", \.connectionMw, unit: "MW", range: 0...10_000, doc: "Capacity of the connection to the network.",
                         derived: "the heat pump's capacity"),
         .number("network_loss_pct", \.networkLossPct, unit: "%", range: 0...60,
-                doc: "Share of the heat fed in lost on its way to consumers (a network whose pipes are unknown; or pipes)."),
+                doc: "Share of the heat fed in lost on its way to consumers (a network whose pipes are unknown; or pipes).")
+            .encoded(when: { $0.pipes.isEmpty }),
         .list("pipes", \.pipes, doc: "Buried supply/return pipe pairs; their losses follow the network and ground temperatures "
               + "(EN 13941, Kusuda–Achenbach ground) instead of network_loss_pct.", maximumCount: 100),
         .number("soil_conductivity_w_per_m_k", \.soilConductivityWPerMK, unit: "W/(m·K)", range: 0.2...5,
@@ -215,7 +216,7 @@ public struct DistrictHeatingSpec: SpecSection {
               + "only where must-run output leaves room and it is cheaper than the producer it displaces.", maximumCount: 100),
         .variant("demand", \.demand, doc: "The network's heat demand.", required: "e.g. {degree_hours: {annual_gwh: 80}}"),
     ], check: { network, o in
-        if o["network_loss_pct"].isPresent, o["pipes"].isPresent {
+        if o["network_loss_pct"].isPresent, !network.pipes.isEmpty {
             o["pipes"].problem("give either 'network_loss_pct' (a share of the heat fed in) or 'pipes' (losses from the pipes), not both")
         }
         if o["return_c"].isPresent, o["return_curve_c"].isPresent {
