@@ -5,12 +5,15 @@ public struct NetworkConditions: Sendable {
     public var supply: [Double]
     public var returnTemperature: [Double]
     public var consumers: [Double]
-    /// Distribution losses.
-    public var losses: [Double]
-    /// Consumers plus losses.
+    /// Consumers plus distribution losses.
     public var need: [Double]
-    /// What the network takes from the data center (before the connection's limit).
+    /// What the network takes from the data center (before the connection's limit; `need`'s storage when
+    /// the network has no other producers).
     public var offer: [Double]
+
+    /// Distribution losses of a step, W (kept as `need − consumers`: one array less to fill at 1-min steps).
+    @inline(__always)
+    public func losses(at step: Int) -> Double { need[step] - consumers[step] }
 }
 
 extension DistrictHeatingNetwork {
@@ -30,27 +33,22 @@ extension DistrictHeatingNetwork {
             for step in returns.indices { returns[step] += returnRise.value * consumers[step] / peak }
         }
         let pipeLoss = pipeLossModel(hourlyOutdoor: hourlyOutdoor, stepSeconds: calendar.stepDuration.value)
-        var need: [Double], losses: [Double]
+        var need: [Double]
         if let pipeLoss {
-            losses = consumers.indices.map { pipeLoss(supply[$0], returns[$0], $0) }
-            need = consumers.indices.map { consumers[$0] + losses[$0] }
+            need = consumers.indices.map { consumers[$0] + pipeLoss(supply[$0], returns[$0], $0) }
         } else {
             need = consumers.map { $0 / (1 - lossShare) }
-            losses = consumers.indices.map { need[$0] - consumers[$0] }
         }
         let minimumFlow = self.minimumFlow.value
         if minimumFlow > 0 {
             for step in need.indices where supply[step] > returns[step]
             && need[step] < minimumFlow * Fluid.waterSpecificHeat * (supply[step] - returns[step]) {
                 returns[step] = supply[step] - need[step] / (minimumFlow * Fluid.waterSpecificHeat)
-                if let pipeLoss {
-                    losses[step] = pipeLoss(supply[step], returns[step], step)
-                    need[step] = consumers[step] + losses[step]
-                }
+                if let pipeLoss { need[step] = consumers[step] + pipeLoss(supply[step], returns[step], step) }
             }
         }
-        return NetworkConditions(supply: supply, returnTemperature: returns, consumers: consumers, losses: losses,
-                                 need: need, offer: offers(need: need, calendar: calendar))
+        return NetworkConditions(supply: supply, returnTemperature: returns, consumers: consumers, need: need,
+                                 offer: offers(need: need, calendar: calendar))
     }
 
     /// The share of the heat fed in that is lost (0 with pipes).

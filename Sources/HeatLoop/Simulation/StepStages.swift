@@ -323,7 +323,7 @@ extension StepPlan {
         totals.dhDemand += recovery.demand * stepSeconds
         if let network {
             totals.dhNeed += network.need[step] * stepSeconds
-            totals.dhLosses += network.losses[step] * stepSeconds
+            totals.dhLosses += network.losses(at: step) * stepSeconds
             if let meritOrder, let dispatch {
                 let displaced = meritOrder.displaced(need: network.need[step], delivered: dispatch.delivered)
                 totals.heatDisplacingProducers += displaced.heat * stepSeconds

@@ -48,6 +48,6 @@ struct MeritOrderTests {
         let conditions = network.conditions(outdoor: outdoor, hourlyOutdoor: outdoor, dailyMeanOutdoor: outdoor, calendar: calendar)
         #expect(conditions.need.allSatisfy { $0 == 4e6 / 0.8 })
         #expect(conditions.offer == conditions.need)
-        #expect(conditions.losses.allSatisfy { $0.isApproximatelyEqual(to: 1e6, relativeTolerance: 1e-12) })
+        #expect(conditions.need.indices.allSatisfy { conditions.losses(at: $0).isApproximatelyEqual(to: 1e6, relativeTolerance: 1e-12) })
     }
 }
