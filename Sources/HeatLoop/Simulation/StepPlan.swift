@@ -1,6 +1,7 @@
 /// What the step loop needs that does not change within the year, taken out of the site and weather once
 /// per run: per-cluster inputs (copying a `Cluster` or `ClusterLoad` every step would retain and release
-/// their arrays), the models, the envelope bounds, the weather-derived series (district-heating demand).
+/// their arrays), the models, the envelope bounds, the weather-derived series (the district-heating network's
+/// conditions).
 /// Its `step` runs one step as a sequence of stages (`StepStages.swift`).
 struct StepPlan {
     let stepSeconds: Double
@@ -28,10 +29,11 @@ struct StepPlan {
 
     // Heat recovery and district heating.
     let recovery: HeatRecovery?
-    /// The network's temperatures, need and offer to the data center per step (they depend only on the weather).
-    let network: NetworkConditions?
-    /// The network's producers, when it has any (for the heat displaced).
-    let meritOrder: MeritOrder?
+    /// The network's conditions per step (`NetworkConditions`; they depend only on the weather), empty without
+    /// heat recovery. Held as arrays of the plan, not as one optional struct, so that a step retains none of them.
+    let dhSupply: [Double], dhReturn: [Double], dhOffer: [Double], dhNeed: [Double], dhConsumers: [Double]
+    /// The network's producers (empty: none; for the heat displaced).
+    let meritOrder: MeritOrder
     let heatPumpSource: HeatSource
 
     // Envelopes and carbon.
@@ -68,11 +70,14 @@ struct StepPlan {
 
         let recovery = site.heatRecovery
         self.recovery = recovery
-        network = recovery.map {
-            $0.network.conditions(outdoor: weather.dryBulb, hourlyOutdoor: hourlyDryBulb,
-                                  dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
-        }
-        meritOrder = recovery.flatMap { $0.network.producers.isEmpty ? nil : $0.network.producers }
+        let network = recovery?.network.conditions(outdoor: weather.dryBulb, hourlyOutdoor: hourlyDryBulb,
+                                                   dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
+        dhSupply = network?.supply ?? []
+        dhReturn = network?.returnTemperature ?? []
+        dhOffer = network?.offer ?? []
+        dhNeed = network?.need ?? []
+        dhConsumers = network?.consumers ?? []
+        meritOrder = recovery?.network.producers ?? MeritOrder([])
         heatPumpSource = recovery?.heatPump.source ?? .liquid
 
         recommended = site.envelope.air.recommended

@@ -133,10 +133,10 @@ extension StepPlan {
     @inline(always)
     func recoverHeat(_ step: Int, _ collection: CollectionStage, state: inout SimulationState) -> RecoveryStage {
         var stage = RecoveryStage()
-        guard let network else { return stage }
-        stage.dhSupply = network.supply[step]
-        stage.dhReturn = network.returnTemperature[step]
-        stage.demand = network.offer[step]
+        guard !dhOffer.isEmpty else { return stage }
+        stage.dhSupply = dhSupply[step]
+        stage.dhReturn = dhReturn[step]
+        stage.demand = dhOffer[step]
         let liquidOffer = collection.liquid.map { collection in
             HeatSourceOffer(heat: collection.heatToShed, inlet: collection.returnTemperature, outlet: liquidSetpoint)
         } ?? .none
@@ -321,11 +321,11 @@ extension StepPlan {
         totals.heatExchanged += ((dispatch?.direct ?? 0) + (dispatch?.preheat ?? 0)) * stepSeconds
         totals.recoveredHeatTemperature += recovery.recoveredAtTemperature * stepSeconds
         totals.dhDemand += recovery.demand * stepSeconds
-        if let network {
-            totals.dhNeed += network.need[step] * stepSeconds
-            totals.dhLosses += network.losses(at: step) * stepSeconds
-            if let meritOrder, let dispatch {
-                let displaced = meritOrder.displaced(need: network.need[step], delivered: dispatch.delivered)
+        if !dhNeed.isEmpty {
+            totals.dhNeed += dhNeed[step] * stepSeconds
+            totals.dhLosses += (dhNeed[step] - dhConsumers[step]) * stepSeconds  // `NetworkConditions.losses(at:)`
+            if !meritOrder.isEmpty, let dispatch {
+                let displaced = meritOrder.displaced(need: dhNeed[step], delivered: dispatch.delivered)
                 totals.heatDisplacingProducers += displaced.heat * stepSeconds
                 // W · s · g/kWh / 3.6e9 = kg; W · s · €/MWh / 3.6e9 = €.
                 totals.co2DisplacedProducers += displaced.co2Weighted * stepSeconds / 3.6e9
