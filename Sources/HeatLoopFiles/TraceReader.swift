@@ -43,7 +43,7 @@ public struct TraceFileError: Error, CustomStringConvertible, Sendable, Equatabl
 ///   `time`. Other columns are allowed and ignored; only `column` is read.
 /// - **Quantity** from the column name: `utilization` or `…_utilization` is a utilisation 0…1;
 ///   `power_kw` or `…_power_kw` a power in kW ≥ 0 (the whole cluster's); likewise `g_per_kwh` (grid
-///   intensity), `mw` (heat demand) and `eur_per_mwh` (electricity price, may be negative).
+///   intensity), `mw` (heat demand) and `eur_per_mwh` (electricity or heat price, may be negative).
 /// - **Time**: `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD HH:MM[:SS]`, no time zone in the stamp: a column
 ///   `time` is local standard time of the weather file (no daylight saving), a column `time_utc` is UTC
 ///   (prices and grid carbon usually are) and is moved onto local standard time by the weather file's
@@ -84,7 +84,7 @@ public enum TraceReader {
         case .powerKilowatts: "`power_kw` or a name ending in `_power_kw` (the cluster's power in kW)"
         case .gramsPerKilowattHour: "`g_per_kwh` or a name ending in `_g_per_kwh` (grid intensity, g CO2/kWh)"
         case .megawatts: "`mw` or a name ending in `_mw` (heat demand, MW)"
-        case .eurosPerMegawattHour: "`eur_per_mwh` or a name ending in `_eur_per_mwh` (electricity price, €/MWh)"
+        case .eurosPerMegawattHour: "`eur_per_mwh` or a name ending in `_eur_per_mwh` (electricity or heat price, €/MWh)"
         }
     }
 

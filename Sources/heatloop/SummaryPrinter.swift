@@ -59,6 +59,9 @@ enum SummaryPrinter {
             ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
             ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(decimalText(k.wasteHeatTemperature, 1)) °C"),
             ("DH demand coverage", percent(k.dhCoverage)),
+            ("DH network heat / losses", "\(mwh(k.dhNetworkHeatMWh)) / \(mwh(k.dhLossesMWh))"),
+            ("DH asked of the data center", mwh(k.dhDemandMWh)),
+            ("  displacing other producers", mwh(k.heatDisplacingProducersMWh)),
             ("Heat-pump SCOP", decimalText(k.heatPumpSCOP, 2)),
             ("Heat-pump energy", mwh(k.heatPumpMWh)),
         ]
@@ -96,9 +99,14 @@ enum SummaryPrinter {
 
     private static func economicsRows(_ e: EconomicAssessment, _ currency: Currency) -> [(String, String)] {
         let euros = currency.amount
+        let fee = e.capex.connectionFee != 0 ? " / fee \(euros(e.capex.connectionFee))" : ""
+        var contract = e.takeOrPayPayment != 0 ? ", take-or-pay \(euros(e.takeOrPayPayment))" : ""
+        if e.availabilityShortfall.value > 0 || e.availabilityPenalty != 0 {
+            contract += ", availability penalty −\(euros(e.availabilityPenalty)) for \(decimalText(e.availabilityShortfall.megawattHours, 0)) MWh short"
+        }
         return [
-            ("CAPEX (heat pump/storage/DH)", "\(euros(e.capex.total)) (\(euros(e.capex.heatPump)) / \(euros(e.capex.storage)) / \(euros(e.capex.connection)))"),
-            ("Net cash flow", euros(e.netCashFlow) + "/year (heat \(euros(e.heatRevenue)), cooling saved \(euros(e.coolingSavings)), HP electricity −\(euros(e.heatPumpElectricityCost)), maintenance −\(euros(e.maintenance)))"),
+            ("CAPEX (heat pump/storage/DH)", "\(euros(e.capex.total)) (\(euros(e.capex.heatPump)) / \(euros(e.capex.storage)) / \(euros(e.capex.connection))\(fee))"),
+            ("Net cash flow", euros(e.netCashFlow) + "/year (heat \(euros(e.heatRevenue))\(contract), cooling saved \(euros(e.coolingSavings)), HP electricity −\(euros(e.heatPumpElectricityCost)), maintenance −\(euros(e.maintenance)))"),
             ("NPV", euros(e.npv)),
             ("LCOH", decimalText(e.lcoh, 1) + " " + currency.per("MWh")),
             ("Simple payback", e.paybackYears.isFinite ? decimalText(e.paybackYears, 1) + " years" : "never"),

@@ -141,7 +141,7 @@ struct DesignLoadTests {
     /// A heat pump that never runs (no demand) is reported, not hidden behind its CAPEX.
     @Test("idle heat recovery is a failure")
     func idleHeatRecovery() throws {
-        let (_, result) = try simulate(site: "paris-colocation-heat-export", edits: [("annual_gwh: 10.0", "annual_gwh: 0")])
+        let (_, result) = try simulate(site: "paris-colocation-heat-export", edits: [("annual_gwh: 14,", "annual_gwh: 0,")])
         let failures = RunSummary(result).failures
         #expect(failures.heatRecoveryIdle)
         #expect(failures.messages.contains { $0.hasPrefix("Heat recovery recovered nothing all year") })

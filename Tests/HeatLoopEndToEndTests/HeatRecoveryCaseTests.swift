@@ -23,7 +23,7 @@ import Testing
     }
 
     /// The same hall and network with direct liquid cooling at 35 → 45 °C: the heat pump's source is
-    /// 15 K warmer, so its COP rises (default model: SCOP 4.13 → 5.82, ≈ 1.4×) and less
+    /// 15 K warmer, so its COP rises (default model: SCOP 4.16 → 5.82, ≈ 1.4×) and less
     /// electricity upgrades the same heat, so more of it counts as reused (higher ERF); a 45 °C source also
     /// pre-heats the 40 °C DH return through a plate exchanger.
     @Test func warmLiquidCoolingRaisesCOPAndERF() throws {

@@ -51,4 +51,22 @@ import Testing
         #expect(nearlyEqual(fromCSV.heatDeliveredMWh, constant.heatDeliveredMWh, 1e-9))
         #expect(fromCSV.dhCoverage > 0.95)
     }
+
+    /// A heat price CSV sets both the heat sales and the data center's place in the network's merit order
+    /// (Paris: a must-run incinerator share, 4 MW of gas CHP at 45 €/MWh, gas boilers at 65 €/MWh).
+    @Test func heatPriceCSVSetsTheRevenueAndTheMeritOrder() throws {
+        let monthly = "  heat_price_monthly_eur_per_mwh: [40, 40, 38, 34, 30, 28, 28, 28, 30, 34, 38, 40]\n"
+        let cheap = try hourlyCSV(column: "eur_per_mwh", rows: 168) { _ in 30 }
+        let (input, result) = try simulate(site: "paris-colocation-heat-export", edits: [(monthly, "  heat_price_csv: \(cheap)\n")])
+        let project = try #require(input.project)
+        let assessed = project.economics.assess(size: project.size, design: result, baseline: nil)
+        let annual = RunSummary(result).annual
+        #expect(nearlyEqual(assessed.heatRevenue, 30 * annual.heatDeliveredMWh, 1e-5))
+        // At 45 €/MWh the data center is as dear as the CHP, which keeps its place: far less is asked of it.
+        let dear = try hourlyCSV(column: "eur_per_mwh", rows: 168) { _ in 45 }
+        let dearer = RunSummary(try simulate(site: "paris-colocation-heat-export",
+                                             edits: [(monthly, "  heat_price_csv: \(dear)\n")]).1).annual
+        #expect(dearer.dhDemandMWh < 0.8 * annual.dhDemandMWh, "\(dearer.dhDemandMWh) vs \(annual.dhDemandMWh) MWh")
+        #expect(dearer.dhNetworkHeatMWh == annual.dhNetworkHeatMWh)
+    }
 }

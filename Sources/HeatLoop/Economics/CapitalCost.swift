@@ -93,5 +93,7 @@ public struct CapitalCostBreakdown: Sendable, Equatable {
     public var heatPump: Double
     public var storage: Double
     public var connection: Double
-    public var total: Double { heatPump + storage + connection }
+    /// Fee paid to the network operator (`HeatContract.connectionFee`).
+    public var connectionFee = 0.0
+    public var total: Double { heatPump + storage + connection + connectionFee }
 }

@@ -3,20 +3,24 @@
 ///
 /// Annual cash flow, constant over the life `L` (year-1 prices, real terms):
 ///
-///     CF = p_heat · Q_del + S_cool − C_el,hp − m · CAPEX
+///     CF = R_heat + R_top + S_cool − C_el,hp − C_pen − m · CAPEX
 ///     NPV  = −CAPEX + CF / a(r, L)
-///     LCOH = (a(r, L) · CAPEX + m · CAPEX + C_el,hp − S_cool) / Q_del       €/MWh delivered
+///     LCOH = (a(r, L) · CAPEX + m · CAPEX + C_el,hp + C_pen − S_cool) / Q_del       €/MWh delivered
 ///     payback = CAPEX / CF  (simple, undiscounted; ∞ when CF ≤ 0)
 ///
-/// `Q_del` is the heat delivered to the network (MWh/year), `C_el,hp` the heat pump's electricity
+/// `Q_del` is the heat delivered to the network (MWh/year), `R_heat` its sales (`HeatPrice`: constant, by
+/// month, a series, or the displaced producer's marginal cost), `R_top` the take-or-pay payment and `C_pen`
+/// the availability penalty (`HeatContract`; its connection fee is part of CAPEX), `C_el,hp` the heat pump's electricity
 /// (`ElectricityPrice`, per step), `S_cool` the cooling electricity the project saves: the cooling energy
 /// of the same site and weather without heat recovery minus the design's (heat the heat pump takes is heat
 /// the dry coolers and chillers no longer reject), and `a(r, L)` the annuity factor (`Discounting`).
 /// LCOH credits the cooling savings, as VDI 2067 credits avoided costs; with `creditsCoolingSavings`
 /// false they are left out of CF and LCOH alike.
 ///
-/// CO2 avoided over the life: `L · (Q_del · e_displaced − E_hp · e_grid + ΔE_cool · e_grid)`, each
-/// electricity term summed at the step's grid intensity; the grid is taken as it is in the simulated year.
+/// CO2 avoided over the life: `L · (CO2_displaced − E_hp · e_grid + ΔE_cool · e_grid)`, each electricity
+/// term summed at the step's grid intensity; the grid is taken as it is in the simulated year.
+/// `CO2_displaced` sums the intensity of the producer each step's heat displaced (`MeritOrder`), and
+/// `e_displaced` (`carbon.displaced_heat_g_per_kwh`) for heat that displaced none (all of it without producers).
 ///
 /// Defaults (DESIGN §4 sketch): heat 35 €/MWh (a wholesale price for low-temperature waste heat fed to
 /// a network, below the 40–60 €/MWh production cost of gas boilers), electricity 90 €/MWh, maintenance
@@ -24,8 +28,10 @@
 /// investment), discount rate 6 % and a 20-year life (VDI 2067: heat pumps 18–20 years).
 public struct ProjectEconomics: Sendable, Equatable {
     public var capital: CapitalCost
-    /// Price the network pays for delivered heat, €/MWh.
-    public var heatPrice: Double
+    /// Price the network pays for delivered heat.
+    public var heatPrice: HeatPrice
+    /// Take-or-pay, availability commitment and connection fee.
+    public var contract: HeatContract
     public var electricityPrice: ElectricityPrice
     /// Maintenance per year, as a fraction of CAPEX.
     public var maintenanceFraction: Double
@@ -36,7 +42,9 @@ public struct ProjectEconomics: Sendable, Equatable {
     public var creditsCoolingSavings: Bool
 
     /// Defaults: the site file's (`EconomicsSpec`).
-    public init(capital: CapitalCost = CapitalCost(), heatPrice: Double = EconomicsSpec.standard.heatPriceEurPerMwh,
+    public init(capital: CapitalCost = CapitalCost(),
+                heatPrice: HeatPrice = .constant(eurosPerMegawattHour: EconomicsSpec.standard.heatPriceEurPerMwh),
+                contract: HeatContract = HeatContract(),
                 electricityPrice: ElectricityPrice = .constant(eurosPerMegawattHour: EconomicsSpec.defaultElectricityPrice),
                 maintenanceFraction: Double = EconomicsSpec.standard.maintenancePctPerYear / 100,
                 discountRate: Double = EconomicsSpec.standard.discountRate,
@@ -44,6 +52,7 @@ public struct ProjectEconomics: Sendable, Equatable {
                 creditsCoolingSavings: Bool = EconomicsSpec.standard.creditCoolingSavings) {
         self.capital = capital
         self.heatPrice = heatPrice
+        self.contract = contract
         self.electricityPrice = electricityPrice
         self.maintenanceFraction = maintenanceFraction
         self.discountRate = discountRate
@@ -56,11 +65,15 @@ public struct ProjectEconomics: Sendable, Equatable {
     public func assess(size: ProjectSize, design: SimulationResult, baseline: CoolingBaseline?) -> EconomicAssessment {
         let totals = design.annual
         let calendar = design.site.calendar
+        let delivered = design.columns[.heatDelivered]
         var flows = AnnualFlows(
             heatDelivered: Joules(totals.heatDelivered),
+            heatRevenue: heatPrice.revenue(delivered: delivered, totals: totals, calendar: calendar),
             heatPumpElectricityCost: electricityPrice.cost(power: design.columns[.heatPumpPower],
                                                            energy: Joules(totals.heatPump), calendar: calendar),
-            coolingEnergySaved: Joules(0), coolingSavings: 0, co2Avoided: .nan)
+            coolingEnergySaved: Joules(0), coolingSavings: 0, co2Avoided: .nan,
+            availabilityShortfall: contract.availabilityShortfall(asked: design.columns[.dhDemand], delivered: delivered,
+                                                                  stepSeconds: calendar.stepDuration.value))
         var coolingCO2Saved = 0.0
         if creditsCoolingSavings, let baseline {
             flows.coolingEnergySaved = Joules(baseline.coolingEnergy.value - totals.cooling)
@@ -70,7 +83,7 @@ public struct ProjectEconomics: Sendable, Equatable {
         }
         if let carbon = design.site.carbon {
             // kg: heat displaced, less the heat pump's electricity, plus the cooling electricity saved.
-            flows.co2Avoided = (flows.heatDelivered.megawattHours * carbon.displacedHeatGramsPerKWh
+            flows.co2Avoided = (totals.co2Displaced(fallbackIntensity: carbon.displacedHeatGramsPerKWh)
                 - totals.co2HeatPump + coolingCO2Saved) / 1000
         }
         return assess(size: size, flows: flows)
@@ -78,18 +91,25 @@ public struct ProjectEconomics: Sendable, Equatable {
 
     /// The appraisal from one year's flows (the equations above).
     public func assess(size: ProjectSize, flows: AnnualFlows) -> EconomicAssessment {
-        let capex = capital.breakdown(for: size)
+        var capex = capital.breakdown(for: size)
+        capex.connectionFee = size.isConnected ? contract.connectionFee : 0
         let delivered = flows.heatDelivered.megawattHours
         let maintenance = maintenanceFraction * capex.total
-        let cashFlow = heatPrice * delivered + flows.coolingSavings - flows.heatPumpElectricityCost - maintenance
+        let takeOrPay = contract.takeOrPayPayment(delivered: flows.heatDelivered)
+        let penalty = contract.penalty(shortfall: flows.availabilityShortfall)
+        let cashFlow = flows.heatRevenue + takeOrPay + flows.coolingSavings - flows.heatPumpElectricityCost - penalty
+            - maintenance
         let annuity = Discounting.annuityFactor(rate: discountRate, years: lifetimeYears)
         let payback: Double = cashFlow > 0 ? capex.total / cashFlow : (capex.total == 0 && cashFlow == 0 ? 0 : .infinity)
         return EconomicAssessment(
-            capex: capex, heatRevenue: heatPrice * delivered, heatPumpElectricityCost: flows.heatPumpElectricityCost,
-            coolingEnergySaved: flows.coolingEnergySaved, coolingSavings: flows.coolingSavings, maintenance: maintenance,
+            capex: capex, heatRevenue: flows.heatRevenue, takeOrPayPayment: takeOrPay,
+            heatPumpElectricityCost: flows.heatPumpElectricityCost,
+            coolingEnergySaved: flows.coolingEnergySaved, coolingSavings: flows.coolingSavings,
+            availabilityShortfall: flows.availabilityShortfall, availabilityPenalty: penalty, maintenance: maintenance,
             netCashFlow: cashFlow, npv: -capex.total + cashFlow / annuity,
             lcoh: delivered > 0
-                ? (annuity * capex.total + maintenance + flows.heatPumpElectricityCost - flows.coolingSavings) / delivered : .nan,
+                ? (annuity * capex.total + maintenance + flows.heatPumpElectricityCost + penalty - flows.coolingSavings)
+                    / delivered : .nan,
             paybackYears: payback, co2AvoidedLifetimeTonnes: Double(lifetimeYears) * flows.co2Avoided)
     }
 }
@@ -97,6 +117,8 @@ public struct ProjectEconomics: Sendable, Equatable {
 /// One year of a design's operation, as the appraisal needs it.
 public struct AnnualFlows: Sendable, Equatable {
     public var heatDelivered: Joules
+    /// Sales of the delivered heat (`HeatPrice.revenue`), €.
+    public var heatRevenue: Double
     /// €.
     public var heatPumpElectricityCost: Double
     /// Cooling electricity saved against the site without heat recovery.
@@ -105,10 +127,14 @@ public struct AnnualFlows: Sendable, Equatable {
     public var coolingSavings: Double
     /// CO2 avoided in the year, t (NaN without a grid intensity).
     public var co2Avoided: Double
+    /// Heat short of the availability commitment (`HeatContract.availabilityShortfall`).
+    public var availabilityShortfall: Joules
 
-    public init(heatDelivered: Joules, heatPumpElectricityCost: Double, coolingEnergySaved: Joules,
-                coolingSavings: Double, co2Avoided: Double) {
+    public init(heatDelivered: Joules, heatRevenue: Double, heatPumpElectricityCost: Double, coolingEnergySaved: Joules,
+                coolingSavings: Double, co2Avoided: Double, availabilityShortfall: Joules = Joules(0)) {
         self.heatDelivered = heatDelivered
+        self.heatRevenue = heatRevenue
+        self.availabilityShortfall = availabilityShortfall
         self.heatPumpElectricityCost = heatPumpElectricityCost
         self.coolingEnergySaved = coolingEnergySaved
         self.coolingSavings = coolingSavings
@@ -136,9 +162,13 @@ public struct CoolingBaseline: Sendable {
 public struct EconomicAssessment: Sendable, Equatable {
     public var capex: CapitalCostBreakdown
     public var heatRevenue: Double
+    /// Take-or-pay payment for heat the network did not take.
+    public var takeOrPayPayment: Double
     public var heatPumpElectricityCost: Double
     public var coolingEnergySaved: Joules
     public var coolingSavings: Double
+    public var availabilityShortfall: Joules
+    public var availabilityPenalty: Double
     public var maintenance: Double
     public var netCashFlow: Double
     public var npv: Double
@@ -151,7 +181,8 @@ public struct EconomicAssessment: Sendable, Equatable {
     /// Names, units and long names of `named`, without values.
     public static var descriptions: [(name: String, units: String, longName: String, value: Double)] {
         EconomicAssessment(capex: CapitalCostBreakdown(heatPump: 0, storage: 0, connection: 0), heatRevenue: 0,
-                           heatPumpElectricityCost: 0, coolingEnergySaved: Joules(0), coolingSavings: 0, maintenance: 0,
+                           takeOrPayPayment: 0, heatPumpElectricityCost: 0, coolingEnergySaved: Joules(0), coolingSavings: 0,
+                           availabilityShortfall: Joules(0), availabilityPenalty: 0, maintenance: 0,
                            netCashFlow: 0, npv: 0, lcoh: 0, paybackYears: 0, co2AvoidedLifetimeTonnes: 0).named
     }
 
@@ -162,7 +193,12 @@ public struct EconomicAssessment: Sendable, Equatable {
             ("capex_heat_pump_eur", "EUR", "heat-pump investment", capex.heatPump),
             ("capex_storage_eur", "EUR", "storage investment", capex.storage),
             ("capex_connection_eur", "EUR", "district-heating connection investment", capex.connection),
+            ("capex_connection_fee_eur", "EUR", "connection fee paid to the network operator", capex.connectionFee),
             ("heat_revenue_eur_per_year", "EUR year-1", "sales of delivered heat", heatRevenue),
+            ("take_or_pay_eur_per_year", "EUR year-1", "take-or-pay payment for heat the network did not take", takeOrPayPayment),
+            ("availability_shortfall_MWh", "MWh", "heat short of the availability commitment",
+             availabilityShortfall.megawattHours),
+            ("availability_penalty_eur_per_year", "EUR year-1", "penalty for the availability shortfall", availabilityPenalty),
             ("heat_pump_electricity_eur_per_year", "EUR year-1", "heat-pump electricity cost", heatPumpElectricityCost),
             ("cooling_energy_saved_MWh", "MWh", "cooling electricity saved against the site without heat recovery",
              coolingEnergySaved.megawattHours),

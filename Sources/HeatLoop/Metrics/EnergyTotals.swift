@@ -20,6 +20,14 @@ public struct EnergyTotals: Sendable, Equatable {
     /// Σ recovered heat × the temperature of the source it came from, J·°C (EU EED average temperature).
     public var recoveredHeatTemperature = 0.0
     public var dhDemand = 0.0
+    /// Heat the network needed (consumers plus distribution losses) and its distribution losses.
+    public var dhNeed = 0.0
+    public var dhLosses = 0.0
+    /// Delivered heat that displaced one of the network's producers (`MeritOrder.displaced`), the CO2 of
+    /// that producers' heat (kg) and its marginal cost (€).
+    public var heatDisplacingProducers = 0.0
+    public var co2DisplacedProducers = 0.0
+    public var displacedProducerCost = 0.0
     /// Site water (tower make-up, adiabatic pad evaporation and bleed, humidifier water), kg (= L).
     public var water = 0.0
     /// CO2 of the facility's and of the heat pump's electricity at the grid intensity of each step, kg.
@@ -65,6 +73,11 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.heatExchanged = a.heatExchanged + b.heatExchanged
         sum.recoveredHeatTemperature = a.recoveredHeatTemperature + b.recoveredHeatTemperature
         sum.dhDemand = a.dhDemand + b.dhDemand
+        sum.dhNeed = a.dhNeed + b.dhNeed
+        sum.dhLosses = a.dhLosses + b.dhLosses
+        sum.heatDisplacingProducers = a.heatDisplacingProducers + b.heatDisplacingProducers
+        sum.co2DisplacedProducers = a.co2DisplacedProducers + b.co2DisplacedProducers
+        sum.displacedProducerCost = a.displacedProducerCost + b.displacedProducerCost
         sum.water = a.water + b.water
         sum.co2Facility = a.co2Facility + b.co2Facility
         sum.co2HeatPump = a.co2HeatPump + b.co2HeatPump
@@ -88,6 +101,12 @@ public struct EnergyTotals: Sendable, Equatable {
     /// delivered minus the heat-pump electricity that upgraded it (ISO/IEC 30134-6 counts only the
     /// data center's own energy as reused; EnEfG §11 likewise).
     public var reused: Double { max(0, heatDelivered - heatPump) }
+
+    /// CO2 the delivered heat displaced, kg: the displaced producers' (`co2DisplacedProducers`), and
+    /// `fallbackIntensity` (g/kWh, `carbon.displaced_heat_g_per_kwh`) for heat that displaced none.
+    public func co2Displaced(fallbackIntensity: Double) -> Double {
+        co2DisplacedProducers + (heatDelivered - heatDisplacingProducers) / 3.6e9 * fallbackIntensity
+    }
 }
 
 /// The worst step of an excursion: its value, how far outside its limit it was (larger is worse) and the

@@ -40,6 +40,11 @@ public struct KPIs: Sendable, Equatable {
     public var wasteHeatReusedMWh: Double
     public var wasteHeatTemperature: Double
     public var dhDemandMWh: Double
+    /// Heat the network needed (consumers plus losses), its distribution losses, and the delivered heat
+    /// that displaced one of its producers.
+    public var dhNetworkHeatMWh: Double
+    public var dhLossesMWh: Double
+    public var heatDisplacingProducersMWh: Double
     public var dhCoverage: Double
     public var heatPumpSCOP: Double
     public var co2OperationalTonnes: Double
@@ -82,12 +87,15 @@ public struct KPIs: Sendable, Equatable {
         wasteHeatReusedMWh = totals.reused / mwh
         wasteHeatTemperature = ratio(totals.recoveredHeatTemperature, totals.heatRecovered)
         dhDemandMWh = totals.dhDemand / mwh
+        dhNetworkHeatMWh = totals.dhNeed / mwh
+        dhLossesMWh = totals.dhLosses / mwh
+        heatDisplacingProducersMWh = totals.heatDisplacingProducers / mwh
         dhCoverage = ratio(totals.heatDelivered, totals.dhDemand)
         heatPumpSCOP = ratio(totals.heatPumpOutput, totals.heatPump)
         if let carbon {
             // The step loop sums CO2 at each step's grid intensity (kg); MWh × g/kWh = kg.
             co2OperationalTonnes = (totals.co2Facility + totals.co2HeatPump) / 1000
-            co2AvoidedTonnes = (heatDeliveredMWh * carbon.displacedHeatGramsPerKWh - totals.co2HeatPump) / 1000
+            co2AvoidedTonnes = (totals.co2Displaced(fallbackIntensity: carbon.displacedHeatGramsPerKWh) - totals.co2HeatPump) / 1000
             cue = ratio(totals.co2Facility, totals.it / 3.6e6)
         } else {
             co2OperationalTonnes = .nan
@@ -132,8 +140,13 @@ public struct KPIs: Sendable, Equatable {
             ("heat_exchanged_MWh", "MWh", "heat delivered through exchangers without a compressor", heatExchangedMWh),
             ("waste_heat_reused_MWh", "MWh", "data-center heat reused (EU EED)", wasteHeatReusedMWh),
             ("waste_heat_temperature_c", "degC", "mean temperature of the reused waste heat (EU EED)", wasteHeatTemperature),
-            ("dh_demand_MWh", "MWh", "district-heating demand", dhDemandMWh),
+            ("dh_demand_MWh", "MWh", "heat the district-heating network asked of the data center", dhDemandMWh),
             ("dh_coverage", "1", "share of DH demand delivered", dhCoverage),
+            ("dh_network_heat_MWh", "MWh", "heat the district-heating network needed: consumers plus distribution losses",
+             dhNetworkHeatMWh),
+            ("dh_losses_MWh", "MWh", "district-heating distribution losses", dhLossesMWh),
+            ("heat_displacing_producers_MWh", "MWh", "delivered heat that displaced another producer of the network",
+             heatDisplacingProducersMWh),
             ("heat_pump_scop", "1", "seasonal heat-pump COP", heatPumpSCOP),
             ("co2_operational_t", "t", "operational CO2 of facility and heat-pump electricity", co2OperationalTonnes),
             ("co2_avoided_t", "t", "CO2 avoided by delivered heat, net of heat-pump electricity", co2AvoidedTonnes),

@@ -1,6 +1,7 @@
 /// What the step loop needs that does not change within the year, taken out of the site and weather once
 /// per run: per-cluster inputs (copying a `Cluster` or `ClusterLoad` every step would retain and release
-/// their arrays), the models, the envelope bounds, the weather-derived series (district-heating demand).
+/// their arrays), the models, the envelope bounds, the weather-derived series (the district-heating network's
+/// conditions).
 /// Its `step` runs one step as a sequence of stages (`StepStages.swift`).
 struct StepPlan {
     let stepSeconds: Double
@@ -28,10 +29,11 @@ struct StepPlan {
 
     // Heat recovery and district heating.
     let recovery: HeatRecovery?
-    /// District-heating consumers' demand per step (it depends only on the weather), W.
-    let demand: [Double]
-    let supplyCurve: OutdoorResetCurve?, returnCurve: OutdoorResetCurve?
-    let networkLoss: Double
+    /// The network's conditions per step (`NetworkConditions`; they depend only on the weather), empty without
+    /// heat recovery. Held as arrays of the plan, not as one optional struct, so that a step retains none of them.
+    let dhSupply: [Double], dhReturn: [Double], dhOffer: [Double], dhNeed: [Double], dhConsumers: [Double]
+    /// The network's producers (empty: none; for the heat displaced).
+    let meritOrder: MeritOrder
     let heatPumpSource: HeatSource
 
     // Envelopes and carbon.
@@ -68,12 +70,14 @@ struct StepPlan {
 
         let recovery = site.heatRecovery
         self.recovery = recovery
-        demand = recovery.map {
-            $0.network.demand.series(hourlyOutdoor: hourlyDryBulb, dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
-        } ?? []
-        supplyCurve = recovery?.network.supplyCurve
-        returnCurve = recovery?.network.returnCurve
-        networkLoss = recovery?.network.lossFraction ?? 0
+        let network = recovery?.network.conditions(outdoor: weather.dryBulb, hourlyOutdoor: hourlyDryBulb,
+                                                   dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
+        dhSupply = network?.supply ?? []
+        dhReturn = network?.returnTemperature ?? []
+        dhOffer = network?.offer ?? []
+        dhNeed = network?.need ?? []
+        dhConsumers = network?.consumers ?? []
+        meritOrder = recovery?.network.producers ?? MeritOrder([])
         heatPumpSource = recovery?.heatPump.source ?? .liquid
 
         recommended = site.envelope.air.recommended

@@ -133,10 +133,10 @@ extension StepPlan {
     @inline(always)
     func recoverHeat(_ step: Int, _ collection: CollectionStage, state: inout SimulationState) -> RecoveryStage {
         var stage = RecoveryStage()
-        guard let supplyCurve, let returnCurve else { return stage }
-        stage.dhSupply = supplyCurve.temperature(outdoor: dryBulb[step])
-        stage.dhReturn = returnCurve.temperature(outdoor: dryBulb[step])
-        stage.demand = demand[step] / (1 - networkLoss)  // `DistrictHeatingNetwork.connectionDemand`
+        guard !dhOffer.isEmpty else { return stage }
+        stage.dhSupply = dhSupply[step]
+        stage.dhReturn = dhReturn[step]
+        stage.demand = dhOffer[step]
         let liquidOffer = collection.liquid.map { collection in
             HeatSourceOffer(heat: collection.heatToShed, inlet: collection.returnTemperature, outlet: liquidSetpoint)
         } ?? .none
@@ -321,6 +321,17 @@ extension StepPlan {
         totals.heatExchanged += ((dispatch?.direct ?? 0) + (dispatch?.preheat ?? 0)) * stepSeconds
         totals.recoveredHeatTemperature += recovery.recoveredAtTemperature * stepSeconds
         totals.dhDemand += recovery.demand * stepSeconds
+        if !dhNeed.isEmpty {
+            totals.dhNeed += dhNeed[step] * stepSeconds
+            totals.dhLosses += (dhNeed[step] - dhConsumers[step]) * stepSeconds  // `NetworkConditions.losses(at:)`
+            if !meritOrder.isEmpty, let dispatch {
+                let displaced = meritOrder.displaced(need: dhNeed[step], delivered: dispatch.delivered)
+                totals.heatDisplacingProducers += displaced.heat * stepSeconds
+                // W · s · g/kWh / 3.6e9 = kg; W · s · €/MWh / 3.6e9 = €.
+                totals.co2DisplacedProducers += displaced.co2Weighted * stepSeconds / 3.6e9
+                totals.displacedProducerCost += displaced.costWeighted * stepSeconds / 3.6e9
+            }
+        }
         totals.water += facility.waterKg
         if let gridIntensity {
             // W · s / 3.6e6 = kWh; × g/kWh / 1000 = kg.

@@ -178,8 +178,15 @@ public struct DistrictHeatingSpec: SpecSection {
     public var returnCurveC: [[Double]]?
     /// Default: the heat pump's capacity.
     public var connectionMw: Double?
-    /// Share of the heat fed in that the network loses on its way to consumers.
+    /// Share of the heat fed in that the network loses on its way to consumers (or `pipes`).
     public var networkLossPct = 0.0
+    /// Buried pipe pairs whose losses follow the supply, return and ground temperatures (or `network_loss_pct`).
+    public var pipes: [PipeSpec] = []
+    /// Soil conductivity around the pipes, W/(m·K) (Frederiksen & Werner: 1–2 for moist soil).
+    public var soilConductivityWPerMK = 1.5
+    public var returnRiseK = 0.0
+    public var minimumFlowKgS = 0.0
+    public var producers: [ProducerSpec] = []
     public var demand = DemandSpec.degreeHours(DegreeHoursSpec())
 
     public init() {}
@@ -193,9 +200,25 @@ public struct DistrictHeatingSpec: SpecSection {
                       row: "[outdoor °C, return °C] pairs, e.g. [-15, 45]", doc: "Weather-compensated return instead of return_c."),
         .optionalNumber("connection_mw", \.connectionMw, unit: "MW", range: 0...10_000, doc: "Capacity of the connection to the network.",
                         derived: "the heat pump's capacity"),
-        .number("network_loss_pct", \.networkLossPct, unit: "%", range: 0...60, doc: "Share of the heat fed in lost on its way to consumers."),
+        .number("network_loss_pct", \.networkLossPct, unit: "%", range: 0...60,
+                doc: "Share of the heat fed in lost on its way to consumers (a network whose pipes are unknown; or pipes).")
+            .encoded(when: { $0.pipes.isEmpty }),
+        .list("pipes", \.pipes, doc: "Buried supply/return pipe pairs; their losses follow the network and ground temperatures "
+              + "(EN 13941, Kusuda–Achenbach ground) instead of network_loss_pct.", maximumCount: 100),
+        .number("soil_conductivity_w_per_m_k", \.soilConductivityWPerMK, unit: "W/(m·K)", range: 0.2...5,
+                doc: "Soil conductivity around the pipes (also sets the ground's diffusivity).",
+                hint: "moist soil 1–2 W/(m·K), dry sand 0.3–0.5"),
+        .number("return_rise_k", \.returnRiseK, unit: "K", range: 0...40,
+                doc: "Rise of the return temperature from no load to the consumers' peak load."),
+        .number("minimum_flow_kg_s", \.minimumFlowKgS, unit: "kg/s", range: 0...100_000,
+                doc: "Lowest circulation kept by a summer bypass; below it the return rises toward the supply."),
+        .list("producers", \.producers, doc: "The network's other producers in merit order: the data center's heat is taken "
+              + "only where must-run output leaves room and it is cheaper than the producer it displaces.", maximumCount: 100),
         .variant("demand", \.demand, doc: "The network's heat demand.", required: "e.g. {degree_hours: {annual_gwh: 80}}"),
     ], check: { network, o in
+        if o["network_loss_pct"].isPresent, !network.pipes.isEmpty {
+            o["pipes"].problem("give either 'network_loss_pct' (a share of the heat fed in) or 'pipes' (losses from the pipes), not both")
+        }
         if o["return_c"].isPresent, o["return_curve_c"].isPresent {
             o["return_curve_c"].problem("give either 'return_c' (constant) or 'return_curve_c' (weather-compensated), not both")
         }
@@ -211,6 +234,59 @@ public struct DistrictHeatingSpec: SpecSection {
         }
     })
 }
+
+/// A buried pair of pre-insulated single pipes, supply and return (`PipeSection`).
+public struct PipeSpec: SpecSection {
+    public var lengthM = 0.0
+    public var dn = 0
+    public var insulation = InsulationSeries.series2
+    public var coverM = 0.6
+    public var insulationConductivityWPerMK = 0.027
+
+    public init() {}
+
+    public static let schema = Schema<PipeSpec>([
+        .number("length_m", \.lengthM, unit: "m", range: 0...1e7, doc: "Trench length (one supply and one return pipe).",
+                required: true),
+        .integer("dn", \.dn, range: 20...600, doc: "Nominal diameter: \(NominalDiameter.allCases.map { String($0.rawValue) }.joined(separator: ", ")).",
+                 required: true),
+        .choice("insulation", \.insulation, doc: "EN 253 insulation series (thicker casing from 1 to 3)."),
+        .number("cover_m", \.coverM, unit: "m", range: 0.2...5, doc: "Ground surface to the top of the casing."),
+        .number("insulation_conductivity_w_per_m_k", \.insulationConductivityWPerMK, unit: "W/(m·K)", range: 0.01...0.1,
+                doc: "PUR foam conductivity (aged; EN 253 requires ≤ 0.029)."),
+    ], check: { pipe, o in
+        if o["dn"].isPresent, NominalDiameter(rawValue: pipe.dn) == nil {
+            o["dn"].problem("DN \(pipe.dn) is not a listed size; expected one of \(NominalDiameter.allCases.map { String($0.rawValue) }.joined(separator: ", "))")
+        }
+    })
+}
+
+extension InsulationSeries: SpecChoice {}
+
+/// Another producer of the network (`HeatProducer`).
+public struct ProducerSpec: SpecSection {
+    public var name = ""
+    public var kind = HeatProducer.Kind.other
+    public var capacityMw = 0.0
+    public var mustRun = false
+    public var marginalCostEurPerMwh = 0.0
+    public var co2GPerKwh = 0.0
+
+    public init() {}
+
+    public static let schema = Schema<ProducerSpec>([
+        .text("name", \.name, doc: "Name shown in results.", required: "e.g. 'incinerator'"),
+        .choice("kind", \.kind, doc: "Kind of plant."),
+        .number("capacity_mw", \.capacityMw, unit: "MW", range: 0...100_000, doc: "Heat capacity.", required: true),
+        .boolean("must_run", \.mustRun, doc: "Runs whatever the price (waste incineration, heat-led CHP)."),
+        .number("marginal_cost_eur_per_mwh", \.marginalCostEurPerMwh, unit: "€/MWh", range: -1000...10_000,
+                doc: "Cost of one more MWh of its heat.", required: true),
+        .number("co2_g_per_kwh", \.co2GPerKwh, unit: "g/kWh", range: 0...2000, doc: "CO2 of its heat.",
+                hint: "gas boiler ~220, gas CHP ~200, waste incineration 0 (burnt anyway)"),
+    ])
+}
+
+extension HeatProducer.Kind: SpecChoice {}
 
 /// The network's heat demand.
 public enum DemandSpec: SpecVariant {

@@ -1,6 +1,6 @@
 extension HeatReuseProject {
     /// The project a designed site describes: its `economics` and the sizes of its `heat_recovery` (the
-    /// connection and the price as the design step filled them); nil when the site has no `economics`. `traces` holds the electricity price CSV when the site names one.
+    /// connection and the price as the design step filled them); nil when the site has no `economics`. `traces` holds the electricity and heat price CSVs when the site names them.
     public init?(designed: DesignedSite, traces: [String: RegularTrace] = [:]) {
         guard let e = designed.spec.economics, let recovery = designed.spec.heatRecovery else { return nil }
         let price: ElectricityPrice =
@@ -12,7 +12,7 @@ extension HeatReuseProject {
                               storageVolume: recovery.storage?.volumeM3 ?? 0,
                               connectionCapacity: .megawatts(recovery.districtHeating.connectionMw ?? 0),
                               isConnected: recovery.heatPump.capacityMw > 0 || exchanges),
-            economics: ProjectEconomics(spec: e, electricityPrice: price))
+            economics: ProjectEconomics(spec: e, electricityPrice: price, heatPrice: e.heatPriceModel(traces: traces)))
     }
 }
 
@@ -28,9 +28,9 @@ extension CapitalCost {
 }
 
 extension ProjectEconomics {
-    /// A site's `economics` with the electricity price it resolves to.
-    public init(spec e: EconomicsSpec, electricityPrice: ElectricityPrice) {
-        self.init(capital: CapitalCost(spec: e), heatPrice: e.heatPriceEurPerMwh, electricityPrice: electricityPrice,
+    /// A site's `economics` with the electricity and heat prices it resolves to.
+    public init(spec e: EconomicsSpec, electricityPrice: ElectricityPrice, heatPrice: HeatPrice) {
+        self.init(capital: CapitalCost(spec: e), heatPrice: heatPrice, contract: e.contract, electricityPrice: electricityPrice,
                   maintenanceFraction: e.maintenancePctPerYear / 100, discountRate: e.discountRate,
                   lifetimeYears: e.lifetimeYears, creditsCoolingSavings: e.creditCoolingSavings)
     }

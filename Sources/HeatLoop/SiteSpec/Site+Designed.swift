@@ -14,7 +14,7 @@ extension Site {
             electrical: spec.electrical.model(designITPower: designed.loads.itPower),
             liquidLoop: liquidLoop, airSide: spec.cooling.air.model(designed, elevation: elevation),
             envelope: OperatingEnvelope(air: spec.cooling.air.ashraeClass, liquid: liquidLoop == nil ? nil : spec.cooling.liquid.ashraeClass),
-            heatRecovery: spec.heatRecovery.map { $0.model(traces: traces) },
+            heatRecovery: spec.heatRecovery.map { $0.model(traces: traces, economics: spec.economics) },
             carbon: carbon,
             compliance: spec.compliance.flatMap { CalendarDate(iso: $0.commissioningDate).map(Compliance.init) },
             hallHumidity: spec.cooling.air.humidity.model(elevation: elevation))

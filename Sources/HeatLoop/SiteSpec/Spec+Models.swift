@@ -135,13 +135,16 @@ extension TrainingSpec {
 }
 
 extension HeatRecoverySpec {
-    func model(traces: [String: RegularTrace]) -> HeatRecovery {
+    /// `economics`: the data center's heat price in the network's merit order (0 €/MWh without economics).
+    func model(traces: [String: RegularTrace], economics: EconomicsSpec?) -> HeatRecovery {
         let dh = districtHeating
         let network = DistrictHeatingNetwork(
             supplyCurve: OutdoorResetCurve(pairs: dh.supplyCurveC),
             returnCurve: dh.returnCurveC.map(OutdoorResetCurve.init(pairs:)) ?? .constant(Celsius(dh.returnC)),
             connection: .megawatts(dh.connectionMw ?? 0), demand: dh.demand.model(traces: traces),
-            lossFraction: dh.networkLossPct / 100)
+            losses: dh.lossModel, returnRise: TemperatureDelta(dh.returnRiseK), minimumFlow: KilogramsPerSecond(dh.minimumFlowKgS),
+            producers: dh.producers.map(\.model),
+            dataCenterPrice: economics?.heatPriceModel(traces: traces) ?? .constant(eurosPerMegawattHour: 0))
         let storage = self.storage.map { s in
             // The tank spans the network's highest supply and lowest return.
             let maximumSupply = dh.supplyCurveC.map { $0[1] }.max() ?? dh.returnC
@@ -158,6 +161,25 @@ extension HeatRecoverySpec {
             HeatExchange(approach: TemperatureDelta($0.approachK), direct: $0.direct, preheat: $0.preheat)
         } ?? .none
         return HeatRecovery(heatPump: pump, exchange: exchange, storage: storage, network: network)
+    }
+}
+
+extension DistrictHeatingSpec {
+    /// Pipes when the description lists them, else the share of the heat fed in.
+    var lossModel: NetworkLosses {
+        guard !pipes.isEmpty else { return .shareOfFeedIn(networkLossPct / 100) }
+        return .pipes(pipes.map {
+            PipeSection(length: $0.lengthM, diameter: NominalDiameter(rawValue: $0.dn) ?? .dn100, insulation: $0.insulation,
+                        cover: $0.coverM, insulationConductivity: $0.insulationConductivityWPerMK,
+                        soilConductivity: soilConductivityWPerMK)
+        }, diffusivity: NetworkLosses.soilDiffusivity(conductivity: soilConductivityWPerMK))
+    }
+}
+
+extension ProducerSpec {
+    var model: HeatProducer {
+        HeatProducer(name: name, kind: kind, capacity: .megawatts(capacityMw), mustRun: mustRun,
+                     marginalCost: marginalCostEurPerMwh, co2Intensity: co2GPerKwh)
     }
 }
 

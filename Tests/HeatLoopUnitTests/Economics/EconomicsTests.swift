@@ -35,11 +35,11 @@ import Testing
     /// CAPEX 9.1 M€ (7 M€ heat pump at n = 1, 0.3 M€ tank, 1.8 M€ connection); 50 GWh sold at 40 €/MWh,
     /// 0.8 M€ of heat-pump electricity, 50 k€ of cooling saved, 2 % maintenance; 5 % over 20 years.
     static let economics = ProjectEconomics(
-        capital: CapitalCost(heatPumpEurosPerKilowatt: 700, heatPumpScaleExponent: 1), heatPrice: 40,
+        capital: CapitalCost(heatPumpEurosPerKilowatt: 700, heatPumpScaleExponent: 1), heatPrice: .constant(eurosPerMegawattHour: 40),
         maintenanceFraction: 0.02, discountRate: 0.05, lifetimeYears: 20)
     static let size = ProjectSize(heatPumpCapacity: .megawatts(10), storageVolume: 1000, connectionCapacity: .megawatts(10),
                                   isConnected: true)
-    static let flows = AnnualFlows(heatDelivered: .megawattHours(50_000), heatPumpElectricityCost: 800_000,
+    static let flows = AnnualFlows(heatDelivered: .megawattHours(50_000), heatRevenue: 2_000_000, heatPumpElectricityCost: 800_000,
                                    coolingEnergySaved: .megawattHours(555), coolingSavings: 50_000, co2Avoided: 10_000)
 
     @Test func npvLcohAndPaybackMatchHandComputation() {
@@ -62,8 +62,9 @@ import Testing
         let undiscounted = economics.assess(size: Self.size, flows: Self.flows)
         #expect(undiscounted.npv.isApproximatelyEqual(to: -9_100_000 + 20 * 1_068_000, relativeTolerance: 1e-12))
         // Heat given away: the cash flow is negative, the project never pays back, NPV < −CAPEX.
-        economics.heatPrice = 0
-        let giveaway = economics.assess(size: Self.size, flows: Self.flows)
+        var given = Self.flows
+        given.heatRevenue = 0
+        let giveaway = economics.assess(size: Self.size, flows: given)
         #expect(giveaway.netCashFlow < 0 && giveaway.paybackYears == .infinity && giveaway.npv < -giveaway.capex.total)
         // No heat delivered: no levelised cost.
         var none = Self.flows

@@ -158,7 +158,7 @@ import Testing
         #expect(recovery.heatPump.units == 3)
         #expect(recovery.exchange == HeatExchange(approach: TemperatureDelta(4), direct: true, preheat: false))
         #expect(recovery.network.returnCurve.temperature(outdoor: -20) == 45)
-        #expect(recovery.network.lossFraction == 0.1)
+        #expect(recovery.network.losses == .shareOfFeedIn(0.1))
         let clash = problems(text.replacingOccurrences(of: "network_loss_pct: 10", with: "return_c: 40"))
         #expect(clash.count == 1 && clash.first?.keyPath == "heat_recovery.district_heating.return_curve_c")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HeatLoop
 @testable import HeatLoopFiles
 import Testing
@@ -64,9 +65,14 @@ import Testing
         #expect(Set(plan.designs.map(\.baselineKey)).count == 1)
         let neighbour = try plan.design(parameters: [13, 100], values: ["12", "100"])
         #expect(neighbour.id == "capacity_mw-13-volume_m3-100")
+        // The Paris site without its economics, beside the original so that its weather path resolves.
+        let paris = try String(contentsOfFile: "\(BatchSpecTests.root)/Sites/paris-colocation-heat-export.yaml", encoding: .utf8)
+        let cut = try #require(paris.range(of: "\neconomics:"))
+        let withoutEconomics = "\(BatchSpecTests.root)/Sites/paris-without-economics-\(UUID().uuidString).yaml"
+        try String(paris[..<cut.lowerBound]).write(toFile: withoutEconomics, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: withoutEconomics) }
         do {
-            _ = try SizingPlan.load(path: "\(BatchSpecTests.root)/Sites/sizing/campus-heat-pump.yaml",
-                                    site: "\(BatchSpecTests.root)/Sites/paris-colocation-heat-export.yaml")
+            _ = try SizingPlan.load(path: "\(BatchSpecTests.root)/Sites/sizing/campus-heat-pump.yaml", site: withoutEconomics)
             Issue.record("a site without economics is accepted")
         } catch {
             #expect(error.description.contains("economics"))
