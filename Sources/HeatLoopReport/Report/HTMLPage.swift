@@ -181,7 +181,7 @@ public enum HTMLPage {
         .no-data { border: 1px dashed #aaa; color: #555; padding: 18px; text-align: center; background: #fafafa; }
         .recommendation { white-space: pre-line; border-left: 4px solid #0072B2; padding: 4px 10px; background: #f4f8fb; }
         .note { color: #555; font-size: 0.85rem; }
-        .table-scroll { max-height: 70vh; overflow: auto; border: 1px solid #ddd; margin: 0.5rem 0 1rem; }
+        .table-scroll { max-height: min(70vh, 40rem); overflow: auto; border: 1px solid #ddd; margin: 0.5rem 0 1rem; }
         .table-scroll table { margin: 0; }
         .table-scroll td.id { white-space: nowrap; overflow-wrap: normal; }
         .table-scroll thead th { position: sticky; top: 0; background: #fff; z-index: 1; }
