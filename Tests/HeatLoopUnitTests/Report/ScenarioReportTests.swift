@@ -39,6 +39,26 @@ struct ScenarioReportTests {
         #expect(text.split(separator: "\n")[4].hasPrefix("  1  baseline"))
     }
 
+    @Test("a batch without heat recovery describes no heat reuse: no ERF or heat columns, their charts say why")
+    func batchWithoutHeatRecovery() {
+        let rows = ["baseline", "warm"].map { climate in
+            ScenarioRow(id: "air-\(climate)", labels: [("site", "air"), ("climate", climate)],
+                        values: [("pue", "1", "PUE", climate == "warm" ? 1.31 : 1.25), ("erf", "1", "ERF", 0),
+                                 ("heat_delivered_MWh", "MWh", "heat", 0), ("cooling_energy_MWh", "MWh", "cooling", 900),
+                                 ("co2_avoided_t", "t", "CO2", 0)])
+        }
+        let report = BatchReport(table: ScenarioTable(rows: rows, attributes: []))
+        #expect(!report.reusesHeat && report.ranking.column == "pue")
+        let html = report.html()
+        for id in [BatchReport.ChartID.erf, BatchReport.ChartID.heat, BatchReport.ChartID.changeERF, BatchReport.ChartID.changeHeat,
+                   BatchReport.ChartID.pueVersusERF] {
+            #expect(html.contains("<div class=\"no-data\" id=\"\(id)\">No scenario recovers heat.</div>"), "\(id)")
+        }
+        #expect(!html.contains("ERF (%)</th>") && !html.contains("Heat delivered (MWh)</th>") && !html.contains("CO₂ avoided"))
+        #expect(html.contains("ΔPUE</th>") && html.contains(">+0.060<"))
+        #expect(!report.terminalText().contains("ERF (%)"))
+    }
+
     static func design(_ capacity: Double, _ volume: Double, npv: Double, feasible: Bool, rank: Double,
                        front: Bool) -> ScenarioRow {
         ScenarioRow(id: "hp\(Int(capacity))-st\(Int(volume))", labels: [], values: [
