@@ -74,7 +74,8 @@ public struct FacetedBarChart: Sendable {
             let height = max(0.5, bottom - top)
             if categories.count <= Self.maxTooltipBars {
                 canvas.rect(x: bands.barStart(index), y: top, width: width, height: height, fill: facet.color,
-                            tooltip: "\(categories[index]), \(facet.name): \(NumberText.significant(value, digits: 4)) \(valueUnit)")
+                            tooltip: "\(categories[index]), \(facet.name): \(NumberText.significant(value, digits: 4))"
+                                + (valueUnit.isEmpty ? "" : " \(valueUnit)"))
             } else {
                 path += "M\(Markup.number(bands.barStart(index))) \(Markup.number(top))h\(Markup.number(width))"
                     + "v\(Markup.number(height))h\(Markup.number(-width))z"
