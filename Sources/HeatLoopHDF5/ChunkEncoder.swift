@@ -185,6 +185,8 @@ enum ChunkEncoder {
 /// which is stored contiguous.
 struct EncodedDocument: Sendable {
     var time: EncodedColumn?
+    /// `local_time`, the step starts in local standard time (its chunks reused by every group's copy too).
+    var localTime: EncodedColumn?
     /// `time_bnds` `[time, 2]` (start and end of each step), encoded as one row of interleaved pairs with
     /// chunks twice as long as the time axis's, which are byte for byte the `[chunkLength, 2]` chunks.
     var timeBounds: EncodedColumn?
@@ -204,6 +206,7 @@ struct EncodedDocument: Sendable {
             return jobs.count - 1
         }
         let timeJob = add(.int32(document.time.minutes), rows: 1)
+        let localTimeJob = add(.int32(document.time.localMinutes), rows: 1)
         var boundsJob: Int?
         if steps > 0 {
             jobs.append(.init(values: .int32(document.time.bounds), rows: 1, rowLength: 2 * steps, chunkLength: 2 * chunkLength))
@@ -217,6 +220,7 @@ struct EncodedDocument: Sendable {
         }
         let columns = ChunkEncoder.encode(jobs, storage: storage)
         time = timeJob.map { columns[$0] }
+        localTime = localTimeJob.map { columns[$0] }
         timeBounds = boundsJob.map { columns[$0] }
         series = seriesJobs.map { group in group.map { job in job.map { columns[$0] } } }
         matrices = matrixJobs.map { group in group.map { job in job.map { columns[$0] } } }

@@ -259,11 +259,14 @@ extension HDF5Calls {
         try check("H5DSset_scale", object, H5DSset_scale(dataset, dimension))
     }
 
-    /// `units` as UDUNITS and, for money, `currency` (`CFUnits.file`), from declared units (`MWh`, `EUR`).
-    func writeUnits(_ declared: String, on location: hid_t, object: String) throws(HDF5Error) {
+    /// `units` as UDUNITS and, for money, `currency` (`CFUnits.file`), from declared units (`MWh`, `EUR`);
+    /// `currency` names the money's actual currency (`economics.currency`) when it is not the declared euro.
+    func writeUnits(_ declared: String, currency actual: String? = nil, on location: hid_t, object: String) throws(HDF5Error) {
         let stored = CFUnits.file(declared)
         try writeAttribute("units", string: stored.units, on: location, object: object)
-        if let currency = stored.currency { try writeAttribute("currency", string: currency, on: location, object: object) }
+        if let currency = stored.currency {
+            try writeAttribute("currency", string: actual ?? currency, on: location, object: object)
+        }
     }
 
     /// Attaches `scale` to axis `axis` of `dataset`, so netCDF readers name that axis after the scale.

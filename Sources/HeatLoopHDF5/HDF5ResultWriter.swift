@@ -69,6 +69,10 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         let rootTime = try writeTime(encoded.time, axis: document.time, in: root, groupPath: "", scale: nil,
                                      storage: storage, calls: calls)
         defer { H5Dclose(rootTime) }
+        H5Dclose(try writeLocalTime(encoded.localTime, axis: document.time, in: root, groupPath: "", time: rootTime,
+                                    storage: storage, calls: calls))
+        // The root has no data variable to name it: xarray reads a root `coordinates` as the file's own.
+        try calls.writeAttribute("coordinates", string: localTimeName, on: root, object: "root")
         if let bounds = encoded.timeBounds {
             try writeTimeBounds(bounds, axis: document.time, time: rootTime, in: root, storage: storage, calls: calls)
         }
@@ -129,6 +133,39 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         return time
     }
 
+    /// Writes `local_time` along `time` into `location`: the step starts in the weather file's local standard
+    /// time as a CF time variable (xarray decodes it to `datetime64`), an auxiliary coordinate the series
+    /// name in `coordinates`. Local standard time has no daylight saving: `time + utc_offset_minutes`.
+    /// Returns the open dataset (the caller closes it).
+    private static func writeLocalTime(_ encoded: EncodedColumn?, axis: TimeAxis, in location: hid_t, groupPath: String,
+                                       time: hid_t, storage: HDF5StorageOptions, calls: HDF5Calls) throws(HDF5Error) -> hid_t {
+        let object = "dataset \(groupPath)/\(localTimeName)"
+        let dataset: hid_t
+        if let encoded {
+            dataset = try calls.createDataset(localTimeName, in: location, dimensions: [axis.count], encoded: encoded,
+                                              type: .int32, storage: storage, object: object)
+        } else {
+            dataset = try calls.createDataset(localTimeName, in: location, dimensions: [0],
+                                              values: UnsafeRawBufferPointer(start: nil, count: 0), type: .int32, object: object)
+        }
+        do throws(HDF5Error) {
+            try calls.attach(time, to: dataset, axis: 0, object: object)
+            try calls.writeAttribute("units", string: axis.units, on: dataset, object: object)
+            try calls.writeAttribute("calendar", string: "standard", on: dataset, object: object)
+            try calls.writeAttribute("long_name", string: "start of time step, local standard time (\(axis.utcOffsetText), "
+                                     + "no daylight saving)", on: dataset, object: object)
+            try calls.writeAttribute("comment", string: "the weather file's clock (EPW rows, trace files' `time` column, "
+                                     + "the report's months and hours) = time + utc_offset_minutes", on: dataset, object: object)
+        } catch {
+            H5Dclose(dataset)
+            throw error
+        }
+        return dataset
+    }
+
+    /// The local-time coordinate's name, which every series names in its `coordinates`.
+    static let localTimeName = "local_time"
+
     /// `time_bnds` `[time, nv]`, the start and end of each step (CF-1.8 §7.1: the cells `cell_methods`
     /// refer to), named by the root `time`'s `bounds`. `nv` is a netCDF dimension without a variable.
     private static func writeTimeBounds(_ encoded: EncodedColumn, axis: TimeAxis, time: hid_t, in root: hid_t,
@@ -159,6 +196,8 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
         defer { H5Gclose(handle) }
         H5Dclose(try writeTime(encoded.time, axis: axis, in: handle, groupPath: groupPath, scale: time,
                                storage: storage, calls: calls))
+        H5Dclose(try writeLocalTime(encoded.localTime, axis: axis, in: handle, groupPath: groupPath, time: time,
+                                    storage: storage, calls: calls))
 
         for (index, series) in group.series.enumerated() {
             try calls.checkInterruption(interruption)
@@ -167,6 +206,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
                                           storage: storage, object: object, calls: calls)
             defer { H5Dclose(dataset) }
             try calls.attach(time, to: dataset, axis: 0, object: object)
+            try calls.writeAttribute("coordinates", string: localTimeName, on: dataset, object: object)
         }
 
         var coordinates: [String: hid_t] = [:]
@@ -202,6 +242,7 @@ public struct HDF5ResultWriter: ResultSink, Sendable {
             }
             try calls.attach(coordinate, to: dataset, axis: 0, object: object)
             try calls.attach(time, to: dataset, axis: 1, object: object)
+            try calls.writeAttribute("coordinates", string: localTimeName, on: dataset, object: object)
         }
     }
 

@@ -60,7 +60,7 @@ public struct HDF5ScenarioTableWriter {
             }
             defer { H5Dclose(dataset) }
             if name != column.name { try calls.writeAttribute("key_path", string: column.name, on: dataset, object: object) }
-            try calls.writeUnits(column.units, on: dataset, object: object)
+            try calls.writeUnits(column.units, currency: table.text(ScenarioTable.currencyAttribute), on: dataset, object: object)
             try calls.writeAttribute("long_name", string: column.longName, on: dataset, object: object)
             try calls.attach(coordinate, to: dataset, axis: 0, object: object)
         }

@@ -4,11 +4,11 @@ import HeatLoop
 /// so that a bad document never leaves a file behind and every problem is reported at once.
 enum ResultDocumentChecks {
     /// Group names the layout itself uses at the root.
-    static let reservedRootNames: Set<String> = ["time", "time_bnds", "nv", "summary"]
+    static let reservedRootNames: Set<String> = ["time", "local_time", "time_bnds", "nv", "summary"]
 
     static func problems(in document: ResultDocument) -> [String] {
         var problems = timeProblems(document.time)
-        problems += attributeProblems(document.attributes, where: "root", reserved: ["complete"])
+        problems += attributeProblems(document.attributes, where: "root", reserved: ["complete", "coordinates"])
         problems += attributeProblems(document.summary, where: "/summary", reserved: [])
         var groupNames: Set<String> = []
         for group in document.groups {
@@ -44,12 +44,12 @@ enum ResultDocumentChecks {
     /// Names, lengths and flags of a group's series and matrices; declared ones as `OutputSeries` says.
     static func groupProblems(_ group: ResultGroup, steps: Int) -> [String] {
         var problems: [String] = []
-        var names: Set<String> = ["time"]
+        var names: Set<String> = ["time", HDF5ResultWriter.localTimeName]
         for series in group.series {
             let path = "/\(group.name)/\(series.name)"
             problems += nameProblems(series.name, what: "series \(path)")
             if !names.insert(series.name).inserted {
-                problems.append("series \(path): the name is used twice in the group (or is 'time')")
+                problems.append("series \(path): the name is used twice in the group (or is 'time' or 'local_time')")
             }
             if series.values.count != steps {
                 problems.append("series \(path) has \(series.values.count) values; the time axis has \(steps)")
@@ -63,7 +63,7 @@ enum ResultDocumentChecks {
             problems += nameProblems(matrix.name, what: "matrix \(path)")
             problems += nameProblems(matrix.dimension, what: "dimension of matrix \(path)")
             if !names.insert(matrix.name).inserted {
-                problems.append("matrix \(path): the name is used twice in the group (or is 'time')")
+                problems.append("matrix \(path): the name is used twice in the group (or is 'time' or 'local_time')")
             }
             if matrix.values.count != matrix.labels.count * steps {
                 problems.append("matrix \(path) has \(matrix.values.count) values; expected \(matrix.labels.count) "

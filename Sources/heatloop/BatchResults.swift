@@ -110,7 +110,8 @@ struct BatchResults {
     /// weather and the baseline its project's economics compare with come from `shared`.
     func outcome(of scenario: BatchScenario, of plan: BatchPlan, shared: BatchShared) -> Result<Entry, Error> {
         Result {
-            let attributes = scenario.resultAttributes(batch: plan.spec.name, count: plan.scenarios.count)
+            let attributes = scenario.resultAttributes(batch: plan.spec.name, count: plan.scenarios.count,
+                                                       baseline: plan.baseline?.id)
             let runner = try ScenarioRunner(scenario, shared: shared)
             let baseline = runner.input.project?.needsBaseline == true ? shared.baseline(of: scenario, runner: runner) : nil
             guard files.includes(scenario.id) else {
@@ -137,8 +138,9 @@ struct BatchResults {
     }
 
     /// Writes `summary.h5` and `summary.csv` of `plan` with the rows `entries`; returns how many there are.
+    /// The baseline is the plan's (rows kept by `--resume` may name an earlier one).
     func writeSummary(of plan: BatchPlan, entries: [Entry]) throws -> Int {
-        try Self.writeSummary(entries, batch: plan.spec.name, to: summaryPath)
+        try Self.writeSummary(entries, batch: plan.spec.name, baseline: plan.baseline?.id, to: summaryPath)
         return entries.count
     }
 
@@ -149,13 +151,16 @@ struct BatchResults {
             + [ResultDocument.maximumRackPower]).map { ($0.0, ($0.1, $0.2)) },
         uniquingKeysWith: { a, _ in a })
 
-    /// A scenario's summary: its place in the batch and its summary row.
+    /// A scenario's summary: its place in the batch and its summary row, the currency of its money and
+    /// the batch's baseline (nil in files written before they were recorded).
     struct Entry {
         var index: Int
         var count: Int
         var batch: String
         var inputsHash: String
         var row: ScenarioRow
+        var currency: String? = nil
+        var baseline: String? = nil
     }
 
     /// The entry of a scenario whose result file has root `attributes` and `/summary` attributes `summary`
@@ -192,7 +197,8 @@ struct BatchResults {
             values.append((kpi.name, known?.units ?? "1", known?.longName ?? kpi.name, number))
         }
         return Entry(index: index, count: count, batch: text(Key.batch) ?? "", inputsHash: text(Key.inputs) ?? "",
-                     row: ScenarioRow(id: id, labels: labels, values: values))
+                     row: ScenarioRow(id: id, labels: labels, values: values), currency: text(Key.currency),
+                     baseline: text(Key.baseline))
     }
 
     /// `entry(attributes:summary:)` of a scenario this batch made (its attributes always name it).
@@ -235,13 +241,28 @@ struct BatchResults {
     }
 
     /// Writes `summary.h5` (or `output`) and the CSV beside it, each atomically (`AtomicOutput`; a stop
-    /// signal abandons the one being written).
-    static func writeSummary(_ entries: [Entry], batch: String, to output: String) throws {
-        let table = ScenarioTable(rows: entries.map(\.row), attributes: [
+    /// signal abandons the one being written). The root names the baseline scenario (`baseline`, else the
+    /// one the entries name) and the currency when every scenario has the same; when they differ, each
+    /// row has a `currency` label instead.
+    static func writeSummary(_ entries: [Entry], batch: String, baseline: String? = nil, to output: String) throws {
+        let currencies = Set(entries.compactMap(\.currency))
+        let rows = currencies.count > 1
+            ? entries.map { entry in
+                var row = entry.row
+                row.labels.append((Key.currency, entry.currency ?? Currency.euro.code))
+                return row
+            }
+            : entries.map(\.row)
+        var attributes = [
             ResultAttribute("title", .string("HeatLoop batch summary of \(batch)")),
             ResultAttribute("kind", .string("batch")),
             ResultAttribute("batch", .string(batch)),
-        ] + RunOrigin.now().attributes)
+        ]
+        if let baseline = baseline ?? entries.lazy.compactMap(\.baseline).first {
+            attributes.append(ResultAttribute(Key.baseline, .string(baseline)))
+        }
+        if currencies.count == 1, let code = currencies.first { attributes.append(ResultAttribute(Key.currency, .string(code))) }
+        let table = ScenarioTable(rows: rows, attributes: attributes + RunOrigin.now().attributes)
         try HDF5ScenarioTableWriter(path: output, interruption: Signals.interruption).write(table)
         try OutputPath.write(text: table.csv, to: (output as NSString).deletingPathExtension + ".csv")
     }

@@ -13,6 +13,8 @@ enum ShardSummary {
     static let indexColumn = BatchScenario.ResultKey.index
     /// The extra text column: the SHA-256 of the scenario's inputs.
     static let inputsColumn = BatchScenario.ResultKey.inputs
+    /// The extra text column: the currency of the scenario's money ("" when its file named none).
+    static let currencyColumn = BatchScenario.ResultKey.currency
     /// Root attributes with the text and numeric column names in the summary's order, one per line.
     static let labelOrder = "label_columns", columnOrder = "numeric_columns"
 
@@ -37,6 +39,7 @@ enum ShardSummary {
         let rows = entries.map { entry in
             var row = entry.row
             row.labels.append((inputsColumn, entry.inputsHash))
+            row.labels.append((currencyColumn, entry.currency ?? ""))
             row.values.append((indexColumn, "1", "index of the scenario in the batch", Double(entry.index)))
             return row
         }
@@ -46,7 +49,8 @@ enum ShardSummary {
             ResultAttribute(BatchScenario.ResultKey.batch, .string(batch)),
             ResultAttribute(BatchScenario.ResultKey.count, .int(count)),
             ResultAttribute("shard", .string(shard.description)),
-        ] + RunOrigin.now().attributes)
+        ] + (entries.lazy.compactMap(\.baseline).first.map { [ResultAttribute(BatchScenario.ResultKey.baseline, .string($0))] } ?? [])
+            + RunOrigin.now().attributes)
         // The table file lists its datasets by name; the order of the summary's columns is kept here.
         table.attributes += [ResultAttribute(labelOrder, .string(table.labels.map(\.name).joined(separator: "\n"))),
                              ResultAttribute(columnOrder, .string(table.columns.map(\.name).joined(separator: "\n")))]
@@ -85,14 +89,17 @@ enum ShardSummary {
             return []
         }
         let labels = order(labelOrder).compactMap { name in table.labels.first { $0.name == name } }
-            .filter { $0.name != inputsColumn }
+            .filter { $0.name != inputsColumn && $0.name != currencyColumn }
+        let currencies = table.labels.first { $0.name == currencyColumn }
+        let baseline: String? = if case .string(let id)? = attribute(BatchScenario.ResultKey.baseline) { id } else { nil }
         let columns = order(columnOrder).compactMap { name in table.columns.first { $0.name == name } }
             .filter { $0.name != indexColumn }
         return table.ids.indices.map { row in
             BatchResults.Entry(
                 index: Int(indices.values[row]), count: count, batch: batch, inputsHash: inputs.values[row],
                 row: ScenarioRow(id: table.ids[row], labels: labels.map { ($0.name, $0.values[row]) },
-                                 values: columns.map { ($0.name, $0.units, $0.longName, $0.values[row]) }))
+                                 values: columns.map { ($0.name, $0.units, $0.longName, $0.values[row]) }),
+                currency: currencies.flatMap { $0.values[row].isEmpty ? nil : $0.values[row] }, baseline: baseline)
         }
     }
 }

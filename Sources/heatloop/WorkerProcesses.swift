@@ -113,6 +113,8 @@ struct WorkerReply: Codable {
         var id: String
         var labels: [[String]]
         var values: [Value]
+        var currency: String?
+        var baseline: String?
 
         struct Value: Codable {
             var name: String
@@ -125,13 +127,15 @@ struct WorkerReply: Codable {
             (index, count, batch, inputsHash, id) = (entry.index, entry.count, entry.batch, entry.inputsHash, entry.row.id)
             labels = entry.row.labels.map { [$0.name, $0.value] }
             values = entry.row.values.map { Value(name: $0.name, units: $0.units, longName: $0.longName, bits: $0.value.bitPattern) }
+            (currency, baseline) = (entry.currency, entry.baseline)
         }
 
         var entry: BatchResults.Entry {
             BatchResults.Entry(
                 index: index, count: count, batch: batch, inputsHash: inputsHash,
                 row: ScenarioRow(id: id, labels: labels.map { ($0.first ?? "", $0.last ?? "") },
-                                 values: values.map { ($0.name, $0.units, $0.longName, Double(bitPattern: $0.bits)) }))
+                                 values: values.map { ($0.name, $0.units, $0.longName, Double(bitPattern: $0.bits)) }),
+                currency: currency, baseline: baseline)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HeatLoop
 import HeatLoopTestSupport
 import HeatLoopHDF5
 import Testing
@@ -71,6 +72,19 @@ import Testing
         let merge = try CLI.run(["merge", sharded])
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(try csv(sharded) == csv(folder))
+        // The batch file's baseline (climate baseline, 8 MW: index 1) and the currency, whether the summary
+        // comes from the batch, from shard summaries or from the scenario files alone.
+        try expectBaselineAndCurrency("\(folder)/summary.h5")
+        try expectBaselineAndCurrency("\(sharded)/summary.h5")
+        try FileManager.default.removeItem(atPath: "\(sharded)/shards")
+        #expect(try CLI.run(["merge", sharded]).status == 0)
+        try expectBaselineAndCurrency("\(sharded)/summary.h5")
+    }
+
+    func expectBaselineAndCurrency(_ summary: String) throws {
+        let table = try HDF5ResultReader.readScenarioTable(path: summary)
+        #expect(table.text(ScenarioTable.baselineAttribute) == table.ids[1], "\(summary)")
+        #expect(table.text(ScenarioTable.currencyAttribute) == "EUR", "\(summary)")
     }
 
     @Test func aFailingScenarioIsReportedAndTheOthersStillRun() throws {

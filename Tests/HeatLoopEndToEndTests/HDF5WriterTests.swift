@@ -21,7 +21,8 @@ import Testing
         #expect(HDF5ResultReader.isComplete(path: path))
 
         let attributes = try HDF5ResultReader.readAttributes(path: path)
-        #expect(attributes == document.attributes + [ResultAttribute("complete", .int(1))])
+        #expect(attributes == document.attributes + [ResultAttribute("coordinates", .string("local_time")),
+                                                     ResultAttribute("complete", .int(1))])
         #expect(try HDF5ResultReader.readSummary(path: path) == document.summary)
 
         for group in document.groups {
@@ -36,7 +37,10 @@ import Testing
             }
             let time = try HDF5ResultReader.readSeries(path: path, group: group.name, name: "time")
             #expect(time == document.time.minutes.map(Double.init), "/\(group.name)/time")
+            let localTime = try HDF5ResultReader.readSeries(path: path, group: group.name, name: "local_time")
+            #expect(localTime == document.time.localMinutes.map(Double.init), "/\(group.name)/local_time")
         }
+        #expect(try HDF5ResultReader.readSeries(path: path, group: "", name: "local_time") == (0..<48).map { Double($0 * 60) })
         let rootTime = try HDF5ResultReader.readSeries(path: path, group: "", name: "time")
         #expect(rootTime == document.time.minutes.map(Double.init))
         #expect(rootTime.last == Double(47 * 60))

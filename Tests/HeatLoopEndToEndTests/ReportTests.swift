@@ -114,13 +114,19 @@ import Testing
                             values: [("heat_recovery.heat_pump.capacity_mw", "", "varied site parameter", capacity),
                                      ("pue", "1", "PUE", climate == "baseline" ? 1.098 : 1.102), ("erf", "1", "ERF", erf),
                                      ("heat_delivered_MWh", "MWh", "heat delivered", erf * 158_000),
+                                     ("cooling_energy_MWh", "MWh", "cooling energy", climate == "baseline" ? 9_000 : 9_400),
+                                     ("npv_eur", "EUR", "NPV", 1e6 * capacity),
                                      ("co2_avoided_t", "t", "CO2 avoided", .nan), ("enefg_pass", "1", "EnEfG", 1)])
             }
         try HDF5ScenarioTableWriter(path: result).write(ScenarioTable(rows: rows, attributes: [
             ResultAttribute("title", .string("HeatLoop batch summary of test")), ResultAttribute("kind", .string("batch")),
-            ResultAttribute("batch", .string("test")),
+            ResultAttribute("batch", .string("test")), ResultAttribute("baseline_scenario", .string("campus-baseline-8")),
+            ResultAttribute("currency", .string("USD")),
         ]))
         let (outcome, html) = try report(result)
+        #expect(html.contains(">campus-baseline-8 (baseline)<"), "the named baseline is marked")
+        #expect(html.contains("ΔCooling energy (MWh)") && html.contains(">+400<"), "changes against the baseline")
+        #expect(html.contains("NPV (M$)") && !html.contains("M€"), "amounts in the batch's currency")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("  1  baseline    8") }, "\(outcome.stdout)")

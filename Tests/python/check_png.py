@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Check that a screenshot of a report is not blank (standard library only).
+"""Check that a screenshot of a whole report page is not blank anywhere (standard library only).
 
-usage: check_png.py FILE.png [FILE.png ...] [--min-ink 0.02] [--min-colors 8]
+usage: check_png.py FILE.png [FILE.png ...] [--min-ink 0.02] [--min-colors 8] [--max-gap 1200]
 
-Decodes each PNG (8-bit greyscale, RGB or RGBA, non-interlaced, as Chromium writes them), counts the
-pixels that are not near white ("ink") and the distinct colours, and fails when the ink share is
-below --min-ink (an empty or unstyled page) or there are fewer than --min-colors colours (no charts).
+Decodes each PNG (8-bit greyscale, RGB or RGBA, non-interlaced, as Chromium writes them). The page is
+the rows down to the last one with ink (a pixel not near white); the screenshot is taken in a window
+taller than the page, so the page must end at least `BOTTOM_MARGIN` blank rows above the screenshot's
+bottom, else it was cut off and the check fails. Over the whole page it counts the share of ink and the
+distinct colours, and fails when the ink share is below --min-ink (an empty or unstyled page), there are
+fewer than --min-colors colours (no charts), or a band of more than --max-gap rows anywhere in the page
+has no ink (a chart or section that did not render).
 Prints one `OK: ...` or `FAIL: ...` line per file; exits 1 if any failed.
 """
 import argparse
@@ -61,19 +65,34 @@ def decode(path):
     return width, height, channels, rows
 
 
+# Rows below the page that must be blank: the proof that the window held the whole page.
+BOTTOM_MARGIN = 40
+
+
 def measure(path, step=2):
-    """Share of sampled pixels that are not near white, and the number of distinct sampled colours."""
+    """Width, screenshot height, page height (down to the last row with ink), the share of sampled page
+    pixels that are ink, the number of distinct sampled colours, and the tallest run of rows without ink."""
     width, height, channels, rows = decode(path)
     ink = total = 0
     colors = set()
-    for row in rows[::step]:
-        for x in range(0, width, step):
+    inked = []
+    for y, row in enumerate(rows):
+        sampled = y % step == 0
+        has_ink = False
+        for x in range(0, width, step if sampled else 4 * step):
             pixel = row[x * channels:x * channels + min(channels, 3)]
-            total += 1
-            colors.add(pixel)
-            if min(pixel) < 235:
-                ink += 1
-    return width, height, ink / max(1, total), len(colors)
+            dark = min(pixel) < 235
+            has_ink |= dark
+            if sampled:
+                total += 1
+                colors.add(pixel)
+                ink += dark
+        if has_ink:
+            inked.append(y)
+    page = inked[-1] + 1 if inked else 0
+    gap = max([b - a for a, b in zip([0] + inked, inked)] or [height])
+    sampled_page = total * page / max(1, height)
+    return width, height, page, ink / max(1, sampled_page), len(colors), gap
 
 
 def main():
@@ -81,18 +100,29 @@ def main():
     parser.add_argument("files", nargs="+")
     parser.add_argument("--min-ink", type=float, default=0.02)
     parser.add_argument("--min-colors", type=int, default=8)
+    parser.add_argument("--max-gap", type=int, default=1200)
     args = parser.parse_args()
     failed = False
     for path in args.files:
         try:
-            width, height, ink, colors = measure(path)
+            width, height, page, ink, colors, gap = measure(path)
         except (OSError, ValueError, zlib.error) as error:
             print(f"FAIL: {path}: {error}")
             failed = True
             continue
-        verdict = "OK" if ink >= args.min_ink and colors >= args.min_colors else "FAIL"
-        failed |= verdict == "FAIL"
-        print(f"{verdict}: {path}: {width}x{height}, {ink:.1%} ink, {colors} colours")
+        problems = []
+        if page > height - BOTTOM_MARGIN:
+            problems.append(f"the page reaches the bottom of the {height}-pixel screenshot: it was cut off")
+        if ink < args.min_ink:
+            problems.append(f"{ink:.1%} ink (at least {args.min_ink:.0%})")
+        if colors < args.min_colors:
+            problems.append(f"{colors} colours (at least {args.min_colors})")
+        if gap > args.max_gap:
+            problems.append(f"{gap} rows without ink (at most {args.max_gap})")
+        failed |= bool(problems)
+        verdict = "FAIL" if problems else "OK"
+        print(f"{verdict}: {path}: {width}x{height}, page {page} rows, {ink:.1%} ink, {colors} colours, "
+              f"largest blank band {gap} rows" + "".join(f"; {problem}" for problem in problems))
     sys.exit(1 if failed else 0)
 
 

@@ -8,7 +8,8 @@ Opens the file with xarray + h5netcdf (open_datatree and open_dataset per group)
 - the whole tree opens with `xarray.open_datatree(FILE, engine="h5netcdf")`;
 - each time-series group (those given with --groups, else every group with a `time` variable)
   opens alone with `open_dataset(FILE, engine="h5netcdf", group=G)`, `time` decodes to
-  datetime64, and every data variable has `units` and `long_name`;
+  datetime64, `local_time` is a datetime64 coordinate equal to `time + utc_offset_minutes`, and every
+  data variable has `units` and `long_name`;
 - flag variables have as many `flag_meanings` as `flag_values`;
 - `cell_methods`, where present, is `time: <CF method>`; `standard_name` is a CF-style name;
 - every axis of every variable has a dimension scale attached, and no dimension anywhere is named
@@ -137,6 +138,15 @@ def main(argv):
                     failures.append(f"/{group}: no time coordinate")
                 elif not np.issubdtype(ds["time"].dtype, np.datetime64):
                     failures.append(f"/{group}: time is {ds['time'].dtype}, expected datetime64")
+                # Local standard time: a datetime coordinate, `time + utc_offset_minutes` (Docs/result-file.md).
+                if "local_time" not in ds.coords:
+                    failures.append(f"/{group}: no local_time coordinate")
+                elif not np.issubdtype(ds["local_time"].dtype, np.datetime64):
+                    failures.append(f"/{group}: local_time is {ds['local_time'].dtype}, expected datetime64")
+                elif ds.sizes.get("time", 0) > 0:
+                    offset = np.timedelta64(int(ds["time"].attrs.get("utc_offset_minutes", 0)), "m")
+                    if not (ds["local_time"].values == ds["time"].values + offset).all():
+                        failures.append(f"/{group}: local_time is not time + utc_offset_minutes")
                 for name, var in ds.data_vars.items():
                     for attr in ("units", "long_name"):
                         if attr not in var.attrs:

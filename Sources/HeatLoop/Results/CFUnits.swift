@@ -17,9 +17,10 @@ public enum CFUnits {
         return (row.udunits, row.currency)
     }
 
-    /// The declared units of a file's `units` and `currency`.
+    /// The declared units of a file's `units` and `currency` (any currency: money is declared in `EUR`
+    /// whatever `economics.currency` is, as column names keep `eur`).
     public static func declared(units: String, currency: String?) -> String {
-        table.first { $0.udunits == units && $0.currency == currency }?.declared ?? units
+        table.first { $0.udunits == units && ($0.currency == nil) == (currency == nil) }?.declared ?? units
     }
 
     /// A variable name CF accepts (letters, digits, `_`; CF-1.8 §2.3) for a column name such as a varied

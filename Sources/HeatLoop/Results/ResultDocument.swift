@@ -53,6 +53,16 @@ public struct TimeAxis: Sendable, Equatable {
     public var units: String { "minutes since \(year)-01-01 00:00:00" }
     /// Start of each step in minutes since the start of the year, UTC.
     public var minutes: [Int32] { (0..<count).map { Int32($0 * stepMinutes - utcOffsetMinutes) } }
+    /// Start of each step in minutes since the start of the year, local standard time (`local_time`).
+    public var localMinutes: [Int32] { (0..<count).map { Int32($0 * stepMinutes) } }
+    /// The local standard time zone as text: `UTC-06:00`, `UTC+05:30`.
+    public var utcOffsetText: String { Self.utcOffsetText(utcOffsetMinutes) }
+    /// `minutes` ahead of UTC as text: −360 → `UTC-06:00`.
+    public static func utcOffsetText(_ minutes: Int) -> String {
+        let magnitude = abs(minutes)
+        let hours = magnitude / 60, rest = magnitude % 60
+        return "UTC" + (minutes < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
+    }
     /// CF cell bounds of the steps (§7.1, `time_bnds`): start and end of each step, interleaved, UTC minutes.
     public var bounds: [Int32] {
         (0..<count).flatMap { step -> [Int32] in

@@ -141,11 +141,7 @@ extension WeatherLocation {
     public var utcOffsetMinutes: Int { Int((timeZone * 60).rounded()) }
 
     /// `UTC-06:00`.
-    public var utcOffsetText: String {
-        let minutes = abs(utcOffsetMinutes)
-        let hours = minutes / 60, rest = minutes % 60
-        return "UTC" + (utcOffsetMinutes < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
-    }
+    public var utcOffsetText: String { TimeAxis.utcOffsetText(utcOffsetMinutes) }
 
     var attributes: [ResultAttribute] {
         typealias Key = ProvenanceKey

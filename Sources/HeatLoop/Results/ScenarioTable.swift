@@ -44,6 +44,26 @@ public struct ScenarioTable: Sendable, Equatable {
             attributes: attributes)
     }
 
+    /// Root attribute naming the row the table's changes are measured against: a batch's baseline
+    /// scenario (the batch file's `baseline`, `BatchScenario.ResultKey.baseline`).
+    public static let baselineAttribute = "baseline_scenario"
+    /// Root attribute with the ISO 4217 code of the money columns (`economics.currency`; names keep `eur`),
+    /// written when every row shares one currency.
+    public static let currencyAttribute = "currency"
+
+    /// A root text attribute.
+    public func text(_ name: String) -> String? {
+        guard case .string(let value)? = attributes.first(where: { $0.name == name })?.value else { return nil }
+        return value
+    }
+
+    /// The currency of the money columns: the root `currency`, else euros when no row names its own
+    /// (older files, all in euros); nil when the rows' currencies differ (a `currency` label column).
+    public var currency: Currency? {
+        if let code = text(Self.currencyAttribute) { return Currency(code: code) }
+        return labels.contains { $0.name == Self.currencyAttribute } ? nil : .euro
+    }
+
     /// CSV text: a header `<dimension>_id,<labels>,<columns>` and one line per row; text quoted when
     /// it holds a comma or quote, numbers as Swift prints them (`nan` for missing).
     public var csv: String {

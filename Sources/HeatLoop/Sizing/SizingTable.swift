@@ -2,7 +2,7 @@ extension ScenarioTable {
     /// A sizing sweep's design table (`sizing.h5`, `sizing.csv`): one row per design along `design`, with
     /// the varied parameters, the KPIs and economics, and the analysis as columns (`feasible`,
     /// `pareto_objective_capex`, `pareto_heat_npv` as 0/1, `rank` NaN when infeasible); the objective,
-    /// the recommendation and the marginal values as root attributes (`marginal:<key>:<column>` per step
+    /// the recommendation, the currency of the money columns and the marginal values as root attributes (`marginal:<key>:<column>` per step
     /// of the last step, `marginal_next:…` of the next, `marginal_step:<key>`).
     public init(sizing designs: [SizingDesign], analysis: SizingAnalysis, recommendation: [String],
                 marginals: [MarginalValue], attributes: [ResultAttribute]) {
@@ -31,6 +31,7 @@ extension ScenarioTable {
             ResultAttribute("parameters", .string(analysis.parameterKeys.joined(separator: ", "))),
             ResultAttribute("recommended_design", .string(analysis.recommended.map { designs[$0].id } ?? "")),
             ResultAttribute("recommendation", .string(recommendation.joined(separator: "\n"))),
+            ResultAttribute(Self.currencyAttribute, .string(analysis.currency.code)),
         ]
         for marginal in marginals {
             attributes.append(ResultAttribute("marginal_step:\(marginal.key)", .double(marginal.step)))

@@ -14,6 +14,24 @@ public struct BatchPlan: Sendable {
     /// The varied site-file key paths, in file order (the summary's label columns).
     public var variedKeys: [String] { spec.vary.map(\.keyPath) }
 
+    /// The scenario the others are compared with: the first (in the batch's order) that has every value
+    /// the batch file's `baseline` names and, when it names no climate, an unchanged climate if any
+    /// scenario has one; without `baseline`, the first scenario under an unchanged climate (or the first).
+    public var baseline: BatchScenario? {
+        let matching = scenarios.filter { scenario in
+            spec.baseline.allSatisfy { key, value in
+                switch key {
+                case "site": scenario.siteName == value
+                case "weather": scenario.weatherLabel == value
+                case "climate": scenario.climate.name == value
+                default: scenario.varied.contains { $0.key == key && $0.value == value }
+                }
+            }
+        }
+        guard spec.baseline["climate"] == nil else { return matching.first }
+        return matching.first { $0.climate.isBaseline } ?? matching.first
+    }
+
     /// Scenarios of shard `index` of `count` (`index % count == shard`); all scenarios when `count` is 1.
     public func shard(_ shard: Int, of count: Int) -> [BatchScenario] {
         guard count > 0 else { return [] }
@@ -42,7 +60,15 @@ public struct BatchPlan: Sendable {
         let loader = BatchLoader(batchPath: path, spec: spec)
         let scenarios = loader.expand()
         guard loader.problems.isEmpty else { throw .batch(SpecProblems(loader.problems)) }
-        return BatchPlan(path: path, spec: spec, scenarios: scenarios)
+        let plan = BatchPlan(path: path, spec: spec, scenarios: scenarios)
+        if !spec.baseline.isEmpty, plan.baseline == nil {
+            let named = spec.baseline.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            throw .batch(SpecProblems([SpecProblem(
+                file: path, line: spec.baselinePosition?.line, column: spec.baselinePosition?.column, keyPath: "baseline",
+                message: "no scenario has \(named); name values of one scenario (sites by their name, weather as 'site' "
+                    + "or the EPW file's name without .epw)")]))
+        }
+        return plan
     }
 }
 

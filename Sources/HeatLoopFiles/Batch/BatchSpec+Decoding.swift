@@ -40,12 +40,47 @@ extension BatchSpec {
             varyPosition = o.keyPosition("vary")
             vary = Self.vary(o["vary"])
         }
+        if o["baseline"].isPresent {
+            baselinePosition = o.keyPosition("baseline")
+            baseline = Self.baseline(o["baseline"], climate: climate, vary: vary)
+        }
         timestepMin = o.optionalStepMinutes("timestep_min")
         if timestepMin != nil, vary.contains(where: { $0.keyPath == "timestep_min" }) {
             let position = o["vary"].node?.entries?.first { $0.key == "timestep_min" }?.keyPosition
             o.log.add(position, "vary.timestep_min",
                       "the batch's timestep_min already sets every site's step; vary it here or set it there, not both")
         }
+    }
+
+    /// A `baseline` mapping: scenario labels (`site`, `weather`, `climate`) and `vary` key paths to one value
+    /// each, climate names and varied values among those listed (sites and weather labels are checked
+    /// against the scenarios, `BatchPlan.baseline`).
+    static func baseline(_ value: SpecCursor, climate: [ClimateSpec], vary: [VaryAxis]) -> [String: String] {
+        guard case .mapping(let entries, _)? = value.node else {
+            value.problem("expected a mapping of scenario labels or varied key paths to values, e.g. "
+                + "{climate: baseline, heat_recovery.heat_pump.capacity_mw: 8}, found \(value.summary)")
+            return [:]
+        }
+        var selection: [String: String] = [:]
+        for entry in entries {
+            let path = joinPath(value.path, entry.key)
+            guard let text = entry.value.scalar?.text, !text.isEmpty else {
+                value.log.add(entry.value.position, path, "expected one value, found \(entry.value.summary)")
+                continue
+            }
+            if entry.key == "climate", !climate.contains(where: { $0.name == text }) {
+                value.log.add(entry.value.position, path, "no climate is named '\(text)'; expected one of "
+                    + climate.map(\.name).joined(separator: ", "))
+            } else if let axis = vary.first(where: { $0.keyPath == entry.key }), !axis.values.contains(text) {
+                value.log.add(entry.value.position, path, "'\(text)' is not among the values of vary.\(entry.key): "
+                    + axis.values.joined(separator: ", "))
+            } else if !baselineLabels.contains(entry.key), !vary.contains(where: { $0.keyPath == entry.key }) {
+                value.log.add(entry.keyPosition, path, "'\(entry.key)' names no scenario label or varied key; expected "
+                    + (baselineLabels + vary.map(\.keyPath)).joined(separator: ", "))
+            }
+            selection[entry.key] = text
+        }
+        return selection
     }
 
     /// A list of paths relative to the batch file, each naming a readable file, without repeats.

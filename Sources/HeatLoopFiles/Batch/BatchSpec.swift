@@ -25,13 +25,22 @@ public struct BatchSpec: Sendable, Equatable {
     public var vary: [VaryAxis] = []
     /// Step length for every site, minutes (overrides each site's `timestep_min`); nil keeps the site's.
     public var timestepMin: Int?
+    /// The scenario every other is compared with in the report (`baseline`): values of the scenario
+    /// labels (`site` name, `weather` label, `climate` name) and of `vary` key paths, as written; keys
+    /// not given take their first value, and `climate`, when not given, the first unchanged climate
+    /// (`BatchPlan.baseline`). Empty: the first scenario under an unchanged climate.
+    public var baseline: [String: String] = [:]
 
     /// Position of the `vary` key in the batch file, for problems that involve several overrides.
     var varyPosition: SourcePosition?
+    /// Position of the `baseline` key, for a baseline no scenario matches.
+    var baselinePosition: SourcePosition?
 
     public init() {}
 
-    static let keys = ["name", "sites", "weather", "climate", "vary", "timestep_min"]
+    static let keys = ["name", "sites", "weather", "climate", "vary", "timestep_min", "baseline"]
+    /// The scenario labels a `baseline` may name besides `vary` key paths.
+    static let baselineLabels = ["site", "weather", "climate"]
 }
 
 /// One entry of a batch's `weather` list.

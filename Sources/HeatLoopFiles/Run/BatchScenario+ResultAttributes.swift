@@ -13,11 +13,16 @@ extension BatchScenario {
         public static let labelPrefix = "label:"
         /// `vary:<key path>` with the value as written.
         public static let varyPrefix = "vary:"
+        /// The id of the batch's baseline scenario (`BatchPlan.baseline`), which the summary names too.
+        public static let baseline = ScenarioTable.baselineAttribute
+        /// ISO 4217 code of the scenario's money results (its site's `economics.currency`).
+        public static let currency = ScenarioTable.currencyAttribute
     }
 
     /// This scenario's identity as root attributes of its result file: id, place in `batch` (of `count`
-    /// scenarios), inputs hash, labels and varied values.
-    public func resultAttributes(batch: String, count: Int) -> [ResultAttribute] {
+    /// scenarios), inputs hash, labels and varied values, the currency of its money results and the
+    /// batch's `baseline` scenario id when given.
+    public func resultAttributes(batch: String, count: Int, baseline: String? = nil) -> [ResultAttribute] {
         typealias Key = ResultKey
         return [
             ResultAttribute(Key.id, .string(id)), ResultAttribute(Key.index, .int(index)),
@@ -27,5 +32,7 @@ extension BatchScenario {
             ResultAttribute(Key.labelPrefix + "weather", .string(weatherLabel)),
             ResultAttribute(Key.labelPrefix + "climate", .string(climate.name)),
         ] + varied.map { ResultAttribute(Key.varyPrefix + $0.key, .string($0.value)) }
+            + [ResultAttribute(Key.currency, .string((designed.spec.economics?.currencyUnit ?? .euro).code))]
+            + (baseline.map { [ResultAttribute(Key.baseline, .string($0))] } ?? [])
     }
 }

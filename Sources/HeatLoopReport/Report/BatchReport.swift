@@ -4,7 +4,9 @@ import HeatLoop
 /// and the grouping of the bar charts (one bar per climate, or weather, within groups of the other
 /// varied settings).
 public struct BatchReport: Sendable {
-    public var table: ScenarioTable
+    public let table: ScenarioTable
+    /// The baseline's row (`BatchBaseline.swift`), found once.
+    public let baselineRow: Int?
 
     /// Chart ids (tests check each is present).
     public enum ChartID {
@@ -12,13 +14,20 @@ public struct BatchReport: Sendable {
         public static let erf = "chart-batch-erf"
         public static let heat = "chart-batch-heat"
         public static let pueVersusERF = "chart-batch-pue-erf"
-        public static let all = [pue, erf, heat, pueVersusERF]
+        public static let changePUE = "chart-batch-change-pue"
+        public static let changeERF = "chart-batch-change-erf"
+        public static let changeHeat = "chart-batch-change-heat"
+        public static let changeCooling = "chart-batch-change-cooling"
+        public static let all = [pue, erf, heat, pueVersusERF, changePUE, changeERF, changeHeat, changeCooling]
     }
 
-    /// Grouped bar charts show at most this many groups (the best-ranked ones).
-    public static let maxGroups = 24
+    /// Charts show at most this many facets (panels), those of the best-ranked scenarios; the table has all.
+    public static let maxFacets = 12
 
-    public init(table: ScenarioTable) { self.table = table }
+    public init(table: ScenarioTable) {
+        self.table = table
+        baselineRow = Self.baselineRow(of: table)
+    }
 
     public var name: String { attribute("batch") ?? attribute("title") ?? "batch" }
 
@@ -65,26 +74,27 @@ public struct BatchReport: Sendable {
         return table.ids.indices.sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
     }
 
-    /// The varied label that makes the bars within a group (climate first), if any varies.
+    /// The varied label the charts facet by, one panel per value (climate first, then weather file, then
+    /// site), if any varies.
     public var seriesDimension: String? {
         let names = varying.map(\.name)
         return ["climate", "weather", "site"].first { names.contains($0) }
     }
 
-    /// Each row's bar series: its value of `seriesDimension` ("scenario" when nothing varies).
+    /// Each row's facet: its value of `seriesDimension` ("scenario" when nothing varies).
     public var seriesLabels: [String] {
         let values = seriesDimension.flatMap { name in varying.first { $0.name == name }?.values }
         return values ?? Array(repeating: "scenario", count: table.ids.count)
     }
 
-    /// The distinct series labels in file order.
+    /// The distinct facets in file order.
     public var seriesNames: [String] {
         var names: [String] = []
         for label in seriesLabels where !names.contains(label) { names.append(label) }
         return names
     }
 
-    /// Each row's group label: the other varied settings, `capacity_mw = 8`-style for key paths.
+    /// Each row's category within its facet: the other varied settings, `capacity_mw = 8`-style for key paths.
     public var groupLabels: [String] {
         let others = varying.filter { $0.name != seriesDimension }
         guard !others.isEmpty else {

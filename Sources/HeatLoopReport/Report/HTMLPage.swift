@@ -1,7 +1,8 @@
 import Foundation
 
-/// The frame of every HTML report: one self-contained page (inline CSS, inline SVG, no script, no
-/// network), one column that fits a laptop screen and an A4 page, and small builders for its parts.
+/// The frame of every HTML report: one self-contained page (inline CSS, inline SVG, no network), one
+/// column that fits a laptop screen and an A4 page, and small builders for its parts. The only script is
+/// `sortScript`, on pages with a sortable table; without it such a table reads in its written order.
 public enum HTMLPage {
     /// A whole page. `body` is markup (already escaped); `title` and `subtitle` are plain text.
     public static func document(title: String, subtitle: String, body: [String]) -> String {
@@ -17,7 +18,7 @@ public enum HTMLPage {
         </head>
         <body>
         <header><h1>\(Markup.escaped(title))</h1><p class="subtitle">\(Markup.escaped(subtitle))</p></header>
-        \(body.joined(separator: "\n"))
+        \(body.joined(separator: "\n"))\(body.contains { $0.contains(sortableMark) } ? "\n<script>\(sortScript)</script>" : "")
         <footer>Made by <code>heatloop report</code>. Charts use the Okabe–Ito and viridis palettes, which stay
         distinguishable with colour-vision deficiencies. Hover a bar for its value.</footer>
         </body>
@@ -80,26 +81,60 @@ public enum HTMLPage {
     /// A table with a header row; the first cell of each row is its header (`<th scope="row">`) when
     /// `rowHeaders`. A row of one cell spanning the table is a group heading.
     /// `compact`: a smaller font for tables with many columns, so they still fit the page.
+    /// `sortable`: in a scrolling box (its header row stays in view; the page never overflows), sorted by
+    /// a click on a column header (`sortScript`: by `data-value` where cells have one, else by text).
     public static func table(header: [String], rows: [[Cell]], id: String? = nil, rowHeaders: Bool = true,
-                             compact: Bool = false) -> String {
+                             compact: Bool = false, sortable: Bool = false, rowClasses: [Int: String] = [:]) -> String {
         let identifier = id.map { " id=\"\(Markup.escaped($0))\"" } ?? ""
+        let classes = (compact ? ["compact"] : []) + (sortable ? [sortableMark] : [])
         // Headers may break after a dot (key paths such as heat_pump.capacity_mw).
-        var html = "<table\(identifier)\(compact ? " class=\"compact\"" : "")><thead><tr>"
+        var html = (sortable ? "<div class=\"table-scroll\">" : "")
+            + "<table\(identifier)\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")><thead><tr>"
             + header.map { "<th scope=\"col\">\(Markup.escaped($0).replacingOccurrences(of: ".", with: ".<wbr>"))</th>" }
                 .joined() + "</tr></thead><tbody>"
-        for row in rows {
+        for (rowIndex, row) in rows.enumerated() {
             if row.count == 1 && header.count > 1 {
                 html += "<tr class=\"group\"><th colspan=\"\(header.count)\" scope=\"rowgroup\">\(Markup.escaped(row[0].text))</th></tr>"
                 continue
             }
-            html += "<tr>"
+            html += rowClasses[rowIndex].map { "<tr class=\"\(Markup.escaped($0))\">" } ?? "<tr>"
             for (index, cell) in row.enumerated() {
                 html += index == 0 && rowHeaders ? "<th scope=\"row\">\(Markup.escaped(cell.text))</th>" : cell.markup
             }
             html += "</tr>"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table>" + (sortable ? "</div>" : "")
     }
+
+    /// The class of sortable tables.
+    static let sortableMark = "sortable"
+
+    /// Sorts a `table.sortable` by the clicked (or Enter-pressed) column, ascending then descending:
+    /// numbers by `data-value` (missing last), text in natural order.
+    static let sortScript = """
+        document.querySelectorAll("table.sortable").forEach(function (table) {
+          table.querySelectorAll("thead th").forEach(function (th, column) {
+            th.tabIndex = 0; th.title = "Sort by this column";
+            function sort() {
+              var up = th.getAttribute("aria-sort") !== "ascending", body = table.tBodies[0];
+              table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+              th.setAttribute("aria-sort", up ? "ascending" : "descending");
+              function key(row) { var c = row.cells[column], v = c && c.getAttribute("data-value");
+                return v === null ? (c ? c.textContent : "") : (v === "" ? NaN : parseFloat(v)); }
+              Array.from(body.rows).sort(function (a, b) {
+                var x = key(a), y = key(b);
+                if (typeof x === "number" || typeof y === "number") {
+                  if (isNaN(x) || isNaN(y)) return isNaN(x) - isNaN(y);
+                  return up ? x - y : y - x; }
+                var order = String(x).localeCompare(String(y), undefined, {numeric: true});
+                return up ? order : -order;
+              }).forEach(function (row) { body.appendChild(row); });
+            }
+            th.addEventListener("click", sort);
+            th.addEventListener("keydown", function (e) { if (e.key === "Enter") sort(); });
+          });
+        });
+        """
 
     /// Headline figures as a row of cards (label above, value below).
     public static func cards(_ items: [(label: String, value: String, className: String?)]) -> String {
@@ -146,6 +181,14 @@ public enum HTMLPage {
         .no-data { border: 1px dashed #aaa; color: #555; padding: 18px; text-align: center; background: #fafafa; }
         .recommendation { white-space: pre-line; border-left: 4px solid #0072B2; padding: 4px 10px; background: #f4f8fb; }
         .note { color: #555; font-size: 0.85rem; }
+        .table-scroll { max-height: min(70vh, 40rem); overflow: auto; border: 1px solid #ddd; margin: 0.5rem 0 1rem; }
+        .table-scroll table { margin: 0; }
+        .table-scroll td.id { white-space: nowrap; overflow-wrap: normal; }
+        .table-scroll thead th { position: sticky; top: 0; background: #fff; z-index: 1; }
+        table.sortable thead th { cursor: pointer; }
+        table.sortable thead th[aria-sort="ascending"]::after { content: " ▲"; }
+        table.sortable thead th[aria-sort="descending"]::after { content: " ▼"; }
+        tr.baseline td, tr.baseline th { background: #f4f8fb; font-weight: 600; }
         pre { font-size: 0.75rem; background: #f6f6f6; padding: 8px; overflow-x: auto; white-space: pre-wrap; }
         code { font-size: 0.9em; }
         footer { margin-top: 2rem; color: #777; font-size: 0.8rem; border-top: 1px solid #ddd; padding-top: 6px; }
@@ -154,6 +197,7 @@ public enum HTMLPage {
           body { max-width: none; padding: 0; font-size: 10pt; }
           h2 { break-after: avoid; page-break-after: avoid; }
           details { display: none; }
+          .table-scroll { max-height: none; overflow: visible; border: none; }
         }
         """
 }

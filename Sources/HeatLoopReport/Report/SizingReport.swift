@@ -78,4 +78,10 @@ public struct SizingReport: Sendable {
     }
 
     public var feasibleCount: Int { flag("feasible").filter { $0 }.count }
+
+    /// The currency of the money columns (`economics.currency`, the root `currency`; euros in older files).
+    public var currency: Currency { table.currency ?? .euro }
+
+    /// How a KPI shows: the catalog's display in the sweep's currency.
+    func display(_ kpi: String) -> KPIDisplay { KPICatalog.display(for: kpi).in(currency) }
 }

@@ -5,7 +5,7 @@ import HeatLoop
 /// against CAPEX, heat delivered against NPV), an NPV map over the two main parameters, and marginals.
 extension SizingReport {
     public func html() -> String {
-        let objectiveDisplay = KPICatalog.display(for: objectiveColumn)
+        let objectiveDisplay = display(objectiveColumn)
         var body = [HTMLPage.paragraph("\(table.ids.count) designs, \(feasibleCount) feasible. Objective: "
             + "\(maximises ? "maximise" : "minimise") \(objectiveDisplay.shortLabel). Parameters: "
             + "\(parameters.isEmpty ? "none" : parameters.joined(separator: ", ")).", className: "note")]
@@ -14,11 +14,15 @@ extension SizingReport {
             ? [HTMLPage.paragraph(recommendedDesign.map { "Recommended design: \($0)" } ?? "No design is feasible, so none is recommended.")]
             : [HTMLPage.paragraph(recommendation, className: "recommendation")]
         body.append(HTMLPage.section("Recommendation", id: "recommendation", recommended))
-        body.append(HTMLPage.section("Best designs", id: "designs", [bestDesignsHTML(limit: 10)]))
+        body.append(HTMLPage.section("Designs", id: "designs", [
+            HTMLPage.paragraph("Every design: the feasible ones by rank, then the infeasible; click a column header to "
+                + "sort by it. The recommended design is highlighted.", className: "note"),
+            designTableHTML(),
+        ]))
         body.append(HTMLPage.section("Trade-offs", id: "charts", [paretoFigure(), heatVersusNPVFigure(), npvHeatmapFigure()]))
         if !marginals.isEmpty {
             let rows = marginals.map { marginal -> [HTMLPage.Cell] in
-                let display = KPICatalog.display(for: marginal.kpi)
+                let display = display(marginal.kpi)
                 return [HTMLPage.Cell(marginal.parameter), HTMLPage.Cell(display.shortLabel),
                         HTMLPage.Cell(display.text(marginal.value), numeric: true, value: marginal.value),
                         HTMLPage.Cell(display.unit)]
@@ -48,37 +52,41 @@ extension SizingReport {
 
     /// A parameter's short key path, or a KPI's short label and unit.
     func columnHeader(_ name: String) -> String {
-        parameters.contains(name) ? KPICatalog.shortKeyPath(name) : KPICatalog.display(for: name).titleWithUnit
+        parameters.contains(name) ? KPICatalog.shortKeyPath(name) : display(name).titleWithUnit
     }
 
-    func bestDesignsHTML(limit: Int) -> String {
+    /// Every design, feasible ones by rank first: rank, parameters, objective and KPIs, feasibility, id.
+    func designTableHTML() -> String {
         let names = designColumns()
         // The parameters identify a design; its id (long: it names the design's files) goes last.
-        let header = ["Rank"] + names.map(columnHeader) + ["Design"]
+        let header = ["Rank"] + names.map(columnHeader) + ["Feasible", "Design"]
         let feasible = flag("feasible")
-        let rows = rankedRows.filter { feasible[$0] }.prefix(limit).map { row -> [HTMLPage.Cell] in
+        var rowClasses: [Int: String] = [:]
+        let rows = rankedRows.enumerated().map { position, row -> [HTMLPage.Cell] in
             let rank = value("rank", row: row)
-            return [HTMLPage.Cell(NumberText.grouped(rank, decimals: 0), className: table.ids[row] == recommendedDesign ? "pass" : nil)]
+            if table.ids[row] == recommendedDesign { rowClasses[position] = "baseline" }
+            return [HTMLPage.Cell(NumberText.grouped(rank, decimals: 0), numeric: true, value: feasible[row] ? rank : .nan,
+                                  className: table.ids[row] == recommendedDesign ? "pass" : nil)]
                 + names.map { name in
                     let value = value(name, row: row)
-                    let text = parameters.contains(name) ? NumberText.significant(value, digits: 4)
-                        : KPICatalog.display(for: name).text(value)
+                    let text = parameters.contains(name) ? NumberText.significant(value, digits: 4) : display(name).text(value)
                     return HTMLPage.Cell(text, numeric: true, value: value, kpi: name)
                 }
-                + [HTMLPage.Cell(table.ids[row], className: "id")]
+                + [HTMLPage.Cell(feasible[row] ? "yes" : "no"), HTMLPage.Cell(table.ids[row], className: "id")]
         }
-        guard !rows.isEmpty else { return HTMLPage.paragraph("No design is feasible.") }
-        return HTMLPage.table(header: header, rows: Array(rows), id: "design-table", compact: true)
+        guard !rows.isEmpty else { return HTMLPage.paragraph("The sweep has no designs.") }
+        return HTMLPage.table(header: header, rows: rows, id: "design-table", compact: true, sortable: true,
+                              rowClasses: rowClasses)
     }
 
     func paretoFigure() -> String {
         let title = "Objective against CAPEX"
-        let objectiveDisplay = KPICatalog.display(for: objectiveColumn)
+        let objectiveDisplay = display(objectiveColumn)
         guard column("capex_eur") != nil, column(objectiveColumn) != nil else {
             return HTMLPage.missingFigure(title, id: ChartID.pareto, reason: "The file has no capex_eur or \(objectiveColumn) column.")
         }
         let chart = frontChart(x: "capex_eur", y: objectiveColumn, front: "pareto_objective_capex",
-                               frontName: "Pareto front", xTitle: "CAPEX (M€)", yTitle: objectiveDisplay.titleWithUnit)
+                               frontName: "Pareto front", xTitle: "CAPEX (\(currency.unit("M")))", yTitle: objectiveDisplay.titleWithUnit)
         return HTMLPage.figure(title, reading: "One dot per design. The front links the designs no other design beats on "
             + "both CAPEX (lower is better) and the objective (\(maximises ? "higher" : "lower") is better); grey designs "
             + "are infeasible.", svg: chart.svg(id: ChartID.pareto, title: title))
@@ -91,7 +99,7 @@ extension SizingReport {
         }
         let unit = ChartUnits.energy(peakMWh: heat.filter(\.isFinite).max() ?? 0)
         let chart = frontChart(x: "heat_delivered_MWh", y: "npv_eur", front: "pareto_heat_npv", frontName: "Pareto front",
-                               xTitle: "heat delivered (\(unit.name) a year)", yTitle: "NPV (M€)", xScale: 1 / unit.megawattHours)
+                               xTitle: "heat delivered (\(unit.name) a year)", yTitle: "NPV (\(currency.unit("M")))", xScale: 1 / unit.megawattHours)
         return HTMLPage.figure(title, reading: "One dot per design: more heat for the network (right) against more value "
             + "(up). The front holds the designs no other beats on both.", svg: chart.svg(id: ChartID.heatVersusNPV, title: title))
     }
@@ -100,7 +108,7 @@ extension SizingReport {
     /// recommended design labelled.
     private func frontChart(x: String, y: String, front: String, frontName: String, xTitle: String, yTitle: String,
                             xScale: Double = 1) -> ScatterChart {
-        let xDisplay = KPICatalog.display(for: x), yDisplay = KPICatalog.display(for: y)
+        let xDisplay = display(x), yDisplay = display(y)
         func point(_ row: Int) -> ChartPoint {
             ChartPoint(x: xDisplay.chartValue(value(x, row: row)) * xScale, y: yDisplay.chartValue(value(y, row: row)))
         }
@@ -150,12 +158,12 @@ extension SizingReport {
             rowTicks: second == nil ? [] : rowsAlong.indices.map {
                 AxisTick(value: Double($0) + 0.5, label: NumberText.significant(rowsAlong[$0], digits: 4))
             },
-            colorBarTitle: "NPV (M€)", missingLabel: "no feasible design", showsValues: true,
+            colorBarTitle: "NPV (\(currency.unit("M")))", missingLabel: "no feasible design", showsValues: true,
             height: min(420, max(200, 90 + 34 * Double(rowsAlong.count))))
         let values = grid.flatMap { $0 }.filter(\.isFinite)
         let colours = values.contains { $0 < 0 } && values.contains { $0 > 0 } ? "purple is positive, orange negative"
             : "colour classes are on the bar at the right"
-        let reading = "Best feasible NPV (M€) of the designs at each pair of values"
+        let reading = "Best feasible NPV (\(currency.unit("M"))) of the designs at each pair of values"
             + (parameters.count > 2 ? " (other parameters at their best)" : "")
             + "; \(colours); grey has no feasible design."
         return HTMLPage.figure(title, reading: reading, svg: chart.svg(id: ChartID.npvHeatmap, title: title))

@@ -2,7 +2,7 @@
 /// value of each parameter's last step.
 extension SizingReport {
     public func terminalText(limit: Int = 10) -> String {
-        let objectiveDisplay = KPICatalog.display(for: objectiveColumn)
+        let objectiveDisplay = display(objectiveColumn)
         var lines = ["\(name) — HeatLoop sizing sweep" + (attribute("site").map { " of \($0)" } ?? ""),
                      "\(table.ids.count) designs, \(feasibleCount) feasible; objective: \(maximises ? "maximise" : "minimise") "
                         + "\(objectiveDisplay.shortLabel); parameters: \(parameters.isEmpty ? "none" : parameters.joined(separator: ", "))",
@@ -19,7 +19,7 @@ extension SizingReport {
         let rows = rankedRows.filter { feasible[$0] }.prefix(limit).map { row in
             [NumberText.grouped(value("rank", row: row), decimals: 0), table.ids[row]] + names.map { name in
                 parameters.contains(name) ? NumberText.significant(value(name, row: row), digits: 4)
-                    : KPICatalog.display(for: name).text(value(name, row: row))
+                    : display(name).text(value(name, row: row))
             }
         }
         if !rows.isEmpty {
@@ -30,7 +30,7 @@ extension SizingReport {
             lines.append("")
             lines.append("Marginal value of each parameter's last step:")
             lines += TextTable(header: ["Parameter", "KPI", "Change"], rows: marginals.map { marginal in
-                let display = KPICatalog.display(for: marginal.kpi)
+                let display = display(marginal.kpi)
                 return [marginal.parameter, display.shortLabel, display.textWithUnit(marginal.value)]
             }, rightAligned: [false, false, true]).lines()
         }

@@ -46,27 +46,6 @@ extension SVGCanvas {
              anchor: .middle)
     }
 
-    /// Category labels under bars: horizontal when they fit their band, else rotated −35° (and cut to
-    /// `maxCharacters`). Returns nothing; reserve `CategoryLabels.height` below the plot for them.
-    public mutating func drawCategoryAxis(_ labels: [String], bands: BandScale, area: PlotArea, title: String) {
-        let layout = CategoryLabels(labels, band: bands.band)
-        for (index, label) in layout.labels.enumerated() {
-            let x = bands.center(index)
-            if layout.rotated {
-                text(label, at: ChartPoint(x: x + 4, y: area.bottom + 12), size: ChartFrame.tickFontSize, anchor: .end,
-                     color: Palette.axis, rotation: -35)
-            } else {
-                text(label, at: ChartPoint(x: x, y: area.bottom + 16), size: ChartFrame.tickFontSize, anchor: .middle,
-                     color: Palette.axis)
-            }
-        }
-        line(from: ChartPoint(x: area.left, y: area.bottom), to: ChartPoint(x: area.right, y: area.bottom), color: Palette.axis)
-        if !title.isEmpty {
-            text(title, at: ChartPoint(x: area.left + area.width / 2, y: area.bottom + layout.height + 14),
-                 size: ChartFrame.titleFontSize, anchor: .middle)
-        }
-    }
-
     /// Every how many labels to write so that neighbours do not overlap (1 = all).
     static func labelStride(_ positions: [Double], labels: [String]) -> Int {
         guard positions.count > 1 else { return 1 }
@@ -76,29 +55,5 @@ extension SVGCanvas {
         var stride = 1
         while Double(stride) * spacing < widest + 6 && stride < positions.count { stride *= 2 }
         return stride
-    }
-}
-
-/// How category labels fit under their bars: horizontal if the widest fits its band, else rotated.
-public struct CategoryLabels: Sendable {
-    public let labels: [String]
-    public let rotated: Bool
-    /// Height the labels take below the axis, in SVG units.
-    public let height: Double
-
-    public static let maxCharacters = 28
-
-    public init(_ labels: [String], band: Double) {
-        let widest = labels.map { TextMetrics.width($0, size: ChartFrame.tickFontSize) }.max() ?? 0
-        if widest + 4 <= band {
-            self.labels = labels
-            rotated = false
-            height = 20
-        } else {
-            self.labels = labels.map { TextMetrics.truncated($0, maxCharacters: Self.maxCharacters) }
-            rotated = true
-            let longest = self.labels.map { TextMetrics.width($0, size: ChartFrame.tickFontSize) }.max() ?? 0
-            height = 16 + longest * 0.574   // sin 35°
-        }
     }
 }

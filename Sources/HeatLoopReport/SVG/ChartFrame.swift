@@ -4,6 +4,12 @@ public struct PlotArea: Sendable, Equatable {
     public var top: Double
     public var width: Double
     public var height: Double
+    public init(left: Double, top: Double, width: Double, height: Double) {
+        self.left = left
+        self.top = top
+        self.width = width
+        self.height = height
+    }
     public var right: Double { left + width }
     public var bottom: Double { top + height }
 }
@@ -45,7 +51,7 @@ public struct ChartFrame: Sendable {
         let provisional = ChartFrame(height: height, legend: legend, yLabels: yLabels)
         let labels = CategoryLabels(categories, band: provisional.plotArea.width / Double(max(1, categories.count)))
         let frame = ChartFrame(height: height, legend: legend, yLabels: yLabels,
-                               bottom: labels.height + (xTitle.isEmpty ? 6 : 24))
+                               bottom: labels.reservedHeight(title: xTitle))
         let y = LinearScale(covering: values, including: [0], start: frame.plotArea.bottom, end: frame.plotArea.top)
         return (frame, y)
     }

@@ -84,7 +84,15 @@ public struct HeatmapChart: Sendable {
         }
         let x = LinearScale(lower: 0, upper: Double(columns), start: area.left, end: area.right)
         let y = LinearScale(lower: 0, upper: Double(rows), start: area.top, end: area.bottom)
-        canvas.drawLeftAxis(y, ticks: rowTicks, area: area, title: rowTitle, gridlines: false)
+        // Row labels at least a line apart (a sweep with hundreds of values on its second parameter).
+        var lastLabelled = -Double.infinity
+        let spacedRowTicks = rowTicks.filter { tick in
+            let position = y.position(tick.value)
+            guard position - lastLabelled >= ChartFrame.tickFontSize + 3 else { return false }
+            lastLabelled = position
+            return true
+        }
+        canvas.drawLeftAxis(y, ticks: spacedRowTicks, area: area, title: rowTitle, gridlines: false)
         canvas.drawBottomAxis(x, ticks: columnTicks, area: area, title: columnTitle)
         drawColorBar(on: &canvas, area: area, labels: barLabels)
         return canvas.svg(id: id, title: title)

@@ -68,14 +68,17 @@ public struct SVGCanvas: Sendable {
         elements.append("<path \(attributes)/>")
     }
 
-    /// A text label; `rotation` in degrees about the anchor point (−90 reads bottom to top).
+    /// A text label; `rotation` in degrees about the anchor point (−90 reads bottom to top); `tooltip`
+    /// (a shortened label's full text) becomes its `<title>`.
     public mutating func text(_ text: String, at point: ChartPoint, size: Double = 12, anchor: TextAnchor = .start,
-                              color: String = Palette.text, bold: Bool = false, rotation: Double = 0) {
+                              color: String = Palette.text, bold: Bool = false, rotation: Double = 0,
+                              tooltip: String? = nil) {
         var attributes = "x=\"\(n(point.x))\" y=\"\(n(point.y))\" font-size=\"\(n(size))\" fill=\"\(color)\""
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if bold { attributes += " font-weight=\"bold\"" }
         if rotation != 0 { attributes += " transform=\"rotate(\(n(rotation)) \(n(point.x)) \(n(point.y)))\"" }
-        elements.append("<text \(attributes)>\(Markup.escaped(text))</text>")
+        let title = tooltip.map { "<title>\(Markup.escaped($0))</title>" } ?? ""
+        elements.append("<text \(attributes)>\(title)\(Markup.escaped(text))</text>")
     }
 
     /// The drawing as one `<svg>` element with `id` and an accessible `<title>`.

@@ -348,6 +348,33 @@ import Yams
         #expect(plan.scenarios[0].weatherSHA256 != plan.scenarios[18].weatherSHA256)
     }
 
+    /// `baseline` names one scenario by labels and varied values; the rest default to their first value, and
+    /// the climate to the first unchanged one.
+    @Test func baselineNamesOneScenario() throws {
+        let plan = try BatchPlan.load(text: Self.grid, path: Self.file)
+        #expect(plan.baseline?.index == 0, "default: the first scenario under an unchanged climate")
+        let warmFirst = try BatchPlan.load(text: Self.grid.replacingOccurrences(
+            of: "[{name: baseline}, {name: plus2k, offset_k: 2}", with: "[{name: plus2k, offset_k: 2}, {name: baseline}"), path: Self.file)
+        #expect(warmFirst.baseline?.climate.name == "baseline" && warmFirst.baseline?.index == 3)
+        let named = try BatchPlan.load(text: Self.grid + "\nbaseline: {site: paris-colocation-heat-export, "
+            + "heat_recovery.heat_pump.capacity_mw: 8}", path: Self.file)
+        #expect(named.baseline.map { "\($0.siteName)|\($0.weatherLabel)|\($0.climate.name)|\($0.varied[0].value)" }
+                == "paris-colocation-heat-export|site|baseline|8")
+        let attributes = try #require(named.baseline).resultAttributes(batch: "grid", count: 36, baseline: named.baseline?.id)
+        #expect(attributes.contains { $0.name == "baseline_scenario" && $0.value == .string(named.baseline!.id) })
+        #expect(attributes.contains { $0.name == "currency" && $0.value == .string("EUR") })
+    }
+
+    @Test func baselineValuesMustNameAScenario() {
+        let problems = self.problems(Self.grid + "\nbaseline: {climate: plus9k, heat_recovery.heat_pump.capacity_mw: 5, colour: red}")
+        #expect(problems.map(\.keyPath) == ["baseline.climate", "baseline.heat_recovery.heat_pump.capacity_mw", "baseline.colour"])
+        #expect(problems.first?.message.contains("expected one of baseline, plus2k, plus4k") == true)
+        #expect(self.problems(Self.grid + "\nbaseline: plus2k").first?.message.contains("expected a mapping") == true)
+        let unmatched = planProblems(Self.grid + "\nbaseline: {site: tucson}")
+        #expect(unmatched.map(\.keyPath) == ["baseline"])
+        #expect(unmatched.first?.message.contains("no scenario has site tucson") == true)
+    }
+
     @Test func idsAreStableAndFollowEveryInput() throws {
         let first = try BatchPlan.load(text: Self.grid, path: Self.file).scenarios
         let second = try BatchPlan.load(text: Self.grid, path: Self.file).scenarios

@@ -27,13 +27,36 @@ struct ScenarioReportTests {
         #expect(report.varying.map(\.name) == ["climate", "heat_recovery.heat_pump.capacity_mw"])
         #expect(report.groupLabels == ["capacity_mw = 4", "capacity_mw = 8", "capacity_mw = 4", "capacity_mw = 8"])
         let html = report.html()
-        for id in BatchReport.ChartID.all {
+        // The table has no cooling energy: that chart says so in place.
+        #expect(html.contains("<div class=\"no-data\" id=\"\(BatchReport.ChartID.changeCooling)\">"))
+        #expect(report.baselineRow == 0, "without a named baseline, the first scenario")
+        for id in BatchReport.ChartID.all where id != BatchReport.ChartID.changeCooling {
             let svg = SVGChecks.svgElements(in: html).first { $0.contains("id=\"\(id)\"") } ?? ""
             #expect(SVGChecks.problems(svg, id: id).isEmpty, "\(SVGChecks.problems(svg, id: id))")
         }
         let text = report.terminalText()
         #expect(text.contains("Ranked by ERF (highest first)"))
         #expect(text.split(separator: "\n")[4].hasPrefix("  1  baseline"))
+    }
+
+    @Test("a batch without heat recovery describes no heat reuse: no ERF or heat columns, their charts say why")
+    func batchWithoutHeatRecovery() {
+        let rows = ["baseline", "warm"].map { climate in
+            ScenarioRow(id: "air-\(climate)", labels: [("site", "air"), ("climate", climate)],
+                        values: [("pue", "1", "PUE", climate == "warm" ? 1.31 : 1.25), ("erf", "1", "ERF", 0),
+                                 ("heat_delivered_MWh", "MWh", "heat", 0), ("cooling_energy_MWh", "MWh", "cooling", 900),
+                                 ("co2_avoided_t", "t", "CO2", 0)])
+        }
+        let report = BatchReport(table: ScenarioTable(rows: rows, attributes: []))
+        #expect(!report.reusesHeat && report.ranking.column == "pue")
+        let html = report.html()
+        for id in [BatchReport.ChartID.erf, BatchReport.ChartID.heat, BatchReport.ChartID.changeERF, BatchReport.ChartID.changeHeat,
+                   BatchReport.ChartID.pueVersusERF] {
+            #expect(html.contains("<div class=\"no-data\" id=\"\(id)\">No scenario recovers heat.</div>"), "\(id)")
+        }
+        #expect(!html.contains("ERF (%)</th>") && !html.contains("Heat delivered (MWh)</th>") && !html.contains("CO₂ avoided"))
+        #expect(html.contains("ΔPUE</th>") && html.contains(">+0.060<"))
+        #expect(!report.terminalText().contains("ERF (%)"))
     }
 
     static func design(_ capacity: Double, _ volume: Double, npv: Double, feasible: Bool, rank: Double,
