@@ -12,10 +12,15 @@ For each model (IDF in ../shared/energyplus beside the repository) x climate (EP
     (it would write every Erl line every timestep), Output:SQLite SimpleAndTabular, AllSummary tables;
   * run EnergyPlus (one at a time), read eplusout.sql with sqlite3 and write
     energyplus_reference.csv / energyplus_reference_monthly.csv / energyplus_reference.md /
-    runs.json (timing, warnings, unmet hours).
+    energyplus_hourly_inlet.csv (hourly IT inlet dry bulb per model and climate) / runs.json (timing,
+    warnings, unmet hours).
 
-Usage:  python3 run_energyplus.py [--models a,b] [--climates Chicago,Tampa] [--reuse] [--out DIR]
+Usage:  python3 run_energyplus.py [--models a,b] [--climates Chicago,Tampa] [--reuse] [--out DIR] [--commit DIR]
+        --climates: the four shipped TMY3 climates (default) and EXTRA_CLIMATES (TMYx files in ../shared/weather,
+                    e.g. RapidCity at 1,030 m), which compare.py reports without holding them to the criteria.
         --reuse: skip the simulation if DIR/runs/<model>__<climate>/eplusout.sql exists and is complete.
+        --commit DIR: also write the figures `make test` compares against (EnergyPlusComparisonTests), for the
+                    shipped climates: DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv.
 """
 import argparse
 import csv
