@@ -47,8 +47,7 @@ import Testing
     }
 
     @Test func validateAcceptsTheExampleSitesAndBatches() throws {
-        let sites = try FileManager.default.contentsOfDirectory(atPath: "\(PackagePaths.root)/Sites")
-            .filter { $0.hasSuffix(".yaml") }.sorted().map { "Sites/\($0)" }
+        let sites = PackagePaths.exampleSites.map { "Sites/\($0).yaml" }
         #expect(sites.count >= 8)
         let outcome = try CLI.run(["validate"] + sites + ["Sites/batches/climate-2050.yaml"])
         #expect(outcome.status == 0, "\(outcome.stderr)")

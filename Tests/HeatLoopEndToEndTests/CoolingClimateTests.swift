@@ -63,7 +63,7 @@ import Testing
     /// hours. The DX coil's efficiency falls with the outdoor dry bulb, so PUE rises Chicago < SF <
     /// Tucson < Tampa, the order EnergyPlus gives for the same room.
     @Test func dxRoomFollowsTheDryBulb() throws {
-        let k = try annual("energyplus-crac-room")
+        let k = try annual("energyplus/crac-pumped-dx")
         #expect(k["chicago"]!.freeCoolingHours > 500)
         for climate in ["san_francisco", "tucson", "tampa"] { #expect(k[climate]!.freeCoolingHours == 0) }
         let pue = ["chicago", "san_francisco", "tucson", "tampa"].map { k[$0]!.pue }

@@ -10,10 +10,10 @@ import Testing
     /// The CRAC room with its economiser line removed or set to `none`, written beside the original.
     @Test(arguments: ["", "      economiser: none\n"])
     func aCRACSiteWithoutAnEconomiserValidatesRunsAndBatches(replacement: String) throws {
-        let original = try String(contentsOfFile: PackagePaths.site("energyplus-crac-room"), encoding: .utf8)
+        let original = try String(contentsOfFile: PackagePaths.site("energyplus/crac-pumped-dx"), encoding: .utf8)
         let line = "      economiser: {pumped_refrigerant: {pump_only_below_c: -4, compressor_only_above_c: 34.89}}\n"
         try #require(original.contains(line))
-        let name = "crac-no-economiser-\(UUID().uuidString.prefix(8))"
+        let name = "energyplus/crac-no-economiser-\(UUID().uuidString.prefix(8))"
         let site = PackagePaths.site(name)
         try original.replacingOccurrences(of: line, with: replacement).write(toFile: site, atomically: true, encoding: .utf8)
         let folder = try temporaryFolder()

@@ -20,7 +20,7 @@ import Testing
     /// A CRAH hall (sealed, 18 °C chilled water above its 9 °C dew point) in humid Tampa and a DX room
     /// without outdoor air in Chicago: the inlet dew point stays at 9 °C all year while the outdoor dew
     /// point swings by tens of kelvins; no humidifier runs.
-    @Test(arguments: [("enterprise-hall-tower", "tampa"), ("energyplus-crac-room", "chicago")])
+    @Test(arguments: [("enterprise-hall-tower", "tampa"), ("energyplus/crac-pumped-dx", "chicago")])
     func sealedHallKeepsItsMoisture(site: String, climate: String) throws {
         let (_, result) = try simulate(site: site, weather: PackagePaths.climates[climate])
         let inlet = series(result, .inletDewPoint)
@@ -35,7 +35,7 @@ import Testing
     /// outdoor air dries the hall until the humidifier holds it at −9 °C dew point, at an energy that
     /// enters the cooling and facility power step by step (the facility balance still closes).
     @Test func economiserBringsDryWinterAirAndTheHumidifierPays() throws {
-        let (_, result) = try simulate(site: "energyplus-crac-room", edits: [
+        let (_, result) = try simulate(site: "energyplus/crac-pumped-dx", edits: [
             ("economiser: {pumped_refrigerant: {pump_only_below_c: -4, compressor_only_above_c: 34.89}}",
              "economiser: {air_side: {min_outdoor_air: 0.1}}"),
         ])
@@ -48,7 +48,7 @@ import Testing
         #expect(zip(humidifier, inlet).allSatisfy { $0.0 == 0 || abs($0.1 + 9) < 1e-4 })
         // Humid summer outdoor air raises the hall's dew point above its initial 9 °C.
         #expect(inlet.max()! > 9.5)
-        checkEnergyBalance(document(result), site: "energyplus-crac-room with an air-side economiser")
+        checkEnergyBalance(document(result), site: "energyplus/crac-pumped-dx with an air-side economiser")
         #expect(annual.maximumEnergyBalanceResidual < 1e-6)
         // Humidifier water is site water: WUE > 0 although the room has no tower or pads.
         #expect(annual.wue > 0)

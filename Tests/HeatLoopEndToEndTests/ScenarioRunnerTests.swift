@@ -61,7 +61,7 @@ import Testing
 
     /// The resolved site of an all-air site names no facility-water loop (no component it does not have).
     @Test func resolvedSiteOmitsAnAbsentLiquidLoop() throws {
-        let crac = try Self.hourly("energyplus-crac-room")
+        let crac = try Self.hourly("energyplus/crac-pumped-dx")
         #expect(!crac.resolvedJSON.contains("\"liquid\""))
         #expect(!crac.resolvedJSON.contains("chilled_water_c"))
         #expect(try Self.hourly("chicago-ai-campus").resolvedJSON.contains("\"liquid\""))

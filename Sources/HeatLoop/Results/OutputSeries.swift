@@ -18,7 +18,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
     // /cooling
     case coolingPower, chillerPower, fanPower, pumpPower, humidifierPower, mode, airMode
     case liquidSupplyTemp, liquidReturnTemp, liquidMode
-    case waterUse, airSupplyTemp, chilledWaterSupplyTemp, unmetCooling
+    case waterUse, airSupplyTemp, itInletTemp, returnAirTemp, chilledWaterSupplyTemp, unmetCooling
     case inletDewPoint, inletRelativeHumidity
     // /heat_recovery
     case heatAvailable, heatRecovered, heatExchanged, heatDelivered, heatDumped, heatPumpPower, heatPumpOutput, cop
@@ -67,6 +67,8 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .airSupplyTemp: D(.cooling, "air_supply_temp", "degC", "supply air temperature to IT inlets", .point, .mean)
         case .chilledWaterSupplyTemp: D(.cooling, "chilled_water_supply_temp", "degC", "air-loop chilled-water supply temperature", .point, .mean)
         case .unmetCooling: D(.cooling, "unmet", "W", "cooling load the plants could not remove", .mean, .mean)
+        case .itInletTemp: D(.cooling, "it_inlet_temp", "degC", "IT inlet air temperature (supply air with the servers' supply approach or recirculation; power-weighted)", .mean, .mean, presence: .withServerAirModel)
+        case .returnAirTemp: D(.cooling, "return_air_temp", "degC", "return air temperature at the room's cooling units", .mean, .mean, presence: .withServerAirModel)
         case .inletDewPoint: D(.cooling, "inlet_dew_point", "degC", "IT inlet air dew point (the hall's supply air)", standardName: "dew_point_temperature", .point, .mean)
         case .inletRelativeHumidity: D(.cooling, "inlet_relative_humidity", "%", "IT inlet air relative humidity (the hall's supply air)", standardName: "relative_humidity", .point, .mean)
 
@@ -236,11 +238,14 @@ public enum SeriesPresence: Sendable {
     case always
     /// Only for sites with a liquid (facility-water) loop.
     case withLiquidLoop
+    /// Only for sites whose servers follow their inlet air (a cluster with the `AirCooledITE` model).
+    case withServerAirModel
 
     public func isPresent(in site: Site) -> Bool {
         switch self {
         case .always: true
         case .withLiquidLoop: site.liquidLoop != nil
+        case .withServerAirModel: site.clusters.contains { $0.ite != nil }
         }
     }
 }

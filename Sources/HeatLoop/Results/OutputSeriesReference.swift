@@ -44,6 +44,7 @@ extension OutputSeries {
         let shape = d.dimension == .cluster ? " `[cluster, time]`" : ""
         let written = switch (d.presence, d.source) {
         case (.withLiquidLoop, _): "with a liquid loop"
+        case (.withServerAirModel, _): "with the servers' air model (`ite`)"
         case (.always, .derived): "always (derived)"
         case (.always, _): "always"
         }

@@ -43,13 +43,16 @@ public enum AirSide: Sendable, Equatable {
 
     /// First half of a step: CRAH fans (`fanPower`, from `fanPower(heat:)`) move the heat into the chilled
     /// water (nothing to do for CRACs, which treat the air in one go in `finish`).
-    public func collect(heat: Double, fanPower fan: Double, state: SimulationState, stepSeconds: Double) -> AirCollection {
+    /// `serverReturn`: the return air the servers' outlets make (`AirCooledITE.returnApproach`), nil in a
+    /// well-mixed room.
+    public func collect(heat: Double, fanPower fan: Double, serverReturn: Double? = nil, state: SimulationState,
+                        stepSeconds: Double) -> AirCollection {
         switch self {
         case .chilledWater(_, let loop):
             let water = loop.collect(heat: heat + fan, supply: state.airSupply, stepSeconds: stepSeconds)
             return AirCollection(roomHeat: heat, fanPower: fan, loop: water)
         case .crac:
-            return AirCollection(roomHeat: heat, fanPower: 0, loop: nil)
+            return AirCollection(roomHeat: heat, fanPower: 0, loop: nil, serverReturn: serverReturn)
         }
     }
 
@@ -63,7 +66,8 @@ public enum AirSide: Sendable, Equatable {
     }
 
     /// Second half: reject what heat recovery (`recovered` W from the chilled-water return) left, and
-    /// advance the state. The CRAC's return air is the hall air (`state.hallHumidityRatio`).
+    /// advance the state. The CRAC's return air is the hall air (`state.hallHumidityRatio`), at the servers'
+    /// return (`collection.serverReturn`) or, in a well-mixed room, at the room's setpoint.
     public func finish(_ collection: AirCollection, recovered: Double, state: inout SimulationState,
                        weather: AirSideWeather, stepSeconds: Double) -> AirSideStep {
         switch self {
@@ -81,14 +85,15 @@ public enum AirSide: Sendable, Equatable {
                 pumpPower: water.pumpPower, waterUse: result.rejection.waterUse, mode: result.rejection.mode,
                 unmet: result.unmet, heatIn: water.heatIn, heatOut: result.rejection.removed + recovered + stored,
                 machineHeat: collection.fanPower + water.pumpPower, supplyAir: supplyAir,
-                chilledWaterSupply: result.nextSupply, coilSurface: result.nextSupply,
+                returnAir: supplyAir + air.airTemperatureRise.value, chilledWaterSupply: result.nextSupply, coilSurface: result.nextSupply,
                 curvesClamped: result.rejection.curveInputsClamped)
         case .crac(let room):
             let hall = state.hallHumidityRatio
+            let returnAir = collection.serverReturn ?? room.returnAir.value
             let result = room.unit.step(
-                sensibleLoad: collection.roomHeat, returnTemperature: room.returnAir.value,
+                sensibleLoad: collection.roomHeat, returnTemperature: returnAir,
                 returnHumidityRatio: hall,
-                supplySetpoint: room.supplySetpoint(load: collection.roomHeat, humidityRatio: hall),
+                supplySetpoint: room.supplySetpoint(load: collection.roomHeat, returnAir: returnAir, humidityRatio: hall),
                 outdoorDryBulb: weather.dryBulb, outdoorWetBulb: weather.wetBulb,
                 outdoorHumidityRatio: weather.humidityRatio)
             state.supplyAir = result.supplyTemperature
@@ -100,7 +105,7 @@ public enum AirSide: Sendable, Equatable {
                 unmet: result.unmet > 1e-9 * max(1, collection.roomHeat) ? result.unmet : 0,
                 heatIn: collection.roomHeat + result.fanHeat,
                 heatOut: result.coilSensible + result.economiserHeat + result.unmet, machineHeat: result.fanHeat,
-                supplyAir: result.supplyTemperature, chilledWaterSupply: .nan,
+                supplyAir: result.supplyTemperature, returnAir: returnAir, chilledWaterSupply: .nan,
                 coilSurface: room.coilSurface.value, curvesClamped: result.curvesClamped,
                 outdoorAirFraction: result.outdoorAirFraction,
                 airMassFlow: result.flowFraction * room.unit.designAirMassFlow,
@@ -134,13 +139,23 @@ public struct AirHandling: Sendable, Equatable {
     }
 }
 
-/// A room cooled by DX CRAC units (modelled as one unit of their combined size) held at a return-air
-/// temperature (EnergyPlus: the zone's cooling setpoint, "Cooling Return Air Setpoint").
+/// A room cooled by DX CRAC units (modelled as one unit of their combined size) with a cooling setpoint on
+/// its air (EnergyPlus: the zone's cooling setpoint, "Cooling Return Air Setpoint").
 ///
-/// Supply air is reset as EnergyPlus's `SetpointManager:Warmest` does: as warm as the room allows, up to
-/// `supplyAirSetpoint`, and colder (down to `minimumSupplyAir`) when the design air flow cannot carry the
-/// load at that temperature: `T_supply = clamp(T_return − Q / (ṁ_design c_p), T_min, T_set)`. A variable-
-/// volume fan first turns down its flow at the warmest supply.
+/// The return air the units see is the room air held at `returnAir` in a well-mixed room, or the servers'
+/// outlet mix (`AirCooledITE.returnApproach`, EnergyPlus "FlowControlWithApproachTemperatures"), where the
+/// room air follows the return and may float above the setpoint.
+///
+/// Supply air is reset as EnergyPlus's `SetpointManager:Warmest` does (Engineering Reference, "Setpoint
+/// Managers", *Warmest*): as warm as the room allows, up to `supplyAirSetpoint`, colder (down to
+/// `minimumSupplyAir`) when the design air flow cannot carry the room's load `Q` at that temperature,
+///
+///     T_supply = clamp(T_return − Q / (ṁ_design c_p), T_min, T_max)
+///
+/// A variable-volume fan (`CRACUnit.airFlow`) carries `Q` from the supply to the return: it runs at full flow
+/// while the reset is below `T_max` and turns down once the supply sits at `T_max`. With the return at the
+/// servers' outlet (8–9 K above the supply in EnergyPlus's example rather than the 4.3 K to a 29.3 °C room
+/// setpoint), that is where it spends its part-load months.
 public struct CRACRoom: Sendable, Equatable {
     public var unit: CRACUnit
     public var supplyAirSetpoint: Celsius
@@ -158,10 +173,11 @@ public struct CRACRoom: Sendable, Equatable {
         self.coilSurface = coilSurface
     }
 
-    /// Supply-air setpoint for a sensible load (W) and the air's humidity ratio.
-    public func supplySetpoint(load: Double, humidityRatio: Double) -> Double {
+    /// Supply-air setpoint for a sensible load (W) with the room's return air at `returnAir` °C and the air's
+    /// humidity ratio.
+    public func supplySetpoint(load: Double, returnAir: Double, humidityRatio: Double) -> Double {
         let capacityRate = unit.designAirMassFlow * (1006 + 1860 * humidityRatio)
-        let needed = returnAir.value - load / capacityRate
+        let needed = returnAir - load / capacityRate
         return min(supplyAirSetpoint.value, max(minimumSupplyAir.value, needed))
     }
 }
@@ -187,6 +203,9 @@ public struct AirCollection: Sendable {
     public var fanPower: Double
     /// The chilled-water loop's collection, for CRAH rooms.
     public var loop: LoopCollection?
+    /// Return air of the servers' outlets, °C (CRAC rooms with `AirCooledITE.returnApproach`); nil when the
+    /// room is well mixed.
+    public var serverReturn: Double? = nil
 
     /// Heat a heat pump could take from the chilled-water return this step.
     public func offer(setpoint: Double) -> HeatSourceOffer {
@@ -210,6 +229,8 @@ public struct AirSideStep: Sendable {
     /// Fan and pump heat added to the streams.
     public var machineHeat = 0.0
     public var supplyAir = 0.0
+    /// Return air the cooling units take in, °C.
+    public var returnAir = 0.0
     public var chilledWaterSupply = Double.nan
     /// Coldest surface the room air meets, °C.
     public var coilSurface = 0.0

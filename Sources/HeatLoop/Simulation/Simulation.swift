@@ -49,7 +49,8 @@ public struct Simulation: Sendable {
         var caches = StepCaches()
         var recorder = StepRecorder(clusters: site.clusters.count)
         defer { recorder.deallocate() }
-        var columns = StepColumns(unsetCount: calendar.stepCount, clusters: site.clusters.count)
+        var columns = StepColumns(unsetCount: calendar.stepCount, clusters: site.clusters.count,
+                                  serverAirModel: SeriesPresence.withServerAirModel.isPresent(in: site))
         var monthly = [EnergyTotals](repeating: EnergyTotals(), count: 12)
 
         var step = 0

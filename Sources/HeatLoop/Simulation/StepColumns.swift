@@ -18,12 +18,13 @@ public struct StepColumns: Sendable {
 
     /// Columns of `count` steps whose values are not set: the step loop fills every one of them (`store`
     /// over all steps) and skips zeroing ~80 MB for a 1-min year. Float and Int8 are trivial types, so the
-    /// unset memory is only ever overwritten.
-    init(unsetCount count: Int, clusters: Int) {
-        self.init(count: count, clusters: clusters, unset: true)
+    /// unset memory is only ever overwritten. Series of the server air model (`SeriesPresence
+    /// .withServerAirModel`) get no column (empty) when `serverAirModel` is false: no memory, no copies.
+    init(unsetCount count: Int, clusters: Int, serverAirModel: Bool) {
+        self.init(count: count, clusters: clusters, unset: true, serverAirModel: serverAirModel)
     }
 
-    private init(count: Int, clusters: Int, unset: Bool) {
+    private init(count: Int, clusters: Int, unset: Bool, serverAirModel: Bool = true) {
         self.count = count
         self.clusters = clusters
         func column<Value: BitwiseCopyable & Numeric>(_ length: Int) -> [Value] {
@@ -32,7 +33,8 @@ public struct StepColumns: Sendable {
         }
         floatColumns = Array(repeating: [], count: OutputSeries.allCases.count)
         flagColumns = Array(repeating: [], count: OutputSeries.allCases.count)
-        for series in OutputSeries.recordedSeries + OutputSeries.recordedMatrices {
+        for series in OutputSeries.recordedSeries + OutputSeries.recordedMatrices
+        where serverAirModel || series.descriptor.presence != .withServerAirModel {
             let length = series.descriptor.dimension == .cluster ? count * clusters : count
             switch series.descriptor.storage {
             case .float32: floatColumns[series.rawValue] = column(length)
@@ -67,6 +69,8 @@ extension StepColumns {
             let source = block + series.rawValue * rowCapacity
             switch series.descriptor.storage {
             case .float32:
+                // A series without a column (empty; an empty array's buffer may still have an address).
+                guard !floatColumns[series.rawValue].isEmpty else { continue }
                 floatColumns[series.rawValue].withUnsafeMutableBufferPointer { target in
                     (target.baseAddress! + start).update(from: source, count: rows)
                 }

@@ -21,6 +21,8 @@ struct StepPlan {
     let electrical: ElectricalChain
     let airSide: AirSide
     let hallHumidity: HallHumidity
+    /// The site's standard pressure (the hall air's), Pa.
+    let airPressure: Double
     let isCRAC: Bool
     let chilledWaterSetpoint: Double
     let liquidLoop: CoolingLoop?
@@ -62,6 +64,7 @@ struct StepPlan {
         electrical = site.electrical
         airSide = site.airSide
         hallHumidity = site.hallHumidity
+        airPressure = site.hallHumidity.pressure
         isCRAC = if case .crac = site.airSide { true } else { false }
         chilledWaterSetpoint = site.airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
         liquidLoop = site.liquidLoop

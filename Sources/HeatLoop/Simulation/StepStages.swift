@@ -9,8 +9,16 @@ struct ITStage {
     var power = 0.0, peak = 0.0, liquidHeat = 0.0
     /// Σ utilisation × nodes.
     var nodeUtilization = 0.0
+    /// Σ ṁ and Σ ṁ T_return over the servers whose outlets make the room's return (kg/s, kg·°C/s).
+    var returnMassFlow = 0.0, returnHeatFlow = 0.0
+    /// Σ P and Σ P T_inlet over the ITE clusters (W, W·°C).
+    var itePower = 0.0, iteInletPower = 0.0
+    /// IT inlet air, °C: power-weighted over the ITE clusters, the supply air without them.
+    var inletAir = 0.0
     /// IT heat released to room air.
     var airHeat: Double { power - liquidHeat }
+    /// The servers' return air (their outlets' mix plus the return approach), °C; nil in a well-mixed room.
+    var serverReturn: Double? { returnMassFlow > 0 ? returnHeatFlow / returnMassFlow : nil }
 }
 
 /// The electrical chain's losses, W.
@@ -86,7 +94,22 @@ extension StepPlan {
             var power = meanPower[index][step], peak = peakPower[index][step]
             if anyITE, let ite = ites[index] {
                 let inlet = ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
-                let itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
+                var itePower: Double
+                if let returnApproach = ite.returnApproach?.value {
+                    // The servers' outlets make the room's return (`AirCooledITE`): the hall air's density at
+                    // the inlet and the site's pressure, its specific heat (ASHRAE Fundamentals 2017 ch. 1).
+                    let humidity = state.hallHumidityRatio
+                    let density = Psychrometrics.density(dryBulb: inlet, humidityRatio: humidity, pressure: airPressure)
+                    let stream = ite.airStream(utilization: u, inlet: inlet, airDensity: density,
+                                               specificHeat: 1006 + 1860 * humidity)
+                    itePower = stream.power * nodes[index]
+                    it.returnMassFlow += stream.massFlow * nodes[index]
+                    it.returnHeatFlow += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
+                } else {
+                    itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
+                }
+                it.itePower += itePower
+                it.iteInletPower += itePower * inlet
                 peak = power > 0 ? peak * itePower / power : itePower
                 power = itePower
             }
@@ -98,6 +121,7 @@ extension StepPlan {
             it.liquidHeat += power * capture[index]
             it.nodeUtilization += u * nodes[index]
         }
+        it.inletAir = it.itePower > 0 ? it.iteInletPower / it.itePower : airSide.supplyAir(state)
         return it
     }
 
@@ -122,8 +146,8 @@ extension StepPlan {
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: humidityRatio[step], outdoorAirFraction: 0,
             airMassFlow: airSide.airMassFlow(heat: roomHeat),
             coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
-        let air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower, state: state,
-                                  stepSeconds: stepSeconds)
+        let air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
+                                  serverReturn: it.serverReturn, state: state, stepSeconds: stepSeconds)
         let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
         return CollectionStage(air: air, liquid: liquid, hall: hall)
     }
@@ -272,6 +296,8 @@ extension StepPlan {
         recorder(.fanPower, Float(facility.fanPower))
         recorder(.pumpPower, Float(facility.pumpPower))
         recorder(.humidifierPower, Float(facility.humidifierPower))
+        recorder(.itInletTemp, Float(it.inletAir))
+        recorder(.returnAirTemp, Float(rejected.air.returnAir))
         recorder(.inletDewPoint, Float(facility.inlet.dewPoint))
         recorder(.inletRelativeHumidity, Float(100 * facility.inlet.relativeHumidity))
         recorder(.mode, Float(facility.plantMode.rawValue))

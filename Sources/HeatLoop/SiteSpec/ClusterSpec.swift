@@ -152,6 +152,11 @@ public struct ITESpec: SpecSection {
     public var recirculation = 0.0
     /// Warming of the supply air on its way to the server inlets (EnergyPlus "Supply Temperature Difference").
     public var supplyApproachK = 0.0
+    /// Server outlet to return air (EnergyPlus "Return Temperature Difference"); nil: the room is well mixed.
+    public var returnApproachK: Double?
+    /// Design air flow per watt of design power (EnergyPlus "Design Fan Air Flow Rate per
+    /// Power Input"), m³/(s·W).
+    public var airFlowPerW = 0.0001
 
     public init() {}
 
@@ -168,6 +173,11 @@ public struct ITESpec: SpecSection {
         .number("recirculation", \.recirculation, range: 0...0.9, doc: "Share of room return air in the server inlet air."),
         .number("supply_approach_k", \.supplyApproachK, unit: "K", range: -10...20,
                 doc: "Warming of the supply air on its way to the server inlets."),
+        .optionalNumber("return_approach_k", \.returnApproachK, unit: "K", range: -20...20,
+                        doc: "Return air minus the servers' outlet air (negative: supply air bypassing the servers); the CRAC room's return then follows the servers.",
+                        derived: "none: the room is well mixed and its return air is the CRAC's return_air_c"),
+        .number("air_flow_per_w", \.airFlowPerW, unit: "m³/(s·W)", range: 1e-6...1e-2,
+                doc: "Server air flow at design per watt of design power (volume at the inlet air's density)."),
     ], check: { ite, o in
         if ite.loadRange[0] > ite.loadRange[1] { o["load_range"].problem("the lower bound is above the upper") }
         if ite.inletRangeC[0] > ite.inletRangeC[1] { o["inlet_range_c"].problem("the lower bound is above the upper") }

@@ -74,7 +74,8 @@ extension ITESpec {
             cpuPower: BiquadraticCurve(cpuPowerCurve, x: load, y: inlet, output: 0...99),
             airFlow: BiquadraticCurve(airFlowCurve, x: load, y: inlet, output: 0...99),
             fanPower: QuadraticCurve(fanPowerCurve[0], fanPowerCurve[1], fanPowerCurve[2], x: 0...99, output: 0...99),
-            recirculation: recirculation, supplyApproach: TemperatureDelta(supplyApproachK))
+            recirculation: recirculation, supplyApproach: TemperatureDelta(supplyApproachK),
+            airFlowPerPower: airFlowPerW, returnApproach: returnApproachK.map(TemperatureDelta.init))
     }
 }
 
@@ -237,7 +238,7 @@ extension CRACSpec {
         // Standard atmosphere at the site (ASHRAE Fundamentals 2017 ch. 1 eq. 3) and dry air at 20 °C,
         // as EnergyPlus's standard air density.
         let pressure = Psychrometrics.standardPressure(elevation: elevation)
-        let density = pressure / (287.042 * 293.15)
+        let density = Psychrometrics.standardAirDensity(pressure: pressure)
         let coil = DXCoolingCoil(
             ratedTotalCapacity: Watts(capacity), ratedSensibleHeatRatio: sensibleHeatRatio, ratedCOP: cop,
             ratedAirFlow: flow, curves: curves == .packagedAC ? .energyPlusPackagedAC : .liebertDSE125,

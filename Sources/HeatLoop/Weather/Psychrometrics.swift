@@ -389,6 +389,11 @@ public enum Psychrometrics {
         standardSeaLevelPressure * pow(max(1 - 2.25577e-5 * elevation, 0), 5.2559)
     }
 
+    /// Standard air density at pressure `pressure` Pa, kg/m³: dry air at 20 °C, `ρ = p / (R_da · 293.15 K)`
+    /// with R_da = 287.042 J/(kg·K) (ASHRAE Fundamentals 2017 ch. 1 eq. 28) — EnergyPlus's `StdRhoAir` at the
+    /// standard pressure of the site's elevation, which turns its standard volume flows into mass flows.
+    public static func standardAirDensity(pressure: Double) -> Double { pressure / (287.042 * 293.15) }
+
     /// Latent heat of evaporation of water at `temperature` t (°C), J/kg, consistent with the moist-air
     /// enthalpies used above: h_fg = h_g − h_f = (2501 + 1.86 t) − 4.186 t = 2501 − 2.326 t [kJ/kg]
     /// (the vapour term of eq. 30 minus liquid water at 4.186 kJ/(kg·K); the same factor as eq. 33).

@@ -129,3 +129,38 @@ func airEconomiser(_ control: AirEconomiserControl) -> AirEconomiser {
         #expect(c.fanPower.isApproximatelyEqual(to: 8.5 * 486 / 0.7))
     }
 }
+
+/// The room's supply-air reset (`SetpointManager:Warmest`) and the variable-volume fan with the return air at
+/// the servers' outlet (EnergyPlus `1ZoneDataCenterCRAC_wApproachTemp`, issue 16).
+@Suite struct CRACRoomTests {
+    let room = CRACRoom(unit: energyPlusCRAC(economiser: .none), supplyAirSetpoint: Celsius(25),
+                        minimumSupplyAir: Celsius(10), returnAir: Celsius(29.3), coilSurface: Celsius(12))
+
+    func step(load: Double, returnAir: Double) -> CRACStep {
+        let setpoint = room.supplySetpoint(load: load, returnAir: returnAir, humidityRatio: 0.006)
+        return room.unit.step(sensibleLoad: load, returnTemperature: returnAir, returnHumidityRatio: 0.006,
+                              supplySetpoint: setpoint, outdoorDryBulb: 10, outdoorWetBulb: 5, outdoorHumidityRatio: 0.005)
+    }
+
+    @Test func fullLoadResetsTheSupplyBelowItsMaximumAtFullFlow() {
+        // ṁ_max c_p = 8.5 · 1.204 · (1006 + 1860 · 0.006) = 10.348 kW/K; 88 kW from a 30.5 °C return:
+        // T_supply = 30.5 − 88 / 10.348 = 21.996 °C, at full flow.
+        let result = step(load: 88_000, returnAir: 30.5)
+        let capacityRate = 8.5 * 1.204 * (1006 + 1860 * 0.006)
+        #expect(result.supplyTemperature.isApproximatelyEqual(to: 30.5 - 88_000 / capacityRate, absoluteTolerance: 1e-9))
+        #expect(result.flowFraction.isApproximatelyEqual(to: 1))
+        #expect(result.unmet.magnitude < 1e-6)
+    }
+
+    @Test func partLoadTurnsTheFanDownOnlyWhenTheReturnFollowsTheServers() {
+        // 60 kW: from a 33 °C return the supply sits at 25 °C and the flow is 60 / (10.348 · 8) = 0.725;
+        // from the 29.3 °C setpoint (well-mixed room) 4.3 K cannot carry it: full flow, colder supply.
+        let capacityRate = 8.5 * 1.204 * (1006 + 1860 * 0.006)
+        let servers = step(load: 60_000, returnAir: 33)
+        #expect(servers.supplyTemperature == 25)
+        #expect(servers.flowFraction.isApproximatelyEqual(to: 60_000 / (capacityRate * 8), absoluteTolerance: 1e-9))
+        let mixed = step(load: 60_000, returnAir: 29.3)
+        #expect(mixed.flowFraction == 1 && mixed.supplyTemperature < 25)
+        #expect(servers.fanPower < 0.7 * mixed.fanPower)
+    }
+}

@@ -1,17 +1,14 @@
 import Foundation
 import HeatLoop
 @testable import HeatLoopFiles
+import HeatLoopTestSupport
 import Testing
 import Yams
 
 /// The site schema: every example site survives encode → decode (YAML and JSON), typed values set at
 /// key paths, and the generated `Docs/site-reference.md` is current.
 @Suite struct SiteSchemaTests {
-    static var sites: [String] {
-        let folder = "\(SiteSpecTests.root)/Sites"
-        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".yaml") }.sorted().map { "\(folder)/\($0)" }
-    }
+    static var sites: [String] { PackagePaths.exampleSites.map(PackagePaths.site) }
 
     func tree(_ text: String) throws -> SpecNode {
         try #require(YAMLDocument.parse(text: text, log: SpecProblemLog(file: "t.yaml")))
@@ -42,13 +39,13 @@ import Yams
     }
 
     @Test func absentComponentsStayAbsentInTheResolvedSite() throws {
-        let crac = try SiteInput.load(path: "\(SiteSpecTests.root)/Sites/energyplus-crac-room.yaml").resolvedYAML
+        let crac = try SiteInput.load(path: "\(SiteSpecTests.root)/Sites/energyplus/crac-pumped-dx.yaml").resolvedYAML
         #expect(crac.contains("crac:"))
         #expect(!crac.contains("trim_chiller") && !crac.contains("chilled_water_c") && !crac.contains("heat_recovery"))
         #expect(!crac.contains("liquid:") && !crac.contains("dry_cooler"))
         // No economiser: written as its bare name (its encoding used to crash).
-        var spec = try SiteSpec.decode(text: String(contentsOfFile: "\(SiteSpecTests.root)/Sites/energyplus-crac-room.yaml",
-                                                                    encoding: .utf8), file: "\(SiteSpecTests.root)/Sites/x.yaml")
+        var spec = try SiteSpec.decode(text: String(contentsOfFile: "\(SiteSpecTests.root)/Sites/energyplus/crac-pumped-dx.yaml",
+                                                                    encoding: .utf8), file: "\(SiteSpecTests.root)/Sites/energyplus/x.yaml")
         spec.cooling.air.crac?.economiser = .none
         #expect(try YAMLEncoder().encode(spec).contains("economiser: none"))
         #expect(try YAMLDocument.text(of: spec.node).contains("economiser: none"))

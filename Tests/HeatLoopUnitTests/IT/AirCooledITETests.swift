@@ -48,3 +48,34 @@ import Testing
         #expect(cooled.rackWarnings.isEmpty)
     }
 }
+
+/// The servers' air stream (EnergyPlus Engineering Reference, "Electric Equipment ITE (Air-Cooled)").
+@Suite struct AirCooledITEAirStreamTests {
+    let ite = AirCooledITE(
+        designPower: Watts(500), fanPowerFraction: 0.4,
+        cpuPower: BiquadraticCurve([-1.0, 1.0, 0, 0.06667, 0, 0], x: 0...1.5, y: -10...99, output: 0...99),
+        airFlow: BiquadraticCurve([-1.4, 0.9, 0, 0.1, 0, 0], x: 0...1.5, y: -10...99, output: 0...99),
+        fanPower: QuadraticCurve(0, 1, 0, x: 0...99, output: 0...99), airFlowPerPower: 1e-4,
+        returnApproach: TemperatureDelta(-1))
+
+    @Test func outletFromPowerAndFlow() {
+        // u = 1, 27 °C: P = 300 · 0.06667 · 27 + 200 · 2.2 = 980.027 W; φ = −1.4 + 0.9 + 2.7 = 2.2;
+        // ṁ = 1.15 · 500 · 1e-4 · 2.2 = 0.1265 kg/s; T_out = 27 + 980.027 / (0.1265 · 1006) = 34.7011 °C.
+        let stream = ite.airStream(utilization: 1, inlet: 27, airDensity: 1.15, specificHeat: 1006)
+        #expect(stream.power.isApproximatelyEqual(to: 980.027, absoluteTolerance: 1e-9))
+        #expect(stream.massFlow.isApproximatelyEqual(to: 0.1265, absoluteTolerance: 1e-12))
+        #expect(stream.outlet.isApproximatelyEqual(to: 27 + 980.027 / (0.1265 * 1006), absoluteTolerance: 1e-9))
+    }
+
+    @Test func thinnerAirLeavesHotter() {
+        // Same volume flow at 1,700 m (ρ 0.98 vs 1.18 kg/m³): 20 % less mass, 20 % more temperature rise.
+        let sea = ite.airStream(utilization: 1, inlet: 25, airDensity: 1.18, specificHeat: 1006)
+        let high = ite.airStream(utilization: 1, inlet: 25, airDensity: 0.98, specificHeat: 1006)
+        #expect(((high.outlet - 25) / (sea.outlet - 25)).isApproximatelyEqual(to: 1.18 / 0.98, absoluteTolerance: 1e-12))
+    }
+
+    @Test func noFlowLeavesTheInlet() {
+        let stream = ite.airStream(utilization: 0, inlet: 10, airDensity: 1.2, specificHeat: 1006)
+        #expect(stream.massFlow == 0 && stream.outlet == 10)
+    }
+}
