@@ -49,11 +49,10 @@ public struct EnsembleStudy: Sendable {
         }
         self.traces = traces
         weather = try Self.weather(spec, base: base.weather, file: site)
-        var mix = spec.seed ^ 0x4C48_535F_5345_4544  // "LHS_SEED"
-        inputValues = UncertainInput.sample(spec.inputs, count: spec.samples, seed: RandomGenerator.splitMix64(&mix))
+        inputValues = Self.inputValues(spec)
     }
 
-    private static func weather(_ spec: UncertaintySpec, base: WeatherSeries, file: String) throws(InputError) -> WeatherEnsemble {
+    static func weather(_ spec: UncertaintySpec, base: WeatherSeries, file: String) throws(InputError) -> WeatherEnsemble {
         let climate: ClimateMorph?
         do { climate = try spec.climate?.model } catch {
             throw .site(SpecProblems([SpecProblem(file: file, line: nil, column: nil, keyPath: "climate", message: error.description)]))
@@ -80,35 +79,22 @@ public struct EnsembleStudy: Sendable {
 
     /// Sample `index`'s input: the site with its drawn values, in its weather member.
     public func input(_ index: Int) throws(ScenarioFailure) -> SiteInput {
-        let member: WeatherSeries
-        do { member = try weather.member(index) } catch {
-            throw ScenarioFailure(description: "sample \(index): climate: \(error)")
-        }
-        var node = root
-        for (input, value) in zip(spec.inputs, inputValues[index]) {
-            guard let keyPath = SiteKeyPath(input.keyPath) else { continue }
-            do { node = try node.setting(keyPath, to: .number(value)) } catch {
-                throw ScenarioFailure(description: "sample \(index): \(input.keyPath): \(error.message)")
-            }
-        }
-        let log = SpecProblemLog(file: sitePath)
-        var decoded = SiteSpec.decode(file: sitePath, root: node, log: log)
-        if let timestepOverride { decoded.timestepMin = timestepOverride }
-        let designed = decoded.designed(ambient: DesignAmbient(weather: base.weather))
-        let problems = log.problems.map(\.description) + designed.problems.map { "\($0.keyPath): \($0.message)" }
-        guard problems.isEmpty else {
-            let values = zip(spec.inputs, inputValues[index]).map { "\($0.keyPath) = \(formatNumber($1))" }
-            throw ScenarioFailure(description: "sample \(index) (\(values.joined(separator: ", "))): "
-                                  + problems.joined(separator: "; "))
-        }
-        return SiteInput(designed: designed, traces: traces, weather: member, weatherPath: base.weatherPath,
-                         weatherSHA256: base.weatherSHA256)
+        try EnsembleSample(root: root, sitePath: sitePath, traces: traces, designWeather: base.weather,
+                           weatherPath: base.weatherPath, weatherSHA256: base.weatherSHA256,
+                           timestepOverride: timestepOverride)
+            .input(index, inputs: spec.inputs, values: inputValues[index], weather: weather)
     }
 
     /// The named KPIs and economics of sample `index`'s appraised year.
     public func appraise(_ index: Int) throws(ScenarioFailure) -> [(name: String, units: String, longName: String, value: Double)] {
         let run = try ScenarioRunner(input: input(index)).appraise()
         return run.summary.annual.named + (run.summary.economics?.named ?? [])
+    }
+
+    /// The Latin-hypercube values of `spec`'s inputs, seeded with its seed mixed by SplitMix64.
+    static func inputValues(_ spec: UncertaintySpec) -> [[Double]] {
+        var mix = spec.seed ^ 0x4C48_535F_5345_4544  // "LHS_SEED"
+        return UncertainInput.sample(spec.inputs, count: spec.samples, seed: RandomGenerator.splitMix64(&mix))
     }
 
     /// Every sample, `jobs` at a time; `progress(done, total)` on the calling thread after each.
@@ -127,6 +113,48 @@ public struct EnsembleStudy: Sendable {
         var samples: [[(name: String, units: String, longName: String, value: Double)]] = []
         for result in results { if let result { samples.append(try result.get()) } }
         return EnsembleSummary(inputKeys: spec.inputs.map(\.keyPath), inputValues: inputValues, samples: samples)
+    }
+}
+
+/// A site file's tree and what it reads, from which an ensemble's samples are made: the drawn values set at
+/// their key paths, decoded and designed like the file itself (for the site's own weather file), run in the
+/// sample's weather member. Shared by `EnsembleStudy` and the sizing sweep under uncertainty, whose designs
+/// each give one (the design's resolved site).
+struct EnsembleSample: Sendable {
+    var root: SpecNode
+    var sitePath: String
+    var traces: [String: RegularTrace]
+    /// The weather the plant is designed for (the site's own file).
+    var designWeather: WeatherSeries
+    var weatherPath: String
+    var weatherSHA256: String
+    var timestepOverride: Int?
+
+    func input(_ index: Int, inputs: [UncertainInput], values: [Double],
+               weather: WeatherEnsemble) throws(ScenarioFailure) -> SiteInput {
+        let member: WeatherSeries
+        do { member = try weather.member(index) } catch {
+            throw ScenarioFailure(description: "sample \(index): climate: \(error)")
+        }
+        var node = root
+        for (input, value) in zip(inputs, values) {
+            guard let keyPath = SiteKeyPath(input.keyPath) else { continue }
+            do { node = try node.setting(keyPath, to: .number(value)) } catch {
+                throw ScenarioFailure(description: "sample \(index): \(input.keyPath): \(error.message)")
+            }
+        }
+        let log = SpecProblemLog(file: sitePath)
+        var decoded = SiteSpec.decode(file: sitePath, root: node, log: log)
+        if let timestepOverride { decoded.timestepMin = timestepOverride }
+        let designed = decoded.designed(ambient: DesignAmbient(weather: designWeather))
+        let problems = log.problems.map(\.description) + designed.problems.map { "\($0.keyPath): \($0.message)" }
+        guard problems.isEmpty else {
+            let drawn = zip(inputs, values).map { "\($0.keyPath) = \(formatNumber($1))" }
+            throw ScenarioFailure(description: "sample \(index) (\(drawn.joined(separator: ", "))): "
+                                  + problems.joined(separator: "; "))
+        }
+        return SiteInput(designed: designed, traces: traces, weather: member, weatherPath: weatherPath,
+                         weatherSHA256: weatherSHA256)
     }
 }
 

@@ -56,8 +56,11 @@ public struct UncertaintySpec: Sendable {
         try YAMLDocument.decode(text: text, file: file, keys: keys, empty: UncertaintySpec(), UncertaintySpec.init)
     }
 
-    init(_ o: SpecMapping) {
-        name = o.requiredString("name", "the study's name") ?? ""
+    init(_ o: SpecMapping) { self.init(o, embedded: false) }
+
+    /// `embedded`: the `uncertainty:` mapping of a sizing file, whose name is the sweep's.
+    init(_ o: SpecMapping, embedded: Bool) {
+        name = (embedded ? o.optionalString("name") : o.requiredString("name", "the study's name")) ?? ""
         samples = o.integer("samples", default: 100, Self.sampleRange)
         seed = UInt64(o.integer("seed", default: 1, 0...Int(Int32.max)))
         weather = Self.weather(o)
