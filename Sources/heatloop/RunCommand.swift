@@ -56,6 +56,7 @@ struct RunCommand: ParsableCommand {
         Signals.install()
         try FileKind.require([.site], site)
         if isEnsemble {
+            if let uncertainty { try FileKind.require([.uncertainty], uncertainty, option: "--uncertainty") }
             try EnsembleRun.run(site: site, uncertainty: uncertainty, samples: ensemble, seed: seed, timestepMin: timestepMin,
                                 output: output, jobs: parallel.count, json: json, quiet: verbosity.quiet)
             return

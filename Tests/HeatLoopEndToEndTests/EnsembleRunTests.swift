@@ -60,6 +60,16 @@ struct EnsembleRunTests {
         do { _ = try study.input(0) } catch { #expect(error.description.contains("it.clusters[0].workload.constant.utilization")) }
     }
 
+    @Test("validate checks an uncertainty file; --uncertainty refuses a site file naming the right command")
+    func fileKinds() throws {
+        let valid = try CLI.run(["validate", "Sites/uncertainty/campus-p90.yaml"])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout.contains("ok (uncertainty 'campus-p90', 100 samples, 4 uncertain input(s))"))
+        let wrong = try CLI.run(["run", "Sites/chicago-ai-campus.yaml", "--uncertainty", "Sites/chicago-ai-campus.yaml"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("this is a site file"))
+    }
+
     @Test("uncertainty-file problems are reported with their key paths")
     func fileProblems() {
         #expect(throws: SpecProblems.self) {

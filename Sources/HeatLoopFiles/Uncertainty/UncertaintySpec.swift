@@ -52,6 +52,11 @@ public struct UncertaintySpec: Sendable {
         try decode(text: try YAMLDocument.text(ofFile: path, what: "uncertainty file"), file: path)
     }
 
+    /// `read`, its problems as invalid input (what `validate` and `run` report).
+    public static func load(path: String) throws(InputError) -> UncertaintySpec {
+        do { return try read(path: path) } catch { throw .site(error) }
+    }
+
     public static func decode(text: String, file: String) throws(SpecProblems) -> UncertaintySpec {
         try YAMLDocument.decode(text: text, file: file, keys: keys, empty: UncertaintySpec(), UncertaintySpec.init)
     }
