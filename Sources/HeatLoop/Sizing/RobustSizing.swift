@@ -68,7 +68,7 @@ public struct RobustSizing: Sendable {
 
     /// The recommendation and the runner-ups (up to `runnerUps`) in words, amounts in `currency`.
     public func sentences(ids: [String], runnerUps: Int = 3, currency: Currency) -> [String] {
-        guard let best = recommended else { return ["No design meets the constraints."] }
+        guard let best = recommended else { return ["No design meets the constraints (on its mean over the samples; unmet_cooling_hours ≤ 0 unless the file bounds it)."] }
         func money(_ value: Double) -> String { currency.amount(value) }
         func figures(_ d: Int) -> String {
             "P90 NPV \(money(npv[d].p90)), expected \(money(npv[d].mean)), max regret \(money(maximumRegret[d]))"
