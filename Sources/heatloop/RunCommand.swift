@@ -21,9 +21,27 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the summary as one JSON object.") var json = false
     @Flag(help: "Exit with status 1 when the plant failed: unmet cooling, IT inlet outside the ASHRAE allowable envelope, facility water above its class, or heat recovery that recovered nothing (the result is still written).")
     var strict = false
+    @Option(help: "Run an ensemble of this many samples (generated weather years from the site's EPW, and the --uncertainty file's inputs by Latin hypercube); summary only, writes <site>-ensemble.h5 with the per-sample table and P10/P50/P90.")
+    var ensemble: Int?
+    @Option(help: "Uncertainty file (YAML): the ensemble's weather, samples, seed and uncertain site inputs as named distributions.")
+    var uncertainty: String?
+    @Option(help: "Seed of the ensemble's weather generator and Latin hypercube (default the uncertainty file's, else 1).")
+    var seed: Int?
     @OptionGroup var verbosity: Verbosity
+    @OptionGroup var parallel: ParallelOptions
+
+    /// True for an ensemble run (`--ensemble` or `--uncertainty`).
+    var isEnsemble: Bool { ensemble != nil || uncertainty != nil }
 
     func validate() throws {
+        if let ensemble, !UncertaintySpec.sampleRange.contains(ensemble) {
+            throw ValidationError("--ensemble \(ensemble): expected 1…\(UncertaintySpec.sampleRange.upperBound) samples")
+        }
+        if let seed, seed < 0 || seed > Int(Int32.max) { throw ValidationError("--seed \(seed): expected 0…\(Int32.max)") }
+        if isEnsemble, weather != nil || csv || csvHourly || strict {
+            throw ValidationError("--weather, --csv, --csv-hourly and --strict apply to a single run, not to --ensemble/--uncertainty")
+        }
+        if !isEnsemble, seed != nil { throw ValidationError("--seed applies to --ensemble or --uncertainty") }
         if let output, OutputPath.namesFile(output), !output.hasSuffix(".h5") {
             throw ValidationError("--output \(output): a run's result is an HDF5 file; give NAME.h5, or a folder")
         }
@@ -37,6 +55,12 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         Signals.install()
         try FileKind.require([.site], site)
+        if isEnsemble {
+            if let uncertainty { try FileKind.require([.uncertainty], uncertainty, option: "--uncertainty") }
+            try EnsembleRun.run(site: site, uncertainty: uncertainty, samples: ensemble, seed: seed, timestepMin: timestepMin,
+                                output: output, jobs: parallel.count, json: json, quiet: verbosity.quiet)
+            return
+        }
         if let weather { try FileKind.require([.weather], weather, option: "--weather") }
         let input = try loadInput { () throws(InputError) in
             try SiteInput.load(path: site, weatherOverride: weather, timestepOverride: timestepMin)

@@ -26,6 +26,10 @@ struct SizeCommand: ParsableCommand {
         let plan = try loadInput { () throws(InputError) in try SizingPlan.load(path: spec, site: site) }
         let folder = try folder.create(named: plan.spec.name)
         let quiet = verbosity.quiet
+        if let uncertainty = plan.spec.uncertainty {
+            try RobustSizingRun.run(plan: plan, uncertainty: uncertainty, folder: folder, jobs: parallel.count, quiet: quiet)
+            return
+        }
         if !quiet { printError("\(plan.spec.name): \(plan.designs.count) designs of \((plan.sitePath as NSString).lastPathComponent) → \(folder)") }
 
         var sweep = SizingSweep(plan: plan, jobs: parallel.count)

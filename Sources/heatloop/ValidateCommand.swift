@@ -4,9 +4,9 @@ import HeatLoopFiles
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check site, batch and sizing files and report every problem; exit 2 if any.")
+        commandName: "validate", abstract: "Check site, batch, sizing and uncertainty files and report every problem; exit 2 if any.")
 
-    @Argument(help: "Site, batch or sizing files (YAML).") var files: [String]
+    @Argument(help: "Site, batch, sizing or uncertainty files (YAML).") var files: [String]
 
     func run() throws {
         var failed = false
@@ -20,6 +20,9 @@ struct ValidateCommand: ParsableCommand {
                 case .sizing:
                     let plan = try SizingPlan.load(path: file)
                     print("\(file): ok (sizing '\(plan.spec.name)', \(plan.designs.count) designs of \(plan.sitePath))")
+                case .uncertainty:
+                    let spec = try UncertaintySpec.load(path: file)
+                    print("\(file): ok (uncertainty '\(spec.name)', \(spec.samples) samples, \(spec.inputs.count) uncertain input(s))")
                 case .weather, .result:
                     printError("error: \(file): \(kind.usage)")
                     failed = true

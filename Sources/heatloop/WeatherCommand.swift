@@ -20,10 +20,19 @@ struct WeatherCommand: ParsableCommand {
     @Option(help: "YAML file of monthly morphing factors (Belcher et al. 2005).") var morph: String?
     @Option(help: "Write the (morphed) weather as an EPW file here.") var write: String?
     @Flag(help: "Print the summary as one JSON object.") var json = false
+    @Option(help: "Generate this many years with the stochastic weather generator and print their spread (monthly anomalies, heating degree-days).")
+    var generate: Int?
+    @Option(help: "Seed of --generate (default 1).") var seed: Int?
 
     static let offsetRange: ClosedRange<Double> = -30...30
 
     func validate() throws {
+        if let generate, !(1...10_000).contains(generate) { throw ValidationError("--generate \(generate): expected 1…10000 years") }
+        if seed != nil, generate == nil { throw ValidationError("--seed applies to --generate") }
+        if let seed, seed < 0 { throw ValidationError("--seed \(seed): expected 0 or more") }
+        if generate != nil, offsetK != nil || morph != nil || write != nil || json {
+            throw ValidationError("--generate prints the generated years' spread; it takes no --offset-k, --morph, --write or --json")
+        }
         if offsetK != nil, morph != nil {
             throw ValidationError("--offset-k and --morph are alternatives; give one of them")
         }
@@ -42,6 +51,16 @@ struct WeatherCommand: ParsableCommand {
         do { original = try EPWReader.read(path: epw) } catch {
             printError(errorLines(error.description))
             throw ExitStatus.invalidInput
+        }
+        if let generate {
+            do {
+                let generator = try WeatherGenerator(base: original, seed: UInt64(seed ?? 1))
+                print(GeneratedWeatherPrinter.table(base: original, generator: generator, years: generator.years(generate), file: epw))
+            } catch {
+                printError("error: \(epw): \(error)")
+                throw ExitStatus.invalidInput
+            }
+            return
         }
         var scenario: ClimateMorph?
         var scenarioText = "as recorded"

@@ -24,6 +24,11 @@ public struct SizingSpec: Sendable {
     public var constraints: [DesignConstraint] = []
     /// Designs listed in the terminal table.
     public var top = 10
+    /// Uncertain inputs and weather (issue 18): every design is run over the same samples and recommended
+    /// by `recommendBy`; nil: one typical year per design, recommended by `objective`.
+    public var uncertainty: UncertaintySpec?
+    /// The robust criterion (`recommend_by`; only with `uncertainty`). Default: P90 NPV.
+    public var recommendBy = RobustCriterion.p90NPV
 
     var varyPosition: SourcePosition?
     /// Where `site` is written, for problems of the site it names that have no line of their own.
@@ -31,7 +36,7 @@ public struct SizingSpec: Sendable {
 
     public init() {}
 
-    static let keys = ["name", "site", "timestep_min", "vary", "objective", "constraints", "top"]
+    static let keys = ["name", "site", "timestep_min", "vary", "objective", "constraints", "top", "uncertainty", "recommend_by"]
 
     /// Columns of the design table a constraint may bound: the run KPIs and the economics.
     public static var constrainableColumns: [String] {
@@ -64,6 +69,7 @@ public struct SizingSpec: Sendable {
         if o["vary"].isPresent {
             varyPosition = o.keyPosition("vary")
             vary = BatchSpec.vary(o["vary"])
+            Self.refuseUncertainInputs(o, vary: vary)
             if vary.isEmpty, o["vary"].node?.entries?.isEmpty == true {
                 o["vary"].problem("at least one parameter to vary is needed")
             }
@@ -98,5 +104,25 @@ public struct SizingSpec: Sendable {
             }
         }
         top = o.integer("top", default: top, 1...10_000)
+        if let mapping = o["uncertainty"].object(keys: UncertaintySpec.keys) {
+            uncertainty = UncertaintySpec(mapping, embedded: true)
+        }
+        if let name = o.choice("recommend_by", RobustCriterion.allCases.map(\.rawValue)), let criterion = RobustCriterion(rawValue: name) {
+            recommendBy = criterion
+            if uncertainty == nil {
+                o["recommend_by"].problem("ranks designs over uncertain samples; add 'uncertainty:' or use 'objective'")
+            }
+        }
+    }
+
+    /// A price is not a design choice: varying it would recommend the price, not a design. Refused with
+    /// a hint to move it under `uncertainty: inputs:`.
+    static func refuseUncertainInputs(_ o: SpecMapping, vary: [VaryAxis]) {
+        for axis in vary {
+            guard case .key(let last)? = SiteKeyPath(axis.keyPath)?.components.last, last.contains("price") else { continue }
+            o.log.add(axis.keyPosition, "vary.\(axis.keyPath)",
+                      "a price is an uncertain input, not a design choice; move it under 'uncertainty: inputs:' as a "
+                        + "distribution, e.g. \(axis.keyPath): {triangular: {min: …, mode: …, max: …}}")
+        }
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+import HeatLoop
+import HeatLoopFiles
+import HeatLoopHDF5
+
+/// `heatloop run SITE --ensemble N [--uncertainty FILE]`: the site over N samples of weather (and of the
+/// uncertainty file's inputs), summary only; writes the per-sample table with the percentiles
+/// (`<site>-ensemble.h5` and `.csv`) and prints P90/P50/P10/mean of the lender's KPIs.
+enum EnsembleRun {
+    static func run(site: String, uncertainty: String?, samples: Int?, seed: Int?, timestepMin: Int?, output: String?,
+                    jobs: Int, json: Bool, quiet: Bool) throws {
+        let started = Date()
+        var spec = UncertaintySpec()
+        if let uncertainty {
+            do { spec = try UncertaintySpec.read(path: uncertainty) } catch {
+                printError(errorLines(error.description))
+                throw ExitStatus.invalidInput
+            }
+        }
+        if let seed { spec.seed = UInt64(seed) }
+        let study = try loadInput { () throws(InputError) in
+            try EnsembleStudy(site: site, spec: spec, samples: samples, timestepOverride: timestepMin)
+        }
+        if spec.name.isEmpty { spec.name = study.base.site.name }
+        var progress: ProgressBar?
+        let summary: EnsembleSummary
+        do {
+            summary = try study.run(jobs: jobs) { done, total in
+                if done == 0 { progress = ProgressBar(total: total, unit: "samples", quiet: quiet || json) } else { progress?.advance(failed: false) }
+            }
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatus.invalidInput
+        }
+        let path = OutputPath.resolve(output, siteName: "\(study.base.site.name)-ensemble")
+        let table = ScenarioTable(ensemble: summary, study: spec.name, attributes: RunOrigin.now().attributes + [
+            ResultAttribute("title", .string("HeatLoop ensemble of \(study.base.site.name)")),
+            ResultAttribute("site", .string(study.base.site.name)),
+            ResultAttribute("weather_ensemble", .string(weatherText(study))),
+            ResultAttribute("seed", .int(Int(spec.seed))),
+        ])
+        let csvPath = (path as NSString).deletingPathExtension + ".csv"
+        do {
+            try OutputPath.createFolder(for: path)
+            try Signals.writing {
+                try HDF5ScenarioTableWriter(path: path, interruption: Signals.interruption).write(table)
+                try OutputPath.write(text: table.csv, to: csvPath)
+            }
+        } catch {
+            printError("error: could not write \(path): \(error)")
+            throw ExitStatus.failure
+        }
+        if json {
+            print(self.json(summary, study: study, output: path))
+        } else if !quiet {
+            print(self.table(summary, study: study, output: path, seconds: Date().timeIntervalSince(started)))
+        }
+    }
+
+    static func weatherText(_ study: EnsembleStudy) -> String {
+        let file = (study.base.weatherPath as NSString).lastPathComponent
+        var text = switch study.spec.weather {
+        case .typical: "the typical year \(file) in every sample"
+        case .generated: "years generated from \(file) (seed \(study.spec.seed))"
+        case .files(let paths): "\(paths.count) real years (" + paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + ")"
+        }
+        if let climate = study.spec.climate, !climate.isBaseline { text += ", climate '\(climate.name)' on top" }
+        return text
+    }
+
+    /// The terminal table: one line per KPI, P90 · P50 · P10 · mean.
+    static func table(_ summary: EnsembleSummary, study: EnsembleStudy, output: String, seconds: Double) -> String {
+        var lines = ["Ensemble of \(study.base.site.name): \(summary.count) samples",
+                     "  weather: \(weatherText(study))"]
+        if !study.spec.inputs.isEmpty {
+            lines.append("  inputs (Latin hypercube, seed \(study.spec.seed)): " + study.spec.inputs.map(\.keyPath).joined(separator: ", "))
+        }
+        lines.append("  P90 = exceeded in 90 % of samples (10th percentile), P10 = exceeded in 10 %")
+        lines.append("")
+        func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        lines.append("  " + "quantity".padding(toLength: 34, withPad: " ", startingAt: 0)
+                     + ["P90", "P50", "P10", "mean"].map { pad($0, 14) }.joined())
+        for (index, name) in summary.kpiNames.enumerated() {
+            let p = summary.percentiles[index]
+            let decimals = ["erf", "pue"].contains(name) ? 3 : name == "payback_years" ? 1 : 0
+            let label = "\(name)" + (p.excluded > 0 ? " (\(p.excluded) never)" : "")
+            lines.append("  " + label.padding(toLength: 34, withPad: " ", startingAt: 0)
+                         + [p.p90, p.p50, p.p10, p.mean].map { pad(decimalText($0, decimals), 14) }.joined())
+        }
+        lines.append("")
+        lines.append("Results: \(output), \((output as NSString).deletingPathExtension).csv" + String(format: " (%.1f s)", seconds))
+        return lines.joined(separator: "\n")
+    }
+
+    /// `--json`: the percentiles per KPI, the sample count, the study and the output.
+    static func json(_ summary: EnsembleSummary, study: EnsembleStudy, output: String) -> String {
+        var kpis: [String: Any] = [:]
+        for (index, name) in summary.kpiNames.enumerated() {
+            let p = summary.percentiles[index]
+            func number(_ value: Double) -> Any { value.isFinite ? value : NSNull() }
+            kpis[name] = ["p10": number(p.p10), "p50": number(p.p50), "p90": number(p.p90), "mean": number(p.mean),
+                          "units": summary.kpiUnits[index], "samples_without_value": p.excluded]
+        }
+        let object: [String: Any] = [
+            "site": study.base.site.name, "samples": summary.count, "seed": Int(study.spec.seed),
+            "weather": weatherText(study), "inputs": study.spec.inputs.map(\.keyPath),
+            "percentile_convention": "exceedance: p90 is exceeded in 90 % of samples (the 10th percentile)",
+            "percentiles": kpis, "output": output,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

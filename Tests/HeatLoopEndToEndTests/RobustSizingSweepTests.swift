@@ -1,0 +1,83 @@
+import Foundation
+import HeatLoop
+import HeatLoopFiles
+import HeatLoopTestSupport
+import Testing
+
+/// A small sweep under uncertainty: 2 heat-pump sizes × 3 samples of generated weather and prices.
+private func smallSpec(_ folder: String, extra: String = "") throws -> String {
+    let path = "\(folder)/p90.yaml"
+    try """
+        name: p90-small
+        site: \(PackagePaths.site("chicago-ai-campus"))
+        timestep_min: 60
+        vary:
+          heat_recovery.heat_pump.capacity_mw: [4, 8]
+        uncertainty:
+          samples: 3
+          seed: 7
+          inputs:
+            economics.heat_price_eur_per_mwh: {triangular: {min: 30, mode: 45, max: 70}}
+        recommend_by: p90_npv
+        \(extra)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+@Suite("Sizing under uncertainty")
+struct RobustSizingSweepTests {
+    /// Common random numbers: the design equal to the site file (8 MW) gives, sample by sample, the NPVs of
+    /// an ensemble of the site itself with the same uncertainty section.
+    @Test("every design runs on the same samples: the site's own design reproduces its ensemble exactly")
+    func commonRandomNumbers() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = try SizingPlan.load(path: try smallSpec(folder))
+        let uncertainty = try #require(plan.spec.uncertainty)
+        let outcome = try RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: 2).run()
+        let study = try EnsembleStudy(site: PackagePaths.site("chicago-ai-campus"), spec: uncertainty, timestepOverride: 60)
+        let ensemble = try study.run(jobs: 2)
+        let npvColumn = try #require(ensemble.kpiNames.firstIndex(of: "npv_eur"))
+        let eight = try #require(outcome.parameters.firstIndex(of: [8]))
+        #expect(outcome.npv[eight] == ensemble.kpiValues.map { $0[npvColumn] })
+        #expect(outcome.npv[0] != outcome.npv[1])
+        #expect(outcome.analysis.recommended != nil)
+        #expect(outcome.recommendation.first?.contains("Recommended by P90 NPV over 3 common samples") == true)
+    }
+
+    @Test("heatloop size writes a CF-clean design table with NPV percentiles and regret")
+    func cli() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CLI.run(["size", "--spec", try smallSpec(folder), "--output", "\(folder)/out"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("lost on P90 NPV"))
+        try CFComplianceTests.check("\(folder)/out/sizing.h5")
+        let csv = try String(contentsOfFile: "\(folder)/out/sizing.csv", encoding: .utf8)
+        #expect(csv.contains("npv_eur_p90") && csv.contains("max_regret_eur") && csv.contains("npv_eur_mean"))
+    }
+
+    @Test("a price under vary is refused with a hint to move it under uncertainty")
+    func priceUnderVary() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/bad.yaml"
+        try """
+            name: bad
+            site: \(PackagePaths.site("chicago-ai-campus"))
+            vary:
+              economics.heat_price_eur_per_mwh: [45, 65]
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["size", "--spec", path, "--output", "\(folder)/out"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("bad.yaml:4:3: vary.economics.heat_price_eur_per_mwh: a price is an uncertain input"), "\(run.stderr)")
+        #expect(run.stderr.contains("move it under 'uncertainty: inputs:'"))
+    }
+
+    @Test("recommend_by without uncertainty is refused")
+    func criterionNeedsUncertainty() throws {
+        #expect(throws: SpecProblems.self) {
+            try SizingSpec.decode(text: "name: x\nvary: {heat_recovery.heat_pump.capacity_mw: [4]}\nrecommend_by: p90_npv\n", file: "x.yaml")
+        }
+    }
+}
