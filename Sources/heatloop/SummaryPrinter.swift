@@ -61,6 +61,8 @@ enum SummaryPrinter {
             ("DH demand coverage", percent(k.dhCoverage)),
             ("Heat-pump SCOP", decimalText(k.heatPumpSCOP, 2)),
             ("Heat-pump energy", mwh(k.heatPumpMWh)),
+            ("Heat-pump starts / run hours per unit",
+             "\(decimalText(k.heatPumpStartsPerUnit, 0)) / \(decimalText(k.heatPumpRunHoursPerUnit, 0)) h"),
         ]
     }
 

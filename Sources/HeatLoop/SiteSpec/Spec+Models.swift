@@ -143,17 +143,15 @@ extension HeatRecoverySpec {
             connection: .megawatts(dh.connectionMw ?? 0), demand: dh.demand.model(traces: traces),
             lossFraction: dh.networkLossPct / 100)
         let storage = self.storage.map { s in
-            // The tank spans the network's highest supply and lowest return.
-            let maximumSupply = dh.supplyCurveC.map { $0[1] }.max() ?? dh.returnC
-            let lowestReturn = dh.returnCurveC?.map { $0[1] }.min() ?? dh.returnC
-            return HeatStorage(
-                capacity: HeatStorage.capacity(volume: s.volumeM3, supply: Celsius(maximumSupply), return: Celsius(lowestReturn)),
-                maximumCharge: .megawatts(s.chargeMw ?? 0), maximumDischarge: .megawatts(s.dischargeMw ?? 0),
-                lossPerDay: s.lossPctPerDay / 100)
+            HeatStorage(volume: s.volumeM3, maximumCharge: .megawatts(s.chargeMw ?? 0),
+                        maximumDischarge: .megawatts(s.dischargeMw ?? 0), lossPerDay: s.lossPctPerDay / 100,
+                        restartBelow: s.restartBelowPct / 100)
         } ?? .none
         let pump = HeatPump(
             capacity: .megawatts(heatPump.capacityMw), units: heatPump.units, cop: heatPump.cop.model,
-            maximumCOP: heatPump.maxCop, minimumPartLoad: heatPump.minPartLoad, source: heatPump.source)
+            maximumCOP: heatPump.maxCop, minimumPartLoad: heatPump.minPartLoad, source: heatPump.source,
+            partLoad: heatPump.partLoad,
+            operation: HeatPumpOperation(minimumRunTime: heatPump.minRunMin * 60, minimumOffTime: heatPump.minOffMin * 60))
         let exchange = heatExchange.map {
             HeatExchange(approach: TemperatureDelta($0.approachK), direct: $0.direct, preheat: $0.preheat)
         } ?? .none
