@@ -94,8 +94,9 @@ public struct HeatRecovery: Sendable, Equatable {
         let point = heatPump.cop.cop(source: (liftedSourceIn, offer.outlet), sink: (sinkIn, dhSupply),
                                      maximum: heatPump.maximumCOP)
         let preheatShare = dhSupply > dhReturn ? (sinkIn - dhReturn) / (dhSupply - dhReturn) : 0
+        let capacityFactor = point.capacityFactor * (heatPump.ratedCapacity?.factor(sourceOutlet: offer.outlet) ?? 1)
         let lifted = Route(sourceShare: 1 - directShare, preheatShare: preheatShare, cop: point.cop,
-                           capacityFactor: point.capacityFactor, outsideMap: point.outsideMap)
+                           capacityFactor: capacityFactor, outsideMap: point.outsideMap)
         return (direct, lifted)
     }
 }

@@ -29,6 +29,8 @@ public struct HeatPumpSpec: SpecSection {
     public var minOffMin = 20.0
     /// A shipped chiller curve set whose EIR-of-part-load curve gives the part-load COP, or `none`.
     public var partLoadCurve = HeatPumpPartLoad.defaultCurveSet
+    /// `HeatPumpCapacity`: capacity_mw holds at this source-leaving temperature (absent: at every one).
+    public var ratedSourceOutC: Double?
 
     public init() {}
 
@@ -46,6 +48,9 @@ public struct HeatPumpSpec: SpecSection {
               doc: "EIR-of-part-load curve of a shipped chiller curve set giving COP against load ratio ("
                   + ChillerCurveSet.all.map(\.slug).joined(separator: ", ") + "), or none.",
               normalise: { ChillerCurveSet.named($0)?.slug ?? $0 }),
+        .optionalNumber("rated_source_out_c", \.ratedSourceOutC, unit: "°C", range: -30...120,
+                        doc: "Source-leaving temperature of capacity_mw; the capacity then scales with an ammonia compressor's volumetric heating capacity.",
+                        derived: "capacity_mw at every temperature"),
     ], check: { pump, o in
         if pump.partLoadCurve != "none", ChillerCurveSet.named(pump.partLoadCurve) == nil {
             let names = ChillerCurveSet.all.map(\.slug) + ["none"]
@@ -53,6 +58,17 @@ public struct HeatPumpSpec: SpecSection {
                 + "expected one of \(names.joined(separator: ", "))")
         }
     })
+
+    /// The capacity model: scaled from `rated_source_out_c` with the COP model's approach (5 K unless given).
+    var ratedCapacity: HeatPumpCapacity? {
+        ratedSourceOutC.map { rated in
+            switch cop {
+            case .jensen(let model): HeatPumpCapacity(ratedSourceOutlet: rated, pinch: model.pinchK)
+            case .carnot(let model), .lorenz(let model): HeatPumpCapacity(ratedSourceOutlet: rated, pinch: model.pinchK)
+            case .jesper, .table: HeatPumpCapacity(ratedSourceOutlet: rated)
+            }
+        }
+    }
 
     /// The part-load model: the named curve set's EIR-of-part-load curve, or constant for `none`.
     var partLoad: HeatPumpPartLoad {

@@ -151,7 +151,8 @@ extension HeatRecoverySpec {
             capacity: .megawatts(heatPump.capacityMw), units: heatPump.units, cop: heatPump.cop.model,
             maximumCOP: heatPump.maxCop, minimumPartLoad: heatPump.minPartLoad, source: heatPump.source,
             partLoad: heatPump.partLoad,
-            operation: HeatPumpOperation(minimumRunTime: heatPump.minRunMin * 60, minimumOffTime: heatPump.minOffMin * 60))
+            operation: HeatPumpOperation(minimumRunTime: heatPump.minRunMin * 60, minimumOffTime: heatPump.minOffMin * 60),
+            ratedCapacity: heatPump.ratedCapacity)
         let exchange = heatExchange.map {
             HeatExchange(approach: TemperatureDelta($0.approachK), direct: $0.direct, preheat: $0.preheat)
         } ?? .none
