@@ -89,8 +89,7 @@ func plantBenchmarks() {
                     demand: demand[index], primary: offer, secondary: .none,
                     dhSupply: recovery.network.supplyCurve.temperature(outdoor: dryBulb),
                     dhReturn: recovery.network.returnCurve.temperature(outdoor: dryBulb),
-                    state: recoveryState, stepSeconds: 60)
-                recoveryState = result.next
+                    state: &recoveryState, stepSeconds: 60)
                 delivered += result.delivered
             }
             blackHole(delivered)

@@ -69,6 +69,7 @@ struct BankDecision {
 extension HeatPump {
     /// Units to run this step for a wanted output of `load` × the bank's capacity (0…1), given the bank's
     /// state; `canRest`: a stopped bank may stay off (its tank covers the step).
+    @inline(__always)
     func operate(load: Double, bank: HeatPumpBankState, canRest: Bool, stepSeconds: Double) -> BankDecision {
         let unitLoads = load * Double(units)
         var wanted = unitLoads >= minimumPartLoad && unitLoads > 0 ? min(units, Int((unitLoads - 1e-9).rounded(.up))) : 0

@@ -28,8 +28,10 @@ public struct HeatRecovery: Sendable, Equatable {
     ///
     /// Energy balance: `Q_hp = Q_evap + W`, `output = direct + preheat + Q_hp`,
     /// `delivered = output − charge + discharge`, storage `E' = E + (charge − discharge − loss)·Δt`.
+    /// `state` (tank and bank) is advanced to the end of the step.
+    @inline(__always)
     public func dispatch(demand: Double, primary: HeatSourceOffer, secondary: HeatSourceOffer,
-                         dhSupply: Double, dhReturn: Double, state: HeatRecoveryState,
+                         dhSupply: Double, dhReturn: Double, state: inout HeatRecoveryState,
                          stepSeconds: Double) -> DispatchStep {
         let servedDemand = min(demand, network.connection.value)
         let tank = TankStep(tank: storage, state: state.tank, supply: dhSupply, returnTemperature: dhReturn,
@@ -43,20 +45,16 @@ public struct HeatRecovery: Sendable, Equatable {
         // Free heat first, from either source; then the heat pump, primary source first.
         plan.takeDirect(primaryRoutes.direct, offer: primary.heat, source: 0)
         plan.takeDirect(secondaryRoutes.direct, offer: secondary.heat, source: 1)
-        func lift(share: Double, powerFactor: Double) -> DispatchPlan {
-            var lifted = DispatchPlan(wanted: plan.wanted)
-            let capacity = heatPump.capacity.value * share
-            lifted.takeLifted(primaryRoutes.lifted, offer: primary.heat, source: 0, capacity: capacity, powerFactor: powerFactor)
-            lifted.takeLifted(secondaryRoutes.lifted, offer: secondary.heat, source: 1, capacity: capacity, powerFactor: powerFactor)
-            return lifted
-        }
-        var lifted = lift(share: 1, powerFactor: 1)
+        let routes = (primaryRoutes.lifted, secondaryRoutes.lifted), offers = (primary.heat, secondary.heat)
+        var lifted = lift(wanted: plan.wanted, routes, offers, share: 1, powerFactor: 1)
         let canRest = state.tank.hotShare >= storage.restartBelow && dischargeLimit >= servedDemand - plan.output
         let bank = heatPump.operate(load: lifted.heatPumpLoad, bank: state.bank, canRest: canRest, stepSeconds: stepSeconds)
         if bank.units > 0 {
             let share = Double(bank.units) / Double(heatPump.units)
             let powerFactor = heatPump.partLoad.powerFactor(loadRatio: min(1, lifted.heatPumpLoad / share))
-            if share < 1 || powerFactor != 1 { lifted = lift(share: share, powerFactor: powerFactor) }
+            if share < 1 || powerFactor != 1 {
+                lifted = lift(wanted: plan.wanted, routes, offers, share: share, powerFactor: powerFactor)
+            }
             plan.add(lifted)
         }
 
@@ -64,15 +62,26 @@ public struct HeatRecovery: Sendable, Equatable {
         let toDemand = min(output, servedDemand)
         let charge = output - toDemand
         let discharge = min(dischargeLimit, servedDemand - toDemand)
-        let nextTank = tank.next(charge: charge, discharge: discharge)
+        state = HeatRecoveryState(tank: tank.next(charge: charge, discharge: discharge), bank: bank.next)
         return DispatchStep(
             heatPumpOutput: plan.heatPumpOutput, direct: plan.direct, preheat: plan.preheat,
             primaryTaken: plan.taken.0, secondaryTaken: plan.taken.1, compressorPower: plan.compressor,
             cop: plan.compressor > 0 ? plan.heatPumpOutput / plan.compressor : 0,
             delivered: toDemand + discharge, charge: charge, discharge: discharge, storageLoss: tank.loss / stepSeconds,
-            storageEnergy: tank.energy, nextStorageEnergy: nextTank.energy(in: storage, returnTemperature: dhReturn),
-            unitsRunning: bank.units, starts: bank.started,
-            next: HeatRecoveryState(tank: nextTank, bank: bank.next), outsideMap: plan.outsideMap)
+            nextStorageEnergy: state.tank.energy(in: storage, returnTemperature: dhReturn),
+            unitsRunning: bank.units, starts: bank.started, outsideMap: plan.outsideMap)
+    }
+
+    /// The heat pump's routes filled in order (primary source first) with `share` of the bank's capacity
+    /// and the compressor at `powerFactor` times its full-load power.
+    @inline(__always)
+    func lift(wanted: Double, _ routes: (Route, Route), _ offers: (Double, Double), share: Double,
+              powerFactor: Double) -> DispatchPlan {
+        var lifted = DispatchPlan(wanted: wanted)
+        let capacity = heatPump.capacity.value * share
+        lifted.takeLifted(routes.0, offer: offers.0, source: 0, capacity: capacity, powerFactor: powerFactor)
+        lifted.takeLifted(routes.1, offer: offers.1, source: 1, capacity: capacity, powerFactor: powerFactor)
+        return lifted
     }
 
     /// The two ways a source's heat can reach the network this step: straight through an exchanger, and
@@ -230,14 +239,11 @@ public struct DispatchStep: Sendable, Equatable {
     public var discharge: Double
     /// Standing loss of the tank, W.
     public var storageLoss: Double
-    /// Energy in the tank at the start and at the end of the step (above the step's return), J.
-    public var storageEnergy: Double
+    /// Energy in the tank at the end of the step (above the step's return), J.
     public var nextStorageEnergy: Double
     /// Heat-pump units running this step, and how many of them started at its beginning.
     public var unitsRunning: Int
     public var starts: Int
-    /// Tank and bank after the step.
-    public var next: HeatRecoveryState
     /// A COP map was evaluated outside its table.
     public var outsideMap: Bool
 

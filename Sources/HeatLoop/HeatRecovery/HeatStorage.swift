@@ -74,6 +74,7 @@ struct TankStep {
     /// Stored energy at the start of the step and its standing loss over the step, J.
     let energy: Double, loss: Double
 
+    @inline(__always)
     init(tank: HeatStorage, state: TankState, supply: Double, returnTemperature: Double, stepSeconds: Double) {
         self.tank = tank
         self.state = state
@@ -93,6 +94,7 @@ struct TankStep {
     var dischargeLimit: Double { min(tank.maximumDischarge.value, max(0, energy - loss) / stepSeconds) }
 
     /// The state after charging `charge` and discharging `discharge` (W) over the step, and the loss.
+    @inline(__always)
     func next(charge: Double, discharge: Double) -> TankState {
         let capacity = tank.heatCapacity
         guard capacity > 0 else { return state }

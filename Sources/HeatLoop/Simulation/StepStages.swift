@@ -148,9 +148,10 @@ extension StepPlan {
             case .both: (liquidOffer, airOffer)
             }
         stage.available = primary.heat + secondary.heat
+        // Called through the optional: unwrapping it first would copy the model (and retain its arrays) every step.
         guard let result = recovery?.dispatch(
             demand: stage.demand, primary: primary, secondary: secondary, dhSupply: stage.dhSupply,
-            dhReturn: stage.dhReturn, state: state.heatRecovery, stepSeconds: stepSeconds) else { return stage }
+            dhReturn: stage.dhReturn, state: &state.heatRecovery, stepSeconds: stepSeconds) else { return stage }
         switch heatPumpSource {
         case .liquid: stage.primaryTaken = result.primaryTaken
         case .air: stage.secondaryTaken = result.primaryTaken
@@ -159,7 +160,6 @@ extension StepPlan {
             stage.secondaryTaken = result.secondaryTaken
         }
         stage.recoveredAtTemperature = result.primaryTaken * primary.inlet + result.secondaryTaken * secondary.inlet
-        state.heatRecovery = result.next
         stage.dispatch = result
         return stage
     }
