@@ -64,6 +64,8 @@ enum SummaryPrinter {
             ("  displacing other producers", mwh(k.heatDisplacingProducersMWh)),
             ("Heat-pump SCOP", decimalText(k.heatPumpSCOP, 2)),
             ("Heat-pump energy", mwh(k.heatPumpMWh)),
+            ("Heat-pump starts / run hours per unit",
+             "\(decimalText(k.heatPumpStartsPerUnit, 0)) / \(decimalText(k.heatPumpRunHoursPerUnit, 0)) h"),
         ]
     }
 

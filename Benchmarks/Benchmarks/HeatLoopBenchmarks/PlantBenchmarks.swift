@@ -78,7 +78,7 @@ func plantBenchmarks() {
         let (recovery, weather, demand, heat) = state
         let count = weather.count
         for _ in benchmark.scaledIterations {
-            var energy = recovery.storage.capacity.value / 2
+            var recoveryState = HeatRecoveryState(recovery)
             var delivered = 0.0
             var index = -1
             for _ in 0..<steps {
@@ -89,8 +89,7 @@ func plantBenchmarks() {
                     demand: demand[index], primary: offer, secondary: .none,
                     dhSupply: recovery.network.supplyCurve.temperature(outdoor: dryBulb),
                     dhReturn: recovery.network.returnCurve.temperature(outdoor: dryBulb),
-                    storageEnergy: energy, stepSeconds: 60)
-                energy = result.nextStorageEnergy
+                    state: &recoveryState, stepSeconds: 60)
                 delivered += result.delivered
             }
             blackHole(delivered)

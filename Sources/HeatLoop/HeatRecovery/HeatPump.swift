@@ -12,9 +12,12 @@ public enum HeatSource: String, Sendable, CaseIterable {
 /// district-heating supply temperature.
 ///
 /// `Q_evap = Q_hp (1 − 1/COP)`, `W = Q_hp / COP` (condenser output `Q_hp`). `capacity` is the bank's
-/// total heating capacity (scaled by the COP model's capacity factor where it has one). Each unit is off
-/// below `minimumPartLoad` of its own capacity, so the bank can run down to `minimumPartLoad · capacity /
-/// units` (staging). The evaporator cools a side stream of the loop return to the loop's supply setpoint.
+/// total heating capacity, scaled by the COP model's capacity factor where it has one (`table`) and by
+/// `ratedCapacity` with the source temperature when given (`HeatPumpCapacity`). Units are staged
+/// one by one (`HeatPumpOperation`); each runs between `minimumPartLoad` of its own capacity and full
+/// load, so the bank runs down to `minimumPartLoad · capacity / units`. The COP falls or rises with the
+/// running units' load ratio (`partLoad`). The evaporator cools a side stream of the loop return to the
+/// loop's supply setpoint.
 public struct HeatPump: Sendable, Equatable {
     public var capacity: Watts
     public var units: Int
@@ -22,15 +25,23 @@ public struct HeatPump: Sendable, Equatable {
     public var maximumCOP: Double
     public var minimumPartLoad: Double
     public var source: HeatSource
+    public var partLoad: HeatPumpPartLoad
+    public var operation: HeatPumpOperation
+    /// Capacity against the source temperature (nil: `capacity` at every temperature).
+    public var ratedCapacity: HeatPumpCapacity?
 
     public init(capacity: Watts, units: Int = 1, cop: HeatPumpCOP, maximumCOP: Double, minimumPartLoad: Double,
-                source: HeatSource) {
+                source: HeatSource, partLoad: HeatPumpPartLoad = .constant,
+                operation: HeatPumpOperation = .unconstrained, ratedCapacity: HeatPumpCapacity? = nil) {
         self.capacity = capacity
         self.units = max(1, units)
         self.cop = cop
         self.maximumCOP = maximumCOP
         self.minimumPartLoad = minimumPartLoad
         self.source = source
+        self.partLoad = partLoad
+        self.operation = operation
+        self.ratedCapacity = ratedCapacity
     }
 
     /// The least output at which the bank runs (one unit at its minimum part load), W.

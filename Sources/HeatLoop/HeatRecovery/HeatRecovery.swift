@@ -16,35 +16,45 @@ public struct HeatRecovery: Sendable, Equatable {
 
     /// One dispatch step (DESIGN §3.5).
     ///
-    /// 1. The heat to produce is the DH demand (capped by the connection) plus the room left in storage.
+    /// 1. The heat to produce is the DH demand (capped by the connection) plus the room left in storage
+    ///    (`HeatStorage`: from the step's supply and return temperatures).
     /// 2. It is taken first from direct exchange (no compressor), then through the heat pump (with
     ///    pre-heating of the DH return where the source allows), primary source before secondary. Each
     ///    route takes no more than its loop has to shed, and the heat pump no more than its capacity.
-    /// 3. Below the bank's minimum output the heat pump is off (with the pre-heating that needs it).
+    /// 3. The bank runs the units that output needs, within its minimum part load, run and off times and
+    ///    the tank's restart level (`HeatPumpOperation`); the running units' load ratio sets the part-load
+    ///    COP (`HeatPumpPartLoad`), and the routes are filled again with those units and that COP.
     /// 4. Output serves demand first; the surplus charges storage; storage covers what is missing.
     ///
     /// Energy balance: `Q_hp = Q_evap + W`, `output = direct + preheat + Q_hp`,
     /// `delivered = output − charge + discharge`, storage `E' = E + (charge − discharge − loss)·Δt`.
+    /// `state` (tank and bank) is advanced to the end of the step.
+    @inline(__always)
     public func dispatch(demand: Double, primary: HeatSourceOffer, secondary: HeatSourceOffer,
-                         dhSupply: Double, dhReturn: Double, storageEnergy: Double,
+                         dhSupply: Double, dhReturn: Double, state: inout HeatRecoveryState,
                          stepSeconds: Double) -> DispatchStep {
         let servedDemand = min(demand, network.connection.value)
-        let loss = storageEnergy * storage.lossPerDay * stepSeconds / 86_400
-        let room = max(0, storage.capacity.value - storageEnergy + loss) / stepSeconds
-        let chargeLimit = min(storage.maximumCharge.value, room)
-        let dischargeLimit = min(storage.maximumDischarge.value, max(0, storageEnergy - loss) / stepSeconds)
+        let tank = TankStep(tank: storage, state: state.tank, supply: dhSupply, returnTemperature: dhReturn,
+                            stepSeconds: stepSeconds)
+        let dischargeLimit = tank.dischargeLimit
 
-        var plan = DispatchPlan(wanted: servedDemand + chargeLimit)
+        var plan = DispatchPlan(wanted: servedDemand + tank.chargeLimit)
         // A source offering no heat is skipped by every `take…` below, so its routes are not worked out.
         let primaryRoutes = primary.heat > 0 ? routes(for: primary, dhSupply: dhSupply, dhReturn: dhReturn) : Route.unused
         let secondaryRoutes = secondary.heat > 0 ? routes(for: secondary, dhSupply: dhSupply, dhReturn: dhReturn) : Route.unused
         // Free heat first, from either source; then the heat pump, primary source first.
         plan.takeDirect(primaryRoutes.direct, offer: primary.heat, source: 0)
         plan.takeDirect(secondaryRoutes.direct, offer: secondary.heat, source: 1)
-        var lifted = DispatchPlan(wanted: plan.wanted)
-        lifted.takeLifted(primaryRoutes.lifted, offer: primary.heat, source: 0, capacity: heatPump.capacity.value)
-        lifted.takeLifted(secondaryRoutes.lifted, offer: secondary.heat, source: 1, capacity: heatPump.capacity.value)
-        if lifted.heatPumpOutput > 0, lifted.heatPumpOutput >= heatPump.minimumOutput {
+        let routes = (primaryRoutes.lifted, secondaryRoutes.lifted), offers = (primary.heat, secondary.heat)
+        var lifted = lift(wanted: plan.wanted, routes, offers, share: 1, powerFactor: 1)
+        let canRest = state.tank.hotShare >= storage.restartBelow && dischargeLimit >= servedDemand - plan.output
+        let bank = heatPump.operate(load: lifted.heatPumpLoad, bank: state.bank, canRest: canRest, stepSeconds: stepSeconds)
+        if bank.units > 0 {
+            let share = Double(bank.units) / Double(heatPump.units)
+            let powerFactor = heatPump.partLoad.powerFactor(loadRatio: min(1, lifted.heatPumpLoad / share))
+            if share < 1 || powerFactor != 1 {
+                lifted = lift(wanted: plan.wanted, routes, offers, share: share, powerFactor: powerFactor)
+            }
             plan.add(lifted)
         }
 
@@ -52,13 +62,26 @@ public struct HeatRecovery: Sendable, Equatable {
         let toDemand = min(output, servedDemand)
         let charge = output - toDemand
         let discharge = min(dischargeLimit, servedDemand - toDemand)
-        let nextEnergy = storageEnergy + (charge - discharge) * stepSeconds - loss
+        state = HeatRecoveryState(tank: tank.next(charge: charge, discharge: discharge), bank: bank.next)
         return DispatchStep(
             heatPumpOutput: plan.heatPumpOutput, direct: plan.direct, preheat: plan.preheat,
             primaryTaken: plan.taken.0, secondaryTaken: plan.taken.1, compressorPower: plan.compressor,
             cop: plan.compressor > 0 ? plan.heatPumpOutput / plan.compressor : 0,
-            delivered: toDemand + discharge, charge: charge, discharge: discharge, storageLoss: loss / stepSeconds,
-            nextStorageEnergy: max(0, nextEnergy), outsideMap: plan.outsideMap)
+            delivered: toDemand + discharge, charge: charge, discharge: discharge, storageLoss: tank.loss / stepSeconds,
+            nextStorageEnergy: state.tank.energy(in: storage, returnTemperature: dhReturn),
+            unitsRunning: bank.units, starts: bank.started, outsideMap: plan.outsideMap)
+    }
+
+    /// The heat pump's routes filled in order (primary source first) with `share` of the bank's capacity
+    /// and the compressor at `powerFactor` times its full-load power.
+    @inline(__always)
+    func lift(wanted: Double, _ routes: (Route, Route), _ offers: (Double, Double), share: Double,
+              powerFactor: Double) -> DispatchPlan {
+        var lifted = DispatchPlan(wanted: wanted)
+        let capacity = heatPump.capacity.value * share
+        lifted.takeLifted(routes.0, offer: offers.0, source: 0, capacity: capacity, powerFactor: powerFactor)
+        lifted.takeLifted(routes.1, offer: offers.1, source: 1, capacity: capacity, powerFactor: powerFactor)
+        return lifted
     }
 
     /// The two ways a source's heat can reach the network this step: straight through an exchanger, and
@@ -80,8 +103,9 @@ public struct HeatRecovery: Sendable, Equatable {
         let point = heatPump.cop.cop(source: (liftedSourceIn, offer.outlet), sink: (sinkIn, dhSupply),
                                      maximum: heatPump.maximumCOP)
         let preheatShare = dhSupply > dhReturn ? (sinkIn - dhReturn) / (dhSupply - dhReturn) : 0
+        let capacityFactor = point.capacityFactor * (heatPump.ratedCapacity?.factor(sourceOutlet: offer.outlet) ?? 1)
         let lifted = Route(sourceShare: 1 - directShare, preheatShare: preheatShare, cop: point.cop,
-                           capacityFactor: point.capacityFactor, outsideMap: point.outsideMap)
+                           capacityFactor: capacityFactor, outsideMap: point.outsideMap)
         return (direct, lifted)
     }
 }
@@ -100,8 +124,9 @@ struct Route {
     static let unused = (direct: Route(sourceShare: 0, preheatShare: 0, cop: 1, capacityFactor: 1, outsideMap: false),
                          lifted: Route(sourceShare: 0, preheatShare: 0, cop: 1, capacityFactor: 1, outsideMap: false))
 
-    /// Source heat drawn per watt of output: `s + (1 − s)(1 − 1/COP)`.
-    var sourcePerOutput: Double { preheatShare + (1 - preheatShare) * (1 - 1 / cop) }
+    /// Source heat drawn per watt of output: `s + (1 − s)(1 − k/COP)`, with the compressor drawing `k`
+    /// times its full-load power (`HeatPumpPartLoad.powerFactor`).
+    func sourcePerOutput(powerFactor k: Double) -> Double { preheatShare + (1 - preheatShare) * (1 - k / cop) }
 }
 
 /// Running totals while routes are filled in order. W.
@@ -133,17 +158,18 @@ struct DispatchPlan {
     }
 
     /// Heat pump, with pre-heating where the route has it: output `x` draws `x·sourcePerOutput` from the
-    /// source and puts `x(1 − s)` through the heat pump.
-    mutating func takeLifted(_ route: Route, offer: Double, source: Int, capacity: Double) {
+    /// source and puts `x(1 − s)` through the heat pump, whose compressor draws `powerFactor` times its
+    /// full-load power for that output.
+    mutating func takeLifted(_ route: Route, offer: Double, source: Int, capacity: Double, powerFactor: Double) {
         let available = route.sourceShare * offer
         let pumpShare = 1 - route.preheatShare
         guard available > 0, wanted > 0, heatPumpLoad < 1 else { return }
-        var output = min(wanted, available / route.sourcePerOutput)
+        var output = min(wanted, available / route.sourcePerOutput(powerFactor: powerFactor))
         let pumpCapacity = capacity * route.capacityFactor
         if pumpShare > 0 { output = min(output, (1 - heatPumpLoad) * pumpCapacity / pumpShare) }
         guard output > 0 else { return }
         let pumped = output * pumpShare
-        let work = pumped / route.cop
+        let work = pumped * powerFactor / route.cop
         record(taken: output - work, source: source)
         preheat += output - pumped
         heatPumpOutput += pumped
@@ -162,6 +188,23 @@ struct DispatchPlan {
         compressor += other.compressor
         outsideMap = outsideMap || other.outsideMap
         wanted = other.wanted
+    }
+}
+
+/// What the heat recovery carries from one step to the next: the tank and the heat-pump bank.
+public struct HeatRecoveryState: Sendable, Equatable {
+    public var tank: TankState
+    public var bank: HeatPumpBankState
+
+    public init(tank: TankState, bank: HeatPumpBankState = .off) {
+        self.tank = tank
+        self.bank = bank
+    }
+
+    /// The tank half full at the network's highest supply temperature, every unit off.
+    public init(_ recovery: HeatRecovery) {
+        self.init(tank: TankState(hotShare: recovery.storage.volume > 0 ? 0.5 : 0,
+                                  hotTemperature: recovery.network.supplyCurve.points.map(\.temperature).max() ?? 0))
     }
 }
 
@@ -196,7 +239,11 @@ public struct DispatchStep: Sendable, Equatable {
     public var discharge: Double
     /// Standing loss of the tank, W.
     public var storageLoss: Double
+    /// Energy in the tank at the end of the step (above the step's return), J.
     public var nextStorageEnergy: Double
+    /// Heat-pump units running this step, and how many of them started at its beginning.
+    public var unitsRunning: Int
+    public var starts: Int
     /// A COP map was evaluated outside its table.
     public var outsideMap: Bool
 

@@ -52,6 +52,9 @@ public struct EnergyTotals: Sendable, Equatable {
     public var curveClampedHours = 0.0
     /// Hours in which the heat pump ran outside its COP table (and was clamped to its edge).
     public var heatPumpOutsideMapHours = 0.0
+    /// Heat-pump unit starts, and hours run summed over the units (unit-hours).
+    public var heatPumpStarts = 0.0
+    public var heatPumpUnitHours = 0.0
     public var maximumResidual = 0.0
 
     public init() {}
@@ -93,6 +96,8 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.worstInletHumidity = .worse(a.worstInletHumidity, b.worstInletHumidity)
         sum.curveClampedHours = a.curveClampedHours + b.curveClampedHours
         sum.heatPumpOutsideMapHours = a.heatPumpOutsideMapHours + b.heatPumpOutsideMapHours
+        sum.heatPumpStarts = a.heatPumpStarts + b.heatPumpStarts
+        sum.heatPumpUnitHours = a.heatPumpUnitHours + b.heatPumpUnitHours
         sum.maximumResidual = max(a.maximumResidual, b.maximumResidual)
         return sum
     }

@@ -47,6 +47,11 @@ public struct KPIs: Sendable, Equatable {
     public var heatDisplacingProducersMWh: Double
     public var dhCoverage: Double
     public var heatPumpSCOP: Double
+    /// Unit starts of the heat-pump bank, all units; and per unit with the lead rotated (the bank's
+    /// starts and unit-hours over its units, `HeatPumpOperation`).
+    public var heatPumpStarts: Double
+    public var heatPumpStartsPerUnit: Double
+    public var heatPumpRunHoursPerUnit: Double
     public var co2OperationalTonnes: Double
     public var co2AvoidedTonnes: Double
     public var waterM3: Double
@@ -63,8 +68,9 @@ public struct KPIs: Sendable, Equatable {
     public var heatPumpOutsideMapHours: Double
     public var maximumEnergyBalanceResidual: Double
 
-    /// `gridWaterIntensity`: water consumed per kWh of grid electricity, L/kWh (nil: source WUE is NaN).
-    public init(_ totals: EnergyTotals, carbon: CarbonIntensity?, gridWaterIntensity: Double? = nil) {
+    /// `gridWaterIntensity`: water consumed per kWh of grid electricity, L/kWh (nil: source WUE is NaN);
+    /// `heatPumpUnits`: units of the heat-pump bank, for the per-unit figures.
+    public init(_ totals: EnergyTotals, carbon: CarbonIntensity?, gridWaterIntensity: Double? = nil, heatPumpUnits: Int = 1) {
         func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
         let mwh = 3.6e9
         itMWh = totals.it / mwh
@@ -92,6 +98,9 @@ public struct KPIs: Sendable, Equatable {
         heatDisplacingProducersMWh = totals.heatDisplacingProducers / mwh
         dhCoverage = ratio(totals.heatDelivered, totals.dhDemand)
         heatPumpSCOP = ratio(totals.heatPumpOutput, totals.heatPump)
+        heatPumpStarts = totals.heatPumpStarts
+        heatPumpStartsPerUnit = totals.heatPumpStarts / Double(max(1, heatPumpUnits))
+        heatPumpRunHoursPerUnit = totals.heatPumpUnitHours / Double(max(1, heatPumpUnits))
         if let carbon {
             // The step loop sums CO2 at each step's grid intensity (kg); MWh × g/kWh = kg.
             co2OperationalTonnes = (totals.co2Facility + totals.co2HeatPump) / 1000
@@ -148,6 +157,9 @@ public struct KPIs: Sendable, Equatable {
             ("heat_displacing_producers_MWh", "MWh", "delivered heat that displaced another producer of the network",
              heatDisplacingProducersMWh),
             ("heat_pump_scop", "1", "seasonal heat-pump COP", heatPumpSCOP),
+            ("heat_pump_starts", "1", "heat-pump unit starts, all units", heatPumpStarts),
+            ("heat_pump_starts_per_unit", "1", "heat-pump starts per unit (lead unit rotated)", heatPumpStartsPerUnit),
+            ("heat_pump_run_hours_per_unit", "h", "heat-pump run hours per unit (lead unit rotated)", heatPumpRunHoursPerUnit),
             ("co2_operational_t", "t", "operational CO2 of facility and heat-pump electricity", co2OperationalTonnes),
             ("co2_avoided_t", "t", "CO2 avoided by delivered heat, net of heat-pump electricity", co2AvoidedTonnes),
             ("water_use_m3", "m3", "site water: tower make-up and adiabatic pad water", waterM3),

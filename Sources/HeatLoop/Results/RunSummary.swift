@@ -13,8 +13,9 @@ public struct RunSummary: Sendable {
         let carbon = result.site.carbon
         let totals = result.annual
         let gridWater = result.site.gridWaterIntensity
-        annual = KPIs(totals, carbon: carbon, gridWaterIntensity: gridWater)
-        monthly = result.monthly.map { KPIs($0, carbon: carbon, gridWaterIntensity: gridWater) }
+        let units = result.site.heatRecovery?.heatPump.units ?? 1
+        annual = KPIs(totals, carbon: carbon, gridWaterIntensity: gridWater, heatPumpUnits: units)
+        monthly = result.monthly.map { KPIs($0, carbon: carbon, gridWaterIntensity: gridWater, heatPumpUnits: units) }
         let annual = annual
         enefg = result.site.compliance.map {
             EnEfGAssessment(commissioning: $0.commissioningDate, pue: annual.pue, erf: annual.erf,

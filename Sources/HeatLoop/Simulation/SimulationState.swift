@@ -6,21 +6,21 @@ public struct SimulationState: Sendable, Equatable {
     public var airSupply: Double
     /// Air delivered to the IT inlets, °C.
     public var supplyAir: Double
-    /// Energy in the heat-storage tank, J.
-    public var storageEnergy: Double
+    /// The heat-storage tank and the heat-pump bank.
+    public var heatRecovery: HeatRecoveryState
     /// Humidity ratio of the hall air, kg/kg (`HallHumidity`).
     public var hallHumidityRatio: Double
 
-    public init(liquidSupply: Double, airSupply: Double, supplyAir: Double, storageEnergy: Double,
+    public init(liquidSupply: Double, airSupply: Double, supplyAir: Double, heatRecovery: HeatRecoveryState,
                 hallHumidityRatio: Double) {
         self.liquidSupply = liquidSupply
         self.airSupply = airSupply
         self.supplyAir = supplyAir
-        self.storageEnergy = storageEnergy
+        self.heatRecovery = heatRecovery
         self.hallHumidityRatio = hallHumidityRatio
     }
 
-    /// Loops and air at their setpoints, storage half full, hall air at its initial dew point.
+    /// Loops and air at their setpoints, storage half full and the heat pumps off, hall air at its initial dew point.
     public init(site: Site) {
         let chilledWater = site.airSide.chilledWaterLoop?.supplySetpoint.value
         liquidSupply = site.liquidLoop?.supplySetpoint.value ?? chilledWater ?? 20
@@ -29,7 +29,7 @@ public struct SimulationState: Sendable, Equatable {
         case .chilledWater(let air, _): supplyAir = air.supplyAirSetpoint.value
         case .crac(let room): supplyAir = room.supplyAirSetpoint.value
         }
-        storageEnergy = (site.heatRecovery?.storage.capacity.value ?? 0) / 2
+        heatRecovery = site.heatRecovery.map(HeatRecoveryState.init) ?? HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0))
         hallHumidityRatio = site.hallHumidity.initialHumidityRatio
     }
 }

@@ -172,9 +172,10 @@ extension StepPlan {
             case .both: (liquidOffer, airOffer)
             }
         stage.available = primary.heat + secondary.heat
+        // Called through the optional: unwrapping it first would copy the model (and retain its arrays) every step.
         guard let result = recovery?.dispatch(
             demand: stage.demand, primary: primary, secondary: secondary, dhSupply: stage.dhSupply,
-            dhReturn: stage.dhReturn, storageEnergy: state.storageEnergy, stepSeconds: stepSeconds) else { return stage }
+            dhReturn: stage.dhReturn, state: &state.heatRecovery, stepSeconds: stepSeconds) else { return stage }
         switch heatPumpSource {
         case .liquid: stage.primaryTaken = result.primaryTaken
         case .air: stage.secondaryTaken = result.primaryTaken
@@ -183,7 +184,6 @@ extension StepPlan {
             stage.secondaryTaken = result.secondaryTaken
         }
         stage.recoveredAtTemperature = result.primaryTaken * primary.inlet + result.secondaryTaken * secondary.inlet
-        state.storageEnergy = result.nextStorageEnergy
         stage.dispatch = result
         return stage
     }
@@ -320,7 +320,7 @@ extension StepPlan {
         recorder(.dhSupplyTemp, Float(recovery.dhSupply))
         recorder(.dhReturnTemp, Float(recovery.dhReturn))
         recorder(.heatExchanged, Float((recovery.dispatch?.direct ?? 0) + (recovery.dispatch?.preheat ?? 0)))
-        recorder(.storageEnergy, Float(state.storageEnergy))
+        recorder(.storageEnergy, Float(recovery.dispatch?.nextStorageEnergy ?? 0))
         recorder(.facilityPower, Float(facility.facilityPower))
         // PUE is undefined without IT power (ISO/IEC 30134-2): NaN, which the annual ratio of sums never sees.
         recorder(.pue, Float(it.power > 0 ? facility.facilityPower / it.power : .nan))
@@ -381,6 +381,8 @@ extension StepPlan {
         if facility.outsideWaterClass { totals.outsideWaterClassHours += stepHours }
         if facility.curvesClamped { totals.curveClampedHours += stepHours }
         if dispatch?.outsideMap == true { totals.heatPumpOutsideMapHours += stepHours }
+        totals.heatPumpStarts += Double(dispatch?.starts ?? 0)
+        totals.heatPumpUnitHours += Double(dispatch?.unitsRunning ?? 0) * stepHours
         totals.maximumResidual = max(totals.maximumResidual, facility.residual)
     }
 }

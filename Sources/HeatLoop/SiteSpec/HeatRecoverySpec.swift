@@ -24,6 +24,13 @@ public struct HeatPumpSpec: SpecSection {
     /// Identical units in parallel sharing `capacity_mw`.
     public var units = 1
     public var source = HeatSource.liquid
+    /// `HeatPumpOperation`: Trane's restart-inhibit range (10–30 min, default 20).
+    public var minRunMin = 30.0
+    public var minOffMin = 20.0
+    /// A shipped chiller curve set whose EIR-of-part-load curve gives the part-load COP, or `none`.
+    public var partLoadCurve = HeatPumpPartLoad.defaultCurveSet
+    /// `HeatPumpCapacity`: capacity_mw holds at this source-leaving temperature (absent: at every one).
+    public var ratedSourceOutC: Double?
 
     public init() {}
 
@@ -34,7 +41,39 @@ public struct HeatPumpSpec: SpecSection {
         .number("min_part_load", \.minPartLoad, range: 0...1, doc: "Lowest part load of one unit."),
         .integer("units", \.units, range: 1...100, doc: "Identical units in parallel sharing capacity_mw."),
         .choice("source", \.source, doc: "Loop the heat pump draws from."),
-    ])
+        .number("min_run_min", \.minRunMin, unit: "min", range: 0...1440, doc: "Least time a unit runs once started.",
+                hint: "large chillers and heat pumps inhibit restarts for 10–30 min"),
+        .number("min_off_min", \.minOffMin, unit: "min", range: 0...1440, doc: "Least time between a unit stopping and a unit starting."),
+        .text("part_load_curve", \.partLoadCurve,
+              doc: "EIR-of-part-load curve of a shipped chiller curve set giving COP against load ratio ("
+                  + ChillerCurveSet.all.map(\.slug).joined(separator: ", ") + "), or none.",
+              normalise: { ChillerCurveSet.named($0)?.slug ?? $0 }),
+        .optionalNumber("rated_source_out_c", \.ratedSourceOutC, unit: "°C", range: -30...120,
+                        doc: "Source-leaving temperature of capacity_mw; the capacity then scales with an ammonia compressor's volumetric heating capacity.",
+                        derived: "capacity_mw at every temperature"),
+    ], check: { pump, o in
+        if pump.partLoadCurve != "none", ChillerCurveSet.named(pump.partLoadCurve) == nil {
+            let names = ChillerCurveSet.all.map(\.slug) + ["none"]
+            o["part_load_curve"].problem("no curve set '\(pump.partLoadCurve)'\(Suggestion.hint(for: pump.partLoadCurve, in: names)); "
+                + "expected one of \(names.joined(separator: ", "))")
+        }
+    })
+
+    /// The capacity model: scaled from `rated_source_out_c` with the COP model's approach (5 K unless given).
+    var ratedCapacity: HeatPumpCapacity? {
+        ratedSourceOutC.map { rated in
+            switch cop {
+            case .jensen(let model): HeatPumpCapacity(ratedSourceOutlet: rated, pinch: model.pinchK)
+            case .carnot(let model), .lorenz(let model): HeatPumpCapacity(ratedSourceOutlet: rated, pinch: model.pinchK)
+            case .jesper, .table: HeatPumpCapacity(ratedSourceOutlet: rated)
+            }
+        }
+    }
+
+    /// The part-load model: the named curve set's EIR-of-part-load curve, or constant for `none`.
+    var partLoad: HeatPumpPartLoad {
+        ChillerCurveSet.named(partLoadCurve).map { .curve($0.curves.eirFunctionOfPartLoad) } ?? .constant
+    }
 }
 
 extension HeatSource: SpecChoice {}
@@ -156,17 +195,21 @@ public struct StorageSpec: SpecSection {
     public var chargeMw: Double?
     public var dischargeMw: Double?
     public var lossPctPerDay = 1.0
+    /// A stopped heat pump restarts below this charge (`HeatStorage.restartBelow`).
+    public var restartBelowPct = 50.0
 
     public init() {}
 
     public static let schema = Schema<StorageSpec>([
         .number("volume_m3", \.volumeM3, unit: "m³", range: 0...10_000_000,
-                doc: "Tank volume; its energy spans the network's highest supply and lowest return.", required: true),
+                doc: "Tank volume; its energy spans the step's supply and return temperatures.", required: true),
         .optionalNumber("charge_mw", \.chargeMw, unit: "MW", range: 0...10_000, doc: "Highest charging power.",
                         derived: "the heat pump's capacity"),
         .optionalNumber("discharge_mw", \.dischargeMw, unit: "MW", range: 0...10_000, doc: "Highest discharging power.",
                         derived: "the heat pump's capacity"),
         .number("loss_pct_per_day", \.lossPctPerDay, unit: "%/d", range: 0...100, doc: "Share of the stored heat lost per day."),
+        .number("restart_below_pct", \.restartBelowPct, unit: "%", range: 0...100,
+                doc: "A stopped heat pump restarts when the tank's hot layer is below this share of its volume (or the tank cannot cover the demand)."),
     ])
 }
 

@@ -147,17 +147,16 @@ extension HeatRecoverySpec {
             producers: dh.producers.map(\.model),
             dataCenterPrice: economics?.heatPriceModel(traces: traces) ?? .constant(eurosPerMegawattHour: 0))
         let storage = self.storage.map { s in
-            // The tank spans the network's highest supply and lowest return.
-            let maximumSupply = dh.supplyCurveC.map { $0[1] }.max() ?? dh.returnC
-            let lowestReturn = dh.returnCurveC?.map { $0[1] }.min() ?? dh.returnC
-            return HeatStorage(
-                capacity: HeatStorage.capacity(volume: s.volumeM3, supply: Celsius(maximumSupply), return: Celsius(lowestReturn)),
-                maximumCharge: .megawatts(s.chargeMw ?? 0), maximumDischarge: .megawatts(s.dischargeMw ?? 0),
-                lossPerDay: s.lossPctPerDay / 100)
+            HeatStorage(volume: s.volumeM3, maximumCharge: .megawatts(s.chargeMw ?? 0),
+                        maximumDischarge: .megawatts(s.dischargeMw ?? 0), lossPerDay: s.lossPctPerDay / 100,
+                        restartBelow: s.restartBelowPct / 100)
         } ?? .none
         let pump = HeatPump(
             capacity: .megawatts(heatPump.capacityMw), units: heatPump.units, cop: heatPump.cop.model,
-            maximumCOP: heatPump.maxCop, minimumPartLoad: heatPump.minPartLoad, source: heatPump.source)
+            maximumCOP: heatPump.maxCop, minimumPartLoad: heatPump.minPartLoad, source: heatPump.source,
+            partLoad: heatPump.partLoad,
+            operation: HeatPumpOperation(minimumRunTime: heatPump.minRunMin * 60, minimumOffTime: heatPump.minOffMin * 60),
+            ratedCapacity: heatPump.ratedCapacity)
         let exchange = heatExchange.map {
             HeatExchange(approach: TemperatureDelta($0.approachK), direct: $0.direct, preheat: $0.preheat)
         } ?? .none
