@@ -57,6 +57,7 @@ enum SummaryPrinter {
             ("Heat recovered", mwh(k.heatRecoveredMWh)),
             ("Heat delivered to DH", mwh(k.heatDeliveredMWh)),
             ("  of which by heat exchangers", mwh(k.heatExchangedMWh)),
+            ("Heat-storage losses", mwh(k.storageLossMWh)),
             ("Waste heat reused (EED)", "\(mwh(k.wasteHeatReusedMWh)) at \(decimalText(k.wasteHeatTemperature, 1)) °C"),
             ("DH demand coverage", percent(k.dhCoverage)),
             ("DH network heat / losses", "\(mwh(k.dhNetworkHeatMWh)) / \(mwh(k.dhLossesMWh))"),

@@ -89,7 +89,7 @@ func plantBenchmarks() {
                     demand: demand[index], primary: offer, secondary: .none,
                     dhSupply: recovery.network.supplyCurve.temperature(outdoor: dryBulb),
                     dhReturn: recovery.network.returnCurve.temperature(outdoor: dryBulb),
-                    state: &recoveryState, stepSeconds: 60)
+                    outdoor: 10, state: &recoveryState, stepSeconds: 60)
                 delivered += result.delivered
             }
             blackHole(delivered)

@@ -16,6 +16,9 @@ import Foundation
 ///   ch. 40 "Large heat pumps", 2016, updated 2023; David et al. 2017, *Energies* 10(4):578).
 /// - `c_st` 300 €/m³: steel hot-water tanks of 1,000–5,000 m³ (Danish Energy Agency, *Technology Data for
 ///   Energy Storage*, ch. 140 "Large-scale hot water tanks", 2018: 150–450 €/m³, falling with size).
+/// - `c_st` of a seasonal pit store (`pit_storage_eur_per_m3`) 30 €/m³: the benchmark for pits of 100,000 m³
+///   and more (J. E. Nielsen, PlanEnergi, IEA SHC Task 55 webinar 2019: Marstal 10,000 m³ 67 €/m³,
+///   Dronninglund 60,000 m³ 38 €/m³, Vojens 200,000 m³ 24 €/m³).
 /// - `C_fixed` 300,000 € (controls, metering, civil works), `c_sub` 50,000 €/MW (plate-exchanger substation and
 ///   pumps; DEA technology data give 0.04–0.1 M€/MW for DH substations of several MW) and `c_pipe` 1,000 €/m
 ///   (pre-insulated twin pipe DN 200–300 in urban ground, Nussbaumer & Thalmann 2016, *Energy* 101:496–505),

@@ -31,11 +31,11 @@ public struct HeatRecovery: Sendable, Equatable {
     /// `state` (tank and bank) is advanced to the end of the step.
     @inline(__always)
     public func dispatch(demand: Double, primary: HeatSourceOffer, secondary: HeatSourceOffer,
-                         dhSupply: Double, dhReturn: Double, state: inout HeatRecoveryState,
+                         dhSupply: Double, dhReturn: Double, outdoor: Double, state: inout HeatRecoveryState,
                          stepSeconds: Double) -> DispatchStep {
         let servedDemand = min(demand, network.connection.value)
         let tank = TankStep(tank: storage, state: state.tank, supply: dhSupply, returnTemperature: dhReturn,
-                            stepSeconds: stepSeconds)
+                            outdoor: outdoor, stepSeconds: stepSeconds)
         let dischargeLimit = tank.dischargeLimit
 
         var plan = DispatchPlan(wanted: servedDemand + tank.chargeLimit)
@@ -201,9 +201,11 @@ public struct HeatRecoveryState: Sendable, Equatable {
         self.bank = bank
     }
 
-    /// The tank half full at the network's highest supply temperature, every unit off.
+    /// The tank half full at the network's highest supply temperature, every unit off. A seasonal pit store
+    /// starts the year empty: half of it would be heat the year did not make (2 GWh for 150,000 m³).
     public init(_ recovery: HeatRecovery) {
-        self.init(tank: TankState(hotShare: recovery.storage.volume > 0 ? 0.5 : 0,
+        let startShare = recovery.storage.volume > 0 && recovery.storage.pit == nil ? 0.5 : 0
+        self.init(tank: TankState(hotShare: startShare,
                                   hotTemperature: recovery.network.supplyCurve.points.map(\.temperature).max() ?? 0))
     }
 }

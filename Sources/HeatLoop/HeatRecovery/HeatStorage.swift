@@ -16,24 +16,31 @@
 /// rose since it was charged) is still delivered: the network then runs a few kelvin under its curve for
 /// as long as the tank covers the demand. When the return temperature changes, the stored energy is
 /// re-counted against the new return (the cold layer is taken at the return of the step).
+///
+/// A seasonal pit store (`pit`) is the same stratified water body with its loss to the lid's air and the
+/// soil (`PitStorage`) instead of a share per day; its losses cool the hot layer likewise. A loss never
+/// exceeds the energy stored, and heat gained from air warmer than the store is not counted.
 public struct HeatStorage: Sendable, Equatable {
     /// Tank volume, m³.
     public var volume: Double
     public var maximumCharge: Watts
     public var maximumDischarge: Watts
-    /// Share of stored energy lost per day (0…1).
+    /// Share of stored energy lost per day (0…1); not used by a pit store.
     public var lossPerDay: Double
+    /// A seasonal pit store's geometry and losses to air and soil, or nil for a tank.
+    public var pit: PitStorage?
     /// A stopped heat pump restarts when the hot layer falls below this share of the tank (0…1), or when
     /// the tank cannot cover the step's demand (`HeatPumpOperation`).
     public var restartBelow: Double
 
     public init(volume: Double, maximumCharge: Watts, maximumDischarge: Watts, lossPerDay: Double,
-                restartBelow: Double = 0.5) {
+                restartBelow: Double = 0.5, pit: PitStorage? = nil) {
         self.volume = volume
         self.maximumCharge = maximumCharge
         self.maximumDischarge = maximumDischarge
         self.lossPerDay = lossPerDay
         self.restartBelow = restartBelow
+        self.pit = pit
     }
 
     /// Heat capacity of the whole tank, J/K: `ρ c_p V`.
@@ -75,14 +82,21 @@ struct TankStep {
     let energy: Double, loss: Double
 
     @inline(__always)
-    init(tank: HeatStorage, state: TankState, supply: Double, returnTemperature: Double, stepSeconds: Double) {
+    init(tank: HeatStorage, state: TankState, supply: Double, returnTemperature: Double, outdoor: Double,
+         stepSeconds: Double) {
         self.tank = tank
         self.state = state
         self.supply = supply
         self.returnTemperature = returnTemperature
         self.stepSeconds = stepSeconds
         energy = state.energy(in: tank, returnTemperature: returnTemperature)
-        loss = energy * tank.lossPerDay * stepSeconds / 86_400
+        if let pit = tank.pit {
+            let power = pit.loss(hotShare: state.hotShare, hot: state.hotTemperature,
+                                 returnTemperature: returnTemperature, air: outdoor)
+            loss = min(energy, max(0, power) * stepSeconds)
+        } else {
+            loss = energy * tank.lossPerDay * stepSeconds / 86_400
+        }
     }
 
     /// Highest charging power this step, W: the charger's limit or the room left.

@@ -17,6 +17,8 @@ public struct EnergyTotals: Sendable, Equatable {
     public var heatDumped = 0.0
     /// Heat passed to the network by exchangers (direct and pre-heating), without a compressor.
     public var heatExchanged = 0.0
+    /// Standing losses of the storage (tank or seasonal pit).
+    public var storageLoss = 0.0
     /// Σ recovered heat × the temperature of the source it came from, J·°C (EU EED average temperature).
     public var recoveredHeatTemperature = 0.0
     public var dhDemand = 0.0
@@ -74,6 +76,7 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.heatDelivered = a.heatDelivered + b.heatDelivered
         sum.heatDumped = a.heatDumped + b.heatDumped
         sum.heatExchanged = a.heatExchanged + b.heatExchanged
+        sum.storageLoss = a.storageLoss + b.storageLoss
         sum.recoveredHeatTemperature = a.recoveredHeatTemperature + b.recoveredHeatTemperature
         sum.dhDemand = a.dhDemand + b.dhDemand
         sum.dhNeed = a.dhNeed + b.dhNeed

@@ -35,6 +35,8 @@ public struct KPIs: Sendable, Equatable {
     public var heatDumpedMWh: Double
     /// Delivered through exchangers (direct and pre-heating), no compressor.
     public var heatExchangedMWh: Double
+    /// Standing losses of the storage (tank or seasonal pit).
+    public var storageLossMWh: Double
     /// EU EED (Delegated Regulation 2024/1364, Annex I): the data center's own heat reused, and the
     /// energy-weighted mean temperature of the sources it was taken from (loop return), °C.
     public var wasteHeatReusedMWh: Double
@@ -90,6 +92,7 @@ public struct KPIs: Sendable, Equatable {
         heatDeliveredMWh = totals.heatDelivered / mwh
         heatDumpedMWh = totals.heatDumped / mwh
         heatExchangedMWh = totals.heatExchanged / mwh
+        storageLossMWh = totals.storageLoss / mwh
         wasteHeatReusedMWh = totals.reused / mwh
         wasteHeatTemperature = ratio(totals.recoveredHeatTemperature, totals.heatRecovered)
         dhDemandMWh = totals.dhDemand / mwh
@@ -147,6 +150,7 @@ public struct KPIs: Sendable, Equatable {
             ("heat_delivered_MWh", "MWh", "heat delivered to district heating", heatDeliveredMWh),
             ("heat_dumped_MWh", "MWh", "available heat not recovered", heatDumpedMWh),
             ("heat_exchanged_MWh", "MWh", "heat delivered through exchangers without a compressor", heatExchangedMWh),
+            ("storage_loss_MWh", "MWh", "standing losses of the heat storage", storageLossMWh),
             ("waste_heat_reused_MWh", "MWh", "data-center heat reused (EU EED)", wasteHeatReusedMWh),
             ("waste_heat_temperature_c", "degC", "mean temperature of the reused waste heat (EU EED)", wasteHeatTemperature),
             ("dh_demand_MWh", "MWh", "heat the district-heating network asked of the data center", dhDemandMWh),

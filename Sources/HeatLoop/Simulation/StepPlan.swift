@@ -71,7 +71,11 @@ struct StepPlan {
         liquidThermalCapacity = site.liquidLoop?.thermalCapacity ?? 0
         liquidSetpoint = site.liquidLoop?.supplySetpoint.value ?? 0
 
-        let recovery = site.heatRecovery
+        var recovery = site.heatRecovery
+        if recovery?.storage.pit != nil {
+            // The pit's deep ground sits at the annual mean of the site's weather (`PitStorage`).
+            recovery?.storage.pit?.groundTemperature = GroundTemperature.fitted(hourlyAir: hourlyDryBulb, diffusivity: 0).mean
+        }
         self.recovery = recovery
         let network = recovery?.network.conditions(outdoor: weather.dryBulb, hourlyOutdoor: hourlyDryBulb,
                                                    dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)

@@ -175,7 +175,8 @@ extension StepPlan {
         // Called through the optional: unwrapping it first would copy the model (and retain its arrays) every step.
         guard let result = recovery?.dispatch(
             demand: stage.demand, primary: primary, secondary: secondary, dhSupply: stage.dhSupply,
-            dhReturn: stage.dhReturn, state: &state.heatRecovery, stepSeconds: stepSeconds) else { return stage }
+            dhReturn: stage.dhReturn, outdoor: dryBulb[step], state: &state.heatRecovery,
+            stepSeconds: stepSeconds) else { return stage }
         switch heatPumpSource {
         case .liquid: stage.primaryTaken = result.primaryTaken
         case .air: stage.secondaryTaken = result.primaryTaken
@@ -345,6 +346,7 @@ extension StepPlan {
         totals.heatDelivered += (dispatch?.delivered ?? 0) * stepSeconds
         totals.heatDumped += (recovery.available - recovery.recovered) * stepSeconds
         totals.heatExchanged += ((dispatch?.direct ?? 0) + (dispatch?.preheat ?? 0)) * stepSeconds
+        totals.storageLoss += (dispatch?.storageLoss ?? 0) * stepSeconds
         totals.recoveredHeatTemperature += recovery.recoveredAtTemperature * stepSeconds
         totals.dhDemand += recovery.demand * stepSeconds
         if !dhNeed.isEmpty {

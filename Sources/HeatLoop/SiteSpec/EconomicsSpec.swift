@@ -22,6 +22,7 @@ public struct EconomicsSpec: SpecSection {
     public var heatPumpReferenceMw = 5.0
     public var heatPumpScaleExponent = 0.7
     public var storageEurPerM3 = 300.0
+    public var pitStorageEurPerM3 = 30.0
     public var connectionFixedEur = 300_000.0
     public var connectionEurPerMw = 50_000.0
     public var connectionEurPerM = 1_000.0
@@ -75,6 +76,8 @@ public struct EconomicsSpec: SpecSection {
         .number("heat_pump_reference_mw", \.heatPumpReferenceMw, unit: "MW", range: 0.001...10_000, doc: "Reference size of that cost."),
         .number("heat_pump_scale_exponent", \.heatPumpScaleExponent, range: 0.1...1.5, doc: "Economy-of-scale exponent n."),
         .number("storage_eur_per_m3", \.storageEurPerM3, unit: "€/m³", range: 0...100_000, doc: "Hot-water tank cost per volume."),
+        .number("pit_storage_eur_per_m3", \.pitStorageEurPerM3, unit: "€/m³", range: 0...100_000,
+                doc: "Seasonal pit store (`heat_recovery.storage.pit`) cost per volume."),
         .number("connection_fixed_eur", \.connectionFixedEur, unit: "€", range: 0...1e12, doc: "Fixed connection cost (controls, metering, civil works)."),
         .number("connection_eur_per_mw", \.connectionEurPerMw, unit: "€/MW", range: 0...1e9, doc: "Substation cost per MW of connection."),
         .number("connection_eur_per_m", \.connectionEurPerM, unit: "€/m", range: 0...1e9, doc: "Pipe cost per metre."),

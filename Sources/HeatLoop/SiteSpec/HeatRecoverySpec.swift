@@ -197,6 +197,8 @@ public struct StorageSpec: SpecSection {
     public var lossPctPerDay = 1.0
     /// A stopped heat pump restarts below this charge (`HeatStorage.restartBelow`).
     public var restartBelowPct = 50.0
+    /// A seasonal pit store instead of a tank.
+    public var pit: PitStorageSpec?
 
     public init() {}
 
@@ -207,9 +209,27 @@ public struct StorageSpec: SpecSection {
                         derived: "the heat pump's capacity"),
         .optionalNumber("discharge_mw", \.dischargeMw, unit: "MW", range: 0...10_000, doc: "Highest discharging power.",
                         derived: "the heat pump's capacity"),
-        .number("loss_pct_per_day", \.lossPctPerDay, unit: "%/d", range: 0...100, doc: "Share of the stored heat lost per day."),
+        .number("loss_pct_per_day", \.lossPctPerDay, unit: "%/d", range: 0...100,
+                doc: "Share of the stored heat lost per day (a tank; a pit's losses follow from its `pit` section)."),
         .number("restart_below_pct", \.restartBelowPct, unit: "%", range: 0...100,
                 doc: "A stopped heat pump restarts when the tank's hot layer is below this share of its volume (or the tank cannot cover the demand)."),
+        .optionalSection("pit", \.pit,
+                         doc: "A seasonal pit thermal energy store: losses through its lid and to the soil (`district_heating.soil_conductivity_w_per_m_k`)."),
+    ])
+}
+
+/// A seasonal pit store's shape and lid (`PitStorage`); defaults are Dronninglund's (IEA SHC fact sheet 55.C-D2).
+public struct PitStorageSpec: SpecSection {
+    public var depthM = 16.0
+    public var sideSlope = 2.0
+    public var lidUWM2K = 0.2
+
+    public init() {}
+
+    public static let schema = Schema<PitStorageSpec>([
+        .number("depth_m", \.depthM, unit: "m", range: 2...40, doc: "Depth of the pit."),
+        .number("side_slope", \.sideSlope, range: 0...5, doc: "Horizontal run of the side walls per metre of depth."),
+        .number("lid_u_w_m2k", \.lidUWM2K, unit: "W/(m²·K)", range: 0.01...5, doc: "Thermal transmittance of the floating insulated lid."),
     ])
 }
 

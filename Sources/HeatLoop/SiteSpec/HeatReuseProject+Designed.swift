@@ -12,16 +12,18 @@ extension HeatReuseProject {
                               storageVolume: recovery.storage?.volumeM3 ?? 0,
                               connectionCapacity: .megawatts(recovery.districtHeating.connectionMw ?? 0),
                               isConnected: recovery.heatPump.capacityMw > 0 || exchanges),
-            economics: ProjectEconomics(spec: e, electricityPrice: price, heatPrice: e.heatPriceModel(traces: traces)))
+            economics: ProjectEconomics(spec: e, electricityPrice: price, heatPrice: e.heatPriceModel(traces: traces),
+                                        pitStorage: recovery.storage?.pit != nil))
     }
 }
 
 extension CapitalCost {
-    /// The cost rates of a site's `economics`.
-    public init(spec e: EconomicsSpec) {
+    /// The cost rates of a site's `economics`; a seasonal pit store at its own rate per volume.
+    public init(spec e: EconomicsSpec, pitStorage: Bool = false) {
         self.init(
             heatPumpEurosPerKilowatt: e.heatPumpEurPerKw, heatPumpReferenceCapacity: .megawatts(e.heatPumpReferenceMw),
-            heatPumpScaleExponent: e.heatPumpScaleExponent, storageEurosPerCubicMetre: e.storageEurPerM3,
+            heatPumpScaleExponent: e.heatPumpScaleExponent,
+            storageEurosPerCubicMetre: pitStorage ? e.pitStorageEurPerM3 : e.storageEurPerM3,
             connectionFixedEuros: e.connectionFixedEur, connectionEurosPerMegawatt: e.connectionEurPerMw,
             connectionEurosPerMetre: e.connectionEurPerM, connectionLength: e.connectionLengthM)
     }
@@ -29,8 +31,8 @@ extension CapitalCost {
 
 extension ProjectEconomics {
     /// A site's `economics` with the electricity and heat prices it resolves to.
-    public init(spec e: EconomicsSpec, electricityPrice: ElectricityPrice, heatPrice: HeatPrice) {
-        self.init(capital: CapitalCost(spec: e), heatPrice: heatPrice, contract: e.contract, electricityPrice: electricityPrice,
+    public init(spec e: EconomicsSpec, electricityPrice: ElectricityPrice, heatPrice: HeatPrice, pitStorage: Bool = false) {
+        self.init(capital: CapitalCost(spec: e, pitStorage: pitStorage), heatPrice: heatPrice, contract: e.contract, electricityPrice: electricityPrice,
                   maintenanceFraction: e.maintenancePctPerYear / 100, discountRate: e.discountRate,
                   lifetimeYears: e.lifetimeYears, creditsCoolingSavings: e.creditCoolingSavings)
     }

@@ -149,7 +149,12 @@ extension HeatRecoverySpec {
         let storage = self.storage.map { s in
             HeatStorage(volume: s.volumeM3, maximumCharge: .megawatts(s.chargeMw ?? 0),
                         maximumDischarge: .megawatts(s.dischargeMw ?? 0), lossPerDay: s.lossPctPerDay / 100,
-                        restartBelow: s.restartBelowPct / 100)
+                        restartBelow: s.restartBelowPct / 100,
+                        pit: s.pit.map {
+                            PitStorage(volume: s.volumeM3, depth: $0.depthM, sideSlope: $0.sideSlope,
+                                       lidTransmittance: $0.lidUWM2K, soilConductivity: dh.soilConductivityWPerMK,
+                                       groundTemperature: 10) // the weather's annual mean, set by StepPlan
+                        })
         } ?? .none
         let pump = HeatPump(
             capacity: .megawatts(heatPump.capacityMw), units: heatPump.units, cop: heatPump.cop.model,

@@ -41,9 +41,9 @@ struct HeatPumpCapacityTests {
             demand: .constant(.megawatts(1))))
         let state = HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0))
         let rated = model.dispatch(demand: 20e6, primary: HeatSourceOffer(heat: 50e6, inlet: 45, outlet: 35), secondary: .none,
-                                   dhSupply: 70, dhReturn: 40, state: state, stepSeconds: 900)
+                                   dhSupply: 70, dhReturn: 40, outdoor: 10, state: state, stepSeconds: 900)
         let cold = model.dispatch(demand: 20e6, primary: HeatSourceOffer(heat: 50e6, inlet: 25, outlet: 15), secondary: .none,
-                                  dhSupply: 70, dhReturn: 40, state: state, stepSeconds: 900)
+                                  dhSupply: 70, dhReturn: 40, outdoor: 10, state: state, stepSeconds: 900)
         #expect(rated.heatPumpOutput.isApproximatelyEqual(to: 10e6))
         // 30 → 10 °C evaporating: exp(2154 (1/303.15 − 1/283.15)) = 0.6057.
         #expect(cold.heatPumpOutput.isApproximatelyEqual(to: 10e6 * exp(2154 * (1 / 303.15 - 1 / 283.15)), relativeTolerance: 1e-12))

@@ -85,13 +85,13 @@ struct HeatPumpMapTests {
                 returnCurve: OutdoorResetCurve(points: [(0, 40)]),
                 connection: .megawatts(20), demand: .constant(.megawatts(15))))
         let step = recovery.dispatch(demand: 15e6, primary: HeatSourceOffer(heat: 50e6, inlet: 20, outlet: 10),
-                                     secondary: .none, dhSupply: 80, dhReturn: 40, state: HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0)), stepSeconds: 900)
+                                     secondary: .none, dhSupply: 80, dhReturn: 40, outdoor: 10, state: HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0)), stepSeconds: 900)
         #expect(step.heatPumpOutput.isApproximatelyEqual(to: 7e6, relativeTolerance: 1e-12))
         #expect(step.cop.isApproximatelyEqual(to: 2.0, relativeTolerance: 1e-12))
         #expect(!step.outsideMap)
         // Source leaving 5 °C: below the map, clamped to 10 °C and flagged.
         let colder = recovery.dispatch(demand: 15e6, primary: HeatSourceOffer(heat: 50e6, inlet: 15, outlet: 5),
-                                       secondary: .none, dhSupply: 80, dhReturn: 40, state: HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0)), stepSeconds: 900)
+                                       secondary: .none, dhSupply: 80, dhReturn: 40, outdoor: 10, state: HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0)), stepSeconds: 900)
         #expect(colder.outsideMap)
         #expect(colder.heatPumpOutput.isApproximatelyEqual(to: 7e6, relativeTolerance: 1e-12))
     }

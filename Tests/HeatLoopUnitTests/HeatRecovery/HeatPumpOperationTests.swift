@@ -25,7 +25,7 @@ private func run(_ model: HeatRecovery, _ demands: [Double], seconds: Double = 6
     var state = state
     return demands.map { demand in
         model.dispatch(demand: demand, primary: offer, secondary: .none, dhSupply: 70, dhReturn: 40,
-                       state: &state, stepSeconds: seconds)
+                       outdoor: 10, state: &state, stepSeconds: seconds)
     }
 }
 
@@ -57,7 +57,7 @@ struct HeatPumpOperationTests {
         var state = noTank
         for demand in [8e6, 3e6, 3e6] {
             _ = bank(units: 2).dispatch(demand: demand, primary: offer, secondary: .none, dhSupply: 70, dhReturn: 40,
-                                        state: &state, stepSeconds: 600)
+                                        outdoor: 10, state: &state, stepSeconds: 600)
         }
         #expect(state.bank.sinceStart == 1800 && state.bank.unitsRunning == 2)
     }
@@ -111,7 +111,7 @@ struct HeatPumpOperationTests {
         let model = bank(partLoad: .curve(set.curves.eirFunctionOfPartLoad))
         let small = HeatSourceOffer(heat: 5e6, inlet: 45, outlet: 35)
         let step = model.dispatch(demand: 15e6, primary: small, secondary: .none, dhSupply: 70, dhReturn: 40,
-                                  state: noTank, stepSeconds: 900)
+                                  outdoor: 10, state: noTank, stepSeconds: 900)
         #expect(step.primaryTaken <= 5e6 * (1 + 1e-12))
         #expect(abs(step.output - step.primaryTaken - step.compressorPower) <= 1e-9 * step.output)
     }

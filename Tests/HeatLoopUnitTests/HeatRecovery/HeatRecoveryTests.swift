@@ -34,10 +34,10 @@ private let dt = 900.0
 extension HeatRecovery {
     /// One dispatch step from `state`, for tests that do not carry the state on to a next step.
     func dispatch(demand: Double, primary: HeatSourceOffer, secondary: HeatSourceOffer, dhSupply: Double,
-                  dhReturn: Double, state: HeatRecoveryState, stepSeconds: Double) -> DispatchStep {
+                  dhReturn: Double, outdoor: Double = 10, state: HeatRecoveryState, stepSeconds: Double) -> DispatchStep {
         var state = state
         return dispatch(demand: demand, primary: primary, secondary: secondary, dhSupply: dhSupply, dhReturn: dhReturn,
-                        state: &state, stepSeconds: stepSeconds)
+                        outdoor: outdoor, state: &state, stepSeconds: stepSeconds)
     }
 }
 
@@ -57,7 +57,7 @@ struct HeatRecoveryTests {
     @Test("heat pump follows demand at the reference COP")
     func followsDemand() {
         let s = recovery().dispatch(demand: 5e6, primary: HeatSourceOffer(heat: 20e6, inlet: 35 + 10, outlet: 35),
-                                    secondary: nothing, dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+                                    secondary: nothing, dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(s.heatPumpOutput.isApproximatelyEqual(to: 5e6))
         #expect(s.delivered.isApproximatelyEqual(to: 5e6))
         // W = 5 MW / 3.868333 = 1 292 546.316 W; Q_evap = 5 MW − W = 3 707 453.684 W.
@@ -73,12 +73,12 @@ struct HeatRecoveryTests {
         let offer = HeatSourceOffer(heat: 50e6, inlet: 35 + 10, outlet: 35)
         // 12 MW demand on an 8 MW connection: 8 MW.
         let connected = recovery().dispatch(demand: 12e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
-                                            state: empty, stepSeconds: dt)
+                                            outdoor: 10, state: empty, stepSeconds: dt)
         #expect(connected.delivered.isApproximatelyEqual(to: 8e6))
         #expect(connected.heatPumpOutput.isApproximatelyEqual(to: 8e6))
         // 15 MW demand on a 20 MW connection: the 10 MW heat pump.
         let capped = recovery(connection: .megawatts(20)).dispatch(
-            demand: 15e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+            demand: 15e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(capped.heatPumpOutput.isApproximatelyEqual(to: 10e6))
         #expect(capped.delivered.isApproximatelyEqual(to: 10e6))
         checkHeatPumpBalance(connected)
@@ -89,7 +89,7 @@ struct HeatRecoveryTests {
     func sourceLimited() {
         // 2 MW offered at COP 3.868333: Q_hp = 2 MW · COP/(COP − 1) = 2 697 269.030 W, Q_evap = 2 MW.
         let s = recovery().dispatch(demand: 6e6, primary: HeatSourceOffer(heat: 2e6, inlet: 35 + 10, outlet: 35),
-                                    secondary: nothing, dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+                                    secondary: nothing, dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(s.primaryTaken.isApproximatelyEqual(to: 2e6, relativeTolerance: 1e-12))
         #expect(s.heatPumpOutput.isApproximatelyEqual(to: 2_697_269.029634, relativeTolerance: 1e-12))
         checkHeatPumpBalance(s)
@@ -102,7 +102,7 @@ struct HeatRecoveryTests {
         // of which Q_evap,2 = 2 651 365.485 · (1 − 1/2.807661) = 1 707 033.099 W.
         let s = recovery().dispatch(demand: 4e6, primary: HeatSourceOffer(heat: 1e6, inlet: 35 + 10, outlet: 35),
                                     secondary: HeatSourceOffer(heat: 30e6, inlet: 18 + 10, outlet: 18),
-                                    dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+                                    dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(s.heatPumpOutput.isApproximatelyEqual(to: 4e6))
         #expect(s.primaryTaken.isApproximatelyEqual(to: 1e6, relativeTolerance: 1e-12))
         #expect(s.secondaryTaken.isApproximatelyEqual(to: 1_707_033.0992, relativeTolerance: 1e-9))
@@ -114,31 +114,31 @@ struct HeatRecoveryTests {
         let offer = HeatSourceOffer(heat: 20e6, inlet: 35 + 10, outlet: 35)
         // 1.5 MW < 0.2 · 10 MW: off, nothing taken from the loop.
         let off = recovery().dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
-                                      state: empty, stepSeconds: dt)
+                                      outdoor: 10, state: empty, stepSeconds: dt)
         #expect(off.heatPumpOutput == 0 && off.compressorPower == 0 && off.primaryTaken == 0)
         #expect(off.delivered == 0)
         // Exactly at the minimum (2 MW) it runs.
         let on = recovery().dispatch(demand: 2e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
-                                     state: empty, stepSeconds: dt)
+                                     outdoor: 10, state: empty, stepSeconds: dt)
         #expect(on.heatPumpOutput.isApproximatelyEqual(to: 2e6))
         // Running, with a half-full tank it makes 1.5 MW + 5 MW charge = 6.5 MW: above the minimum, so it runs.
         let half = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
-                                                    state: filled(0.5, bank: HeatPumpBankState(unitsRunning: 1)), stepSeconds: dt)
+                                                    outdoor: 10, state: filled(0.5, bank: HeatPumpBankState(unitsRunning: 1)), stepSeconds: dt)
         #expect(half.heatPumpOutput.isApproximatelyEqual(to: 6.5e6))
         #expect(half.charge.isApproximatelyEqual(to: 5e6))
         #expect(half.delivered.isApproximatelyEqual(to: 1.5e6))
         checkHeatPumpBalance(half)
         // Stopped, with a half-full tank it rests: the tank delivers the 1.5 MW.
         let resting = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70,
-                                                       dhReturn: 40, state: filled(0.5), stepSeconds: dt)
+                                                       dhReturn: 40, outdoor: 10, state: filled(0.5), stepSeconds: dt)
         #expect(resting.heatPumpOutput == 0 && resting.discharge.isApproximatelyEqual(to: 1.5e6))
         // Just below the restart level it starts and charges.
         let restart = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70,
-                                                       dhReturn: 40, state: filled(0.49), stepSeconds: dt)
+                                                       dhReturn: 40, outdoor: 10, state: filled(0.49), stepSeconds: dt)
         #expect(restart.heatPumpOutput.isApproximatelyEqual(to: 6.5e6) && restart.starts == 1)
         // With a full tank it cannot charge: off, and the tank delivers the 1.5 MW.
         let full = recovery(storage: tank).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
-                                                    state: filled(1, bank: HeatPumpBankState(unitsRunning: 1)), stepSeconds: dt)
+                                                    outdoor: 10, state: filled(1, bank: HeatPumpBankState(unitsRunning: 1)), stepSeconds: dt)
         #expect(full.heatPumpOutput == 0)
         #expect(full.discharge.isApproximatelyEqual(to: 1.5e6))
         #expect(full.delivered.isApproximatelyEqual(to: 1.5e6))
@@ -150,9 +150,9 @@ struct HeatRecoveryTests {
         let offer = HeatSourceOffer(heat: 20e6, inlet: 45, outlet: 35)
         // One 10 MW unit stops below 2 MW; four 2.5 MW units run down to 0.5 MW.
         let single = recovery().dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70, dhReturn: 40,
-                                         state: empty, stepSeconds: dt)
+                                         outdoor: 10, state: empty, stepSeconds: dt)
         let bank = recovery(units: 4).dispatch(demand: 1.5e6, primary: offer, secondary: nothing, dhSupply: 70,
-                                               dhReturn: 40, state: empty, stepSeconds: dt)
+                                               dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(single.heatPumpOutput == 0)
         #expect(bank.heatPumpOutput.isApproximatelyEqual(to: 1.5e6))
         #expect(bank.cop.isApproximatelyEqual(to: referenceCOP, relativeTolerance: 1e-12))
@@ -165,7 +165,7 @@ struct HeatRecoveryTests {
         // 75 → 65 °C source, 40 → 70 °C network: 75 − 3 ≥ 70, and the whole source range is above 40 + 3.
         let hot = recovery(exchange: exchanger).dispatch(
             demand: 4e6, primary: HeatSourceOffer(heat: 5e6, inlet: 75, outlet: 65), secondary: nothing,
-            dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+            dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(hot.direct.isApproximatelyEqual(to: 4e6))
         #expect(hot.heatPumpOutput == 0 && hot.compressorPower == 0)
         #expect(hot.delivered.isApproximatelyEqual(to: 4e6))
@@ -175,11 +175,11 @@ struct HeatRecoveryTests {
         // five 2 MW units run it at COP(35 → 70 °C).
         let wide = HeatSourceOffer(heat: 10e6, inlet: 75, outlet: 35)
         let single = recovery(connection: .megawatts(20), exchange: exchanger).dispatch(
-            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(single.direct.isApproximatelyEqual(to: 8e6))
         #expect(single.heatPumpOutput == 0)
         let bank = recovery(connection: .megawatts(20), units: 5, exchange: exchanger).dispatch(
-            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(bank.direct.isApproximatelyEqual(to: 8e6))
         #expect(bank.heatPumpOutput.isApproximatelyEqual(to: 1e6))
         #expect(bank.compressorPower.isApproximatelyEqual(to: 1e6 / referenceCOP, relativeTolerance: 1e-12))
@@ -188,7 +188,7 @@ struct HeatRecoveryTests {
         checkHeatPumpBalance(bank)
         // Without the exchanger the same source goes through the heat pump.
         let none = recovery(connection: .megawatts(20)).dispatch(
-            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+            demand: 9e6, primary: wide, secondary: nothing, dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(none.direct == 0 && none.heatPumpOutput.isApproximatelyEqual(to: 9e6))
     }
 
@@ -199,7 +199,7 @@ struct HeatRecoveryTests {
         // 3 MW output; the heat pump makes 2.3 MW at COP = 0.5 · 348.15 / (348.15 − 308.15) = 4.3519.
         let s = recovery(exchange: exchanger).dispatch(
             demand: 3e6, primary: HeatSourceOffer(heat: 20e6, inlet: 50, outlet: 40), secondary: nothing,
-            dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+            dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         let cop = 0.5 * 348.15 / 40
         #expect(s.preheat.isApproximatelyEqual(to: 0.7e6, relativeTolerance: 1e-12))
         #expect(s.heatPumpOutput.isApproximatelyEqual(to: 2.3e6, relativeTolerance: 1e-12))
@@ -210,7 +210,7 @@ struct HeatRecoveryTests {
         // Without pre-heating the compressor does all of the lift.
         let plain = recovery(exchange: HeatExchange(approach: TemperatureDelta(3), direct: true, preheat: false)).dispatch(
             demand: 3e6, primary: HeatSourceOffer(heat: 20e6, inlet: 50, outlet: 40), secondary: nothing,
-            dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+            dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(plain.preheat == 0)
         #expect(plain.compressorPower.isApproximatelyEqual(to: 3e6 / cop, relativeTolerance: 1e-12))
     }
@@ -220,7 +220,7 @@ struct HeatRecoveryTests {
         let offer = HeatSourceOffer(heat: 50e6, inlet: 35 + 10, outlet: 35)
         // 3 MW demand, empty tank: the heat pump makes 3 + 5 (charge limit) = 8 MW.
         let charging = recovery(storage: tank).dispatch(demand: 3e6, primary: offer, secondary: nothing,
-                                                        dhSupply: 70, dhReturn: 40, state: empty, stepSeconds: dt)
+                                                        dhSupply: 70, dhReturn: 40, outdoor: 10, state: empty, stepSeconds: dt)
         #expect(charging.heatPumpOutput.isApproximatelyEqual(to: 8e6))
         #expect(charging.charge.isApproximatelyEqual(to: 5e6))
         #expect(charging.delivered.isApproximatelyEqual(to: 3e6))
@@ -229,7 +229,7 @@ struct HeatRecoveryTests {
         // 8 MW demand, source of 2 MW only (Q_hp 2.697 MW): the tank adds 5 MW (its discharge limit).
         let e0 = 1.8e10 // 5 MWh: half the tank
         let short = recovery(storage: tank).dispatch(demand: 8e6, primary: HeatSourceOffer(heat: 2e6, inlet: 35 + 10, outlet: 35),
-                                                     secondary: nothing, dhSupply: 70, dhReturn: 40, state: filled(0.5), stepSeconds: dt)
+                                                     secondary: nothing, dhSupply: 70, dhReturn: 40, outdoor: 10, state: filled(0.5), stepSeconds: dt)
         #expect(filled(0.5).tank.energy(in: tank, returnTemperature: 40).isApproximatelyEqual(to: e0, relativeTolerance: 1e-12))
         #expect(short.discharge.isApproximatelyEqual(to: 5e6))
         #expect(short.delivered.isApproximatelyEqual(to: 2_697_269.029634 + 5e6, relativeTolerance: 1e-12))
@@ -264,7 +264,7 @@ struct HeatRecoveryTests {
         // 10 MW demand, plenty of source at 35 °C: the running 20 MW pump charges the other 10 MW (the room,
         // C · 0.6 · 35 K / 1 h = 24.3 MW, is not the limit).
         let s = model.dispatch(demand: 10e6, primary: HeatSourceOffer(heat: 100e6, inlet: 45, outlet: 35), secondary: nothing,
-                               dhSupply: 70, dhReturn: 35, state: &state, stepSeconds: 3600)
+                               dhSupply: 70, dhReturn: 35, outdoor: 10, state: &state, stepSeconds: 3600)
         let capacity = 995.6 * 4180 * 1000.0 // J/K
         let e0 = capacity * 0.4 * 25
         #expect(s.charge.isApproximatelyEqual(to: 10e6, relativeTolerance: 1e-12))
@@ -298,7 +298,7 @@ struct HeatRecoveryTests {
             let secondary = HeatSourceOffer(heat: random.next(in: 0...3e6), inlet: secondaryOut + 6, outlet: secondaryOut)
             let dhSupply = random.next(in: 55...80)
             let s = model.dispatch(demand: demand, primary: primary, secondary: secondary, dhSupply: dhSupply, dhReturn: 40,
-                                   state: &state, stepSeconds: dt)
+                                   outdoor: 10, state: &state, stepSeconds: dt)
             let tol = 1e-9 * max(demand, 1)
             func fail(_ what: String) { if violations.count < 5 { violations.append("step \(step): \(what)") } }
             if s.delivered > min(demand, 8e6) + tol { fail("delivered \(s.delivered) > min(demand, connection)") }
