@@ -85,10 +85,10 @@ public struct EnsembleStudy: Sendable {
             .input(index, inputs: spec.inputs, values: inputValues[index], weather: weather)
     }
 
-    /// The named KPIs and economics of sample `index`'s appraised year.
+    /// The named KPIs and economics of sample `index`'s appraised year, and its monthly heat delivered.
     public func appraise(_ index: Int) throws(ScenarioFailure) -> [(name: String, units: String, longName: String, value: Double)] {
         let run = try ScenarioRunner(input: input(index)).appraise()
-        return run.summary.annual.named + (run.summary.economics?.named ?? [])
+        return run.summary.annual.named + (run.summary.economics?.named ?? []) + EnsembleSummary.monthlyHeat(run.summary)
     }
 
     /// The Latin-hypercube values of `spec`'s inputs, seeded with its seed mixed by SplitMix64.
@@ -170,6 +170,9 @@ extension ScenarioTable {
             for column in ensemble.kpiNames.indices {
                 values.append((ensemble.kpiNames[column], ensemble.kpiUnits[column], ensemble.kpiLongNames[column],
                                ensemble.kpiValues[index][column]))
+            }
+            if !ensemble.monthlyHeatDelivered.isEmpty {
+                values += EnsembleSummary.monthlyHeatNamed(ensemble.monthlyHeatDelivered[index])
             }
             return ScenarioRow(id: "sample-\(index)", labels: [], values: values)
         }
