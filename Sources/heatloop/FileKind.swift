@@ -5,7 +5,7 @@ import HeatLoopFiles
 /// command gets one sentence naming the right one ("this is a site file; use `heatloop run`") instead of
 /// the schema's list of every key it lacks, or an EPW's 1.6 MB quoted back as YAML.
 enum FileKind: Equatable {
-    case site, batch, sizing, uncertainty, weather, result
+    case site, batch, sizing, uncertainty, timeline, weather, result
     /// Not a regular readable file, or none of the above: the command's own loader reports why.
     case other
 
@@ -15,8 +15,8 @@ enum FileKind: Equatable {
 
     /// The kind of the file at `path`. An HDF5 file starts with its signature (HDF5 File Format
     /// Specification §II.A), an EPW with its `LOCATION` header line; a batch file lists `sites:` at the
-    /// top level, a sizing file has `vary:` without it, an uncertainty file `inputs:` or `samples:` (keys
-    /// no site file has); any other YAML is a site.
+    /// top level, a sizing file has `vary:` without it, an uncertainty file `inputs:` or `samples:`, a
+    /// timeline file `changes:` or `start_year:` (keys no site file has); any other YAML is a site.
     static func of(_ path: String) -> FileKind {
         // A path that is no regular file (a FIFO would block) is left to the loader, which reports why.
         guard InputFile.problem(at: path) == nil, let handle = FileHandle(forReadingAtPath: path) else { return .other }
@@ -29,6 +29,7 @@ enum FileKind: Equatable {
         if lines.contains(where: { $0.hasPrefix("sites:") }) { return .batch }
         if lines.contains(where: { $0.hasPrefix("vary:") }) { return .sizing }
         if lines.contains(where: { $0.hasPrefix("inputs:") || $0.hasPrefix("samples:") }) { return .uncertainty }
+        if lines.contains(where: { $0.hasPrefix("changes:") || $0.hasPrefix("start_year:") }) { return .timeline }
         return .site
     }
 
@@ -39,6 +40,7 @@ enum FileKind: Equatable {
         case .batch: "this is a batch file; use `heatloop batch` or `heatloop slurm`"
         case .sizing: "this is a sizing file; use `heatloop size --spec`"
         case .uncertainty: "this is an uncertainty file; use `heatloop run SITE --uncertainty`"
+        case .timeline: "this is a timeline file; use `heatloop run SITE --timeline`"
         case .weather: "this is an EPW weather file; give it to `heatloop weather`, or to `heatloop run SITE --weather`"
         case .result: "this is a HeatLoop result (HDF5); use `heatloop report` or `heatloop card`"
         case .other: "unreadable"

@@ -9,7 +9,7 @@ import HeatLoopReport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Summarise a result file (run, batch summary.h5 or sizing.h5); --html writes a report with charts.")
+        abstract: "Summarise a result file (run, batch summary.h5, sizing.h5 or <site>-ensemble.h5); --html writes a report with charts.")
 
     @Argument(help: "Result file (.h5) written by heatloop run, batch, merge or size.") var result: String
     @Option(help: "Also write a self-contained HTML report (inline SVG charts, no network) to this file.") var html: String?
@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.invalidInput
         }
         guard let kind = ReportKind(rootAttributes: attributes) else {
-            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch or sizing)")
+            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch, sizing, sizing_uncertainty or ensemble)")
             throw ExitStatus.invalidInput
         }
         let text: String, page: String
@@ -47,6 +47,12 @@ struct ReportCommand: ParsableCommand {
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             case .sizing:
                 let report = SizingReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .ensemble:
+                let report = EnsembleReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .robustSizing:
+                let report = RobustSizingReport(table: try HDF5ResultReader.readScenarioTable(path: result))
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             }
         } catch {

@@ -4,9 +4,9 @@ import HeatLoopFiles
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check site, batch, sizing and uncertainty files and report every problem; exit 2 if any.")
+        commandName: "validate", abstract: "Check site, batch, sizing, uncertainty and timeline files and report every problem; exit 2 if any.")
 
-    @Argument(help: "Site, batch, sizing or uncertainty files (YAML).") var files: [String]
+    @Argument(help: "Site, batch, sizing, uncertainty or timeline files (YAML).") var files: [String]
 
     func run() throws {
         var failed = false
@@ -23,6 +23,9 @@ struct ValidateCommand: ParsableCommand {
                 case .uncertainty:
                     let spec = try UncertaintySpec.load(path: file)
                     print("\(file): ok (uncertainty '\(spec.name)', \(spec.samples) samples, \(spec.inputs.count) uncertain input(s))")
+                case .timeline:
+                    let spec = try TimelineSpec.load(path: file)
+                    print("\(file): ok (timeline '\(spec.name)' from \(spec.startYear), \(spec.inputs.count) changing input(s))")
                 case .weather, .result:
                     printError("error: \(file): \(kind.usage)")
                     failed = true

@@ -2,6 +2,7 @@ import Foundation
 import HeatLoop
 import HeatLoopFiles
 import HeatLoopHDF5
+import HeatLoopReport
 import HeatLoopTestSupport
 import Testing
 
@@ -31,6 +32,22 @@ struct EnsembleRunTests {
         #expect(percentiles["npv_eur"] != nil)
         let attributes = try HDF5ResultReader.readAttributes(path: "\(folder)/a.h5").map(\.name)
         #expect(attributes.contains("npv_eur_p90") && attributes.contains("heat_delivered_MWh_p50"))
+        // Monthly heat delivered per sample: twelve columns that add up to the sample's annual heat.
+        let table = try HDF5ResultReader.readScenarioTable(path: "\(folder)/a.h5")
+        let annual = try #require(table.columns.first { $0.name == "heat_delivered_MWh" }?.values)
+        let months = EnsembleSummary.monthlyHeatColumns.compactMap { name in table.columns.first { $0.name == name }?.values }
+        #expect(months.count == 12)
+        for sample in annual.indices {
+            let sum = months.reduce(0) { $0 + $1[sample] }
+            #expect(sum.isApproximatelyEqual(to: annual[sample], relativeTolerance: 1e-9))
+        }
+        // The report: the P90/P50/P10 table in the terminal, the fan chart and the NPV distribution in HTML.
+        let report = try CLI.run(["report", "\(folder)/a.h5", "--html", "\(folder)/a.html"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("HeatLoop ensemble of 6 samples") && report.stdout.contains("NPV (M€)"))
+        let html = try String(contentsOfFile: "\(folder)/a.html", encoding: .utf8)
+        for id in EnsembleReport.ChartID.all { #expect(html.contains("id=\"\(id)\""), "\(id)") }
+        #expect(!html.contains("class=\"no-data\""))
     }
 
     @Test("the typical year with no uncertain inputs reproduces the single run exactly")

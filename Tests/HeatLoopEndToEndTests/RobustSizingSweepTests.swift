@@ -1,6 +1,7 @@
 import Foundation
 import HeatLoop
 import HeatLoopFiles
+import HeatLoopReport
 import HeatLoopTestSupport
 import Testing
 
@@ -55,6 +56,13 @@ struct RobustSizingSweepTests {
         try CFComplianceTests.check("\(folder)/out/sizing.h5")
         let csv = try String(contentsOfFile: "\(folder)/out/sizing.csv", encoding: .utf8)
         #expect(csv.contains("npv_eur_p90") && csv.contains("max_regret_eur") && csv.contains("npv_eur_mean"))
+        #expect(csv.contains("npv_eur_sample_000") && csv.contains("npv_eur_sample_002") && !csv.contains("npv_eur_sample_003"))
+        let report = try CLI.run(["report", "\(folder)/out/sizing.h5", "--html", "\(folder)/out/sizing.html"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("over 3 common samples") && report.stdout.contains("NPV P90 (M€)"))
+        let html = try String(contentsOfFile: "\(folder)/out/sizing.html", encoding: .utf8)
+        for id in RobustSizingReport.ChartID.all { #expect(html.contains("id=\"\(id)\""), "\(id)") }
+        #expect(!html.contains("class=\"no-data\""))
     }
 
     @Test("a price under vary is refused with a hint to move it under uncertainty")

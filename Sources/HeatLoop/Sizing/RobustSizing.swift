@@ -66,6 +66,13 @@ public struct RobustSizing: Sendable {
     /// The design ranked first, if any is feasible.
     public var recommended: Int? { rank.firstIndex(of: 1) }
 
+    /// The name of sample `sample`'s NPV column in a design table (`npv_eur_sample_000` …; three digits at
+    /// least, so the columns sort in sample order).
+    public static func sampleNPVColumn(_ sample: Int) -> String {
+        let digits = String(sample)
+        return "npv_eur_sample_" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
     /// The recommendation and the runner-ups (up to `runnerUps`) in words, amounts in `currency`.
     public func sentences(ids: [String], runnerUps: Int = 3, currency: Currency) -> [String] {
         guard let best = recommended else { return ["No design meets the constraints (on its mean over the samples; unmet_cooling_hours ≤ 0 unless the file bounds it)."] }

@@ -6,6 +6,10 @@ public struct EnsembleSummary: Sendable {
     public static let columns = ["heat_delivered_MWh", "erf", "pue", "unmet_cooling_hours",
                                  "npv_eur", "lcoh_eur_per_MWh", "payback_years"]
 
+    /// Per-sample monthly heat delivered, for the report's fan chart: `heat_delivered_MWh_month_01` …
+    /// `_12` (January … December of the simulated year).
+    public static let monthlyHeatColumns = (1...12).map { "heat_delivered_MWh_month_" + ($0 < 10 ? "0\($0)" : "\($0)") }
+
     /// The uncertain inputs' key paths (the input columns of the sample table).
     public var inputKeys: [String]
     /// Per sample: the inputs' values (in `inputKeys` order).
@@ -18,6 +22,8 @@ public struct EnsembleSummary: Sendable {
     public var kpiLongNames: [String]
     /// Per KPI column, its percentiles over the samples.
     public var percentiles: [Percentiles]
+    /// Per sample, heat delivered in each month (MWh, 12 values), when the samples report it (`monthlyHeatColumns`).
+    public var monthlyHeatDelivered: [[Double]]
 
     /// Builds the table from each sample's inputs and its run summary's named values.
     public init(inputKeys: [String], inputValues: [[Double]],
@@ -34,9 +40,25 @@ public struct EnsembleSummary: Sendable {
             let values = Dictionary(named.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             return names.map { values[$0] ?? .nan }
         }
+        monthlyHeatDelivered = first.contains(where: { $0.name == Self.monthlyHeatColumns[0] })
+            ? samples.map { named in
+                Self.monthlyHeatColumns.map { name in named.first { $0.name == name }?.value ?? .nan }
+            } : []
         let values = kpiValues
         percentiles = names.indices.map { column in Percentiles(values.map { $0[column] }) }
     }
 
     public var count: Int { kpiValues.count }
+
+    /// A run summary's monthly heat delivered as named values, to go with the KPIs.
+    public static func monthlyHeat(_ summary: RunSummary) -> [(name: String, units: String, longName: String, value: Double)] {
+        monthlyHeatNamed(summary.monthly.map(\.heatDeliveredMWh))
+    }
+
+    /// Twelve monthly heat-delivered values (MWh) as the named columns `monthlyHeatColumns`.
+    public static func monthlyHeatNamed(_ values: [Double]) -> [(name: String, units: String, longName: String, value: Double)] {
+        zip(monthlyHeatColumns, values).enumerated().map { index, pair in
+            (pair.0, "MWh", "heat delivered to district heating in month \(index + 1)", pair.1)
+        }
+    }
 }

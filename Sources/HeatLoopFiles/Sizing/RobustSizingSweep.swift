@@ -133,6 +133,13 @@ public struct RobustSizingOutcome: Sendable {
         recommendation = analysis.sentences(ids: ids, currency: plan.currency)
     }
 
+    /// A design's NPV in each sample, `npv_eur_sample_000` …, for the report's NPV distribution per design.
+    static func sampleNPVColumns(_ npv: [Double]) -> [(name: String, units: String, longName: String, value: Double)] {
+        npv.enumerated().map { sample, value in
+            (RobustSizing.sampleNPVColumn(sample), "EUR", "NPV in sample \(sample)", value)
+        }
+    }
+
     /// The design table (`sizing.h5`, `sizing.csv`) along `design`: the parameters, each KPI's mean over the
     /// samples (`<kpi>_mean`), NPV P10/P50/P90, the maximum regret, feasibility and rank; the criterion, the
     /// samples, the seed and the recommendation as root attributes.
@@ -150,6 +157,7 @@ public struct RobustSizingOutcome: Sendable {
                 ("feasible", "1", "meets every constraint on its means (1) or not (0)", analysis.feasible[d] ? 1 : 0),
                 ("rank", "1", "rank by the criterion among feasible designs (1 = best)", analysis.rank[d].map(Double.init) ?? .nan),
             ]
+            values += Self.sampleNPVColumns(npv[d])
             return ScenarioRow(id: ids[d], labels: [], values: values)
         }
         return ScenarioTable(dimension: "design", rows: rows, attributes: [
@@ -158,6 +166,7 @@ public struct RobustSizingOutcome: Sendable {
             ResultAttribute("site", .string(site)),
             ResultAttribute("kind", .string("sizing_uncertainty")),
             ResultAttribute("recommend_by", .string(analysis.criterion.rawValue)),
+            ResultAttribute("parameters", .string(parameterKeys.joined(separator: ","))),
             ResultAttribute("samples", .int(samples)),
             ResultAttribute("seed", .int(Int(seed))),
             ResultAttribute("common_random_numbers", .string("every design runs over the same weather members and Latin-hypercube rows")),

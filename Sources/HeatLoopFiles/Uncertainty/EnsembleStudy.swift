@@ -79,16 +79,24 @@ public struct EnsembleStudy: Sendable {
 
     /// Sample `index`'s input: the site with its drawn values, in its weather member.
     public func input(_ index: Int) throws(ScenarioFailure) -> SiteInput {
-        try EnsembleSample(root: root, sitePath: sitePath, traces: traces, designWeather: base.weather,
-                           weatherPath: base.weatherPath, weatherSHA256: base.weatherSHA256,
-                           timestepOverride: timestepOverride)
-            .input(index, inputs: spec.inputs, values: inputValues[index], weather: weather)
+        try sample.input(index, inputs: spec.inputs, values: inputValues[index], weather: weather)
     }
 
-    /// The named KPIs and economics of sample `index`'s appraised year.
+    /// The site with `settings` (key path, value) set, in its own weather file (a timeline's year);
+    /// problems name `what`.
+    public func input(_ what: String, settings: [(keyPath: String, value: Double)]) throws(ScenarioFailure) -> SiteInput {
+        try sample.input(what, settings: settings, weather: base.weather)
+    }
+
+    private var sample: EnsembleSample {
+        EnsembleSample(root: root, sitePath: sitePath, traces: traces, designWeather: base.weather,
+                       weatherPath: base.weatherPath, weatherSHA256: base.weatherSHA256, timestepOverride: timestepOverride)
+    }
+
+    /// The named KPIs and economics of sample `index`'s appraised year, and its monthly heat delivered.
     public func appraise(_ index: Int) throws(ScenarioFailure) -> [(name: String, units: String, longName: String, value: Double)] {
         let run = try ScenarioRunner(input: input(index)).appraise()
-        return run.summary.annual.named + (run.summary.economics?.named ?? [])
+        return run.summary.annual.named + (run.summary.economics?.named ?? []) + EnsembleSummary.monthlyHeat(run.summary)
     }
 
     /// The Latin-hypercube values of `spec`'s inputs, seeded with its seed mixed by SplitMix64.
@@ -136,11 +144,17 @@ struct EnsembleSample: Sendable {
         do { member = try weather.member(index) } catch {
             throw ScenarioFailure(description: "sample \(index): climate: \(error)")
         }
+        return try input("sample \(index)", settings: Array(zip(inputs.map(\.keyPath), values)), weather: member)
+    }
+
+    /// The site with `settings` (key path, value) set, decoded and designed, run in `weather`; problems are
+    /// reported as `what` (e.g. `sample 3`, `year 2031`) with the values set.
+    func input(_ what: String, settings: [(keyPath: String, value: Double)], weather member: WeatherSeries) throws(ScenarioFailure) -> SiteInput {
         var node = root
-        for (input, value) in zip(inputs, values) {
-            guard let keyPath = SiteKeyPath(input.keyPath) else { continue }
-            do { node = try node.setting(keyPath, to: .number(value)) } catch {
-                throw ScenarioFailure(description: "sample \(index): \(input.keyPath): \(error.message)")
+        for (keyPath, value) in settings {
+            guard let path = SiteKeyPath(keyPath) else { continue }
+            do { node = try node.setting(path, to: .number(value)) } catch {
+                throw ScenarioFailure(description: "\(what): \(keyPath): \(error.message)")
             }
         }
         let log = SpecProblemLog(file: sitePath)
@@ -149,8 +163,8 @@ struct EnsembleSample: Sendable {
         let designed = decoded.designed(ambient: DesignAmbient(weather: designWeather))
         let problems = log.problems.map(\.description) + designed.problems.map { "\($0.keyPath): \($0.message)" }
         guard problems.isEmpty else {
-            let drawn = zip(inputs, values).map { "\($0.keyPath) = \(formatNumber($1))" }
-            throw ScenarioFailure(description: "sample \(index) (\(drawn.joined(separator: ", "))): "
+            let drawn = settings.map { "\($0.keyPath) = \(formatNumber($0.value))" }
+            throw ScenarioFailure(description: "\(what) (\(drawn.joined(separator: ", "))): "
                                   + problems.joined(separator: "; "))
         }
         return SiteInput(designed: designed, traces: traces, weather: member, weatherPath: weatherPath,
@@ -170,6 +184,9 @@ extension ScenarioTable {
             for column in ensemble.kpiNames.indices {
                 values.append((ensemble.kpiNames[column], ensemble.kpiUnits[column], ensemble.kpiLongNames[column],
                                ensemble.kpiValues[index][column]))
+            }
+            if !ensemble.monthlyHeatDelivered.isEmpty {
+                values += EnsembleSummary.monthlyHeatNamed(ensemble.monthlyHeatDelivered[index])
             }
             return ScenarioRow(id: "sample-\(index)", labels: [], values: values)
         }

@@ -1,11 +1,14 @@
 import HeatLoop
 
 /// Which report a HeatLoop file gets, from its root attributes: a sizing sweep or a batch summary (root
-/// `kind`), or a single run (it records its resolved site file). Nil for other files.
+/// `kind`), an ensemble (`kind = ensemble`), a sizing sweep under uncertainty (`kind = sizing_uncertainty`),
+/// or a single run (it records its resolved site file). Nil for other files.
 public enum ReportKind: Sendable, Equatable {
     case run
     case batch
     case sizing
+    case ensemble
+    case robustSizing
 
     public init?(rootAttributes attributes: [ResultAttribute]) {
         func text(_ name: String) -> String? {
@@ -15,6 +18,8 @@ public enum ReportKind: Sendable, Equatable {
         switch text("kind") {
         case "batch": self = .batch
         case "sizing": self = .sizing
+        case "ensemble": self = .ensemble
+        case "sizing_uncertainty": self = .robustSizing
         default:
             guard text("site_config_json") != nil || text("site_config") != nil else { return nil }
             self = .run

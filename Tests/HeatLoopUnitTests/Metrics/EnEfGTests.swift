@@ -107,4 +107,39 @@ struct EnEfGVerdictTests {
                                        basis: "", unmetCoolingHours: 3)
         #expect(!recorded.passes && recorded.verdict.hasPrefix("not assessed"))
     }
+
+    /// Per-year targets (EnEfG § 11, BGBl. 2023 I Nr. 309): a target binds a year when in force on its last day.
+    /// Existing site (2015): none before 1 July 2027, 1.5 from then, 1.3 from 1 July 2030. New site (1 Oct 2027):
+    /// 1.2 and 15 % due two years after commissioning, 1 Oct 2029.
+    @Test("targets in force on a year's last day", arguments: [
+        (date(2015, 1, 1), date(2027, 6, 30), nil, nil),
+        (date(2015, 1, 1), date(2027, 7, 1), 1.5, nil),
+        (date(2015, 1, 1), date(2027, 12, 31), 1.5, nil),
+        (date(2015, 1, 1), date(2030, 6, 30), 1.5, nil),
+        (date(2015, 1, 1), date(2030, 7, 1), 1.3, nil),
+        (date(2026, 6, 30), date(2035, 12, 31), 1.3, nil),
+        (date(2027, 10, 1), date(2028, 12, 31), nil, nil),
+        (date(2027, 10, 1), date(2029, 9, 30), nil, nil),
+        (date(2027, 10, 1), date(2029, 10, 1), 1.2, 0.15),
+        (date(2026, 7, 1), date(2028, 7, 1), 1.2, 0.10),
+        (date(2028, 7, 1), date(2030, 12, 31), 1.2, 0.20),
+    ] as [(CalendarDate, CalendarDate, Double?, Double?)])
+    func targetsInYear(commissioning: CalendarDate, lastDay: CalendarDate, pue: Double?, erf: Double?) {
+        let requirement = EnEfGRequirement(commissioning: commissioning, lastDay: lastDay)
+        #expect(requirement.pue == pue && requirement.erf == erf, "\(requirement.basis)")
+    }
+
+    @Test("a year without a target in force reads 'no target yet'; the same figures fail once 1.3 binds")
+    func yearVerdicts() {
+        let early = EnEfGAssessment(commissioning: date(2015, 1, 1), lastDay: date(2026, 12, 31), pue: 1.45, erf: 0)
+        #expect(!early.hasTarget && early.verdict == "no target yet" && early.passCode == -1)
+        let middle = EnEfGAssessment(commissioning: date(2015, 1, 1), lastDay: date(2028, 12, 31), pue: 1.45, erf: 0)
+        #expect(middle.verdict == "PASS")
+        let late = EnEfGAssessment(commissioning: date(2015, 1, 1), lastDay: date(2030, 12, 31), pue: 1.45, erf: 0)
+        #expect(late.verdict == "FAIL" && late.pueRequired == 1.3)
+        // The long-term targets are the last year's: a typical-year run reads as before.
+        #expect(EnEfGRequirement.longTerm(commissioning: date(2015, 1, 1)).pue == 1.3)
+        #expect(EnEfGAssessment(commissioning: date(2015, 1, 1), pue: 1.2, erf: 0).basis
+                == "existing data center (commissioned before 2026-07-01): PUE ≤ 1.3 from 2030-07-01, no ERF target")
+    }
 }

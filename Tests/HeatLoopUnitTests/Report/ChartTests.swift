@@ -40,6 +40,38 @@ struct ChartTests {
         Self.check(chart.svg(id: "chart-line", title: "Line"), id: "chart-line")
     }
 
+    @Test("fan chart (band and centre line)", arguments: Data.allCases)
+    func bandChart(data: Data) {
+        let centre = Self.values(data)
+        let chart = BandChart(x: centre.indices.map { Double($0 + 1) }, lower: centre.map { $0 - 2 }, upper: centre.map { $0 + 3 },
+                              center: centre, bandName: "P90 … P10", centerName: "P50", xTitle: "", yTitle: "heat (MWh)",
+                              xAxis: FixedAxis(lower: 0.5, upper: 12.5, ticks: [AxisTick(value: 1, label: "Jan")]))
+        Self.check(chart.svg(id: "chart-band", title: "Band"), id: "chart-band")
+    }
+
+    @Test("a band breaks at a non-finite point: one outline per finite run")
+    func bandRuns() {
+        #expect(BandChart.runs([0, 1, 2, 4, 5, 7]) == [[0, 1, 2], [4, 5], [7]])
+        let chart = BandChart(x: [1, 2, 3, 4, 5], lower: [1, 1, .nan, 1, 1], upper: [2, 2, 2, 2, 2], center: [1.5, 1.5, 1.5, 1.5, 1.5],
+                              bandName: "band", centerName: "centre", xTitle: "", yTitle: "")
+        #expect(chart.finiteIndices == [0, 1, 3, 4])
+        #expect(chart.svg(id: "chart-band", title: "Band").components(separatedBy: "opacity=\"0.25\"").count - 1 == 2)
+    }
+
+    /// ECDF of {3, 1, 2}: 0 below 1, then 1/3, 2/3, 1 at 1, 2, 3 (NaN left out).
+    @Test("empirical distribution steps")
+    func ecdfSteps() {
+        let steps = DistributionChart.ecdfSteps([3, .nan, 1, 2])
+        let xs: [Double] = [1, 1, 1, 2, 2, 3, 3]
+        let third = 1.0 / 3, twoThirds = 2.0 / 3
+        let ys: [Double] = [0, 0, third, third, twoThirds, twoThirds, 1]
+        #expect(steps.map(\.x) == xs)
+        #expect(steps.map(\.y) == ys)
+        #expect(DistributionChart.ecdfSteps([.nan]).isEmpty)
+        let chart = DistributionChart.ecdf([(name: "a", values: [3, 1, 2])], xTitle: "NPV (M€)", scale: 1e-6)
+        Self.check(chart.svg(id: "chart-ecdf", title: "ECDF"), id: "chart-ecdf")
+    }
+
     @Test("stacked bars", arguments: Data.allCases)
     func stackedBars(data: Data) {
         let chart = StackedBarChart(categories: (1...12).map { "M\($0)" },
