@@ -7,6 +7,8 @@ public enum ChillerModel: Sendable, Equatable {
     /// DOE-2 / EnergyPlus `Chiller:Electric:EIR` curves (see `Chiller.step`); named sets in `ChillerCurveSet`.
     /// `indirect` so that a `Chiller` stays small (48 bytes) and plants holding one copy cheaply.
     indirect case electricEIR(EIRChillerCurves)
+    /// EnergyPlus `Chiller:Electric` (BLAST) curves (see `BLASTChillerCurves`).
+    indirect case electricBLAST(BLASTChillerCurves)
 }
 
 /// An electric vapour-compression chiller.
@@ -62,6 +64,8 @@ public struct Chiller: Sendable, Equatable {
         case .carnot: capacity.value
         case .electricEIR(let curves):
             capacity.value * max(0, curves.capacityFunction(chilledWaterLeaving, condenserEntering))
+        case .electricBLAST(let curves):
+            capacity.value * curves.capacityRatio(chilledWaterLeaving: chilledWaterLeaving, condenserEntering: condenserEntering)
         }
     }
 
@@ -81,6 +85,10 @@ public struct Chiller: Sendable, Equatable {
             let eir = curves.eirFunctionOfTemperature(chilledWaterLeaving, condenserEntering)
                 * curves.eirFunctionOfPartLoad(1)
             return eir > 0 ? curves.referenceCOP / eir : .infinity
+        case .electricBLAST(let curves):
+            let ratio = curves.capacityRatio(chilledWaterLeaving: chilledWaterLeaving, condenserEntering: condenserEntering)
+            let input = curves.powerRatio(ratio) * curves.fullLoadFraction(1)
+            return input > 0 ? curves.nominalCOP / input : .infinity
         }
     }
 
@@ -108,7 +116,26 @@ public struct Chiller: Sendable, Equatable {
         case .electricEIR(let curves):
             return eirStep(curves, load: load, chilledWaterLeaving: chilledWaterLeaving,
                            condenserEntering: condenserEntering)
+        case .electricBLAST(let curves):
+            return blastStep(curves, load: load, chilledWaterLeaving: chilledWaterLeaving,
+                             condenserEntering: condenserEntering)
         }
+    }
+
+    /// The BLAST step (`BLASTChillerCurves`): no false loading is reported; below PLR_min the
+    /// chiller cycles at PLR_min power.
+    private func blastStep(_ curves: BLASTChillerCurves, load: Double, chilledWaterLeaving: Double,
+                           condenserEntering: Double) -> ChillerStep {
+        let ratio = curves.capacityRatio(chilledWaterLeaving: chilledWaterLeaving, condenserEntering: condenserEntering)
+        let available = capacity.value * ratio
+        guard available > 0 else { return .idle }
+        let removed = min(load, curves.maximumPartLoadRatio * available)
+        let partLoad = removed / available
+        let cycling = min(1, partLoad / curves.minimumPartLoadRatio)
+        let runningPartLoad = max(partLoad, curves.minimumPartLoadRatio)
+        let power = curves.fullLoadFraction(runningPartLoad) * curves.powerRatio(ratio) * available / curves.nominalCOP * cycling
+        return ChillerStep(removed: removed, power: max(0, power), condenserFanPower: 0, partLoadRatio: partLoad,
+                           cyclingRatio: cycling, falseLoad: 0, curveInputsClamped: false)
     }
 
     @inline(__always)

@@ -357,6 +357,13 @@ public enum Psychrometrics {
         return (1.006 * dryBulb + ratio * (2501 + 1.86 * dryBulb)) * 1000
     }
 
+    /// Moist-air specific heat at constant humidity ratio, J/(kg_da K): the temperature derivative of
+    /// `enthalpy(dryBulb:humidityRatio:)`, `c_p = 1006 + 1860 W` (ASHRAE Fundamentals 2017, ch. 1, eq. 30).
+    @inline(__always)
+    public static func moistAirSpecificHeat(humidityRatio: Double) -> Double {
+        1006 + 1860 * max(humidityRatio, minimumHumidityRatio)
+    }
+
     /// Moist-air specific volume, m³ per kg dry air:
     ///
     ///     v = R_da (t + 273.15) (1 + 1.607858 W) / p,   R_da = 287.042 J/(kg·K)
