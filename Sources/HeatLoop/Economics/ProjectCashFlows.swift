@@ -6,8 +6,8 @@ import Foundation
 ///     IRR    = the r with NPV(r) = 0
 ///     LCOH   = (I + Σ_t C_t (1 + r)^−t) / Σ_t Q_t (1 + r)^−t
 ///
-/// I: investment at the start (€), R_t: heat revenue of year t, C_t: its costs net of cooling savings
-/// (maintenance + heat-pump electricity − cooling electricity saved), Q_t: heat delivered (MWh). With the same
+/// I: investment at the start (€), R_t: heat revenue and take-or-pay payment of year t, C_t: its costs net of
+/// cooling savings (maintenance + heat-pump electricity + availability penalty − cooling electricity saved), Q_t: heat delivered (MWh). With the same
 /// flows every year these are `ProjectEconomics.assess`'s annuity figures (NPV = −I + CF / a(r, L), LCOH =
 /// (a·I + C) / Q). Source: VDI 2067 Blatt 1 (2012); Blank & Tarquin, *Engineering Economy*, ch. 2 and 7.
 public struct ProjectCashFlows: Sendable, Equatable {
@@ -22,10 +22,12 @@ public struct ProjectCashFlows: Sendable, Equatable {
             self.heatDeliveredMWh = heatDeliveredMWh
         }
 
-        /// A year from its appraisal: revenue from heat, costs net of cooling savings.
+        /// A year from its appraisal: revenue from heat and take-or-pay, costs (with the availability penalty)
+        /// net of cooling savings.
         public init(_ assessment: EconomicAssessment, heatDeliveredMWh: Double) {
-            self.init(revenue: assessment.heatRevenue,
-                      cost: assessment.maintenance + assessment.heatPumpElectricityCost - assessment.coolingSavings,
+            self.init(revenue: assessment.heatRevenue + assessment.takeOrPayPayment,
+                      cost: assessment.maintenance + assessment.heatPumpElectricityCost + assessment.availabilityPenalty
+                          - assessment.coolingSavings,
                       heatDeliveredMWh: heatDeliveredMWh)
         }
     }

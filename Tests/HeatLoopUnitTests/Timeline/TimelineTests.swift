@@ -40,8 +40,10 @@ struct TimelineTests {
             kpis.erf = 0
             kpis.heatDeliveredMWh = 10
             let economics = EconomicAssessment(capex: CapitalCostBreakdown(heatPump: 1000, storage: 0, connection: 0),
-                                               heatRevenue: revenue, heatPumpElectricityCost: 0, coolingEnergySaved: Joules(0),
-                                               coolingSavings: 0, maintenance: 0, netCashFlow: revenue, npv: 0, lcoh: 0,
+                                               heatRevenue: revenue, takeOrPayPayment: 0, heatPumpElectricityCost: 0,
+                                               coolingEnergySaved: Joules(0), coolingSavings: 0,
+                                               availabilityShortfall: Joules(0), availabilityPenalty: 0,
+                                               maintenance: 0, netCashFlow: revenue, npv: 0, lcoh: 0,
                                                paybackYears: 0, co2AvoidedLifetimeTonnes: 0)
             return (kpis, economics)
         }
