@@ -6,17 +6,8 @@
 /// Up to `maxTooltipBars` categories each bar is a rectangle that shows its value on hover; beyond, each
 /// panel's bars are one path (a few dozen bytes a bar), so 1,000 scenarios stay a bounded drawing.
 public struct FacetedBarChart: Sendable {
-    public struct Facet: Sendable {
-        public var name: String
-        public var color: String
-        /// One value per category.
-        public var values: [Double]
-        public init(name: String, color: String, values: [Double]) {
-            self.name = name
-            self.color = color
-            self.values = values
-        }
-    }
+    /// A panel: its name, colour and one value per category.
+    public typealias Facet = BarSeries
 
     public var categories: [String]
     public var facets: [Facet]

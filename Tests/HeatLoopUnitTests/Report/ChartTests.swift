@@ -81,15 +81,6 @@ struct ChartTests {
         Self.check(chart.svg(id: "chart-stacked", title: "Stacked"), id: "chart-stacked")
     }
 
-    @Test("grouped bars, including negative values", arguments: Data.allCases)
-    func groupedBars(data: Data) {
-        let chart = GroupedBarChart(groups: ["a", "b", "a group with a rather long label that must be rotated"],
-                                    series: [BarSeries(name: "baseline", color: Palette.blue, values: Self.values(data, count: 3)),
-                                             BarSeries(name: "warmer", color: Palette.orange, values: [-2, .nan, 3])],
-                                    xTitle: "", yTitle: "NPV (M€)", valueUnit: "M€")
-        Self.check(chart.svg(id: "chart-grouped", title: "Grouped"), id: "chart-grouped")
-    }
-
     @Test("scatter with rings, a line and a label", arguments: Data.allCases)
     func scatter(data: Data) {
         let points = Self.points(data)
