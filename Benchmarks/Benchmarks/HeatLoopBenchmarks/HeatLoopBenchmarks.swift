@@ -166,4 +166,5 @@ let benchmarks: @Sendable () -> Void = {
     stageBenchmarks()
     batchBenchmarks()
     sizingBenchmarks()
+    robustSizingBenchmarks()
 }
