@@ -68,33 +68,15 @@ func thousandSiteYears() throws -> (binary: String, batch: String) {
 /// shared baseline and the four marginal designs, every output written, by the release
 /// `heatloop size SITE --spec SIZING --jobs 2`.
 func sizingBenchmarks() {
-    Benchmark(
-        "heatloop size, 400 hourly designs (2 jobs)",
-        configuration: .init(metrics: [.wallClock, .childPeakResident, .childCPU], timeUnits: .milliseconds,
-                             warmupIterations: 0, maxDuration: .seconds(40), maxIterations: 3,
-                             teardown: { Scratch.remove() })
-    ) { (benchmark, state: (binary: String, spec: String)) in
-        for _ in benchmark.scaledIterations {
-            let output = Scratch.file("size-\(UUID().uuidString)")
-            let usage = try runChild([state.binary, "size", BenchPaths.defaultSite, "--spec", state.spec, "--jobs", "2",
-                                      "--output", output, "--quiet"], log: Scratch.file("size.log"))
-            benchmark.measurement(.childPeakResident, usage.maxResidentBytes)
-            benchmark.measurement(.childCPU, usage.cpuNanoseconds / 1_000_000)
-            try? FileManager.default.removeItem(atPath: output)
-        }
-    } setup: {
-        let spec = Scratch.file("four-hundred.yaml")
-        try """
-            name: four-hundred
-            timestep_min: 60
-            vary:
-              heat_recovery.heat_pump.capacity_mw: {from: 1, to: 20, step: 1}
-              heat_recovery.storage.volume_m3: {from: 0, to: 1900, step: 100}
-            objective: npv
-            constraints: {erf: {min: 0.2}}
-            """.write(toFile: spec, atomically: true, encoding: .utf8)
-        return (BenchPaths.heatloopBinary, spec)
-    }
+    sizeBenchmark("heatloop size, 400 hourly designs (2 jobs)", file: "four-hundred", spec: """
+        name: four-hundred
+        timestep_min: 60
+        vary:
+          heat_recovery.heat_pump.capacity_mw: {from: 1, to: 20, step: 1}
+          heat_recovery.storage.volume_m3: {from: 0, to: 1900, step: 100}
+        objective: npv
+        constraints: {erf: {min: 0.2}}
+        """)
 }
 
 /// Issue 18 item 6: sizing under uncertainty, every design over the same samples (common random numbers).
@@ -102,38 +84,44 @@ func sizingBenchmarks() {
 /// generated weather years and price/utilisation draws = 400 hourly site-years, summary only), whose CPU time
 /// per site-year scales to the full study (Docs/performance.md).
 func robustSizingBenchmarks() {
+    sizeBenchmark("heatloop size under uncertainty, 20 designs × 20 samples (2 jobs)", file: "robust-four-hundred", spec: """
+        name: robust-four-hundred
+        timestep_min: 60
+        vary:
+          heat_recovery.heat_pump.capacity_mw: [4, 8, 12, 16, 20]
+          heat_recovery.storage.volume_m3: [0, 250, 500, 1000]
+        uncertainty:
+          samples: 20
+          seed: 2026
+          weather: generated
+          inputs:
+            economics.heat_price_eur_per_mwh: {triangular: {min: 30, mode: 45, max: 70}}
+            it.clusters[0].workload.constant.utilization: {uniform: {min: 0.7, max: 0.95}}
+        recommend_by: p90_npv
+        constraints: {unmet_cooling_hours: {max: 24}}
+        """)
+}
+
+/// `heatloop size` of the default site over the sizing file `spec` (written to `<file>.yaml`), with two
+/// jobs and every output written: wall clock, the child's CPU time and peak memory.
+private func sizeBenchmark(_ name: String, file: String, spec: String) {
     Benchmark(
-        "heatloop size under uncertainty, 20 designs × 20 samples (2 jobs)",
+        name,
         configuration: .init(metrics: [.wallClock, .childPeakResident, .childCPU], timeUnits: .milliseconds,
                              warmupIterations: 0, maxDuration: .seconds(40), maxIterations: 3,
                              teardown: { Scratch.remove() })
     ) { (benchmark, state: (binary: String, spec: String)) in
         for _ in benchmark.scaledIterations {
-            let output = Scratch.file("robust-\(UUID().uuidString)")
+            let output = Scratch.file("\(file)-\(UUID().uuidString)")
             let usage = try runChild([state.binary, "size", BenchPaths.defaultSite, "--spec", state.spec, "--jobs", "2",
-                                      "--output", output, "--quiet"], log: Scratch.file("robust.log"))
+                                      "--output", output, "--quiet"], log: Scratch.file("\(file).log"))
             benchmark.measurement(.childPeakResident, usage.maxResidentBytes)
             benchmark.measurement(.childCPU, usage.cpuNanoseconds / 1_000_000)
             try? FileManager.default.removeItem(atPath: output)
         }
     } setup: {
-        let spec = Scratch.file("robust-four-hundred.yaml")
-        try """
-            name: robust-four-hundred
-            timestep_min: 60
-            vary:
-              heat_recovery.heat_pump.capacity_mw: [4, 8, 12, 16, 20]
-              heat_recovery.storage.volume_m3: [0, 250, 500, 1000]
-            uncertainty:
-              samples: 20
-              seed: 2026
-              weather: generated
-              inputs:
-                economics.heat_price_eur_per_mwh: {triangular: {min: 30, mode: 45, max: 70}}
-                it.clusters[0].workload.constant.utilization: {uniform: {min: 0.7, max: 0.95}}
-            recommend_by: p90_npv
-            constraints: {unmet_cooling_hours: {max: 24}}
-            """.write(toFile: spec, atomically: true, encoding: .utf8)
-        return (BenchPaths.heatloopBinary, spec)
+        let path = Scratch.file("\(file).yaml")
+        try spec.write(toFile: path, atomically: true, encoding: .utf8)
+        return (BenchPaths.heatloopBinary, path)
     }
 }
