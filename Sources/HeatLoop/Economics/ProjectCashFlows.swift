@@ -22,13 +22,11 @@ public struct ProjectCashFlows: Sendable, Equatable {
             self.heatDeliveredMWh = heatDeliveredMWh
         }
 
-        /// A year from its appraisal: revenue from heat and take-or-pay, costs (with the availability penalty)
-        /// net of cooling savings.
+        /// A year from its appraisal: revenue from heat and take-or-pay; the costs are what the appraisal's net
+        /// cash flow leaves of it (`ProjectEconomics.assess`, the one home of what a year's cash flow counts).
         public init(_ assessment: EconomicAssessment, heatDeliveredMWh: Double) {
-            self.init(revenue: assessment.heatRevenue + assessment.takeOrPayPayment,
-                      cost: assessment.maintenance + assessment.heatPumpElectricityCost + assessment.availabilityPenalty
-                          - assessment.coolingSavings,
-                      heatDeliveredMWh: heatDeliveredMWh)
+            let revenue = assessment.heatRevenue + assessment.takeOrPayPayment
+            self.init(revenue: revenue, cost: revenue - assessment.netCashFlow, heatDeliveredMWh: heatDeliveredMWh)
         }
     }
 
