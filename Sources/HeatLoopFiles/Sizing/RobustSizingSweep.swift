@@ -20,6 +20,15 @@ public struct RobustSizingSweep: Sendable {
 
     /// `progress(done, total)` on the calling thread: baselines, then design × sample runs.
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> RobustSizingOutcome {
+        let rows = try rows(designs: plan.designs.indices, progress: progress)
+        return RobustSizingOutcome(plan: plan, uncertainty: uncertainty, rows: rows, samples: uncertainty.samples)
+    }
+
+    /// The KPI rows of the designs `designs` (indices into `plan.designs`) over every sample, design-major
+    /// (row `(d − designs.lowerBound)·samples + s`): a shard of the sweep (`heatloop slurm`). The samples are
+    /// made from the whole plan (its first design's weather, the seed), so every shard runs the same ones.
+    public func rows(designs: Range<Int>,
+                     progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> [RobustSizingOutcome.Row] {
         guard let first = plan.designs.first else { throw ScenarioFailure(description: "the sweep has no design") }
         let samples = uncertainty.samples
         let members: [WeatherSeries]
@@ -46,11 +55,11 @@ public struct RobustSizingSweep: Sendable {
         }
         // Baselines: one per (baseline key, sample), from the first design with that key.
         var keyDesign: [String: Int] = [:]
-        for (index, design) in plan.designs.enumerated() where keyDesign[design.baselineKey] == nil {
-            keyDesign[design.baselineKey] = index
+        for index in designs where keyDesign[plan.designs[index].baselineKey] == nil {
+            keyDesign[plan.designs[index].baselineKey] = index
         }
         let keys = keyDesign.keys.sorted(), keyDesigns = keys.map { keyDesign[$0] ?? 0 }
-        let total = keys.count * samples + plan.designs.count * samples
+        let total = keys.count * samples + designs.count * samples
         var done = 0
         progress(0, total)
         var baselines: [String: CoolingBaseline] = [:]
@@ -69,10 +78,11 @@ public struct RobustSizingSweep: Sendable {
         })
         if let failure { throw failure }
         let known = baselines, baselineKeys = plan.designs.map(\.baselineKey)
-        var rows = [[(name: String, units: String, longName: String, value: Double)]?](repeating: nil, count: plan.designs.count * samples)
-        ParallelRunner.run(count: plan.designs.count * samples, jobs: jobs, work: { index in
+        var rows = [RobustSizingOutcome.Row?](repeating: nil, count: designs.count * samples)
+        let firstDesign = designs.lowerBound
+        ParallelRunner.run(count: designs.count * samples, jobs: jobs, work: { index in
             Result { () throws(ScenarioFailure) in
-                let (design, sample) = (index / samples, index % samples)
+                let (design, sample) = (firstDesign + index / samples, index % samples)
                 let baseline = known["\(baselineKeys[design])#\(sample)"]
                 let run = try ScenarioRunner(input: input(design, sample)).appraise(baseline: baseline)
                 return run.summary.annual.named + (run.summary.economics?.named ?? [])
@@ -86,7 +96,7 @@ public struct RobustSizingSweep: Sendable {
             progress(done, total)
         })
         if let failure { throw failure }
-        return RobustSizingOutcome(plan: plan, uncertainty: uncertainty, rows: rows.map { $0 ?? [] }, samples: samples)
+        return rows.map { $0 ?? [] }
     }
 }
 
@@ -105,8 +115,12 @@ public struct RobustSizingOutcome: Sendable {
     public var samples: Int
     public var seed: UInt64
 
-    init(plan: SizingPlan, uncertainty: UncertaintySpec, rows: [[(name: String, units: String, longName: String, value: Double)]],
-         samples: Int) {
+    /// One run's KPIs (name, units, long name, value): its annual summary, then its economics.
+    public typealias Row = [(name: String, units: String, longName: String, value: Double)]
+
+    /// The outcome of `rows`, every design's row of every sample, design-major (row `d·samples + s`), as
+    /// `RobustSizingSweep.run` collects them or a merge of its shards reassembles them.
+    public init(plan: SizingPlan, uncertainty: UncertaintySpec, rows: [Row], samples: Int) {
         ids = plan.designs.map(\.id)
         parameterKeys = plan.parameterKeys
         parameters = plan.designs.map(\.parameters)
