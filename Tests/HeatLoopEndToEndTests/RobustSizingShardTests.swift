@@ -148,8 +148,8 @@ struct RobustSizingShardTests {
 extension BatchTests {
     /// A real single-node Slurm cluster (`../shared/slurm/`): the tiny sweep under uncertainty as a
     /// 3-task array (one design each) and its merge give exactly the `sizing.csv` of a local
-    /// `heatloop size`. In `BatchTests` so that it never runs beside the batch's Slurm test (each stops
-    /// the cluster at its end). Needs root; about 30–60 s. Skipped, with the reason, where the cluster
+    /// `heatloop size`; with one task made to fail, the merge runs anyway and fails naming its shard. In `BatchTests` so that it never runs beside the batch's Slurm test (each stops
+    /// the cluster at its end). Needs root; about 1–2 min. Skipped, with the reason, where the cluster
     /// cannot start.
     @Test func slurmArraySizingUnderUncertaintyMatchesALocalRun() throws {
         let (slurm, log) = try Self.startLocalSlurm()
@@ -178,5 +178,22 @@ extension BatchTests {
         let mergeLog = files(in: "\(cluster)/logs").first { $0.hasPrefix("merge") }.map { "\(cluster)/logs/\($0)" }
         let merged = try mergeLog.map(text) ?? ""
         #expect(merged.contains("Recommended by P90 NPV over 4 common samples"), "\(merged)")
+
+        // A failed task: the merge still runs (afterany), names the shard, writes nothing and fails.
+        let failing = "\(folder)/failing"
+        let written = try CLI.run(["slurm", spec, "--output", failing, "--tasks", "3", "--cpus-per-task", "1"])
+        try #require(written.status == 0, "\(written.stderr)")
+        let arrayScript = "\(failing)/heatloop-array.sbatch"
+        try text(arrayScript).replacingOccurrences(of: "set -euo pipefail\n", with: "set -euo pipefail\n[ \"$SLURM_ARRAY_TASK_ID\" = 1 ] && exit 3\n")
+            .write(toFile: arrayScript, atomically: true, encoding: .utf8)
+        let array = try CLI.launch("/usr/bin/env", ["sbatch", "--parsable", arrayScript])
+        let arrayID = array.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let merge = try CLI.launch("/usr/bin/env", ["sbatch", "--parsable", "--dependency=afterany:\(arrayID)", "\(failing)/heatloop-merge.sbatch"])
+        let mergeID = merge.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let failed = try CLI.launch("/bin/bash", ["\(slurm)/wait-slurm-jobs.sh", "--timeout", "300", arrayID, mergeID])
+        #expect(failed.status == 1 && failed.stdout.contains("\(mergeID) jobid=\(mergeID) state=FAILED exit=1:0"), "\(failed.stdout)")
+        let failedMerge = try files(in: "\(failing)/logs").first { $0.hasPrefix("merge") }.map { try text("\(failing)/logs/\($0)") } ?? ""
+        #expect(failedMerge.contains("shard 1/3 (design capacity_mw-8) has no rows"), "\(failedMerge)")
+        #expect(!FileManager.default.fileExists(atPath: "\(failing)/sizing.csv"))
     }
 }
