@@ -77,19 +77,26 @@ enum EnsembleRun {
         }
         lines.append("  P90 = exceeded in 90 % of samples (10th percentile), P10 = exceeded in 10 %")
         lines.append("")
+        lines += percentileLines(summary)
+        lines.append("")
+        lines.append("Results: \(output), \((output as NSString).deletingPathExtension).csv" + String(format: " (%.1f s)", seconds))
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per KPI of `summary`: P90 · P50 · P10 · mean, under a header line (also each scenario's
+    /// block of a batch under uncertainty, `BatchEnsembleRun`).
+    static func percentileLines(_ summary: EnsembleSummary, indent: String = "  ") -> [String] {
         func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        lines.append("  " + "quantity".padding(toLength: 34, withPad: " ", startingAt: 0)
-                     + ["P90", "P50", "P10", "mean"].map { pad($0, 14) }.joined())
+        var lines = [indent + "quantity".padding(toLength: 34, withPad: " ", startingAt: 0)
+                     + ["P90", "P50", "P10", "mean"].map { pad($0, 14) }.joined()]
         for (index, name) in summary.kpiNames.enumerated() {
             let p = summary.percentiles[index]
             let decimals = ["erf", "pue"].contains(name) ? 3 : name == "payback_years" ? 1 : 0
             let label = "\(name)" + (p.excluded > 0 ? " (\(p.excluded) never)" : "")
-            lines.append("  " + label.padding(toLength: 34, withPad: " ", startingAt: 0)
+            lines.append(indent + label.padding(toLength: 34, withPad: " ", startingAt: 0)
                          + [p.p90, p.p50, p.p10, p.mean].map { pad(decimalText($0, decimals), 14) }.joined())
         }
-        lines.append("")
-        lines.append("Results: \(output), \((output as NSString).deletingPathExtension).csv" + String(format: " (%.1f s)", seconds))
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// `--json`: the percentiles per KPI, the sample count, the study and the output.

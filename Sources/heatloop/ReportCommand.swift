@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.invalidInput
         }
         guard let kind = ReportKind(rootAttributes: attributes) else {
-            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch, sizing, sizing_uncertainty or ensemble)")
+            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch, batch_uncertainty, sizing, sizing_uncertainty or ensemble)")
             throw ExitStatus.invalidInput
         }
         let text: String, page: String
@@ -53,6 +53,9 @@ struct ReportCommand: ParsableCommand {
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             case .robustSizing:
                 let report = RobustSizingReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .batchEnsemble:
+                let report = BatchEnsembleReport(table: try HDF5ResultReader.readScenarioTable(path: result))
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             }
         } catch {

@@ -23,7 +23,7 @@ import HeatLoop
 /// Distributions: `normal {mean, sd}`, `lognormal {median, sigma}`, `uniform {min, max}`,
 /// `triangular {min, mode, max}` (`Distribution`). Paths are relative to this file. A drawn value the
 /// site file rejects (a utilisation above 1) is reported when the sample is made.
-public struct UncertaintySpec: Sendable {
+public struct UncertaintySpec: Sendable, Equatable {
     /// Where the weather of the samples comes from.
     public enum WeatherChoice: Sendable, Equatable {
         /// Years made by `WeatherGenerator` from the site's weather file (with `variability`, or its climate noise).
@@ -63,7 +63,8 @@ public struct UncertaintySpec: Sendable {
 
     init(_ o: SpecMapping) { self.init(o, embedded: false) }
 
-    /// `embedded`: the `uncertainty:` mapping of a sizing file, whose name is the sweep's.
+    /// `embedded`: the `uncertainty:` mapping of a sizing or batch file, whose name is the sweep's (or
+    /// of a site file, whose name is the site's).
     init(_ o: SpecMapping, embedded: Bool) {
         name = (embedded ? o.optionalString("name") : o.requiredString("name", "the study's name")) ?? ""
         samples = o.integer("samples", default: 100, Self.sampleRange)

@@ -2,13 +2,15 @@ import HeatLoop
 
 /// Which report a HeatLoop file gets, from its root attributes: a sizing sweep or a batch summary (root
 /// `kind`), an ensemble (`kind = ensemble`), a sizing sweep under uncertainty (`kind = sizing_uncertainty`),
-/// or a single run (it records its resolved site file). Nil for other files.
+/// a batch under uncertainty (`kind = batch_uncertainty`), or a single run (it records its resolved site
+/// file). Nil for other files.
 public enum ReportKind: Sendable, Equatable {
     case run
     case batch
     case sizing
     case ensemble
     case robustSizing
+    case batchEnsemble
 
     public init?(rootAttributes attributes: [ResultAttribute]) {
         func text(_ name: String) -> String? {
@@ -20,6 +22,7 @@ public enum ReportKind: Sendable, Equatable {
         case "sizing": self = .sizing
         case "ensemble": self = .ensemble
         case "sizing_uncertainty": self = .robustSizing
+        case "batch_uncertainty": self = .batchEnsemble
         default:
             guard text("site_config_json") != nil || text("site_config") != nil else { return nil }
             self = .run
