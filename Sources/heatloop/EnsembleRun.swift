@@ -4,7 +4,7 @@ import HeatLoopFiles
 import HeatLoopHDF5
 
 /// `heatloop run SITE --ensemble N [--uncertainty FILE]`: the site over N samples of weather (and of the
-/// uncertainty file's inputs), summary only; writes the per-sample table with the percentiles
+/// uncertainty file's inputs, or else those of the site's own `uncertainty:` section), summary only; writes the per-sample table with the percentiles
 /// (`<site>-ensemble.h5` and `.csv`) and prints P90/P50/P10/mean of the lender's KPIs.
 enum EnsembleRun {
     static func run(site: String, uncertainty: String?, samples: Int?, seed: Int?, timestepMin: Int?, output: String?,
@@ -16,6 +16,9 @@ enum EnsembleRun {
                 printError(errorLines(error.description))
                 throw ExitStatus.invalidInput
             }
+        } else if let section = try loadInput({ () throws(InputError) in try UncertaintySpec.load(siteSection: site) }) {
+            // The site's own `uncertainty:` section, which an --uncertainty file replaces.
+            spec = section
         }
         if let seed { spec.seed = UInt64(seed) }
         let study = try loadInput { () throws(InputError) in

@@ -57,6 +57,30 @@ public struct UncertaintySpec: Sendable, Equatable {
         do { return try read(path: path) } catch { throw .site(error) }
     }
 
+    /// The `uncertainty:` section of the site file at `path` (nil without one), its problems naming the site
+    /// file's lines; paths in it are relative to the site file.
+    public static func load(siteSection path: String) throws(InputError) -> UncertaintySpec? {
+        let log = SpecProblemLog(file: path)
+        do throws(SpecProblems) {
+            guard let root = YAMLDocument.parse(text: try YAMLDocument.text(ofFile: path, what: "site file"), log: log) else {
+                throw SpecProblems(log.problems)
+            }
+            let spec = siteSection(root: root, log: log)
+            guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
+            return spec
+        } catch { throw .site(error) }
+    }
+
+    /// A site tree's `uncertainty:` section (`SiteSpec.uncertaintyKey`), decoded like a sizing file's, its
+    /// problems into `log`; nil without one.
+    static func siteSection(root: SpecNode, log: SpecProblemLog) -> UncertaintySpec? {
+        guard case .mapping(let entries, _) = root, let entry = entries.first(where: { $0.key == SiteSpec.uncertaintyKey }) else {
+            return nil
+        }
+        let cursor = SpecCursor(node: entry.value, path: SiteSpec.uncertaintyKey, position: entry.value.position, log: log)
+        return cursor.object(keys: keys).map { UncertaintySpec($0, embedded: true) }
+    }
+
     public static func decode(text: String, file: String) throws(SpecProblems) -> UncertaintySpec {
         try YAMLDocument.decode(text: text, file: file, keys: keys, empty: UncertaintySpec(), UncertaintySpec.init)
     }
