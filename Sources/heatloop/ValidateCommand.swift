@@ -32,7 +32,8 @@ struct ValidateCommand: ParsableCommand {
                 case .site, .other:
                     let input = try SiteInput.load(path: file)
                     for warning in input.warnings { printError("warning: \(file): \(warning)") }
-                    print("\(file): ok (\(input.site.clusters.count) cluster(s), \(input.site.calendar.stepMinutes)-minute steps, weather \(input.weatherPath))")
+                    print("\(file): ok (\(input.site.clusters.count) cluster(s), \(input.site.calendar.stepMinutes)-minute steps, weather \(input.weatherPath)"
+                          + (input.uncertainty.map { "; uncertainty: \($0.samples) samples, \($0.inputs.count) uncertain input(s)" } ?? "") + ")")
                 }
             } catch {
                 printError(errorLines(error.description))

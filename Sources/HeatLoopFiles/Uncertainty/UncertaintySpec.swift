@@ -23,7 +23,7 @@ import HeatLoop
 /// Distributions: `normal {mean, sd}`, `lognormal {median, sigma}`, `uniform {min, max}`,
 /// `triangular {min, mode, max}` (`Distribution`). Paths are relative to this file. A drawn value the
 /// site file rejects (a utilisation above 1) is reported when the sample is made.
-public struct UncertaintySpec: Sendable {
+public struct UncertaintySpec: Sendable, Equatable {
     /// Where the weather of the samples comes from.
     public enum WeatherChoice: Sendable, Equatable {
         /// Years made by `WeatherGenerator` from the site's weather file (with `variability`, or its climate noise).
@@ -57,13 +57,38 @@ public struct UncertaintySpec: Sendable {
         do { return try read(path: path) } catch { throw .site(error) }
     }
 
+    /// The `uncertainty:` section of the site file at `path` (nil without one), its problems naming the site
+    /// file's lines; paths in it are relative to the site file.
+    public static func load(siteSection path: String) throws(InputError) -> UncertaintySpec? {
+        let log = SpecProblemLog(file: path)
+        do throws(SpecProblems) {
+            guard let root = YAMLDocument.parse(text: try YAMLDocument.text(ofFile: path, what: "site file"), log: log) else {
+                throw SpecProblems(log.problems)
+            }
+            let spec = siteSection(root: root, log: log)
+            guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
+            return spec
+        } catch { throw .site(error) }
+    }
+
+    /// A site tree's `uncertainty:` section (`SiteSpec.uncertaintyKey`), decoded like a sizing file's, its
+    /// problems into `log`; nil without one.
+    static func siteSection(root: SpecNode, log: SpecProblemLog) -> UncertaintySpec? {
+        guard case .mapping(let entries, _) = root, let entry = entries.first(where: { $0.key == SiteSpec.uncertaintyKey }) else {
+            return nil
+        }
+        let cursor = SpecCursor(node: entry.value, path: SiteSpec.uncertaintyKey, position: entry.value.position, log: log)
+        return cursor.object(keys: keys).map { UncertaintySpec($0, embedded: true) }
+    }
+
     public static func decode(text: String, file: String) throws(SpecProblems) -> UncertaintySpec {
         try YAMLDocument.decode(text: text, file: file, keys: keys, empty: UncertaintySpec(), UncertaintySpec.init)
     }
 
     init(_ o: SpecMapping) { self.init(o, embedded: false) }
 
-    /// `embedded`: the `uncertainty:` mapping of a sizing file, whose name is the sweep's.
+    /// `embedded`: the `uncertainty:` mapping of a sizing or batch file, whose name is the sweep's (or
+    /// of a site file, whose name is the site's).
     init(_ o: SpecMapping, embedded: Bool) {
         name = (embedded ? o.optionalString("name") : o.requiredString("name", "the study's name")) ?? ""
         samples = o.integer("samples", default: 100, Self.sampleRange)
