@@ -130,7 +130,7 @@ public struct BatchEnsembleOutcome: Sendable {
             ResultAttribute("samples", .int(uncertainty.samples)),
             ResultAttribute("seed", .int(Int(uncertainty.seed))),
             ResultAttribute("inputs", .string(uncertainty.inputs.map(\.keyPath).joined(separator: ","))),
-            ResultAttribute("sampling", .string("Latin hypercube (McKay, Beckman, Conover 1979), independent inputs")),
+            ResultAttribute("sampling", .string(uncertainty.samplingText)),
             ResultAttribute("common_random_numbers", .string("every scenario runs over the same Latin-hypercube rows and weather-generator years")),
             ResultAttribute("percentile_convention",
                             .string("exceedance: P90 is the value exceeded in 90 % of samples (the 10th percentile); "
