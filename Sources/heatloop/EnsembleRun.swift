@@ -36,7 +36,7 @@ enum EnsembleRun {
             throw ExitStatus.invalidInput
         }
         let path = OutputPath.resolve(output, siteName: "\(study.base.site.name)-ensemble")
-        let table = ScenarioTable(ensemble: summary, study: spec.name, attributes: RunOrigin.now().attributes + [
+        let table = ScenarioTable(ensemble: summary, study: spec.name, sampling: spec.samplingText, attributes: RunOrigin.now().attributes + [
             ResultAttribute("title", .string("HeatLoop ensemble of \(study.base.site.name)")),
             ResultAttribute("site", .string(study.base.site.name)),
             ResultAttribute("weather_ensemble", .string(weatherText(study))),
@@ -77,6 +77,11 @@ enum EnsembleRun {
                      "  weather: \(weatherText(study))"]
         if !study.spec.inputs.isEmpty {
             lines.append("  inputs (Latin hypercube, seed \(study.spec.seed)): " + study.spec.inputs.map(\.keyPath).joined(separator: ", "))
+        }
+        if !study.spec.correlations.isEmpty {
+            lines.append("  rank correlations (Iman and Conover 1982): " + study.spec.correlations.map {
+                "\($0.first) ~ \($0.second) \(decimalText($0.rank, 2))"
+            }.joined(separator: ", "))
         }
         lines.append("  P90 = exceeded in 90 % of samples (10th percentile), P10 = exceeded in 10 %")
         lines.append("")

@@ -69,6 +69,8 @@ struct BatchEnsembleTests {
         let html = try String(contentsOfFile: "\(folder)/out/summary.html", encoding: .utf8)
         for id in BatchEnsembleReport.ChartID.all { #expect(html.contains("id=\"\(id)\""), "\(id)") }
         #expect(!html.contains("class=\"no-data\""))
+        let validated = try CLI.run(["validate", try smallBatch(folder)])
+        #expect(validated.status == 0 && validated.stdout.contains("2 scenarios × 3 samples, 1 uncertain input(s)"), "\(validated.stdout)")
         let sharded = try CLI.run(["batch", try smallBatch(folder), "--output", "\(folder)/out2", "--shard", "0/2"])
         #expect(sharded.status == 2 && sharded.stderr.contains("writes only its summary, in one run"), "\(sharded.stderr)")
     }

@@ -29,7 +29,9 @@ struct TimelineReportTests {
         let lines = report.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "chicago-ai-campus — HeatLoop project timeline 'small'")
         #expect(lines.contains { $0.contains("IRR (%)") } && lines.contains { $0.contains("NPV (M€)") })
-        let years = lines.filter { $0.hasPrefix("  20") }
+        let inputs = try #require(lines.firstIndex(of: "Inputs by year")), results = try #require(lines.firstIndex(of: "Results by year"))
+        #expect(lines[inputs...].filter { $0.hasPrefix("  20") }.count == 8)  // 4 inputs rows, 4 result rows
+        let years = lines[results...].filter { $0.hasPrefix("  20") }
         #expect(years.count == 4, "\(report.stdout)")
         #expect(years[0].hasSuffix("none                   no target yet"), "\(years[0])")
         #expect(years[2].contains("PUE ≤ 1.2, ERF ≥ 10 %") && (years[2].hasSuffix("PASS") || years[2].hasSuffix("FAIL")), "\(years[2])")

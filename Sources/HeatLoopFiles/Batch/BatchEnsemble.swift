@@ -22,16 +22,22 @@ public struct BatchEnsemble: Sendable {
     /// `progress(done, total)` on the calling thread after each scenario × sample run.
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> BatchEnsembleOutcome {
         let samples = uncertainty.samples, scenarios = plan.scenarios
-        var ensembles: [String: WeatherEnsemble] = [:]
-        for scenario in scenarios where ensembles[scenario.weatherPath] == nil {
+        var ensembles: [String: WeatherEnsemble] = [:], perScenario: [WeatherEnsemble] = []
+        for scenario in scenarios {
+            if let made = ensembles[scenario.weatherPath] {
+                perScenario.append(made)
+                continue
+            }
             do {
                 let members = try EnsembleStudy.weather(uncertainty, base: scenario.weather, file: plan.path).members(samples)
-                ensembles[scenario.weatherPath] = try WeatherEnsemble(.recorded(members))
+                let ensemble = try WeatherEnsemble(.recorded(members))
+                ensembles[scenario.weatherPath] = ensemble
+                perScenario.append(ensemble)
             } catch {
                 throw ScenarioFailure(description: "uncertainty: weather of \(scenario.weatherLabel): \(error)")
             }
         }
-        let weathers = scenarios.map { ensembles[$0.weatherPath]! }
+        let weathers = perScenario
         let values = EnsembleStudy.inputValues(uncertainty), inputs = uncertainty.inputs
         let makers = scenarios.map { scenario in
             EnsembleSample(root: scenario.designed.spec.node, sitePath: scenario.sitePath, traces: scenario.traces,
@@ -130,7 +136,7 @@ public struct BatchEnsembleOutcome: Sendable {
             ResultAttribute("samples", .int(uncertainty.samples)),
             ResultAttribute("seed", .int(Int(uncertainty.seed))),
             ResultAttribute("inputs", .string(uncertainty.inputs.map(\.keyPath).joined(separator: ","))),
-            ResultAttribute("sampling", .string("Latin hypercube (McKay, Beckman, Conover 1979), independent inputs")),
+            ResultAttribute("sampling", .string(uncertainty.samplingText)),
             ResultAttribute("common_random_numbers", .string("every scenario runs over the same Latin-hypercube rows and weather-generator years")),
             ResultAttribute("percentile_convention",
                             .string("exceedance: P90 is the value exceeded in 90 % of samples (the 10th percentile); "
