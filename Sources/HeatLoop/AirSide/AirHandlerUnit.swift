@@ -12,9 +12,11 @@
 ///     T_dec     = DEC(T_fan → T_set),  T_iec = IEC(T_dec → T_set),  T_supply = coil(T_iec → T_set)
 ///
 /// Sensible balance of the room air (W): `ṁ c_p (T_return − T_supply) = Q_economiser + Q_dec + Q_iec + Q_coil − Q_fan`
-/// with `Q_economiser = ṁ c_p (T_return − T_mix)`. The direct cooler trades sensible for latent heat (its
-/// outlet keeps the inlet's wet bulb), so the supply air leaves moister. The chilled-water coil runs dry
-/// (`ChilledWaterCoil`); its heat goes to the chilled water at `chilledWaterSupply`. Components are optional:
+/// with `Q_economiser = ṁ c_p (T_return − T_mix)` and every stage's heat `ṁ c_p ΔT` at one `c_p`, the return
+/// air's (the direct cooler's added moisture changes it by < 0.2 %), so the balance closes exactly. The
+/// direct cooler trades sensible for latent heat (its outlet keeps the inlet's wet bulb), so the supply air
+/// leaves moister. The chilled-water coil runs dry (`ChilledWaterCoil`); its heat goes to the chilled water
+/// at `chilledWaterSupply`. Components are optional:
 /// nil skips the stage, as an IDF whose availability schedule holds a coil off.
 public struct AirHandlerUnit: Sendable, Equatable {
     public var economiser: AirEconomiser?
@@ -68,13 +70,13 @@ public struct AirHandlerUnit: Sendable, Equatable {
         let (indirect, indirectMode) = indirectCooler?.step(
             massFlow: massFlow, inletDryBulb: directOutlet.dryBulb, inletHumidityRatio: directOutlet.humidityRatio,
             setpoint: supplySetpoint, secondary: secondary, pressure: pressure) ?? (.idle(directOutlet), .off)
-        let coilStep = coil?.step(airMassFlow: massFlow, airHumidityRatio: indirect.outletHumidityRatio,
+        let coilStep = coil?.step(airMassFlow: massFlow, airHumidityRatio: returnAir.humidityRatio,
                                   airInlet: indirect.outletDryBulb, setpoint: supplySetpoint, waterInlet: chilledWaterSupply)
             ?? ChilledWaterCoilStep(outletDryBulb: indirect.outletDryBulb, sensibleCooling: 0, waterMassFlow: 0,
                                     waterLeaving: chilledWaterSupply)
         return AirHandlerStep(
-            outdoorAirFraction: outdoorFraction, mixedAir: mixed.dryBulb,
-            economiserHeat: capacityRate * (returnAir.dryBulb - mixed.dryBulb), fanPower: fanPower, fanHeat: fanHeat,
+            capacityRate: capacityRate, returnAir: returnAir.dryBulb, outdoorAirFraction: outdoorFraction, mixedAir: mixed.dryBulb,
+            fanOutlet: fanOutlet.dryBulb, fanPower: fanPower, fanHeat: fanHeat,
             direct: direct, indirect: indirect, indirectMode: indirectMode, coil: coilStep,
             supply: Air(dryBulb: coilStep.outletDryBulb, humidityRatio: indirect.outletHumidityRatio))
     }
@@ -90,11 +92,14 @@ extension EvaporativeCoolerStep {
 
 /// One air-handler step. Heats and powers in W, temperatures °C.
 public struct AirHandlerStep: Sendable, Equatable {
+    /// `ṁ c_p` of the supply air at the return air's humidity, W/K.
+    public var capacityRate: Double
+    /// Return air entering the mixer, °C.
+    public var returnAir: Double
     public var outdoorAirFraction: Double
     public var mixedAir: Double
-    /// Heat carried out by outdoor air replacing return air, `ṁ c_p (T_return − T_mix)` (negative when the
-    /// outdoor air is warmer, at the minimum fraction).
-    public var economiserHeat: Double
+    /// Air leaving the fan (entering the direct cooler).
+    public var fanOutlet: Double
     public var fanPower: Double
     /// Part of the fan power that heats the air stream.
     public var fanHeat: Double
@@ -104,6 +109,13 @@ public struct AirHandlerStep: Sendable, Equatable {
     /// The chilled-water coil (idle without one): its `sensibleCooling` is the chilled water's load.
     public var coil: ChilledWaterCoilStep
     public var supply: AirHandlerUnit.Air
+
+    /// Heat carried out by outdoor air replacing return air, `ṁ c_p (T_return − T_mix)` (negative when the
+    /// outdoor air is warmer, at the minimum fraction).
+    public var economiserHeat: Double { capacityRate * (returnAir - mixedAir) }
+    /// Sensible heat the direct and the indirect cooler take from the supply air, `ṁ c_p ΔT`.
+    public var directCooling: Double { capacityRate * (fanOutlet - direct.outletDryBulb) }
+    public var indirectCooling: Double { capacityRate * (direct.outletDryBulb - indirect.outletDryBulb) }
 
     /// Fan and evaporative-cooler (pumps, secondary fan) electric power, W; the chilled water's plant is apart.
     public var electricPower: Double { fanPower + direct.electricPower + indirect.electricPower }

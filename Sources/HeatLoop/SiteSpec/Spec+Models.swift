@@ -272,11 +272,7 @@ extension CRACEconomiserSpec {
             .pumpedRefrigerant(PumpedRefrigerantEconomiser(
                 pumpOnlyBelow: Celsius(e.pumpOnlyBelowC), compressorOnlyAbove: Celsius(e.compressorOnlyAboveC),
                 eirFunctionOfTemperature: .table(.liebertEconophaseEIR)))
-        case .airSide(let e):
-            .airSide(AirEconomiser(
-                control: e.maxDryBulbC.map { .fixedDryBulb(maximum: Celsius($0)) } ?? .differentialDryBulb,
-                minimumDryBulb: Celsius(e.minDryBulbC), maximumDewPoint: Celsius(e.maxDewPointC),
-                minimumOutdoorAirFraction: e.minOutdoorAir, pressure: pressure))
+        case .airSide(let e): .airSide(e.model(pressure: pressure))
         }
     }
 }
