@@ -2,31 +2,36 @@
 /// `AirLoopHVAC`: outdoor-air mixer with an economiser, draw-through supply fan, direct evaporative cooler,
 /// indirect evaporative cooler and a chilled-water coil, every component controlled to the same supply-air
 /// setpoint (the IDF's `SetpointManager:SingleZone:Cooling` writes one setpoint to all their outlet nodes;
-/// `SetpointManager:MixedAir` lowers the mixer's by the fan's temperature rise). Each component cools only
+/// `SetpointManager:MixedAir` lowers the mixer's by the fan's temperature rise), with a DX coil between the
+/// indirect cooler and the chilled-water coil (the IDF's West zone runs the DX coil, its East zone the
+/// chilled-water coil; each holds the other off by schedule). Each component cools only
 /// as far as the setpoint, in order, so the cheapest does what it can first:
 ///
 ///     T_mix,set = T_set − Q_fan / (ṁ c_p)                            (Engineering Reference, "Setpoint Managers", Mixed Air)
 ///     f_oa      = economiser(T_return, T_mix,set, T_oa, W_oa)        (`AirEconomiser`)
 ///     T_mix     = T_return + f_oa (T_oa − T_return),  W_mix likewise
 ///     T_fan     = T_mix + Q_fan / (ṁ c_p)
-///     T_dec     = DEC(T_fan → T_set),  T_iec = IEC(T_dec → T_set),  T_supply = coil(T_iec → T_set)
+///     T_dec     = DEC(T_fan → T_set),  T_iec = IEC(T_dec → T_set),  T_dx = DX(T_iec → T_set),  T_supply = coil(T_dx → T_set)
 ///
-/// Sensible balance of the room air (W): `ṁ c_p (T_return − T_supply) = Q_economiser + Q_dec + Q_iec + Q_coil − Q_fan`
+/// Sensible balance of the room air (W): `ṁ c_p (T_return − T_supply) = Q_economiser + Q_dec + Q_iec + Q_dx + Q_coil − Q_fan`
 /// with `Q_economiser = ṁ c_p (T_return − T_mix)` and every stage's heat `ṁ c_p ΔT` at one `c_p`, the return
 /// air's (the direct cooler's added moisture changes it by < 0.2 %), so the balance closes exactly. The
 /// direct cooler trades sensible for latent heat (its outlet keeps the inlet's wet bulb), so the supply air
 /// leaves moister. The chilled-water coil runs dry (`ChilledWaterCoil`); its heat goes to the chilled water
-/// at `chilledWaterSupply`. Components are optional:
+/// at `chilledWaterSupply`. The DX coil (`DXCoolingCoil`, its moisture by the apparatus-dew-point method) rejects
+/// its heat and its compressor's to the outdoor air. Components are optional:
 /// nil skips the stage, as an IDF whose availability schedule holds a coil off.
 public struct AirHandlerUnit: Sendable, Equatable {
     public var economiser: AirEconomiser?
     public var fan: SupplyFan
     public var directCooler: DirectEvaporativeCooler?
     public var indirectCooler: IndirectEvaporativeCooler?
+    public var dxCoil: DXCoolingCoil?
     public var coil: ChilledWaterCoil?
 
     public init(economiser: AirEconomiser?, fan: SupplyFan, directCooler: DirectEvaporativeCooler?,
-                indirectCooler: IndirectEvaporativeCooler?, coil: ChilledWaterCoil?) {
+                indirectCooler: IndirectEvaporativeCooler?, dxCoil: DXCoolingCoil? = nil, coil: ChilledWaterCoil?) {
+        self.dxCoil = dxCoil
         self.economiser = economiser
         self.fan = fan
         self.directCooler = directCooler
@@ -70,15 +75,36 @@ public struct AirHandlerUnit: Sendable, Equatable {
         let (indirect, indirectMode) = indirectCooler?.step(
             massFlow: massFlow, inletDryBulb: directOutlet.dryBulb, inletHumidityRatio: directOutlet.humidityRatio,
             setpoint: supplySetpoint, secondary: secondary, pressure: pressure) ?? (.idle(directOutlet), .off)
+        let (dx, dxOutlet) = dxStage(massFlow: massFlow, capacityRate: capacityRate,
+                                     inlet: Air(dryBulb: indirect.outletDryBulb, humidityRatio: indirect.outletHumidityRatio),
+                                     setpoint: supplySetpoint, outdoorDryBulb: outdoor.dryBulb, pressure: pressure)
         let coilStep = coil?.step(airMassFlow: massFlow, airHumidityRatio: returnAir.humidityRatio,
-                                  airInlet: indirect.outletDryBulb, setpoint: supplySetpoint, waterInlet: chilledWaterSupply)
-            ?? ChilledWaterCoilStep(outletDryBulb: indirect.outletDryBulb, sensibleCooling: 0, waterMassFlow: 0,
+                                  airInlet: dxOutlet.dryBulb, setpoint: supplySetpoint, waterInlet: chilledWaterSupply)
+            ?? ChilledWaterCoilStep(outletDryBulb: dxOutlet.dryBulb, sensibleCooling: 0, waterMassFlow: 0,
                                     waterLeaving: chilledWaterSupply)
         return AirHandlerStep(
             capacityRate: capacityRate, returnAir: returnAir.dryBulb, outdoorAirFraction: outdoorFraction, mixedAir: mixed.dryBulb,
             fanOutlet: fanOutlet.dryBulb, fanPower: fanPower, fanHeat: fanHeat,
-            direct: direct, indirect: indirect, indirectMode: indirectMode, coil: coilStep,
-            supply: Air(dryBulb: coilStep.outletDryBulb, humidityRatio: indirect.outletHumidityRatio))
+            direct: direct, indirect: indirect, indirectMode: indirectMode, dx: dx, dxOutlet: dxOutlet.dryBulb, coil: coilStep,
+            supply: Air(dryBulb: coilStep.outletDryBulb, humidityRatio: dxOutlet.humidityRatio))
+    }
+
+    /// The DX coil's step towards `setpoint` for air entering at `inlet` (its sensible heat `ṁ c_p ΔT` at
+    /// `capacityRate`; its latent heat dries the air by `Q_latent / (ṁ h_fg)`).
+    func dxStage(massFlow: Double, capacityRate: Double, inlet: Air, setpoint: Double, outdoorDryBulb: Double,
+                 pressure: Double) -> (DXCoilStep, Air) {
+        let idle = DXCoilStep(sensibleRemoved: 0, totalRemoved: 0, power: 0, partLoadRatio: 0, runtimeFraction: 0,
+                              availableCapacity: 0, unmetSensible: 0, curvesClamped: false)
+        guard let dxCoil, massFlow > 0, inlet.dryBulb > setpoint else { return (idle, inlet) }
+        let flowFraction = massFlow / dxCoil.ratedAirMassFlow
+        let moisture = dxCoil.moisture(inletDryBulb: inlet.dryBulb, inletHumidityRatio: inlet.humidityRatio,
+                                       outdoorDryBulb: outdoorDryBulb, flowFraction: flowFraction, pressure: pressure)
+        let step = dxCoil.step(sensibleLoad: capacityRate * (inlet.dryBulb - setpoint), enteringWetBulb: moisture.curveWetBulb,
+                               outdoorDryBulb: outdoorDryBulb, flowFraction: flowFraction,
+                               sensibleHeatRatio: moisture.sensibleHeatRatio)
+        let outlet = inlet.dryBulb - step.sensibleRemoved / capacityRate
+        let dried = step.latentRemoved / (massFlow * Psychrometrics.latentHeatOfEvaporation(temperature: outlet))
+        return (step, Air(dryBulb: outlet, humidityRatio: max(Psychrometrics.minimumHumidityRatio, inlet.humidityRatio - dried)))
     }
 }
 
@@ -106,6 +132,9 @@ public struct AirHandlerStep: Sendable, Equatable {
     public var direct: EvaporativeCoolerStep
     public var indirect: EvaporativeCoolerStep
     public var indirectMode: IndirectEvaporativeMode
+    /// The DX coil (idle without one) and the air leaving it, °C.
+    public var dx: DXCoilStep
+    public var dxOutlet: Double
     /// The chilled-water coil (idle without one): its `sensibleCooling` is the chilled water's load.
     public var coil: ChilledWaterCoilStep
     public var supply: AirHandlerUnit.Air
@@ -116,8 +145,10 @@ public struct AirHandlerStep: Sendable, Equatable {
     /// Sensible heat the direct and the indirect cooler take from the supply air, `ṁ c_p ΔT`.
     public var directCooling: Double { capacityRate * (fanOutlet - direct.outletDryBulb) }
     public var indirectCooling: Double { capacityRate * (direct.outletDryBulb - indirect.outletDryBulb) }
+    public var dxCooling: Double { capacityRate * (indirect.outletDryBulb - dxOutlet) }
 
-    /// Fan and evaporative-cooler (pumps, secondary fan) electric power, W; the chilled water's plant is apart.
+    /// Fan and evaporative-cooler (pumps, secondary fan) electric power, W; the DX coil's (`dx.power`) and the
+    /// chilled water's plant are apart.
     public var electricPower: Double { fanPower + direct.electricPower + indirect.electricPower }
     /// Water the two evaporative coolers use, m³/s.
     public var waterUse: Double { direct.water.total + indirect.water.total }

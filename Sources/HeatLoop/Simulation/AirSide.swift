@@ -126,7 +126,7 @@ public enum AirSide: Sendable, Equatable {
     /// `finish` of an air-handler room: the unit treats the return air (`AirHandlerRoom`), its coil's heat
     /// goes into the chilled water, whose plant rejects it. The pump runs only while the coil does (EnergyPlus
     /// `Pump:VariableSpeed` with `INTERMITTENT` control); an idle loop keeps its temperature. Balance: the room
-    /// air gets the load and the fan heat, which the outdoor air, the evaporative coolers, the coil or nobody
+    /// air gets the load and the fan heat, which the outdoor air, the evaporative coolers, the coils or nobody
     /// (unmet) take away; the water gets the coil's heat and the pump's, which the plant removes or the loop stores.
     static func finish(_ room: AirHandlerRoom, _ loop: CoolingLoop, _ collection: AirCollection, recovered: Double,
                        state: inout SimulationState, weather: AirSideWeather, stepSeconds: Double) -> AirSideStep {
@@ -151,16 +151,18 @@ public enum AirSide: Sendable, Equatable {
         let evaporative = run.direct.electricPower + run.indirect.electricPower
         let evaporativeWater = (run.direct.water.total + run.indirect.water.total) * Fluid.waterDensity
         return AirSideStep(
-            compressorPower: plant.chillerPower, fanPower: run.fanPower + plant.fanPower,
+            compressorPower: plant.chillerPower + run.dx.power, fanPower: run.fanPower + plant.fanPower,
             pumpPower: pumpPower + evaporative, waterUse: plant.waterUse + evaporativeWater,
-            mode: run.coil.sensibleCooling > 0 ? plant.mode : .free,
+            mode: run.dx.power > 0 ? .mechanical : run.coil.sensibleCooling > 0 ? plant.mode : .free,
             unmet: (unmet > 1e-9 * max(1, collection.roomHeat) ? unmet : 0) + plantUnmet,
             heatIn: collection.roomHeat + run.fanHeat + pumpPower,
-            heatOut: run.economiserHeat + run.directCooling + run.indirectCooling + unmet + plant.removed + recovered + stored,
+            heatOut: run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + unmet + plant.removed
+                + recovered + stored,
             machineHeat: run.fanHeat + pumpPower, supplyAir: run.supply.dryBulb, returnAir: returnAir,
             chilledWaterSupply: state.airSupply, coilSurface: state.airSupply, curvesClamped: plant.curveInputsClamped,
             outdoorAirFraction: run.outdoorAirFraction,
-            airMassFlow: run.capacityRate / Psychrometrics.moistAirSpecificHeat(humidityRatio: state.hallHumidityRatio))
+            airMassFlow: run.capacityRate / Psychrometrics.moistAirSpecificHeat(humidityRatio: state.hallHumidityRatio),
+            coilCondensation: run.dx.latentRemoved / Psychrometrics.latentHeatOfEvaporation(temperature: run.dxOutlet))
     }
 }
 

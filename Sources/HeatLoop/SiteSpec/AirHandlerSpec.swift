@@ -20,6 +20,7 @@ public struct AirHandlerSpec: SpecSection {
     public var economiser: AirSideEconomiserSpec?
     public var directEvaporative: DirectEvaporativeSpec?
     public var indirectEvaporative: IndirectEvaporativeSpec?
+    public var dxCoil: AirHandlerDXCoilSpec?
     public var coil = ChilledWaterCoilSpec()
 
     public init() {}
@@ -43,7 +44,8 @@ public struct AirHandlerSpec: SpecSection {
                          doc: "Direct evaporative cooler, EnergyPlus `EvaporativeCooler:Direct:ResearchSpecial`."),
         .optionalSection("indirect_evaporative", \.indirectEvaporative,
                          doc: "Indirect evaporative cooler, EnergyPlus `EvaporativeCooler:Indirect:ResearchSpecial`."),
-        .section("coil", \.coil, doc: "Chilled-water coil, EnergyPlus `Coil:Cooling:Water` (dry, cross flow)."),
+        .optionalSection("dx_coil", \.dxCoil, doc: "DX coil after the evaporative coolers, EnergyPlus `Coil:Cooling:DX:SingleSpeed`."),
+        .section("coil", \.coil, doc: "Chilled-water coil, EnergyPlus `Coil:Cooling:Water` (dry, cross flow), last in the chain."),
     ], check: { handler, o in
         if handler.designSupplyAirC >= handler.roomAirC {
             o["design_supply_air_c"].problem("design supply air (\(formatNumber(handler.designSupplyAirC)) °C) must be colder than room_air_c (\(formatNumber(handler.roomAirC)) °C)")
@@ -123,6 +125,8 @@ public struct IndirectEvaporativeSpec: SpecSection {
 /// EnergyPlus `Coil:Cooling:Water` autosized at a design point (`ChilledWaterCoil.designUA`): the design air flow
 /// from `design_air_inlet_c` to `design_air_outlet_c`, chilled water at `chilled_water_c` warming by `delta_t_k`.
 public struct ChilledWaterCoilSpec: SpecSection {
+    /// False: the coil is held off (an IDF availability schedule of 0); the plant is still sized for it.
+    public var available = true
     public var designAirInletC = 31.8
     public var designAirOutletC = 12.8
     /// Default: from the design point.
@@ -131,6 +135,7 @@ public struct ChilledWaterCoilSpec: SpecSection {
     public init() {}
 
     public static let schema = Schema<ChilledWaterCoilSpec>([
+        .boolean("available", \.available, doc: "False holds the coil off (an EnergyPlus availability schedule of 0); the plant is still sized for it."),
         .number("design_air_inlet_c", \.designAirInletC, unit: "°C", range: -20...60, doc: "Air entering the coil at design."),
         .number("design_air_outlet_c", \.designAirOutletC, unit: "°C", range: 0...40, doc: "Air leaving the coil at design."),
         .optionalNumber("ua_w_per_k", \.uaWPerK, unit: "W/K", range: 1...1e9, doc: "Coil UA.",
@@ -178,7 +183,8 @@ extension AirHandlerSpec {
         let unit = AirHandlerUnit(
             economiser: economiser?.model(pressure: pressure), fan: fan, directCooler: directEvaporative?.model,
             indirectCooler: indirectEvaporative?.model(primaryFlow: flow),
-            coil: ChilledWaterCoil(ua: coil.uaWPerK ?? 0, designWaterMassFlow: waterFlow))
+            dxCoil: dxCoil?.model(airFlow: flow, standardAirDensity: Psychrometrics.standardAirDensity(pressure: pressure)),
+            coil: coil.available ? ChilledWaterCoil(ua: coil.uaWPerK ?? 0, designWaterMassFlow: waterFlow) : nil)
         return AirHandlerRoom(unit: unit, designAirMassFlow: flow * Psychrometrics.standardAirDensity(pressure: pressure),
                               supplyAirSetpoint: Celsius(supplyAir), minimumSupplyAir: Celsius(min(minSupplyAirC, supplyAir)),
                               roomAir: Celsius(roomAirC), pressure: pressure)
@@ -217,5 +223,37 @@ extension IndirectEvaporativeSpec {
             limits: IndirectEvaporativeLimits(minimumSecondaryDryBulbForWet: Celsius(minSecondaryDryBulbWetC),
                                               maximumSecondaryWetBulbForWet: Celsius(maxSecondaryWetBulbC),
                                               maximumDryBulbForDry: Celsius(maxDryBulbDryC)))
+    }
+}
+
+/// EnergyPlus `Coil:Cooling:DX:SingleSpeed` in an air handler (`DXCoolingCoil`), rated at the handler's design
+/// air flow; defaults the IDF's West zone (COP 3, its packaged-AC curves, SHR as EnergyPlus autosized it).
+public struct AirHandlerDXCoilSpec: SpecSection {
+    public var capacityKw = 0.0
+    public var sensibleHeatRatio = 0.70159
+    public var cop = 3.0
+    public var curves = CRACCurves.packagedAC
+
+    public init() {}
+
+    public static let schema = Schema<AirHandlerDXCoilSpec>([
+        .number("capacity_kw", \.capacityKw, unit: "kW", range: 0.1...1_000_000, doc: "Rated total cooling capacity.", required: true),
+        .number("sensible_heat_ratio", \.sensibleHeatRatio, range: 0.5...1, doc: "Rated sensible heat ratio."),
+        .number("cop", \.cop, range: 1...10, doc: "Rated COP of compressor and condenser fans."),
+        .choice("curves", \.curves, doc: "Performance curves of the DX coil."),
+    ])
+
+    func model(airFlow: Double, standardAirDensity: Double) -> DXCoolingCoil {
+        DXCoolingCoil(ratedTotalCapacity: Watts(capacityKw * 1e3), ratedSensibleHeatRatio: sensibleHeatRatio, ratedCOP: cop,
+                      ratedAirFlow: airFlow, curves: curves.model, standardAirDensity: standardAirDensity)
+    }
+}
+
+extension CRACCurves {
+    var model: DXCoilCurves {
+        switch self {
+        case .liebertDSE125: .liebertDSE125
+        case .packagedAC: .energyPlusPackagedAC
+        }
     }
 }

@@ -245,7 +245,7 @@ extension CRACSpec {
         let density = Psychrometrics.standardAirDensity(pressure: pressure)
         let coil = DXCoolingCoil(
             ratedTotalCapacity: Watts(capacity), ratedSensibleHeatRatio: sensibleHeatRatio, ratedCOP: cop,
-            ratedAirFlow: flow, curves: curves == .packagedAC ? .energyPlusPackagedAC : .liebertDSE125,
+            ratedAirFlow: flow, curves: curves.model,
             standardAirDensity: density)
         // EnergyPlus `Fan:VariableVolume` part-load coefficients of the data-center examples (an EC plug fan).
         let control: FanControl = fanControl == .constant ? .constantVolume

@@ -13,7 +13,7 @@ import Testing
     let massFlow = 6.0, designMassFlow = 6.4
     let returnAir = AirHandlerUnit.Air(dryBulb: 23, humidityRatio: 0.008)
 
-    func unit(coil: ChilledWaterCoil? = nil) -> AirHandlerUnit {
+    func unit(dxCoil: DXCoolingCoil? = nil, coil: ChilledWaterCoil? = nil) -> AirHandlerUnit {
         AirHandlerUnit(
             economiser: AirEconomiser(control: .fixedDryBulb(maximum: Celsius(23)), minimumDryBulb: Celsius(-20),
                                       maximumDewPoint: Celsius(13.5), minimumOutdoorAirFraction: 0, pressure: pressure),
@@ -34,14 +34,14 @@ import Testing
                 blowdownConcentrationRatio: nil,
                 limits: IndirectEvaporativeLimits(minimumSecondaryDryBulbForWet: Celsius(16),
                                                   maximumSecondaryWetBulbForWet: Celsius(24), maximumDryBulbForDry: Celsius(50))),
-            coil: coil)
+            dxCoil: dxCoil, coil: coil)
     }
 
     /// `ṁ c_p (T_return − T_supply) = Q_economiser + Q_dec + Q_iec + Q_coil − Q_fan`, c_p at the return's humidity.
     func expectBalanced(_ step: AirHandlerStep) {
         let rate = massFlow * Psychrometrics.moistAirSpecificHeat(humidityRatio: returnAir.humidityRatio)
         let removed = step.economiserHeat + step.directCooling + step.indirectCooling
-            + step.coil.sensibleCooling - step.fanHeat
+            + step.dxCooling + step.coil.sensibleCooling - step.fanHeat
         #expect((rate * (returnAir.dryBulb - step.supply.dryBulb)).isApproximatelyEqual(to: removed, relativeTolerance: 1e-9))
     }
 
@@ -94,6 +94,23 @@ import Testing
             + step.coil.sensibleCooling - step.fanHeat
         #expect((rate * (humidReturn.dryBulb - step.supply.dryBulb)).isApproximatelyEqual(to: removed, relativeTolerance: 1e-9))
         #expect(step.coil.waterLeaving > 7)
+    }
+
+    /// The West zone's DX coil (131.8 kW as EnergyPlus autosized it, COP 3, packaged-AC curves) on a hot humid
+    /// afternoon (30 °C, W 0.014): the mixer is closed, the direct cooler brings the return air (T_wb 16.3 °C)
+    /// to 18.4 °C at full load, the indirect is off (its outdoor secondary air is warmer) and the DX coil takes
+    /// the rest down to 15 °C, drawing compressor power.
+    @Test func dxCoilAfterTheCoolers() {
+        let coil = DXCoolingCoil(ratedTotalCapacity: Watts(131_787), ratedSensibleHeatRatio: 0.70159, ratedCOP: 3,
+                                 ratedAirFlow: 5.307, curves: .energyPlusPackagedAC)
+        let step = unit(dxCoil: coil).step(massFlow: massFlow, designMassFlow: designMassFlow, returnAir: returnAir,
+                                           outdoor: .init(dryBulb: 30, humidityRatio: 0.014), supplySetpoint: 15,
+                                           chilledWaterSupply: 7, pressure: pressure)
+        #expect(step.direct.partLoadFraction == 1 && step.indirectMode == .off)
+        #expect(step.dx.power > 0 && step.dx.unmetSensible < 1e-6)
+        #expect(step.supply.dryBulb.isApproximatelyEqual(to: 15, absoluteTolerance: 1e-9))
+        #expect(step.dxCooling.isApproximatelyEqual(to: step.dx.sensibleRemoved, relativeTolerance: 1e-9))
+        expectBalanced(step)
     }
 
     /// No flow: nothing runs, no power.
