@@ -125,7 +125,8 @@ public enum AirSide: Sendable, Equatable {
 
     /// `finish` of an air-handler room: the unit treats the return air (`AirHandlerRoom`), its coil's heat
     /// goes into the chilled water, whose plant rejects it. The pump runs only while the coil does (EnergyPlus
-    /// `Pump:VariableSpeed` with `INTERMITTENT` control); an idle loop keeps its temperature. Balance: the room
+    /// `Pump:VariableSpeed` with `INTERMITTENT` control); an idle loop keeps its temperature. The hall's moisture
+    /// gets the direct cooler's evaporation and loses the DX coil's condensation. Balance: the room
     /// air gets the load and the fan heat, which the outdoor air, the evaporative coolers, the coils or nobody
     /// (unmet) take away; the water gets the coil's heat and the pump's, which the plant removes or the loop stores.
     static func finish(_ room: AirHandlerRoom, _ loop: CoolingLoop, _ collection: AirCollection, recovered: Double,
@@ -162,7 +163,8 @@ public enum AirSide: Sendable, Equatable {
             chilledWaterSupply: state.airSupply, coilSurface: state.airSupply, curvesClamped: plant.curveInputsClamped,
             outdoorAirFraction: run.outdoorAirFraction,
             airMassFlow: run.capacityRate / Psychrometrics.moistAirSpecificHeat(humidityRatio: state.hallHumidityRatio),
-            coilCondensation: run.dx.latentRemoved / Psychrometrics.latentHeatOfEvaporation(temperature: run.dxOutlet))
+            coilCondensation: run.dx.latentRemoved / Psychrometrics.latentHeatOfEvaporation(temperature: run.dxOutlet)
+                - run.direct.water.evaporation * Fluid.waterDensity)
     }
 }
 
@@ -291,7 +293,8 @@ public struct AirSideStep: Sendable {
     public var outdoorAirFraction = 0.0
     /// Supply air mass flow (CRACs), kg/s.
     public var airMassFlow = 0.0
-    /// Water the DX coil condensed (its latent removal / h_fg), kg/s.
+    /// Water the DX coil condensed (its latent removal / h_fg), kg/s; for an air handler, net of what its direct
+    /// evaporative cooler evaporates into the supply air (negative when the cooler adds more).
     public var coilCondensation = 0.0
 }
 
