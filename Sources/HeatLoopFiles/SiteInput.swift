@@ -11,6 +11,8 @@ public struct SiteInput: Sendable {
     public var weatherSHA256: String
     /// The heat-reuse project to appraise, when the site file has `economics`.
     public var project: HeatReuseProject?
+    /// The site file's own `uncertainty:` section (`heatloop run --ensemble`; a single run ignores it).
+    public var uncertainty: UncertaintySpec?
 
     /// The resolved description (defaults and derived values filled in).
     public var spec: SiteSpec { designed.spec }
@@ -41,6 +43,7 @@ public struct SiteInput: Sendable {
             root = parsed
         } catch { throw .site(error) }
         var spec = SiteSpec.decode(file: path, root: root, log: log)
+        let uncertainty = UncertaintySpec.siteSection(root: root, log: log)
         guard log.problems.isEmpty else { throw .site(SpecProblems(log.problems)) }
         let siteWeatherPath = SiteSpec.resolve(spec.weather, relativeTo: path)
         var weatherPath = siteWeatherPath
@@ -67,8 +70,10 @@ public struct SiteInput: Sendable {
         let cursor = SpecCursor(root: root, log: log)
         for problem in designed.problems { cursor.at(problem.keyPath).problem(problem.message) }
         guard log.problems.isEmpty else { throw .site(SpecProblems(log.problems)) }
-        return SiteInput(designed: designed, traces: traces, weather: weather, weatherPath: weatherPath,
-                         weatherSHA256: SHA256.hex(weatherBytes))
+        var input = SiteInput(designed: designed, traces: traces, weather: weather, weatherPath: weatherPath,
+                              weatherSHA256: SHA256.hex(weatherBytes))
+        input.uncertainty = uncertainty
+        return input
     }
 
     /// Things worth a warning: filled weather values, racks beyond their cooling class.

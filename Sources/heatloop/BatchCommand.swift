@@ -38,6 +38,16 @@ struct BatchCommand: ParsableCommand {
         try FileKind.require([.batch], batch)
         let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
         let output = try folder.create(named: plan.spec.name)
+        if let uncertainty = plan.spec.uncertainty {
+            guard part.isWhole, !resume, !files.summaryOnly else {
+                printError("error: a batch with 'uncertainty:' writes only its summary, in one run; "
+                    + "--shard, --resume, --summary-only and --keep do not apply to it")
+                throw ExitStatus.invalidInput
+            }
+            try BatchEnsembleRun.run(plan: plan, uncertainty: uncertainty, folder: output, jobs: parallel.count,
+                                     quiet: verbosity.quiet)
+            return
+        }
         let results = BatchResults(folder: output, files: files.resultFiles)
         let mine = plan.shard(part.index, of: part.count)
         let earlier = resume && !part.isWhole ? ShardSummary.entries(at: ShardSummary.path(in: output, shard: part)) : []

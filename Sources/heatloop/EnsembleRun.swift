@@ -4,7 +4,7 @@ import HeatLoopFiles
 import HeatLoopHDF5
 
 /// `heatloop run SITE --ensemble N [--uncertainty FILE]`: the site over N samples of weather (and of the
-/// uncertainty file's inputs), summary only; writes the per-sample table with the percentiles
+/// uncertainty file's inputs, or else those of the site's own `uncertainty:` section), summary only; writes the per-sample table with the percentiles
 /// (`<site>-ensemble.h5` and `.csv`) and prints P90/P50/P10/mean of the lender's KPIs.
 enum EnsembleRun {
     static func run(site: String, uncertainty: String?, samples: Int?, seed: Int?, timestepMin: Int?, output: String?,
@@ -16,6 +16,9 @@ enum EnsembleRun {
                 printError(errorLines(error.description))
                 throw ExitStatus.invalidInput
             }
+        } else if let section = try loadInput({ () throws(InputError) in try UncertaintySpec.load(siteSection: site) }) {
+            // The site's own `uncertainty:` section, which an --uncertainty file replaces.
+            spec = section
         }
         if let seed { spec.seed = UInt64(seed) }
         let study = try loadInput { () throws(InputError) in
@@ -33,7 +36,7 @@ enum EnsembleRun {
             throw ExitStatus.invalidInput
         }
         let path = OutputPath.resolve(output, siteName: "\(study.base.site.name)-ensemble")
-        let table = ScenarioTable(ensemble: summary, study: spec.name, attributes: RunOrigin.now().attributes + [
+        let table = ScenarioTable(ensemble: summary, study: spec.name, sampling: spec.samplingText, attributes: RunOrigin.now().attributes + [
             ResultAttribute("title", .string("HeatLoop ensemble of \(study.base.site.name)")),
             ResultAttribute("site", .string(study.base.site.name)),
             ResultAttribute("weather_ensemble", .string(weatherText(study))),
@@ -75,21 +78,33 @@ enum EnsembleRun {
         if !study.spec.inputs.isEmpty {
             lines.append("  inputs (Latin hypercube, seed \(study.spec.seed)): " + study.spec.inputs.map(\.keyPath).joined(separator: ", "))
         }
+        if !study.spec.correlations.isEmpty {
+            lines.append("  rank correlations (Iman and Conover 1982): " + study.spec.correlations.map {
+                "\($0.first) ~ \($0.second) \(decimalText($0.rank, 2))"
+            }.joined(separator: ", "))
+        }
         lines.append("  P90 = exceeded in 90 % of samples (10th percentile), P10 = exceeded in 10 %")
         lines.append("")
+        lines += percentileLines(summary)
+        lines.append("")
+        lines.append("Results: \(output), \((output as NSString).deletingPathExtension).csv" + String(format: " (%.1f s)", seconds))
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per KPI of `summary`: P90 · P50 · P10 · mean, under a header line (also each scenario's
+    /// block of a batch under uncertainty, `BatchEnsembleRun`).
+    static func percentileLines(_ summary: EnsembleSummary, indent: String = "  ") -> [String] {
         func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        lines.append("  " + "quantity".padding(toLength: 34, withPad: " ", startingAt: 0)
-                     + ["P90", "P50", "P10", "mean"].map { pad($0, 14) }.joined())
+        var lines = [indent + "quantity".padding(toLength: 34, withPad: " ", startingAt: 0)
+                     + ["P90", "P50", "P10", "mean"].map { pad($0, 14) }.joined()]
         for (index, name) in summary.kpiNames.enumerated() {
             let p = summary.percentiles[index]
             let decimals = ["erf", "pue"].contains(name) ? 3 : name == "payback_years" ? 1 : 0
             let label = "\(name)" + (p.excluded > 0 ? " (\(p.excluded) never)" : "")
-            lines.append("  " + label.padding(toLength: 34, withPad: " ", startingAt: 0)
+            lines.append(indent + label.padding(toLength: 34, withPad: " ", startingAt: 0)
                          + [p.p90, p.p50, p.p10, p.mean].map { pad(decimalText($0, decimals), 14) }.joined())
         }
-        lines.append("")
-        lines.append("Results: \(output), \((output as NSString).deletingPathExtension).csv" + String(format: " (%.1f s)", seconds))
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// `--json`: the percentiles per KPI, the sample count, the study and the output.

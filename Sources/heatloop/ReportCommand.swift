@@ -9,7 +9,7 @@ import HeatLoopReport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Summarise a result file (run, batch summary.h5, sizing.h5 or <site>-ensemble.h5); --html writes a report with charts.")
+        abstract: "Summarise a result file (run, batch summary.h5, sizing.h5, <site>-ensemble.h5 or <site>-timeline.h5); --html writes a report with charts.")
 
     @Argument(help: "Result file (.h5) written by heatloop run, batch, merge or size.") var result: String
     @Option(help: "Also write a self-contained HTML report (inline SVG charts, no network) to this file.") var html: String?
@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.invalidInput
         }
         guard let kind = ReportKind(rootAttributes: attributes) else {
-            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch, sizing, sizing_uncertainty or ensemble)")
+            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch, batch_uncertainty, sizing, sizing_uncertainty, ensemble or timeline)")
             throw ExitStatus.invalidInput
         }
         let text: String, page: String
@@ -53,6 +53,12 @@ struct ReportCommand: ParsableCommand {
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             case .robustSizing:
                 let report = RobustSizingReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .batchEnsemble:
+                let report = BatchEnsembleReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .timeline:
+                let report = TimelineReport(table: try HDF5ResultReader.readScenarioTable(path: result))
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             }
         } catch {

@@ -5,7 +5,8 @@ import HeatLoopHDF5
 
 /// `heatloop size` of a sizing file with `uncertainty:`: every design over the same samples, ranked by the
 /// file's `recommend_by`; writes `sizing.h5` and `sizing.csv` (one row per design) and prints the top
-/// designs and the recommendation with its runner-ups.
+/// designs and the recommendation with its runner-ups. With `--shard K/N` (or in a Slurm array task) it runs
+/// one block of designs and writes its rows for `heatloop merge` instead (`RobustSizingMerge`).
 enum RobustSizingRun {
     static func run(plan: SizingPlan, uncertainty: UncertaintySpec, folder: String, jobs: Int, quiet: Bool) throws {
         let started = Date()
@@ -13,18 +14,55 @@ enum RobustSizingRun {
             printError("\(plan.spec.name): \(plan.designs.count) designs × \(uncertainty.samples) samples of "
                        + "\((plan.sitePath as NSString).lastPathComponent) → \(folder)")
         }
+        let sweep = RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: jobs)
+        let outcome = try runs(quiet: quiet) { progress throws(ScenarioFailure) in try sweep.run(progress: progress) }
+        try publish(outcome, of: plan, to: (folder as NSString).appendingPathComponent("sizing.h5"), quiet: quiet, started: started)
+    }
+
+    /// Shard `shard` of the sweep (`heatloop size --shard K/N`, a Slurm array task): its block of designs
+    /// over every sample, written to `FOLDER/shards/K-of-N.h5` for `heatloop merge`.
+    static func run(shard: Shard, plan: SizingPlan, uncertainty: UncertaintySpec, folder: String, jobs: Int, quiet: Bool) throws {
+        let designs = RobustSizingShards.designs(shard: shard.index, of: shard.count, designCount: plan.designs.count)
+        guard !designs.isEmpty else {
+            printError("error: shard \(shard): the sweep has only \(plan.designs.count) designs; split it into at most that many shards")
+            throw ExitStatus.invalidInput
+        }
+        let fingerprint = try loadInput { () throws(InputError) in try RobustSizingShards.fingerprint(plan) }
+        if !quiet {
+            printError("\(plan.spec.name): shard \(shard), \(RobustSizingShards.describe(designs, of: plan)) of \(plan.designs.count) "
+                       + "× \(uncertainty.samples) samples → \(ShardSummary.path(in: folder, shard: shard))")
+        }
+        let sweep = RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: jobs)
+        let rows = try runs(quiet: quiet) { progress throws(ScenarioFailure) in try sweep.rows(designs: designs, progress: progress) }
+        let file = RobustSizingShardFile(
+            shard: shard, designs: designs, designCount: plan.designs.count, samples: uncertainty.samples,
+            fingerprint: fingerprint, sizingFile: SlurmCommand.absolute(plan.path), siteFile: SlurmCommand.absolute(plan.sitePath),
+            rows: rows)
+        do { try Signals.writing { try file.write(in: folder, name: plan.spec.name, ids: plan.designs.map(\.id)) } } catch {
+            printError("error: could not write \(ShardSummary.path(in: folder, shard: shard)): \(error)")
+            throw ExitStatus.failure
+        }
+        if !quiet { print("\(ShardSummary.path(in: folder, shard: shard)): \(designs.count) of \(plan.designs.count) designs × \(uncertainty.samples) samples") }
+    }
+
+    /// `work` with a progress bar of its runs; a failed run exits 1 with its message.
+    private static func runs<Result>(quiet: Bool, _ work: ((Int, Int) -> Void) throws(ScenarioFailure) -> Result) throws -> Result {
         var progress: ProgressBar?
-        let outcome: RobustSizingOutcome
         do {
-            outcome = try RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: jobs).run { done, total in
+            return try work { done, total in
                 if done == 0 { progress = ProgressBar(total: total, unit: "runs", quiet: quiet) } else { progress?.advance(failed: false) }
             }
         } catch {
             printError("error: \(error)")
             throw ExitStatus.failure
         }
+    }
+
+    /// Writes the design table to `tablePath` (`sizing.h5`) and the CSV beside it, then prints the top
+    /// designs and the recommendation: the end of a local sweep and of a merge of its shards alike.
+    static func publish(_ outcome: RobustSizingOutcome, of plan: SizingPlan, to tablePath: String, quiet: Bool,
+                        started: Date) throws {
         let table = outcome.table(name: plan.spec.name, site: plan.designs.first?.scenario.siteName ?? "", origin: .now())
-        let tablePath = (folder as NSString).appendingPathComponent("sizing.h5")
         let csvPath = (tablePath as NSString).deletingPathExtension + ".csv"
         do {
             try Signals.writing {
@@ -32,7 +70,7 @@ enum RobustSizingRun {
                 try OutputPath.write(text: table.csv, to: csvPath)
             }
         } catch {
-            printError("error: could not write the results in \(folder): \(error)")
+            printError("error: could not write \(tablePath) and \(csvPath): \(error)")
             throw ExitStatus.failure
         }
         guard !quiet else { return }

@@ -21,11 +21,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the summary as one JSON object.") var json = false
     @Flag(help: "Exit with status 1 when the plant failed: unmet cooling, IT inlet outside the ASHRAE allowable envelope, facility water above its class, or heat recovery that recovered nothing (the result is still written).")
     var strict = false
-    @Option(help: "Run an ensemble of this many samples (generated weather years from the site's EPW, and the --uncertainty file's inputs by Latin hypercube); summary only, writes <site>-ensemble.h5 with the per-sample table and P10/P50/P90.")
+    @Option(help: "Run an ensemble of this many samples (generated weather years from the site's EPW, and the uncertain inputs by Latin hypercube: those of --uncertainty, else of the site's own 'uncertainty:' section); summary only, writes <site>-ensemble.h5 with the per-sample table and P10/P50/P90.")
     var ensemble: Int?
-    @Option(help: "Uncertainty file (YAML): the ensemble's weather, samples, seed and uncertain site inputs as named distributions.")
+    @Option(help: "Uncertainty file (YAML): the ensemble's weather, samples, seed and uncertain site inputs as named distributions; replaces the site's own 'uncertainty:' section.")
     var uncertainty: String?
-    @Option(help: "Seed of the ensemble's weather generator and Latin hypercube (default the uncertainty file's, else 1).")
+    @Option(help: "Seed of the ensemble's weather generator and Latin hypercube (default the uncertainty file's or section's, else 1).")
     var seed: Int?
     @Option(help: "Timeline file (YAML): how site inputs move over the project's years (ramps, escalation, refresh steps); runs each distinct year, prints the per-year table with cash flows and the EnEfG verdict of that year, and NPV/IRR/LCOH; writes <site>-timeline.h5.")
     var timeline: String?
@@ -79,6 +79,9 @@ struct RunCommand: ParsableCommand {
         }
         if !verbosity.quiet {
             for warning in input.warnings { printError("warning: \(warning)") }
+            if input.uncertainty != nil, !json {
+                printError("note: the site's 'uncertainty:' section applies to --ensemble N; this is one run of its weather file")
+            }
         }
         let runner: ScenarioRunner
         do { runner = try ScenarioRunner(input: input) } catch {

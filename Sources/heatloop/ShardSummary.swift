@@ -30,12 +30,7 @@ enum ShardSummary {
     /// Writes shard `shard`'s `entries` of batch `batch` (atomically), and removes the tables of an earlier
     /// split into another number of shards, which would otherwise mix into the merge.
     static func write(_ entries: [BatchResults.Entry], shard: Shard, batch: String, count: Int, in batchFolder: String) throws {
-        let folder = folder(in: batchFolder)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasSuffix(".h5") && !name.hasSuffix("-of-\(shard.count).h5") {
-            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
-        }
+        try prepareFolder(in: batchFolder, for: shard)
         let rows = entries.map { entry in
             var row = entry.row
             row.labels.append((inputsColumn, entry.inputsHash))
@@ -56,6 +51,17 @@ enum ShardSummary {
                              ResultAttribute(columnOrder, .string(table.columns.map(\.name).joined(separator: "\n")))]
         try HDF5ScenarioTableWriter(path: path(in: batchFolder, shard: shard), interruption: Signals.interruption)
             .write(table)
+    }
+
+    /// Creates `FOLDER/shards` and removes the tables of an earlier split into another number of shards
+    /// than `shard.count`, which would otherwise mix into the merge.
+    static func prepareFolder(in batchFolder: String, for shard: Shard) throws {
+        let folder = folder(in: batchFolder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasSuffix(".h5") && !name.hasSuffix("-of-\(shard.count).h5") {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        }
     }
 
     /// The entries of every shard table in `batchFolder` (none when there is no `shards` folder).

@@ -14,6 +14,8 @@ struct SizeCommand: ParsableCommand {
     @OptionGroup var parallel: ParallelOptions
     @Flag(help: "Write only the design table (sizing.h5, sizing.csv), not the recommended design's result file.")
     var summaryOnly = false
+    @Option(help: "With 'uncertainty:' only: run the designs of shard K of N and write FOLDER/shards/K-of-N.h5 for `heatloop merge` (also from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX).")
+    var shard: String?
     @OptionGroup var folder: ResultFolderOptions
     @OptionGroup var verbosity: Verbosity
 
@@ -27,8 +29,24 @@ struct SizeCommand: ParsableCommand {
         let folder = try folder.create(named: plan.spec.name)
         let quiet = verbosity.quiet
         if let uncertainty = plan.spec.uncertainty {
-            try RobustSizingRun.run(plan: plan, uncertainty: uncertainty, folder: folder, jobs: parallel.count, quiet: quiet)
+            let part: Shard
+            switch Shard.resolve(option: shard, environment: ProcessInfo.processInfo.environment) {
+            case .success(let value): part = value
+            case .failure(let problem):
+                printError("error: \(problem)")
+                throw ExitStatus.invalidInput
+            }
+            if part.isWhole {
+                try RobustSizingRun.run(plan: plan, uncertainty: uncertainty, folder: folder, jobs: parallel.count, quiet: quiet)
+            } else {
+                try RobustSizingRun.run(shard: part, plan: plan, uncertainty: uncertainty, folder: folder,
+                                        jobs: parallel.count, quiet: quiet)
+            }
             return
+        }
+        if let shard {
+            printError("error: --shard \(shard): \(spec) has no 'uncertainty:'; only a sizing sweep under uncertainty is split into shards")
+            throw ExitStatus.invalidInput
         }
         if !quiet { printError("\(plan.spec.name): \(plan.designs.count) designs of \((plan.sitePath as NSString).lastPathComponent) → \(folder)") }
 

@@ -2,15 +2,18 @@ import ArgumentParser
 import Foundation
 import HeatLoopFiles
 
-/// Writes (and with `--submit` submits) a Slurm array job that runs a batch's shards and a dependent job
-/// that merges their results. Slurm is the distributed engine; HeatLoop only writes ordinary `sbatch` scripts.
+/// Writes (and with `--submit` submits) a Slurm array job that runs a batch's shards (or a sizing sweep
+/// under uncertainty's blocks of designs) and a dependent job that merges their results. Slurm is the
+/// distributed engine; HeatLoop only writes ordinary `sbatch` scripts.
 struct SlurmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slurm",
-        abstract: "Write a Slurm array job for a batch, and a dependent merge job; --submit submits both.",
-        discussion: "The job scripts and their logs go into the results folder (--output).")
+        abstract: "Write a Slurm array job for a batch or a sizing sweep under uncertainty, and a dependent merge job; --submit submits both.",
+        discussion: "The job scripts and their logs go into the results folder (--output). A sizing file with "
+            + "'uncertainty:' is split into blocks of designs, each run over every sample; its merge writes sizing.h5 "
+            + "and sizing.csv after every task ended, and fails naming the shards that are missing.")
 
-    @Argument(help: "Batch file (YAML).") var batch: String
+    @Argument(help: "Batch file, or sizing file with 'uncertainty:' (YAML).") var batch: String
     @OptionGroup var folder: ResultFolderOptions
     @Flag(help: "Submit both jobs with sbatch (the merge runs after every array task succeeded).") var submit = false
     @Option(help: "Slurm partition.") var partition: String?
@@ -27,27 +30,57 @@ struct SlurmCommand: ParsableCommand {
     }
 
     func run() throws {
-        try FileKind.require([.batch], batch)
-        let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
-        let executable = CommandLine.arguments[0]
-        let scripts = SlurmScripts(
-            plan: plan, heatloop: Self.absolute(executable.contains("/") ? executable : Self.which(executable)),
-            batchFile: Self.absolute(batch), folder: Self.absolute(folder.folder(named: plan.spec.name)),
-            tasks: min(tasks ?? BatchTaskSizing(coresPerTask: cpusPerTask).tasks(for: plan), max(1, plan.scenarios.count)),
-            cpusPerTask: cpusPerTask, partition: partition, time: time, files: files.resultFiles)
+        try FileKind.require([.batch, .sizing], batch)
+        let scripts = FileKind.of(batch) == .sizing ? try sizingScripts() : try batchScripts()
         do { try scripts.write() } catch {
             printError("error: cannot write the job scripts in \(scripts.folder): \(error)")
             throw ExitStatus.failure
         }
-        print("\(scripts.arrayPath): \(scripts.tasks) array tasks of \(cpusPerTask) cores for \(plan.scenarios.count) scenarios")
-        print("\(scripts.mergePath): merge after all tasks")
+        switch scripts.work {
+        case .batch(let plan):
+            print("\(scripts.arrayPath): \(scripts.tasks) array tasks of \(cpusPerTask) cores for \(plan.scenarios.count) scenarios")
+            print("\(scripts.mergePath): merge after all tasks")
+        case .robustSizing(let plan, let samples):
+            print("\(scripts.arrayPath): \(scripts.tasks) array tasks of \(cpusPerTask) cores for \(plan.designs.count) designs × \(samples) samples")
+            print("\(scripts.mergePath): merge after all tasks ended (fails naming any shard missing)")
+        }
         guard submit else {
-            print("submit: id=$(sbatch --parsable \(scripts.arrayPath)) && sbatch --dependency=afterok:$id \(scripts.mergePath)")
+            print("submit: id=$(sbatch --parsable \(scripts.arrayPath)) && sbatch \(scripts.mergeDependency(on: "$id")) \(scripts.mergePath)")
             return
         }
         let arrayJob = try Self.sbatch([scripts.arrayPath])
-        let mergeJob = try Self.sbatch(["--dependency=afterok:\(arrayJob)", scripts.mergePath])
+        let mergeJob = try Self.sbatch([scripts.mergeDependency(on: arrayJob), scripts.mergePath])
         print("submitted array job \(arrayJob) and merge job \(mergeJob)")
+    }
+
+    private func batchScripts() throws -> SlurmScripts {
+        let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
+        return scripts(.batch(plan), name: plan.spec.name,
+                       tasks: min(tasks ?? BatchTaskSizing(coresPerTask: cpusPerTask).tasks(for: plan), max(1, plan.scenarios.count)))
+    }
+
+    /// A sizing sweep under uncertainty: one shard per block of designs, by default enough that each task
+    /// runs its designs × samples for about 5 minutes (`BatchTaskSizing`), at most one per design.
+    private func sizingScripts() throws -> SlurmScripts {
+        let plan = try loadInput { () throws(InputError) in try SizingPlan.load(path: batch) }
+        guard let uncertainty = plan.spec.uncertainty else {
+            printError("error: \(batch) has no 'uncertainty:'; `heatloop slurm` splits a sizing sweep under uncertainty "
+                       + "(or a batch file); run this one with `heatloop size --spec \(batch)`")
+            throw ExitStatus.invalidInput
+        }
+        let steps = plan.designs.first?.scenario.siteInput().site.calendar.stepCount ?? 0
+        let byDuration = BatchTaskSizing(coresPerTask: cpusPerTask)
+            .tasks(steps: Array(repeating: steps, count: plan.designs.count * uncertainty.samples))
+        return scripts(.robustSizing(plan, samples: uncertainty.samples), name: plan.spec.name,
+                       tasks: min(tasks ?? byDuration, max(1, plan.designs.count)))
+    }
+
+    private func scripts(_ work: SlurmScripts.Work, name: String, tasks: Int) -> SlurmScripts {
+        let executable = CommandLine.arguments[0]
+        return SlurmScripts(
+            work: work, heatloop: Self.absolute(executable.contains("/") ? executable : Self.which(executable)),
+            batchFile: Self.absolute(batch), folder: Self.absolute(folder.folder(named: name)),
+            tasks: tasks, cpusPerTask: cpusPerTask, partition: partition, time: time, files: files.resultFiles)
     }
 
     /// Runs `sbatch --parsable ARGS` and returns the job id.

@@ -5,10 +5,25 @@ import HeatLoopFiles
 /// The two `sbatch` scripts of a batch on Slurm: an array job whose task K runs the scenarios with
 /// index % tasks == K on its `--cpus-per-task` cores (`heatloop batch` reads `SLURM_ARRAY_TASK_ID` and
 /// runs `--jobs $SLURM_CPUS_PER_TASK`) and writes its shard summary, and a merge job run after them that
-/// reads the shard summaries only.
+/// reads the shard summaries only. For a sizing sweep under uncertainty task K runs the K-th block of
+/// designs over every sample (`heatloop size --spec`, `RobustSizingShards`), and the merge
+/// (`heatloop merge --spec`) writes `sizing.h5`, `sizing.csv` and the recommendation.
 struct SlurmScripts {
-    var plan: BatchPlan
-    /// Absolute paths: the `heatloop` executable, the batch file, the results folder.
+    /// What the array runs.
+    enum Work {
+        case batch(BatchPlan)
+        case robustSizing(SizingPlan, samples: Int)
+
+        var name: String {
+            switch self {
+            case .batch(let plan): plan.spec.name
+            case .robustSizing(let plan, _): plan.spec.name
+            }
+        }
+    }
+
+    var work: Work
+    /// Absolute paths: the `heatloop` executable, the batch (or sizing) file, the results folder.
     var heatloop: String
     var batchFile: String
     var folder: String
@@ -33,35 +48,79 @@ struct SlurmScripts {
     }
 
     var array: String {
-        var options = ["#SBATCH --job-name=heatloop-\(plan.spec.name)", "#SBATCH --cpus-per-task=\(cpusPerTask)"]
+        var options = ["#SBATCH --job-name=heatloop-\(work.name)", "#SBATCH --cpus-per-task=\(cpusPerTask)"]
         if let partition { options.append("#SBATCH --partition=\(partition)") }
         if let time { options.append("#SBATCH --time=\(time)") }
         return """
             #!/bin/bash
-            # HeatLoop batch '\(plan.spec.name)': \(plan.scenarios.count) scenarios in \(tasks) array tasks of \(cpusPerTask) cores.
-            # Each task runs the scenarios with index % \(tasks) == SLURM_ARRAY_TASK_ID (heatloop batch reads it),
-            # one per core at a time, and writes its summary to shards/K-of-\(tasks).h5.
+            \(arrayAbout)
             \(options.joined(separator: "\n"))
             #SBATCH --array=0-\(tasks - 1)
             #SBATCH --output=\(logs)/%A_%a.log
             set -euo pipefail
-            exec \(Self.quoted(heatloop)) batch \(Self.quoted(batchFile)) --output \(Self.quoted(folder)) --resume \\
-                --jobs "${SLURM_CPUS_PER_TASK:-\(cpusPerTask)}"\(fileOptions)
+            \(arrayCommand)
 
             """
     }
 
-    var merge: String {
-        """
-        #!/bin/bash
-        # Merges the shard summaries of batch '\(plan.spec.name)' into summary.h5 and summary.csv.
-        #SBATCH --job-name=heatloop-\(plan.spec.name)-merge
-        #SBATCH --cpus-per-task=1
-        \(partition.map { "#SBATCH --partition=\($0)\n" } ?? "")#SBATCH --output=\(logs)/merge_%j.log
-        set -euo pipefail
-        exec \(Self.quoted(heatloop)) merge \(Self.quoted(folder))
+    /// The array script's comment: what it runs and how a task finds its part.
+    private var arrayAbout: String {
+        switch work {
+        case .batch(let plan):
+            """
+            # HeatLoop batch '\(plan.spec.name)': \(plan.scenarios.count) scenarios in \(tasks) array tasks of \(cpusPerTask) cores.
+            # Each task runs the scenarios with index % \(tasks) == SLURM_ARRAY_TASK_ID (heatloop batch reads it),
+            # one per core at a time, and writes its summary to shards/K-of-\(tasks).h5.
+            """
+        case .robustSizing(let plan, let samples):
+            """
+            # HeatLoop sizing sweep '\(plan.spec.name)' under uncertainty: \(plan.designs.count) designs × \(samples) samples in \(tasks) array tasks of \(cpusPerTask) cores.
+            # Task K (SLURM_ARRAY_TASK_ID; heatloop size reads it) runs the K-th block of designs over every sample,
+            # one run per core at a time, and writes their rows to shards/K-of-\(tasks).h5.
+            """
+        }
+    }
 
-        """
+    private var arrayCommand: String {
+        let jobs = "--jobs \"${SLURM_CPUS_PER_TASK:-\(cpusPerTask)}\""
+        switch work {
+        case .batch:
+            return """
+                exec \(Self.quoted(heatloop)) batch \(Self.quoted(batchFile)) --output \(Self.quoted(folder)) --resume \\
+                    \(jobs)\(fileOptions)
+                """
+        case .robustSizing:
+            return "exec \(Self.quoted(heatloop)) size --spec \(Self.quoted(batchFile)) --output \(Self.quoted(folder)) \(jobs)"
+        }
+    }
+
+    var merge: String {
+        let (about, options) = switch work {
+        case .batch(let plan): ("the shard summaries of batch '\(plan.spec.name)' into summary.h5 and summary.csv", "")
+        case .robustSizing(let plan, _):
+            ("the shards of sizing sweep '\(plan.spec.name)' into sizing.h5 and sizing.csv (fails naming any shard missing)",
+             " --spec \(Self.quoted(batchFile))")
+        }
+        return """
+            #!/bin/bash
+            # Merges \(about).
+            #SBATCH --job-name=heatloop-\(work.name)-merge
+            #SBATCH --cpus-per-task=1
+            \(partition.map { "#SBATCH --partition=\($0)\n" } ?? "")#SBATCH --output=\(logs)/merge_%j.log
+            set -euo pipefail
+            exec \(Self.quoted(heatloop)) merge \(Self.quoted(folder))\(options)
+
+            """
+    }
+
+    /// The dependency of the merge job on array job `id`: a batch merges after every task succeeded; a
+    /// sizing sweep's merge runs after every task ended, however, so that it names the shards that failed
+    /// (a merge cancelled for a failed dependency would say nothing).
+    func mergeDependency(on id: String) -> String {
+        switch work {
+        case .batch: "--dependency=afterok:\(id)"
+        case .robustSizing: "--dependency=afterany:\(id)"
+        }
     }
 
     /// Writes both scripts (and creates the log folder).

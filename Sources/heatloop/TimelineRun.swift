@@ -57,11 +57,7 @@ enum TimelineRun {
         let header = ["year"] + inputs + ["heat MWh", "PUE", "ERF %", "cash flow k€", "EnEfG target", "EnEfG"]
         let rows = summary.years.enumerated().map { index, year -> [String] in
             let flow = summary.cashFlows.map { decimalText($0.years[index].netCashFlow / 1000, 0) } ?? "–"
-            let target = year.enefg.map { enefg -> String in
-                guard enefg.hasTarget else { return "none" }
-                let pue = enefg.pueRequired.isFinite ? "PUE ≤ \(decimalText(enefg.pueRequired, 1))" : ""
-                return enefg.erfRequired > 0 ? "\(pue), ERF ≥ \(decimalText(100 * enefg.erfRequired, 0)) %" : pue
-            } ?? "–"
+            let target = year.enefg?.targetText ?? "–"
             return ["\(year.calendarYear)"] + year.inputValues.map { NumberText.significant($0, digits: 4) }
                 + [decimalText(year.kpis.heatDeliveredMWh, 0), decimalText(year.kpis.pue, 3), decimalText(100 * year.kpis.erf, 1),
                    flow, target, year.enefg?.verdict ?? "–"]

@@ -16,7 +16,8 @@ struct ValidateCommand: ParsableCommand {
                 switch kind {
                 case .batch:
                     let plan = try BatchPlan.load(path: file)
-                    print("\(file): ok (batch '\(plan.spec.name)', \(plan.scenarios.count) scenarios)")
+                    print("\(file): ok (batch '\(plan.spec.name)', \(plan.scenarios.count) scenarios"
+                          + (plan.spec.uncertainty.map { " × \($0.samples) samples, \($0.inputs.count) uncertain input(s)" } ?? "") + ")")
                 case .sizing:
                     let plan = try SizingPlan.load(path: file)
                     print("\(file): ok (sizing '\(plan.spec.name)', \(plan.designs.count) designs of \(plan.sitePath))")
@@ -32,7 +33,8 @@ struct ValidateCommand: ParsableCommand {
                 case .site, .other:
                     let input = try SiteInput.load(path: file)
                     for warning in input.warnings { printError("warning: \(file): \(warning)") }
-                    print("\(file): ok (\(input.site.clusters.count) cluster(s), \(input.site.calendar.stepMinutes)-minute steps, weather \(input.weatherPath))")
+                    print("\(file): ok (\(input.site.clusters.count) cluster(s), \(input.site.calendar.stepMinutes)-minute steps, weather \(input.weatherPath)"
+                          + (input.uncertainty.map { "; uncertainty: \($0.samples) samples, \($0.inputs.count) uncertain input(s)" } ?? "") + ")")
                 }
             } catch {
                 printError(errorLines(error.description))

@@ -37,6 +37,23 @@ import Testing
         return process.terminationStatus
     }
 
+    /// Starts the local Slurm cluster of `../shared/slurm/` and returns that folder and the scripts' log;
+    /// cancels the test, with the reason, where it needs root or cannot start. The caller stops it.
+    static func startLocalSlurm() throws -> (scripts: String, log: String) {
+        let slurm = "\(PackagePaths.root)/../shared/slurm"
+        guard getuid() == 0, FileManager.default.fileExists(atPath: "\(slurm)/start-local-slurm.sh") else {
+            try Test.cancel("needs root and ../shared/slurm beside the repository")
+        }
+        // The daemons outlive the script and would keep a pipe open: its output goes to a file.
+        let log = try temporaryFolder() + "/slurm.log"
+        let started = try runLogged("\(slurm)/start-local-slurm.sh", [], log: log)
+        guard started == 0 else {
+            let tail = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").suffix(2000)
+            try Test.cancel("the local Slurm cluster did not start (exit \(started)): \(tail)")
+        }
+        return (slurm, log)
+    }
+
     func csv(_ folder: String) throws -> String { try String(contentsOfFile: "\(folder)/summary.csv", encoding: .utf8) }
 
     @Test func localBatchWritesEveryScenarioAndAMatchingSummary() throws {
@@ -212,17 +229,7 @@ import Testing
     /// task ran its scenarios 2 at a time. Needs root (the CI machine); about 20–40 s. Skipped, with the
     /// reason, where the cluster cannot start.
     @Test func slurmArrayJobAndMergeMatchALocalRun() throws {
-        let slurm = "\(PackagePaths.root)/../shared/slurm"
-        guard getuid() == 0, FileManager.default.fileExists(atPath: "\(slurm)/start-local-slurm.sh") else {
-            try Test.cancel("needs root and ../shared/slurm beside the repository")
-        }
-        // The daemons outlive the script and would keep a pipe open: its output goes to a file.
-        let log = try temporaryFolder() + "/slurm.log"
-        let started = try Self.runLogged("\(slurm)/start-local-slurm.sh", [], log: log)
-        guard started == 0 else {
-            let tail = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").suffix(2000)
-            try Test.cancel("the local Slurm cluster did not start (exit \(started)): \(tail)")
-        }
+        let (slurm, log) = try Self.startLocalSlurm()
         defer { _ = try? Self.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
 
         let local = try temporaryFolder(), cluster = try temporaryFolder()

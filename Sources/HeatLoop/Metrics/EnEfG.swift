@@ -35,6 +35,17 @@ public struct EnEfGAssessment: Sendable, Equatable {
         return passes ? "PASS" : "FAIL"
     }
 
+    /// The targets in force as text: `PUE ≤ 1.2, ERF ≥ 10 %`, `PUE ≤ 1.5`, or `none`.
+    public var targetText: String { Self.targetText(pueRequired: pueRequired, erfRequired: erfRequired) }
+
+    /// `targetText` of a PUE target (not finite: none) and an ERF target (0: none), e.g. as a timeline's
+    /// result table stores them (`enefg_pue_required`, `enefg_erf_required`).
+    public static func targetText(pueRequired: Double, erfRequired: Double) -> String {
+        let parts = (pueRequired.isFinite ? ["PUE ≤ \(formatFixed(pueRequired, 1))"] : [])
+            + (erfRequired > 0 ? ["ERF ≥ \(formatFixed(100 * erfRequired, 0)) %"] : [])
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+
     /// `/summary` `enefg_pass`: 1 pass, 0 fail, −1 not assessed (or no target yet).
     public var passCode: Int { hasTarget && isAssessed ? (passes ? 1 : 0) : -1 }
 

@@ -9,18 +9,24 @@ public enum AirSide: Sendable, Equatable {
     /// bytes (its curves), which every use of an inline `AirSide` would copy (measured: 12 % of a 1-min
     /// year's core loop went to those copies).
     indirect case crac(CRACRoom)
+    /// An air handler per room (economiser, evaporative coolers, chilled-water coil) whose coil is served by a
+    /// chilled-water loop and its plant (EnergyPlus `2ZoneDataCenterHVAC_wEconomizer.idf`). The coil's load is
+    /// known only once the unit has run, in `finish`, so the loop's return is not offered to heat recovery.
+    indirect case airHandler(AirHandlerRoom, CoolingLoop)
 
     /// The chilled-water loop, when there is one.
     public var chilledWaterLoop: CoolingLoop? {
-        if case .chilledWater(_, let loop) = self { return loop }
-        return nil
+        switch self {
+        case .chilledWater(_, let loop), .airHandler(_, let loop): loop
+        case .crac: nil
+        }
     }
 
     /// Air delivered to the IT inlets, from the state at the start of a step.
     public func supplyAir(_ state: SimulationState) -> Double {
         switch self {
         case .chilledWater(let air, _): max(air.supplyAirSetpoint.value, state.airSupply + air.coilApproach.value)
-        case .crac: state.supplyAir
+        case .crac, .airHandler: state.supplyAir
         }
     }
 
@@ -29,6 +35,7 @@ public enum AirSide: Sendable, Equatable {
         switch self {
         case .chilledWater(let air, _): supplyAir(state) + air.airTemperatureRise.value
         case .crac(let room): room.returnAir.value
+        case .airHandler(let room, _): room.roomAir.value
         }
     }
 
@@ -37,7 +44,7 @@ public enum AirSide: Sendable, Equatable {
     public func fanPower(heat: Double) -> Double {
         switch self {
         case .chilledWater(let air, _): air.fan.power(flowFraction: heat / air.designHeat.value).value
-        case .crac: 0
+        case .crac, .airHandler: 0
         }
     }
 
@@ -51,7 +58,7 @@ public enum AirSide: Sendable, Equatable {
         case .chilledWater(_, let loop):
             let water = loop.collect(heat: heat + fan, supply: state.airSupply, stepSeconds: stepSeconds)
             return AirCollection(roomHeat: heat, fanPower: fan, loop: water)
-        case .crac:
+        case .crac, .airHandler:
             return AirCollection(roomHeat: heat, fanPower: 0, loop: nil, serverReturn: serverReturn)
         }
     }
@@ -61,7 +68,7 @@ public enum AirSide: Sendable, Equatable {
     public func airMassFlow(heat: Double) -> Double {
         switch self {
         case .chilledWater(let air, _): max(0, heat) / (Fluid.airSpecificHeat * air.airTemperatureRise.value)
-        case .crac: 0
+        case .crac, .airHandler: 0
         }
     }
 
@@ -110,7 +117,54 @@ public enum AirSide: Sendable, Equatable {
                 outdoorAirFraction: result.outdoorAirFraction,
                 airMassFlow: result.flowFraction * room.unit.designAirMassFlow,
                 coilCondensation: result.coilLatent / Psychrometrics.latentHeatOfEvaporation(temperature: room.coilSurface.value))
+        case .airHandler(let room, let loop):
+            return Self.finish(room, loop, collection, recovered: recovered, state: &state, weather: weather,
+                               stepSeconds: stepSeconds)
         }
+    }
+
+    /// `finish` of an air-handler room: the unit treats the return air (`AirHandlerRoom`), its coil's heat
+    /// goes into the chilled water, whose plant rejects it. The pump runs only while the coil does (EnergyPlus
+    /// `Pump:VariableSpeed` with `INTERMITTENT` control); an idle loop keeps its temperature. The hall's moisture
+    /// gets the direct cooler's evaporation and loses the DX coil's condensation. Balance: the room
+    /// air gets the load and the fan heat, which the outdoor air, the evaporative coolers, the coils or nobody
+    /// (unmet) take away; the water gets the coil's heat and the pump's, which the plant removes or the loop stores.
+    static func finish(_ room: AirHandlerRoom, _ loop: CoolingLoop, _ collection: AirCollection, recovered: Double,
+                       state: inout SimulationState, weather: AirSideWeather, stepSeconds: Double) -> AirSideStep {
+        let returnAir = collection.serverReturn ?? room.roomAir.value
+        let run = room.step(load: collection.roomHeat, returnAir: returnAir, humidityRatio: state.hallHumidityRatio,
+                            outdoor: .init(dryBulb: weather.dryBulb, humidityRatio: weather.humidityRatio),
+                            chilledWaterSupply: state.airSupply)
+        let before = state.airSupply
+        var pumpPower = 0.0, plantUnmet = 0.0, stored = 0.0
+        var plant = RejectionStep(removed: 0, chillerPower: 0, fanPower: 0, waterUse: 0, mode: .free, heatToAtmosphere: 0,
+                                  curveInputsClamped: false)
+        if run.coil.sensibleCooling > 0 {
+            let water = loop.collect(heat: run.coil.sensibleCooling, supply: before, stepSeconds: stepSeconds)
+            let result = loop.reject(water, recovered: recovered, supply: before, stepSeconds: stepSeconds,
+                                     dryBulb: weather.dryBulb, wetBulb: weather.wetBulb)
+            state.airSupply = result.nextSupply
+            (pumpPower, plant, plantUnmet) = (water.pumpPower, result.rejection, result.unmet)
+            stored = loop.thermalCapacity * (result.nextSupply - before) / stepSeconds
+        }
+        state.supplyAir = run.supply.dryBulb
+        let unmet = collection.roomHeat - run.capacityRate * (returnAir - run.supply.dryBulb)
+        let evaporative = run.direct.electricPower + run.indirect.electricPower
+        let evaporativeWater = (run.direct.water.total + run.indirect.water.total) * Fluid.waterDensity
+        return AirSideStep(
+            compressorPower: plant.chillerPower + run.dx.power, fanPower: run.fanPower + plant.fanPower,
+            pumpPower: pumpPower + evaporative, waterUse: plant.waterUse + evaporativeWater,
+            mode: run.dx.power > 0 ? .mechanical : run.coil.sensibleCooling > 0 ? plant.mode : .free,
+            unmet: (unmet > 1e-9 * max(1, collection.roomHeat) ? unmet : 0) + plantUnmet,
+            heatIn: collection.roomHeat + run.fanHeat + pumpPower,
+            heatOut: run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + unmet + plant.removed
+                + recovered + stored,
+            machineHeat: run.fanHeat + pumpPower, supplyAir: run.supply.dryBulb, returnAir: returnAir,
+            chilledWaterSupply: state.airSupply, coilSurface: state.airSupply, curvesClamped: plant.curveInputsClamped,
+            outdoorAirFraction: run.outdoorAirFraction,
+            airMassFlow: run.capacityRate / Psychrometrics.moistAirSpecificHeat(humidityRatio: state.hallHumidityRatio),
+            coilCondensation: run.dx.latentRemoved / Psychrometrics.latentHeatOfEvaporation(temperature: run.dxOutlet)
+                - run.direct.water.evaporation * Fluid.waterDensity)
     }
 }
 
@@ -239,7 +293,8 @@ public struct AirSideStep: Sendable {
     public var outdoorAirFraction = 0.0
     /// Supply air mass flow (CRACs), kg/s.
     public var airMassFlow = 0.0
-    /// Water the DX coil condensed (its latent removal / h_fg), kg/s.
+    /// Water the DX coil condensed (its latent removal / h_fg), kg/s; for an air handler, net of what its direct
+    /// evaporative cooler evaporates into the supply air (negative when the cooler adds more).
     public var coilCondensation = 0.0
 }
 

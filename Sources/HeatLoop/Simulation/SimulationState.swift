@@ -28,6 +28,7 @@ public struct SimulationState: Sendable, Equatable {
         switch site.airSide {
         case .chilledWater(let air, _): supplyAir = air.supplyAirSetpoint.value
         case .crac(let room): supplyAir = room.supplyAirSetpoint.value
+        case .airHandler(let room, _): supplyAir = room.supplyAirSetpoint.value
         }
         heatRecovery = site.heatRecovery.map(HeatRecoveryState.init) ?? HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0))
         hallHumidityRatio = site.hallHumidity.initialHumidityRatio

@@ -23,6 +23,8 @@ struct StepPlan {
     let hallHumidity: HallHumidity
     /// The site's standard pressure (the hall air's), Pa.
     let airPressure: Double
+    /// True when the room air meets outdoor air in the air side's `finish` (CRAC rooms, air handlers): the
+    /// hall's moisture is then stepped after it.
     let isCRAC: Bool
     let chilledWaterSetpoint: Double
     let liquidLoop: CoolingLoop?
@@ -65,7 +67,7 @@ struct StepPlan {
         airSide = site.airSide
         hallHumidity = site.hallHumidity
         airPressure = site.hallHumidity.pressure
-        isCRAC = if case .crac = site.airSide { true } else { false }
+        isCRAC = if case .chilledWater = site.airSide { false } else { true }
         chilledWaterSetpoint = site.airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
         liquidLoop = site.liquidLoop
         liquidThermalCapacity = site.liquidLoop?.thermalCapacity ?? 0

@@ -77,6 +77,9 @@ public struct AirLoopSpec: SpecSection {
     public var rejection = RejectionSpec.dryCooler(DryCoolerSpec(trimChiller: ChillerSpec()))
     /// DX CRAC units instead of CRAHs on chilled water (the chilled-water keys then do not apply).
     public var crac: CRACSpec?
+    /// An air handler (economiser, evaporative coolers, chilled-water coil) instead of CRAHs, on this loop's
+    /// chilled-water plant.
+    public var airHandler: AirHandlerSpec?
     /// ASHRAE TC 9.9 air class of the IT (A1…A4, H1) whose envelope the inlet air is checked against.
     public var ashraeClass = ASHRAEAirClass.a1
     /// The hall air's moisture and its humidifier.
@@ -88,6 +91,9 @@ public struct AirLoopSpec: SpecSection {
     static let chilledWaterKeys: Set = ["chilled_water_c", "delta_t_k", "volume_m3", "pump_head_kpa", "pump_efficiency",
                                         "min_flow_fraction", "rejection", "fan_pressure_pa", "fan_efficiency",
                                         "fan_exponent", "min_fan_fraction"]
+
+    /// Keys of the CRAHs' fans, which an air handler replaces with its own.
+    static let crahFanKeys = ["air_delta_t_k", "fan_pressure_pa", "fan_efficiency", "fan_exponent", "min_fan_fraction"]
 
     public static let schema = Schema<AirLoopSpec>(
         fields.map { field in chilledWaterKeys.contains(field.key) ? field.encoded(when: { $0.crac == nil }) : field },
@@ -109,6 +115,8 @@ public struct AirLoopSpec: SpecSection {
         .number("min_flow_fraction", \.minFlowFraction, range: 0...1, doc: "Lowest pump flow, share of design."),
         .variant("rejection", \.rejection, doc: "Plant rejecting the chilled water's heat."),
         .optionalSection("crac", \.crac, doc: "DX CRAC units instead of CRAHs (the chilled-water keys then do not apply)."),
+        .optionalSection("air_handler", \.airHandler,
+                         doc: "An air handler (economiser, evaporative coolers, chilled-water coil) instead of CRAHs, on the chilled-water plant."),
         .choice("ashrae_class", \.ashraeClass, doc: "ASHRAE TC 9.9 air class whose envelope the inlet air is checked against."),
         .section("humidity", \.humidity, doc: "The hall air's moisture (a sealed hall keeps its own) and its humidifier."),
     ]
@@ -126,6 +134,14 @@ public struct AirLoopSpec: SpecSection {
             }
         } else {
             air.rejection.checkCondensers(o.at("rejection"))
+        }
+        if air.airHandler != nil {
+            if o["crac"].isPresent {
+                o["air_handler"].problem("give either 'crac' (DX units) or 'air_handler' (chilled-water coil), not both")
+            }
+            for key in crahFanKeys where o[key].isPresent {
+                o[key].problem("'\(key)' belongs to CRAHs and does not apply with 'air_handler' (its fan is 'air_handler.fan_*')")
+            }
         }
     }
 }

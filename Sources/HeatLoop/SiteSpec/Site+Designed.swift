@@ -65,6 +65,14 @@ extension AirLoopSpec {
         if let crac, let rating = designed.cracRating {
             return .crac(crac.room(supplyAir: supplyAirC, rating: rating, elevation: elevation))
         }
+        if let airHandler {
+            let loop = CoolingLoop.make(
+                supply: chilledWaterC, deltaT: deltaTK, designHeat: airHandler.coilDesignLoad(airFlow: airHandler.airFlowM3PerS ?? 0),
+                volume: volumeM3, pumpHead: pumpHeadKpa, pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction,
+                rejection: rejection)
+            return .airHandler(airHandler.room(supplyAir: supplyAirC, chilledWaterC: chilledWaterC, deltaTK: deltaTK,
+                                               elevation: elevation), loop)
+        }
         let crahFan = crahFan(designHeat: designHeat)
         let airHandling = AirHandling(
             supplyAirSetpoint: Celsius(supplyAirC), coilApproach: TemperatureDelta(supplyAirC - chilledWaterC),

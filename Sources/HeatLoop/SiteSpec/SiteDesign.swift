@@ -123,6 +123,10 @@ extension SiteSpec {
             loads.airRejected = loads.airHeat + crac.fanPower(airFlow: rating.airFlow)
             return rating
         }
+        if air.airHandler != nil {
+            sizeAirHandler(&loads, ambient, &problems)
+            return nil
+        }
         let fanHeat = air.crahFan(designHeat: loads.airHeat).designPower.value
         let pumpHeat = CoolingLoop.designPumpPower(designHeat: loads.airHeat + fanHeat, deltaT: air.deltaTK,
                                                    pumpHead: air.pumpHeadKpa, pumpEfficiency: air.pumpEfficiency).value
@@ -134,6 +138,42 @@ extension SiteSpec {
         }
         cooling.air.rejection = air.rejection.sized(for: design)
         return nil
+    }
+}
+
+extension SiteSpec {
+    /// An air-handler room: the design air flow (`AirHandlerSpec.designAirFlow`), the coil's UA at its design
+    /// point, and the chilled-water plant for the coil's design load and the pump's heat.
+    private mutating func sizeAirHandler(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient,
+                                         _ problems: inout [DesignProblem]) {
+        guard var handler = cooling.air.airHandler else { return }
+        let air = cooling.air
+        let flow = handler.designAirFlow(designHeat: loads.airHeat, sizingFactor: designSizingFactor)
+        handler.airFlowM3PerS = flow
+        let coilLoad = handler.coilDesignLoad(airFlow: flow)
+        if handler.coil.uaWPerK == nil {
+            let density = Psychrometrics.standardAirDensity(pressure: Psychrometrics.standardSeaLevelPressure)
+            handler.coil.uaWPerK = ChilledWaterCoil.designUA(
+                designLoad: coilLoad, airMassFlow: flow * density, airHumidityRatio: AirHandlerSpec.designHumidityRatio,
+                airInlet: handler.coil.designAirInletC, waterMassFlow: coilLoad / (Fluid.waterSpecificHeat * air.deltaTK),
+                waterInlet: air.chilledWaterC)
+            if handler.coil.uaWPerK == nil {
+                problems.append(DesignProblem(
+                    keyPath: "cooling.air.air_handler.coil.design_air_outlet_c",
+                    message: "no coil cools the design air to \(formatNumber(handler.coil.designAirOutletC)) °C with chilled water at "
+                        + "\(formatNumber(air.chilledWaterC)) °C warming by \(formatNumber(air.deltaTK)) K; raise it or lower chilled_water_c"))
+            }
+        }
+        cooling.air.airHandler = handler
+        let pumpHeat = CoolingLoop.designPumpPower(designHeat: coilLoad, deltaT: air.deltaTK, pumpHead: air.pumpHeadKpa,
+                                                   pumpEfficiency: air.pumpEfficiency).value
+        loads.airRejected = coilLoad + pumpHeat
+        let design = RejectionDesign(heat: loads.airRejected * designSizingFactor, supply: air.chilledWaterC,
+                                     returnWater: air.chilledWaterC + air.deltaTK, ambient: ambient)
+        if let message = air.rejection.unreachable(design, supplyKey: "chilled_water_c") {
+            problems.append(DesignProblem(keyPath: "cooling.air.chilled_water_c", message: message))
+        }
+        cooling.air.rejection = air.rejection.sized(for: design)
     }
 }
 

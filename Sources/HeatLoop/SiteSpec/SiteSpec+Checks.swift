@@ -12,7 +12,7 @@ extension SiteSpec {
     /// loop's chilled-water return needs CRAHs (a DX CRAC room has no water to draw from).
     func checkHeatPumpSource(_ o: SpecMapping) {
         guard let recovery = heatRecovery else { return }
-        let liquid = hasLiquidLoop, chilledWater = cooling.air.crac == nil
+        let liquid = hasLiquidLoop, chilledWater = cooling.air.crac == nil && cooling.air.airHandler == nil
         let source = recovery.heatPump.source
         let hasSource = switch source {
         case .liquid: liquid
@@ -22,7 +22,7 @@ extension SiteSpec {
         guard !hasSource else { return }
         let instead = chilledWater ? "use 'source: air' (the chilled-water return)"
             : liquid ? "use 'source: liquid'" : "remove 'heat_recovery'"
-        let missing = source == .air ? "its air side is a DX CRAC room with no chilled-water loop"
+        let missing = source == .air ? "its air side (a DX CRAC room or an air handler) offers no chilled-water return"
             : "no cluster captures heat to liquid (every cluster is air-cooled), so there is no facility-water loop"
         o.at("heat_recovery.heat_pump.source").problem(
             "the heat pump draws from '\(source.rawValue)', but \(missing): it would recover nothing; \(instead)"

@@ -26,6 +26,9 @@ public struct SiteSpec: SpecSection {
 
     public init() {}
 
+    /// The key of a site's own uncertainty section, which the file layer reads (`UncertaintySpec`).
+    public static let uncertaintyKey = "uncertainty"
+
     public static let schema = Schema<SiteSpec>([
         .text("name", \.name, doc: "The site's name; names the output file.", required: "the site's name, used for the output file"),
         .file("weather", \.weather, what: "weather file", doc: "EPW weather file, relative to the site file.",
@@ -53,6 +56,9 @@ public struct SiteSpec: SpecSection {
         .optionalSection("carbon", \.carbon, doc: "Grid carbon intensity and the heat's displaced emissions."),
         .optionalSection("compliance", \.compliance, doc: "German EnEfG targets by commissioning date."),
         .optionalSection("economics", \.economics, doc: "The heat-reuse project's economics (needs heat_recovery)."),
+        .readElsewhere(uncertaintyKey, doc: "Samples, seed, weather ensemble and uncertain inputs of `heatloop run SITE --ensemble N`: "
+                           + "the keys of an uncertainty file without `name` (Docs/uncertainty.md). `--uncertainty FILE` replaces it; "
+                           + "a single run ignores it."),
     ], check: { site, o in
         if !site.name.isEmpty, site.name.contains("/") || site.name.hasPrefix(".")
             || site.name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {

@@ -245,7 +245,7 @@ extension CRACSpec {
         let density = Psychrometrics.standardAirDensity(pressure: pressure)
         let coil = DXCoolingCoil(
             ratedTotalCapacity: Watts(capacity), ratedSensibleHeatRatio: sensibleHeatRatio, ratedCOP: cop,
-            ratedAirFlow: flow, curves: curves == .packagedAC ? .energyPlusPackagedAC : .liebertDSE125,
+            ratedAirFlow: flow, curves: curves.model,
             standardAirDensity: density)
         // EnergyPlus `Fan:VariableVolume` part-load coefficients of the data-center examples (an EC plug fan).
         let control: FanControl = fanControl == .constant ? .constantVolume
@@ -272,11 +272,7 @@ extension CRACEconomiserSpec {
             .pumpedRefrigerant(PumpedRefrigerantEconomiser(
                 pumpOnlyBelow: Celsius(e.pumpOnlyBelowC), compressorOnlyAbove: Celsius(e.compressorOnlyAboveC),
                 eirFunctionOfTemperature: .table(.liebertEconophaseEIR)))
-        case .airSide(let e):
-            .airSide(AirEconomiser(
-                control: e.maxDryBulbC.map { .fixedDryBulb(maximum: Celsius($0)) } ?? .differentialDryBulb,
-                minimumDryBulb: Celsius(e.minDryBulbC), maximumDewPoint: Celsius(e.maxDewPointC),
-                minimumOutdoorAirFraction: e.minOutdoorAir, pressure: pressure))
+        case .airSide(let e): .airSide(e.model(pressure: pressure))
         }
     }
 }

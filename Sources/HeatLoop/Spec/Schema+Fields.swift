@@ -226,6 +226,15 @@ extension Field where Root: SpecSection {
         .naming(files: { value, keyPath in value[keyPath: path].map { S.schema.files(in: $0, path: keyPath) } ?? [] })
     }
 
+    /// A section another layer reads (a site's `uncertainty:`, read by the file layer's `UncertaintySpec`
+    /// for `heatloop run --ensemble`): the key is known here, so it is no unknown key, but the description
+    /// neither decodes nor writes it (a run's resolved site leaves it out).
+    public static func readElsewhere(_ key: String, doc: String) -> Field {
+        Field(key: key, reference: FieldReference(key: key, type: "section", unit: nil, allowed: nil, defaultText: "absent",
+                                                  doc: doc, children: .none),
+              decode: { _, _ in }, encode: { _ in nil })
+    }
+
     /// A list of sections, at most `maximumCount` long (checked before any item is decoded).
     public static func list<S: SpecSection>(_ key: String, _ path: WritableKeyPath<Root, [S]>, doc: String,
                                             required: String? = nil, maximumCount: Int = .max) -> Field {

@@ -45,4 +45,8 @@ public struct Percentiles: Sendable, Equatable {
     public func named(_ name: String) -> [(name: String, value: Double)] {
         [("\(name)_p10", p10), ("\(name)_p50", p50), ("\(name)_p90", p90), ("\(name)_mean", mean)]
     }
+
+    /// What each of `named`'s values is, in its order, to follow a quantity's long name.
+    public static let descriptions = ["exceeded in 10 % of samples", "median over the samples",
+                                      "exceeded in 90 % of samples", "mean over the samples"]
 }

@@ -11,10 +11,15 @@ public struct UncertainInput: Sendable, Equatable {
     }
 
     /// The values of `inputs` for `count` samples drawn jointly by Latin hypercube (`LatinHypercube`,
-    /// seeded with `seed`): row i holds sample i's value of every input, in the order of `inputs`.
-    public static func sample(_ inputs: [UncertainInput], count: Int, seed: UInt64) -> [[Double]] {
-        LatinHypercube.sample(count: count, dimensions: inputs.count, seed: seed).map { row in
-            zip(inputs, row).map { $0.distribution.quantile($1) }
+    /// seeded with `seed`), with `correlations` imposed on the strata (`ImanConover`; ranks survive the
+    /// monotone quantile functions): row i holds sample i's value of every input, in the order of `inputs`.
+    public static func sample(_ inputs: [UncertainInput], count: Int, seed: UInt64,
+                              correlations: [InputCorrelation] = []) -> [[Double]] {
+        var strata = LatinHypercube.sample(count: count, dimensions: inputs.count, seed: seed)
+        if !correlations.isEmpty {
+            strata = ImanConover.rearrange(strata, target: InputCorrelation.matrix(correlations, inputs: inputs.map(\.keyPath)),
+                                           seed: seed)
         }
+        return strata.map { row in zip(inputs, row).map { $0.distribution.quantile($1) } }
     }
 }

@@ -44,12 +44,28 @@ extension BatchSpec {
             baselinePosition = o.keyPosition("baseline")
             baseline = Self.baseline(o["baseline"], climate: climate, vary: vary)
         }
+        uncertainty = Self.uncertainty(o)
         timestepMin = o.optionalStepMinutes("timestep_min")
         if timestepMin != nil, vary.contains(where: { $0.keyPath == "timestep_min" }) {
             let position = o["vary"].node?.entries?.first { $0.key == "timestep_min" }?.keyPosition
             o.log.add(position, "vary.timestep_min",
                       "the batch's timestep_min already sets every site's step; vary it here or set it there, not both")
         }
+    }
+
+    /// The `uncertainty:` section (the sizing file's decoder). Its climate and real weather years would
+    /// replace the batch's own `climate` and `weather` lists, so they are refused with the list to use.
+    static func uncertainty(_ o: SpecMapping) -> UncertaintySpec? {
+        guard let mapping = o["uncertainty"].object(keys: UncertaintySpec.keys) else { return nil }
+        let spec = UncertaintySpec(mapping, embedded: true)
+        if mapping["climate"].isPresent {
+            mapping["climate"].problem("a batch's climate scenarios are its own 'climate:' list; move it there")
+        }
+        if case .files = spec.weather, o["weather"].isPresent {
+            mapping["weather"].problem("real weather years replace each scenario's weather file; "
+                + "leave the batch's 'weather:' out, or use 'generated' or 'typical' here")
+        }
+        return spec
     }
 
     /// A `baseline` mapping: scenario labels (`site`, `weather`, `climate`) and `vary` key paths to one value

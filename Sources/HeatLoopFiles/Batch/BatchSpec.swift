@@ -11,6 +11,7 @@ import HeatLoop
 /// climate: [{name: baseline}, {name: plus2k, offset_k: 2.0}]
 /// vary: {heat_recovery.heat_pump.capacity_mw: [4, 8, 12]}
 /// timestep_min: 60
+/// uncertainty: {samples: 100, seed: 2026, inputs: {economics.heat_price_eur_per_mwh: {normal: {mean: 45, sd: 8}}}}
 /// ```
 public struct BatchSpec: Sendable, Equatable {
     /// The batch's name (labels the output folder and the summary).
@@ -30,6 +31,9 @@ public struct BatchSpec: Sendable, Equatable {
     /// not given take their first value, and `climate`, when not given, the first unchanged climate
     /// (`BatchPlan.baseline`). Empty: the first scenario under an unchanged climate.
     public var baseline: [String: String] = [:]
+    /// Uncertain inputs and weather (issue 18; the keys of an uncertainty file without `name`): every
+    /// scenario runs over the same samples and reports P10/P50/P90/mean (`BatchEnsemble`); nil: one run each.
+    public var uncertainty: UncertaintySpec?
 
     /// Position of the `vary` key in the batch file, for problems that involve several overrides.
     var varyPosition: SourcePosition?
@@ -38,7 +42,7 @@ public struct BatchSpec: Sendable, Equatable {
 
     public init() {}
 
-    static let keys = ["name", "sites", "weather", "climate", "vary", "timestep_min", "baseline"]
+    static let keys = ["name", "sites", "weather", "climate", "vary", "timestep_min", "baseline", "uncertainty"]
     /// The scenario labels a `baseline` may name besides `vary` key paths.
     static let baselineLabels = ["site", "weather", "climate"]
 }

@@ -23,15 +23,34 @@ public struct RobustSizingSweep: Sendable {
     /// the samples in order (sample-major), so the weather a sample's runs share is made about once
     /// (`RobustSampleRuns`).
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> RobustSizingOutcome {
-        let samples = uncertainty.samples, designs = plan.designs.count
+        let block = try kpis(designs: plan.designs.indices, progress: progress)
+        return RobustSizingOutcome(plan: plan, uncertainty: uncertainty, columns: block.columns, values: block.values,
+                                   samples: uncertainty.samples)
+    }
+
+    /// The KPI rows of the designs `designs` (indices into `plan.designs`) over every sample, design-major
+    /// (row `(d − designs.lowerBound)·samples + s`): a shard of the sweep (`heatloop slurm`). The samples are
+    /// made from the whole plan (its first design's weather, the seed), so every shard runs the same ones.
+    public func rows(designs: Range<Int>,
+                     progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> [RobustSizingOutcome.Row] {
+        let block = try kpis(designs: designs, progress: progress)
+        return block.values.map { values in
+            zip(block.columns, values).map { column, value in (column.name, column.units, column.longName, value) }
+        }
+    }
+
+    /// The KPIs of `designs` over every sample: their columns once and each run's values, design-major.
+    private func kpis(designs: Range<Int>, progress: (Int, Int) -> Void) throws(ScenarioFailure)
+        -> (columns: [RobustSizingOutcome.Column], values: [[Double]]) {
+        let samples = uncertainty.samples, count = designs.count, first = designs.lowerBound
         let runs = try RobustSampleRuns(plan: plan, uncertainty: uncertainty)
-        // Baselines: one per (baseline key, sample), from the first design with that key.
+        // Baselines: one per (baseline key, sample), from the block's first design with that key.
         var keyDesign: [String: Int] = [:]
-        for (index, design) in plan.designs.enumerated() where keyDesign[design.baselineKey] == nil {
-            keyDesign[design.baselineKey] = index
+        for index in designs where keyDesign[plan.designs[index].baselineKey] == nil {
+            keyDesign[plan.designs[index].baselineKey] = index
         }
         let keys = keyDesign.keys.sorted(), keyDesigns = keys.map { keyDesign[$0] ?? 0 }
-        let total = keys.count * samples + designs * samples
+        let total = keys.count * samples + count * samples
         var done = 0
         progress(0, total)
         var baselines: [String: CoolingBaseline] = [:]
@@ -53,10 +72,10 @@ public struct RobustSizingSweep: Sendable {
         // Only the values are kept per run (the names, units and long names are every run's same list): the
         // 40,000 rows of a 400 × 100 sweep take 26 MB instead of 180.
         var columns: [RobustSizingOutcome.Column]?
-        var values = [[Double]](repeating: [], count: designs * samples)
-        ParallelRunner.run(count: designs * samples, jobs: jobs, work: { index in
+        var values = [[Double]](repeating: [], count: count * samples)
+        ParallelRunner.run(count: count * samples, jobs: jobs, work: { index in
             Result { () throws(ScenarioFailure) in
-                let (design, sample) = (index % designs, index / designs)
+                let (design, sample) = (first + index % count, index / count)
                 let baseline = known["\(baselineKeys[design])#\(sample)"]
                 let run = try runs.runner(design, sample).appraise(baseline: baseline)
                 return run.summary.annual.named + (run.summary.economics?.named ?? [])
@@ -67,9 +86,9 @@ public struct RobustSizingSweep: Sendable {
                 let names = columns ?? row.map { ($0.name, $0.units, $0.longName) }
                 columns = names
                 if names.count == row.count, zip(names, row).allSatisfy({ $0.name == $1.name }) {
-                    values[(index % designs) * samples + index / designs] = row.map(\.value)
+                    values[(index % count) * samples + index / count] = row.map(\.value)
                 } else {
-                    failure = failure ?? ScenarioFailure(description: "design \(runs.ids[index % designs]), sample \(index / designs): its KPIs are not the other runs'")
+                    failure = failure ?? ScenarioFailure(description: "design \(runs.ids[first + index % count]), sample \(index / count): its KPIs are not the other runs'")
                 }
             case .failure(let error): failure = failure ?? error
             }
@@ -77,7 +96,7 @@ public struct RobustSizingSweep: Sendable {
             progress(done, total)
         })
         if let failure { throw failure }
-        return RobustSizingOutcome(plan: plan, uncertainty: uncertainty, columns: columns ?? [], values: values, samples: samples)
+        return (columns ?? [], values)
     }
 }
 
@@ -97,7 +116,16 @@ public struct RobustSizingOutcome: Sendable {
     public var seed: UInt64
 
     /// A KPI of the runs: its name, units and long name.
-    typealias Column = (name: String, units: String, longName: String)
+    public typealias Column = (name: String, units: String, longName: String)
+    /// One run's KPIs (name, units, long name, value): its annual summary, then its economics.
+    public typealias Row = [(name: String, units: String, longName: String, value: Double)]
+
+    /// The outcome of `RobustSizingSweep.rows`, every design's row of every sample, design-major (row
+    /// `d·samples + s`), as a merge of the sweep's shards reassembles them.
+    public init(plan: SizingPlan, uncertainty: UncertaintySpec, rows: [Row], samples: Int) {
+        let columns = (rows.first ?? []).map { ($0.name, $0.units, $0.longName) }
+        self.init(plan: plan, uncertainty: uncertainty, columns: columns, values: rows.map { $0.map(\.value) }, samples: samples)
+    }
 
     /// `values[d · samples + s]`: design d's KPIs in sample s, in `columns` order.
     init(plan: SizingPlan, uncertainty: UncertaintySpec, columns: [Column], values: [[Double]], samples: Int) {

@@ -98,7 +98,8 @@ public struct EnsembleStudy: Sendable {
     /// The Latin-hypercube values of `spec`'s inputs, seeded with its seed mixed by SplitMix64.
     static func inputValues(_ spec: UncertaintySpec) -> [[Double]] {
         var mix = spec.seed ^ 0x4C48_535F_5345_4544  // "LHS_SEED"
-        return UncertainInput.sample(spec.inputs, count: spec.samples, seed: RandomGenerator.splitMix64(&mix))
+        return UncertainInput.sample(spec.inputs, count: spec.samples, seed: RandomGenerator.splitMix64(&mix),
+                                     correlations: spec.correlations)
     }
 
     /// Every sample, `jobs` at a time; `progress(done, total)` on the calling thread after each.
@@ -174,9 +175,9 @@ struct EnsembleSample: Sendable {
 
 extension ScenarioTable {
     /// An ensemble's result table (`heatloop run --ensemble`): one row per sample along `sample`, with the
-    /// uncertain inputs' values and the KPIs, and P10/P50/P90/mean of each KPI as root attributes
+    /// uncertain inputs' values and the KPIs, how they were sampled (`UncertaintySpec.samplingText`), and P10/P50/P90/mean of each KPI as root attributes
     /// (`<kpi>_p10` …; exceedance convention, `Percentiles`).
-    public init(ensemble: EnsembleSummary, study: String, attributes: [ResultAttribute]) {
+    public init(ensemble: EnsembleSummary, study: String, sampling: String, attributes: [ResultAttribute]) {
         let rows = (0..<ensemble.count).map { index in
             var values = zip(ensemble.inputKeys, ensemble.inputValues[index]).map { key, value in
                 (name: key, units: "", longName: "uncertain site input \(key)", value: value)
@@ -194,7 +195,7 @@ extension ScenarioTable {
             ResultAttribute("kind", .string("ensemble")),
             ResultAttribute("study", .string(study)),
             ResultAttribute("samples", .int(ensemble.count)),
-            ResultAttribute("sampling", .string("Latin hypercube (McKay, Beckman, Conover 1979), independent inputs")),
+            ResultAttribute("sampling", .string(sampling)),
             ResultAttribute("percentile_convention",
                             .string("exceedance: P90 is the value exceeded in 90 % of samples (the 10th percentile); "
                                     + "linear interpolation, Hyndman-Fan definition 7")),

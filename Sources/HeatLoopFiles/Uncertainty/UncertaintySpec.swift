@@ -18,12 +18,14 @@ import HeatLoop
 ///   economics.electricity_price_eur_per_mwh: {lognormal: {median: 90, sigma: 0.25}}
 ///   it.clusters[0].workload.constant.utilization: {uniform: {min: 0.7, max: 0.95}}
 ///   carbon.grid_g_per_kwh: {normal: {mean: 369, sd: 40}}
+/// correlations:                 # optional: target Spearman rank correlations of pairs of inputs (Iman-Conover)
+///   - {between: [economics.heat_price_eur_per_mwh, economics.electricity_price_eur_per_mwh], rank: 0.6}
 /// ```
 ///
 /// Distributions: `normal {mean, sd}`, `lognormal {median, sigma}`, `uniform {min, max}`,
 /// `triangular {min, mode, max}` (`Distribution`). Paths are relative to this file. A drawn value the
 /// site file rejects (a utilisation above 1) is reported when the sample is made.
-public struct UncertaintySpec: Sendable {
+public struct UncertaintySpec: Sendable, Equatable {
     /// Where the weather of the samples comes from.
     public enum WeatherChoice: Sendable, Equatable {
         /// Years made by `WeatherGenerator` from the site's weather file (with `variability`, or its climate noise).
@@ -40,10 +42,19 @@ public struct UncertaintySpec: Sendable {
     public var weather = WeatherChoice.generated(nil)
     public var climate: ClimateSpec?
     public var inputs: [UncertainInput] = []
+    /// Target rank correlations of pairs of `inputs`, imposed on the Latin hypercube (`ImanConover`); empty:
+    /// independent inputs.
+    public var correlations: [InputCorrelation] = []
 
     public init() {}
 
-    static let keys = ["name", "samples", "seed", "weather", "weather_variability", "climate", "inputs"]
+    static let keys = ["name", "samples", "seed", "weather", "weather_variability", "climate", "inputs", "correlations"]
+
+    /// How the inputs are sampled, for result files (`sampling`).
+    public var samplingText: String {
+        "Latin hypercube (McKay, Beckman, Conover 1979), " + (correlations.isEmpty ? "independent inputs"
+            : "\(correlations.count) rank correlation(s) imposed by Iman and Conover (1982)")
+    }
     static let variabilityKeys = ["dry_bulb_sd_k", "rh_sd_pct", "lag1"]
     /// Largest ensemble: 10,000 samples.
     public static let sampleRange = 1...10_000
@@ -57,13 +68,38 @@ public struct UncertaintySpec: Sendable {
         do { return try read(path: path) } catch { throw .site(error) }
     }
 
+    /// The `uncertainty:` section of the site file at `path` (nil without one), its problems naming the site
+    /// file's lines; paths in it are relative to the site file.
+    public static func load(siteSection path: String) throws(InputError) -> UncertaintySpec? {
+        let log = SpecProblemLog(file: path)
+        do throws(SpecProblems) {
+            guard let root = YAMLDocument.parse(text: try YAMLDocument.text(ofFile: path, what: "site file"), log: log) else {
+                throw SpecProblems(log.problems)
+            }
+            let spec = siteSection(root: root, log: log)
+            guard log.problems.isEmpty else { throw SpecProblems(log.problems) }
+            return spec
+        } catch { throw .site(error) }
+    }
+
+    /// A site tree's `uncertainty:` section (`SiteSpec.uncertaintyKey`), decoded like a sizing file's, its
+    /// problems into `log`; nil without one.
+    static func siteSection(root: SpecNode, log: SpecProblemLog) -> UncertaintySpec? {
+        guard case .mapping(let entries, _) = root, let entry = entries.first(where: { $0.key == SiteSpec.uncertaintyKey }) else {
+            return nil
+        }
+        let cursor = SpecCursor(node: entry.value, path: SiteSpec.uncertaintyKey, position: entry.value.position, log: log)
+        return cursor.object(keys: keys).map { UncertaintySpec($0, embedded: true) }
+    }
+
     public static func decode(text: String, file: String) throws(SpecProblems) -> UncertaintySpec {
         try YAMLDocument.decode(text: text, file: file, keys: keys, empty: UncertaintySpec(), UncertaintySpec.init)
     }
 
     init(_ o: SpecMapping) { self.init(o, embedded: false) }
 
-    /// `embedded`: the `uncertainty:` mapping of a sizing file, whose name is the sweep's.
+    /// `embedded`: the `uncertainty:` mapping of a sizing or batch file, whose name is the sweep's (or
+    /// of a site file, whose name is the site's).
     init(_ o: SpecMapping, embedded: Bool) {
         name = (embedded ? o.optionalString("name") : o.requiredString("name", "the study's name")) ?? ""
         samples = o.integer("samples", default: 100, Self.sampleRange)
@@ -71,6 +107,33 @@ public struct UncertaintySpec: Sendable {
         weather = Self.weather(o)
         if let climate = o["climate"].object(keys: ClimateSpec.keys) { self.climate = ClimateSpec(climate) }
         inputs = Self.inputs(o["inputs"])
+        if o["correlations"].isPresent { correlations = Self.correlations(o["correlations"], inputs: inputs.map(\.keyPath)) }
+    }
+
+    /// `correlations:`: a list of `{between: [a, b], rank: ρ}`, a and b two different `inputs`, each pair once,
+    /// −0.99 ≤ ρ ≤ 0.99, and together a positive definite matrix.
+    static func correlations(_ cursor: SpecCursor, inputs: [String]) -> [InputCorrelation] {
+        guard let items = cursor.list else { return [] }
+        var pairs: [InputCorrelation] = []
+        for item in items {
+            guard let o = item.object(keys: ["between", "rank"]) else { continue }
+            let rank = o.requiredNumber("rank", -0.99...0.99, "a rank correlation strictly between -1 and 1")
+            guard let names = o["between"].list?.compactMap({ $0.node?.scalar?.text }), names.count == 2 else {
+                if o["between"].isPresent { o["between"].problem("expected two input key paths, e.g. [economics.heat_price_eur_per_mwh, carbon.grid_g_per_kwh]") }
+                else { o.missing("between", "the two inputs' key paths") }
+                continue
+            }
+            for name in names where !inputs.contains(name) {
+                o["between"].problem("'\(name)' is not one of the inputs; expected one of " + inputs.joined(separator: ", "))
+            }
+            if names[0] == names[1] { o["between"].problem("an input is always fully correlated with itself; name two inputs") }
+            if pairs.contains(where: { Set([$0.first, $0.second]) == Set(names) }) {
+                o["between"].problem("the pair \(names[0]), \(names[1]) is listed twice")
+            }
+            if let rank { pairs.append(InputCorrelation(first: names[0], second: names[1], rank: rank)) }
+        }
+        if let problem = InputCorrelation.problem(pairs, inputs: inputs) { cursor.problem(problem) }
+        return pairs
     }
 
     static func weather(_ o: SpecMapping) -> WeatherChoice {

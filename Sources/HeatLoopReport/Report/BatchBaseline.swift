@@ -60,7 +60,12 @@ extension BatchReport {
     /// The baseline's labels that vary ("climate baseline, capacity_mw = 4"), for the page's note.
     var baselineDescription: String {
         guard let row = baselineRow else { return "" }
-        let settings = varying.map { "\(KPICatalog.shortKeyPath($0.name)) \($0.values[row])" }
+        let settings = varyingSettings(row: row)
         return table.ids[row] + (settings.isEmpty ? "" : " (" + settings.joined(separator: ", ") + ")")
+    }
+
+    /// Row `row`'s settings that differ between scenarios ("climate baseline", "capacity_mw 4").
+    func varyingSettings(row: Int) -> [String] {
+        varying.map { "\(KPICatalog.shortKeyPath($0.name)) \($0.values[row])" }
     }
 }

@@ -152,6 +152,10 @@ public enum KPICatalog {
         ("lcoh_eur_per_MWh", "Levelised cost of heat", "LCOH", "€/MWh", .number(decimals: 1)),
         ("payback_years", "Payback", "Payback", "years", .years),
         ("co2_avoided_lifetime_t", "CO₂ avoided over the lifetime", "CO₂ avoided, lifetime", "t", .number(decimals: 0)),
+        // A project timeline's figures (`TimelineSummary.named`) and its year columns.
+        ("irr", "Internal rate of return", "IRR", "%", .percent(decimals: 1)),
+        ("investment_eur", "Investment (year 1 heat-recovery CAPEX)", "Investment", "M€", .millionEuros),
+        ("net_cash_flow_eur", "Net cash flow of the year", "Cash flow", "M€", .millionEuros),
     ].map { (name: String, label: String, shortLabel: String?, unit: String, style: KPIDisplay.Style) in
         (name, KPIDisplay(name: name, label: label, shortLabel: shortLabel, unit: unit, style: style))
     })

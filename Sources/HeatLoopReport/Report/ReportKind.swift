@@ -2,13 +2,16 @@ import HeatLoop
 
 /// Which report a HeatLoop file gets, from its root attributes: a sizing sweep or a batch summary (root
 /// `kind`), an ensemble (`kind = ensemble`), a sizing sweep under uncertainty (`kind = sizing_uncertainty`),
-/// or a single run (it records its resolved site file). Nil for other files.
+/// a batch under uncertainty (`kind = batch_uncertainty`), a project timeline (`kind = timeline`), or a single run (it records its resolved site
+/// file). Nil for other files.
 public enum ReportKind: Sendable, Equatable {
     case run
     case batch
     case sizing
     case ensemble
     case robustSizing
+    case batchEnsemble
+    case timeline
 
     public init?(rootAttributes attributes: [ResultAttribute]) {
         func text(_ name: String) -> String? {
@@ -20,6 +23,8 @@ public enum ReportKind: Sendable, Equatable {
         case "sizing": self = .sizing
         case "ensemble": self = .ensemble
         case "sizing_uncertainty": self = .robustSizing
+        case "batch_uncertainty": self = .batchEnsemble
+        case "timeline": self = .timeline
         default:
             guard text("site_config_json") != nil || text("site_config") != nil else { return nil }
             self = .run
