@@ -110,4 +110,18 @@ import Testing
         #expect(row.value("npv_eur") == full.economics?.npv)
         #expect(row.value("pue") == full.annual.pue)
     }
+
+    /// A summary-only run (the sizing sweeps') keeps only `RunSummary.seriesRead` of the step columns; its
+    /// summary, economics and failures included, is the full run's to the bit, for sites with a heat-reuse
+    /// project and cooling savings (so the baseline keeps only `CoolingBaseline.seriesRead` too).
+    @Test(arguments: ["chicago-ai-campus", "paris-colocation-heat-export", "tucson-enterprise-air"])
+    func summaryOnlyRunHasTheFullRunsSummary(site: String) throws {
+        let runner = try ScenarioRunner(input: try Self.hourly(site))
+        let full = runner.appraise(), summaryOnly = runner.appraise(summaryOnly: true)
+        func text(_ run: AppraisedRun) -> String {
+            "\(run.summary.attributes) \(run.summary.monthly.map(\.named)) \(run.summary.economics.map(\.named) ?? [])"
+        }
+        #expect(text(summaryOnly) == text(full))
+        #expect(summaryOnly.result.columns[.heatDelivered].count == full.result.columns.count)
+    }
 }

@@ -36,12 +36,15 @@ public struct AppraisedRun: Sendable {
 
     /// Runs `simulation` (and, for a project whose economics need it and no `baseline` is given, the same
     /// simulation without heat recovery first).
-    public init(simulation: Simulation, project: HeatReuseProject?, baseline: CoolingBaseline? = nil) {
+    /// `summaryOnly`: the result keeps only the step columns the summary reads (`RunSummary.seriesRead`),
+    /// for runs of which only the summary is used (a sizing sweep's); the summary is the same to the bit.
+    public init(simulation: Simulation, project: HeatReuseProject?, baseline: CoolingBaseline? = nil,
+                summaryOnly: Bool = false) {
         var reference = baseline
         if let project, project.needsBaseline, reference == nil {
-            reference = CoolingBaseline(simulation.withoutHeatRecovery.run())
+            reference = CoolingBaseline(simulation.withoutHeatRecovery.run(keeping: CoolingBaseline.seriesRead))
         }
-        let result = simulation.run()
+        let result = summaryOnly ? simulation.run(keeping: RunSummary.seriesRead) : simulation.run()
         self.result = result
         summary = RunSummary(result, economics: project.map {
             $0.economics.assess(size: $0.size, design: result, baseline: reference)

@@ -150,6 +150,9 @@ public struct CoolingBaseline: Sendable {
     /// CO2 of the facility's electricity, kg.
     public var facilityCO2: Double
 
+    /// The step columns `init` reads: a baseline run keeps only these (`Simulation.run(keeping:)`).
+    public static let seriesRead: Set<OutputSeries> = [.coolingPower]
+
     public init(_ result: SimulationResult) {
         let totals = result.annual
         coolingEnergy = Joules(totals.cooling)

@@ -8,6 +8,14 @@ public struct RunSummary: Sendable {
     /// Unmet cooling, envelope and water-class excursions, idle heat recovery.
     public var failures: PlantFailures
 
+    /// The step columns a summary reads, economics included: `PlantFailures` (worst excursions) and
+    /// `ProjectEconomics.assess` (price series, availability, cooling savings). A summary-only run keeps
+    /// only these (`Simulation.run(keeping:)`); `RunSummaryTests` checks its summary is the full run's.
+    public static let seriesRead: Set<OutputSeries> = [
+        .unmetCooling, .airSupplyTemp, .liquidSupplyTemp,
+        .heatDelivered, .heatPumpPower, .dhDemand, .coolingPower,
+    ]
+
     public init(_ result: SimulationResult, economics: EconomicAssessment? = nil) {
         self.economics = economics
         let carbon = result.site.carbon

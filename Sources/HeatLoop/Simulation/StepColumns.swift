@@ -9,6 +9,10 @@ public struct StepColumns: Sendable {
     private var floatColumns: [[Float]]
     /// Indexed by `OutputSeries.rawValue`; empty except for flag series.
     private var flagColumns: [[Int8]]
+    /// Indexed by `OutputSeries.rawValue`: false for a series a summary-only run does not keep
+    /// (`init(unsetCount:clusters:serverAirModel:keeping:)`), so reading it stops the program instead of
+    /// giving an empty column.
+    private var kept: [Bool]
 
     /// Columns of zeros. Each is an array of its own (not copies of one), so that filling one does not
     /// first copy it.
@@ -20,13 +24,16 @@ public struct StepColumns: Sendable {
     /// over all steps) and skips zeroing ~80 MB for a 1-min year. Float and Int8 are trivial types, so the
     /// unset memory is only ever overwritten. Series of the server air model (`SeriesPresence
     /// .withServerAirModel`) get no column (empty) when `serverAirModel` is false: no memory, no copies.
-    init(unsetCount count: Int, clusters: Int, serverAirModel: Bool) {
-        self.init(count: count, clusters: clusters, unset: true, serverAirModel: serverAirModel)
+    /// With `keeping`, only those series get a column (a summary-only run: `RunSummary.seriesRead`), so
+    /// the block transposes (`store`) copy and the memory holds only the few series the summary reads.
+    init(unsetCount count: Int, clusters: Int, serverAirModel: Bool, keeping: Set<OutputSeries>? = nil) {
+        self.init(count: count, clusters: clusters, unset: true, serverAirModel: serverAirModel, keeping: keeping)
     }
 
-    private init(count: Int, clusters: Int, unset: Bool, serverAirModel: Bool = true) {
+    private init(count: Int, clusters: Int, unset: Bool, serverAirModel: Bool = true, keeping: Set<OutputSeries>? = nil) {
         self.count = count
         self.clusters = clusters
+        kept = OutputSeries.allCases.map { keeping?.contains($0) ?? true }
         func column<Value: BitwiseCopyable & Numeric>(_ length: Int) -> [Value] {
             guard unset else { return [Value](repeating: 0, count: length) }
             return [Value](unsafeUninitializedCapacity: length) { _, initialized in initialized = length }
@@ -34,7 +41,7 @@ public struct StepColumns: Sendable {
         floatColumns = Array(repeating: [], count: OutputSeries.allCases.count)
         flagColumns = Array(repeating: [], count: OutputSeries.allCases.count)
         for series in OutputSeries.recordedSeries + OutputSeries.recordedMatrices
-        where serverAirModel || series.descriptor.presence != .withServerAirModel {
+        where kept[series.rawValue] && (serverAirModel || series.descriptor.presence != .withServerAirModel) {
             let length = series.descriptor.dimension == .cluster ? count * clusters : count
             switch series.descriptor.storage {
             case .float32: floatColumns[series.rawValue] = column(length)
@@ -47,12 +54,14 @@ public struct StepColumns: Sendable {
     public subscript(series: OutputSeries) -> [Float] {
         precondition(series.descriptor.storage == .float32 && series.descriptor.source == .stepLoop,
                      "\(series) is not a recorded Float32 series")
+        precondition(kept[series.rawValue], "\(series) was not kept by this summary-only run (RunSummary.seriesRead)")
         return floatColumns[series.rawValue]
     }
 
     /// A recorded flag series (int8, `SeriesStorage.flagValues`).
     public func flags(_ series: OutputSeries) -> [Int8] {
         precondition(series.descriptor.storage != .float32, "\(series) is not a flag series")
+        precondition(kept[series.rawValue], "\(series) was not kept by this summary-only run (RunSummary.seriesRead)")
         return flagColumns[series.rawValue]
     }
 }
@@ -75,13 +84,14 @@ extension StepColumns {
                     (target.baseAddress! + start).update(from: source, count: rows)
                 }
             case .coolingModeFlags:
+                guard !flagColumns[series.rawValue].isEmpty else { continue }
                 flagColumns[series.rawValue].withUnsafeMutableBufferPointer { target in
                     for row in 0..<rows { target[start + row] = Int8(source[row]) }
                 }
             }
         }
         let seriesCount = OutputSeries.allCases.count, count = self.count
-        for series in OutputSeries.recordedMatrices {
+        for series in OutputSeries.recordedMatrices where !floatColumns[series.rawValue].isEmpty {
             floatColumns[series.rawValue].withUnsafeMutableBufferPointer { target in
                 for cluster in 0..<clusters {
                     let source = clusterBlock + (cluster * seriesCount + series.rawValue) * rowCapacity

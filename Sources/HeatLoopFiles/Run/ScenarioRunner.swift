@@ -84,13 +84,15 @@ public struct ScenarioRunner: Sendable {
     /// The run of the site without heat recovery that the appraisal compares with (for the cooling
     /// savings); designs of a sizing sweep that differ only in their project share one.
     public func coolingBaseline() -> CoolingBaseline {
-        CoolingBaseline(simulation.withoutHeatRecovery.run())
+        CoolingBaseline(simulation.withoutHeatRecovery.run(keeping: CoolingBaseline.seriesRead))
     }
 
     /// Stages 3–4: the simulated year and its summary, with the project's economics when the site has
     /// them. Without `baseline`, the project's own baseline is run when its economics need one.
-    public func appraise(baseline: CoolingBaseline? = nil) -> AppraisedRun {
-        AppraisedRun(simulation: simulation, project: input.project, baseline: baseline)
+    /// `summaryOnly`: only `run.summary` is used, so the result keeps only the step columns the summary
+    /// reads (`AppraisedRun.init(simulation:project:baseline:summaryOnly:)`).
+    public func appraise(baseline: CoolingBaseline? = nil, summaryOnly: Bool = false) -> AppraisedRun {
+        AppraisedRun(simulation: simulation, project: input.project, baseline: baseline, summaryOnly: summaryOnly)
     }
 
     /// Stages 3–5: the appraised run and its result document, with the provenance root attributes

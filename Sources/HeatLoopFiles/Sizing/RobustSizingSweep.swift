@@ -77,7 +77,7 @@ public struct RobustSizingSweep: Sendable {
             Result { () throws(ScenarioFailure) in
                 let (design, sample) = (first + index % count, index / count)
                 let baseline = known["\(baselineKeys[design])#\(sample)"]
-                let run = try runs.runner(design, sample).appraise(baseline: baseline)
+                let run = try runs.runner(design, sample).appraise(baseline: baseline, summaryOnly: true)
                 return run.summary.annual.named + (run.summary.economics?.named ?? [])
             }
         }, consume: { index, result in

@@ -99,7 +99,7 @@ public struct SizingSweep {
     static func design(_ input: SizingDesignInput, baseline: CoolingBaseline?,
                        shared: BatchShared) throws(ScenarioFailure) -> SizingDesign {
         let run: AppraisedRun
-        do { run = try ScenarioRunner(input.scenario, shared: shared).appraise(baseline: baseline) } catch {
+        do { run = try ScenarioRunner(input.scenario, shared: shared).appraise(baseline: baseline, summaryOnly: true) } catch {
             throw ScenarioFailure(description: "design \(input.id): \(error.description)")
         }
         let columns = run.summary.annual.named + (run.summary.economics?.named ?? [])
