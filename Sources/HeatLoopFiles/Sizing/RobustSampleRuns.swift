@@ -38,7 +38,7 @@ struct RobustSampleRuns: Sendable {
             ambients[scenario.weatherSHA256] = ambient
             return EnsembleSample(root: scenario.designed.spec.node, sitePath: scenario.sitePath, traces: scenario.traces,
                                   designAmbient: ambient, weatherPath: scenario.weatherPath,
-                                  weatherSHA256: scenario.weatherSHA256, timestepOverride: nil)
+                                  weatherSHA256: scenario.weatherSHA256, timestepOverride: nil).decodingOnce()
         }
     }
 

@@ -136,6 +136,18 @@ struct EnsembleSample: Sendable {
     var weatherPath: String
     var weatherSHA256: String
     var timestepOverride: Int?
+    /// `root` decoded, when it has no problems: a sample then reads again only the top-level sections its
+    /// settings change (`SiteSpec.decode(_:rereading:of:log:)`, the same to the bit), not the whole site.
+    var decoded: SiteSpec? = nil
+
+    /// `root` decoded once, for samples that set values on it (nil when it has problems).
+    func decodingOnce() -> EnsembleSample {
+        var sample = self
+        let log = SpecProblemLog(file: sitePath)
+        let spec = SiteSpec.decode(root, log: log)
+        sample.decoded = log.problems.isEmpty ? spec : nil
+        return sample
+    }
 
     func input(_ index: Int, inputs: [UncertainInput], values: [Double],
                weather: WeatherEnsemble) throws(ScenarioFailure) -> SiteInput {
@@ -159,7 +171,14 @@ struct EnsembleSample: Sendable {
         let log = SpecProblemLog(file: sitePath)
         // The schema's checks only: the settings are numbers, so the files the tree names are the ones checked
         // when the site was read (`SiteSpec.checkFiles` asks the file system for each, every sample).
-        var decoded = SiteSpec.decode(node, log: log)
+        // Only the top-level sections the settings change are read again (key paths that do not parse set nothing).
+        let leading = settings.compactMap { SiteKeyPath($0.keyPath)?.components.first }
+        let keys = leading.compactMap { if case .key(let key) = $0 { key } else { nil } }
+        var decoded = if let base = self.decoded, keys.count == leading.count {
+            SiteSpec.decode(node, rereading: Set(keys), of: base, log: log)
+        } else {
+            SiteSpec.decode(node, log: log)
+        }
         if let timestepOverride { decoded.timestepMin = timestepOverride }
         let designed = decoded.designed(ambient: designAmbient)
         let problems = log.problems.map(\.description) + designed.problems.map { "\($0.keyPath): \($0.message)" }

@@ -124,6 +124,30 @@ import Testing
         }
     }
 
+    /// Reading again only the top-level sections a sample's settings change (a sweep under uncertainty)
+    /// gives the whole decode's description and problems: in range, out of range, in a list entry.
+    @Test func rereadingTheChangedSectionsIsTheWholeDecode() throws {
+        for name in ["chicago-ai-campus", "paris-colocation-heat-export"] {
+            let root = try SiteInput.load(path: "\(Self.root)/Sites/\(name).yaml").spec.node
+            let base = SiteSpec.decode(root, log: SpecProblemLog(file: name))
+            let cases: [[(String, Double)]] = [
+                [("economics.heat_price_eur_per_mwh", 61.5), ("it.clusters[0].workload.constant.utilization", 0.72)],
+                [("electrical.ups_efficiency", 0.9)],
+                [("it.clusters[0].workload.constant.utilization", 1.7), ("economics.discount_rate", -3)],
+            ]
+            for settings in cases {
+                var node = root
+                for (keyPath, value) in settings { node = try node.setting(try #require(SiteKeyPath(keyPath)), to: .number(value)) }
+                let keys = Set(settings.map { String($0.0.prefix { $0 != "." }) })
+                let wholeLog = SpecProblemLog(file: name), rereadLog = SpecProblemLog(file: name)
+                let whole = SiteSpec.decode(node, log: wholeLog)
+                let reread = SiteSpec.decode(node, rereading: keys, of: base, log: rereadLog)
+                #expect(reread == whole, "\(name) \(settings)")
+                #expect(rereadLog.problems.map(\.description) == wholeLog.problems.map(\.description))
+            }
+        }
+    }
+
     @Test func carbonFromACountryCode() throws {
         let spec = try SiteSpec.decode(text: Self.valid + "\ncarbon: {country: deu}", file: Self.file)
         guard case .constant(let grams)? = Site(spec: spec).carbon?.grid else {
