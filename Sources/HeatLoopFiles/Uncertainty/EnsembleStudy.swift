@@ -162,8 +162,9 @@ struct EnsembleSample: Sendable {
     /// reported as `what` (e.g. `sample 3`, `year 2031`) with the values set.
     func input(_ what: String, settings: [(keyPath: String, value: Double)], weather member: WeatherSeries) throws(ScenarioFailure) -> SiteInput {
         var node = root
-        for (keyPath, value) in settings {
-            guard let path = SiteKeyPath(keyPath) else { continue }
+        // Key paths that do not parse set nothing.
+        let paths = settings.compactMap { setting in SiteKeyPath(setting.keyPath).map { (setting, $0) } }
+        for ((keyPath, value), path) in paths {
             do { node = try node.setting(path, to: .number(value)) } catch {
                 throw ScenarioFailure(description: "\(what): \(keyPath): \(error.message)")
             }
@@ -171,8 +172,8 @@ struct EnsembleSample: Sendable {
         let log = SpecProblemLog(file: sitePath)
         // The schema's checks only: the settings are numbers, so the files the tree names are the ones checked
         // when the site was read (`SiteSpec.checkFiles` asks the file system for each, every sample).
-        // Only the top-level sections the settings change are read again (key paths that do not parse set nothing).
-        let leading = settings.compactMap { SiteKeyPath($0.keyPath)?.components.first }
+        // Only the top-level sections the settings change are read again.
+        let leading = paths.compactMap(\.1.components.first)
         let keys = leading.compactMap { if case .key(let key) = $0 { key } else { nil } }
         var decoded = if let base = self.decoded, keys.count == leading.count {
             SiteSpec.decode(node, rereading: Set(keys), of: base, log: log)
