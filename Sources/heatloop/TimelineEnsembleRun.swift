@@ -23,7 +23,7 @@ enum TimelineEnsembleRun {
         let summary: TimelineEnsembleSummary
         do {
             summary = try study.run(jobs: jobs) { done, total in
-                if done == 0 { progress = ProgressBar(total: total, unit: "years", quiet: quiet || json) } else { progress?.advance(failed: false) }
+                if done == 0 { progress = ProgressBar(total: total, unit: "site-years", quiet: quiet || json) } else { progress?.advance(failed: false) }
             }
         } catch {
             printError("error: \(error)")

@@ -142,6 +142,8 @@ struct TimelineEnsembleRunTests {
         #expect(report.status == 0 && report.stdout.contains("timeline ensemble") && report.stdout.contains("2029"), "\(report.stderr)")
         let page = try String(contentsOfFile: "\(folder)/te.html", encoding: .utf8)
         for id in TimelineEnsembleReport.ChartID.all { #expect(page.contains("id=\"\(id)\""), "\(id)") }
+        let example = try CLI.run(["validate", "Sites/uncertainty/campus-timeline-p90.yaml"])
+        #expect(example.status == 0 && example.stdout.contains("3 uncertain input(s)"), "\(example.stderr)")
     }
 
     @Test("bad combinations are refused with what to do")

@@ -69,8 +69,16 @@ public struct TimelineEnsembleStudy: Sendable {
         do { weather = try ensemble.weather.member(weatherMembers[sample][year]) } catch {
             throw ScenarioFailure(description: "sample \(sample), year \(timeline.startYear + year): climate: \(error)")
         }
-        return try TimelineStudy.appraise(site: ensemble, timeline: timeline(sample: sample), year: year,
-                                          fixed: fixedSettings(sample: sample), weather: weather, what: "sample \(sample), ")
+        do {
+            return try TimelineStudy.appraise(site: ensemble, timeline: timeline(sample: sample), year: year,
+                                              fixed: fixedSettings(sample: sample), weather: weather, what: "sample \(sample), ")
+        } catch {
+            let leveled = Set(ensemble.spec.inputs.map(\.keyPath)).intersection(timeline.inputs.map(\.keyPath))
+            guard !leveled.isEmpty else { throw error }
+            throw ScenarioFailure(description: error.description + " (" + leveled.sorted().joined(separator: ", ")
+                + ": drawn as the year-1 level and moved by the timeline relative to year 1; narrow the distribution or "
+                + "leave the key out of the uncertainty or the timeline; Docs/timeline.md)")
+        }
     }
 
     /// Every sample's distinct years, `jobs` at a time; `progress(done, total)` on the calling thread after each run.
