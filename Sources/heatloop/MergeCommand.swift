@@ -29,8 +29,8 @@ struct MergeCommand: ParsableCommand {
             printError("error: \(folder): no such folder; expected the --output folder of `heatloop batch`")
             throw ExitStatus.invalidInput
         }
-        if spec != nil || RobustSizingMerge.applies(to: folder) {
-            try RobustSizingMerge.run(folder: folder, spec: spec, output: output)
+        if spec != nil || EnsembleMerge.applies(to: folder) {
+            try EnsembleMerge.run(folder: folder, spec: spec, output: output)
             return
         }
         let entries = try Self.entries(in: folder)

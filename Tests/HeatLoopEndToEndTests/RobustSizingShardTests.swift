@@ -34,7 +34,7 @@ struct RobustSizingShardTests {
     func blocks() {
         for designs in [1, 3, 7, 400] {
             for count in 1...min(designs, 9) {
-                let blocks = (0..<count).map { RobustSizingShards.designs(shard: $0, of: count, designCount: designs) }
+                let blocks = (0..<count).map { EnsembleShards.units(shard: $0, of: count, unitCount: designs) }
                 #expect(blocks.flatMap { Array($0) } == Array(0..<designs), "\(designs) designs in \(count)")
                 let sizes = blocks.map(\.count)
                 #expect(sizes.max()! - sizes.min()! <= 1 && sizes.min()! >= 1, "\(sizes)")
@@ -55,7 +55,7 @@ struct RobustSizingShardTests {
         for count in [2, 3] {
             let rows = try (0..<count).flatMap { shard in
                 try RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: 1)
-                    .rows(designs: RobustSizingShards.designs(shard: shard, of: count, designCount: plan.designs.count))
+                    .rows(designs: EnsembleShards.units(shard: shard, of: count, unitCount: plan.designs.count))
             }
             let merged = RobustSizingOutcome(plan: plan, uncertainty: uncertainty, rows: rows, samples: uncertainty.samples)
             #expect(merged.npv.map { $0.map(\.bitPattern) } == local.npv.map { $0.map(\.bitPattern) }, "\(count) shards")

@@ -116,7 +116,7 @@ public struct RobustSizingOutcome: Sendable {
     public var seed: UInt64
 
     /// One run's KPIs (name, units, long name, value): its annual summary, then its economics.
-    public typealias Row = [(name: String, units: String, longName: String, value: Double)]
+    public typealias Row = EnsembleShards.Row
 
     /// The outcome of `rows`, every design's row of every sample, design-major (row `d·samples + s`), as
     /// `RobustSizingSweep.run` collects them or a merge of its shards reassembles them.
