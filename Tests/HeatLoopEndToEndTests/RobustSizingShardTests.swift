@@ -135,6 +135,8 @@ struct RobustSizingShardTests {
                 && array.contains(#"--jobs "${SLURM_CPUS_PER_TASK:-2}""#), "\(array)")
         let merge = try text("\(folder)/out/heatloop-merge.sbatch")
         #expect(merge.contains(" merge '\(folder)/out' --spec '\(spec)'"), "\(merge)")
+        let kept = try CLI.run(["slurm", spec, "--output", "\(folder)/kept", "--summary-only", "--keep", "capacity_mw-8"])
+        #expect(kept.status == 2 && kept.stderr.contains("--summary-only and --keep do not apply"), "refused, not ignored: \(kept.stderr)")
 
         let plain = "\(folder)/plain.yaml"
         try text(spec).replacingOccurrences(of: "recommend_by: p90_npv", with: "")
