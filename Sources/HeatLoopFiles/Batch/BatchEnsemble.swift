@@ -49,10 +49,14 @@ public struct BatchEnsemble: Sendable {
         }
         let weathers = perScenario
         let values = EnsembleStudy.inputValues(uncertainty), inputs = uncertainty.inputs
+        // The design condition of each weather file, made once (8760 wet-bulb solves each).
+        var ambients: [String: DesignAmbient] = [:]
         let makers = block.map { scenario in
-            EnsembleSample(root: scenario.designed.spec.node, sitePath: scenario.sitePath, traces: scenario.traces,
-                           designWeather: scenario.weather, weatherPath: scenario.weatherPath,
-                           weatherSHA256: scenario.weatherSHA256, timestepOverride: nil)
+            let ambient = ambients[scenario.weatherSHA256] ?? DesignAmbient(weather: scenario.weather)
+            ambients[scenario.weatherSHA256] = ambient
+            return EnsembleSample(root: scenario.designed.spec.node, sitePath: scenario.sitePath, traces: scenario.traces,
+                                  designAmbient: ambient, weatherPath: scenario.weatherPath,
+                                  weatherSHA256: scenario.weatherSHA256, timestepOverride: nil)
         }
         let climates = block.map(\.climate), ids = block.map(\.id)
         let total = block.count * samples
