@@ -118,7 +118,7 @@ public struct RobustSizingOutcome: Sendable {
     /// A KPI of the runs: its name, units and long name.
     public typealias Column = (name: String, units: String, longName: String)
     /// One run's KPIs (name, units, long name, value): its annual summary, then its economics.
-    public typealias Row = [(name: String, units: String, longName: String, value: Double)]
+    public typealias Row = EnsembleShards.Row
 
     /// The outcome of `RobustSizingSweep.rows`, every design's row of every sample, design-major (row
     /// `d·samples + s`), as a merge of the sweep's shards reassembles them.

@@ -83,10 +83,11 @@ public struct EnsembleStudy: Sendable {
         try sample.input(index, inputs: spec.inputs, values: inputValues[index], weather: weather)
     }
 
-    /// The site with `settings` (key path, value) set, in its own weather file (a timeline's year);
-    /// problems name `what`.
-    public func input(_ what: String, settings: [(keyPath: String, value: Double)]) throws(ScenarioFailure) -> SiteInput {
-        try sample.input(what, settings: settings, weather: base.weather)
+    /// The site with `settings` (key path, value) set, in `weather` (nil: its own weather file; a timeline's
+    /// year); problems name `what`.
+    public func input(_ what: String, settings: [(keyPath: String, value: Double)],
+                      weather: WeatherSeries? = nil) throws(ScenarioFailure) -> SiteInput {
+        try sample.input(what, settings: settings, weather: weather ?? base.weather)
     }
 
     /// The named KPIs and economics of sample `index`'s appraised year, and its monthly heat delivered.
