@@ -12,7 +12,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
     case dryBulb, wetBulb, dewPoint, relativeHumidity, pressure
     // /it
     case itPower, itPowerPeak, itUtilization, liquidHeat, airHeat
-    case clusterPower, clusterPowerPeak, clusterUtilization, rackPower
+    case clusterPower, clusterPowerPeak, clusterUtilization, clusterInletTemp, rackPower
     // /electrical
     case upsLoss, distributionLoss, misc
     // /cooling
@@ -47,6 +47,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .clusterPower: D(.it, "cluster_power", "W", "IT power per cluster, step mean", .mean, .mean, dimension: .cluster)
         case .clusterPowerPeak: D(.it, "cluster_power_peak", "W", "IT power per cluster, step maximum", .maximum, .maximum, dimension: .cluster)
         case .clusterUtilization: D(.it, "cluster_utilization", "1", "node-weighted utilisation per cluster", .mean, .mean, dimension: .cluster)
+        case .clusterInletTemp: D(.it, "cluster_inlet_temp", "degC", "IT inlet air temperature per cluster (its zone's supply air with the servers' supply approach or recirculation)", .mean, .mean, dimension: .cluster, presence: .withServerAirModel)
         case .rackPower: D(.it, "rack_power", "W", "power of a full rack at the step's peak", .maximum, .maximum, dimension: .cluster, source: .derived)
 
         case .upsLoss: D(.electrical, "ups_loss", "W", "UPS losses", .mean, .mean)

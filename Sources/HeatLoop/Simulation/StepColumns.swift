@@ -82,6 +82,7 @@ extension StepColumns {
         }
         let seriesCount = OutputSeries.allCases.count, count = self.count
         for series in OutputSeries.recordedMatrices {
+            guard !floatColumns[series.rawValue].isEmpty else { continue }
             floatColumns[series.rawValue].withUnsafeMutableBufferPointer { target in
                 for cluster in 0..<clusters {
                     let source = clusterBlock + (cluster * seriesCount + series.rawValue) * rowCapacity

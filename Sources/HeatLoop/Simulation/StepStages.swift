@@ -15,6 +15,10 @@ struct ITStage {
     var itePower = 0.0, iteInletPower = 0.0
     /// IT inlet air, °C: power-weighted over the ITE clusters, the supply air without them.
     var inletAir = 0.0
+    /// Air zones: each zone's IT power and IT heat released to its air (W), and its servers' Σ ṁ and Σ ṁ T_return
+    /// (kg/s, kg·°C/s); empty for a single-zone hall.
+    var zoneITPower: [Double] = [], zoneAirHeat: [Double] = []
+    var zoneReturnMassFlow: [Double] = [], zoneReturnHeatFlow: [Double] = []
     /// IT heat released to room air.
     var airHeat: Double { power - liquidHeat }
     /// The servers' return air (their outlets' mix plus the return approach), °C; nil in a well-mixed room.
@@ -89,22 +93,38 @@ extension StepPlan {
     @inline(always)
     func itLoad(_ step: Int, state: SimulationState, recorder: StepRecorder) -> ITStage {
         var it = ITStage()
+        if zoneCount > 0 {
+            let zeros = [Double](repeating: 0, count: zoneCount)
+            (it.zoneITPower, it.zoneAirHeat, it.zoneReturnMassFlow, it.zoneReturnHeatFlow) = (zeros, zeros, zeros, zeros)
+        }
         for index in 0..<clusterCount {
             let u = utilization[index][step]
             var power = meanPower[index][step], peak = peakPower[index][step]
+            // The cluster's air zone (-1: the hall is one zone).
+            let zone = zoneCount > 0 ? clusterZone[index] : -1
+            if anyITE, ites[index] == nil {
+                // A cluster without the ITE model takes in its zone's supply air.
+                recorder(.clusterInletTemp, cluster: index, Float(zone < 0 ? airSide.supplyAir(state) : state.zoneSupplyAir[zone]))
+            }
             if anyITE, let ite = ites[index] {
-                let inlet = ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
+                let inlet = zone < 0 ? ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
+                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: zoneRoomAir[zone])
+                recorder(.clusterInletTemp, cluster: index, Float(inlet))
                 var itePower: Double
                 if let returnApproach = ite.returnApproach?.value {
                     // The servers' outlets make the room's return (`AirCooledITE`): the hall air's density at
                     // the inlet and the site's pressure, its specific heat (ASHRAE Fundamentals 2017 ch. 1).
-                    let humidity = state.hallHumidityRatio
+                    let humidity = zone < 0 ? state.hallHumidityRatio : state.zoneHumidityRatio[zone]
                     let density = Psychrometrics.density(dryBulb: inlet, humidityRatio: humidity, pressure: airPressure)
                     let stream = ite.airStream(utilization: u, inlet: inlet, airDensity: density,
                                                specificHeat: 1006 + 1860 * humidity)
                     itePower = stream.power * nodes[index]
                     it.returnMassFlow += stream.massFlow * nodes[index]
                     it.returnHeatFlow += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
+                    if zone >= 0 {
+                        it.zoneReturnMassFlow[zone] += stream.massFlow * nodes[index]
+                        it.zoneReturnHeatFlow[zone] += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
+                    }
                 } else {
                     itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
                 }
@@ -119,6 +139,10 @@ extension StepPlan {
             it.power += power
             it.peak += peak
             it.liquidHeat += power * capture[index]
+            if zone >= 0 {
+                it.zoneITPower[zone] += power
+                it.zoneAirHeat[zone] += power * (1 - capture[index])
+            }
             it.nodeUtilization += u * nodes[index]
         }
         it.inletAir = it.itePower > 0 ? it.iteInletPower / it.itePower : airSide.supplyAir(state)
@@ -146,10 +170,22 @@ extension StepPlan {
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: humidityRatio[step], outdoorAirFraction: 0,
             airMassFlow: airSide.airMassFlow(heat: roomHeat),
             coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
-        let air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
+        var air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
                                   serverReturn: it.serverReturn, state: state, stepSeconds: stepSeconds)
+        if zoneCount > 0 { splitIntoZones(it, electrical, &air) }
         let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
         return CollectionStage(air: air, liquid: liquid, hall: hall)
+    }
+
+    /// Each air zone's room heat: its servers' air heat and the electrical losses to air in proportion to its IT
+    /// power (EnergyPlus books each ITE object's UPS losses to its zone); its servers' return, NaN if well mixed.
+    func splitIntoZones(_ it: ITStage, _ electrical: ElectricalStage, _ air: inout AirCollection) {
+        air.zoneHeat = (0..<zoneCount).map { zone in
+            it.zoneAirHeat[zone] + electrical.lossesToAir * (it.power > 0 ? it.zoneITPower[zone] / it.power : 1 / Double(zoneCount))
+        }
+        air.zoneServerReturn = (0..<zoneCount).map { zone in
+            it.zoneReturnMassFlow[zone] > 0 ? it.zoneReturnHeatFlow[zone] / it.zoneReturnMassFlow[zone] : .nan
+        }
     }
 
     /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
@@ -196,9 +232,10 @@ extension StepPlan {
         let dryBulb = dryBulb[step], wetBulb = wetBulb[step], outdoorHumidity = humidityRatio[step]
         let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: outdoorHumidity)
         let air = airSide.finish(collection.air, recovered: recovery.secondaryTaken, state: &state, weather: outdoor,
-                                 stepSeconds: stepSeconds)
-        // A CRAC room's moisture: outdoor air mixed in by its economiser, its DX coil's condensation.
-        let hall = collection.hall ?? hallHumidity.step(
+                                 hallHumidity: hallHumidity, stepSeconds: stepSeconds)
+        // A CRAC room's moisture: outdoor air mixed in by its economiser, its DX coil's condensation (air zones
+        // stepped their own).
+        let hall = collection.hall ?? air.hall ?? hallHumidity.step(
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity,
             outdoorAirFraction: air.outdoorAirFraction, airMassFlow: air.airMassFlow, coilSurface: nil,
             coilCondensation: air.coilCondensation)
