@@ -40,14 +40,9 @@ public enum AirSide: Sendable, Equatable {
         case .chilledWater(let air, _): supplyAir(state) + air.airTemperatureRise.value
         case .crac(let room): room.returnAir.value
         case .airHandler(let room, _): room.roomAir.value
-        // Each zone has its own (`roomAir(zone:)`); the first stands for the hall.
+        // Each zone has its own (`AirHandlerZones.rooms`, which the step loop reads); the first stands for the hall.
         case .zones(let zones, _): zones.rooms[0].roomAir.value
         }
-    }
-
-    /// Room air (a well-mixed room's return) of air zone `zone`, °C; the hall's for a single-zone site.
-    public func roomAir(zone: Int) -> Double {
-        if case .zones(let zones, _) = self { zones.rooms[zone].roomAir.value } else { 0 }
     }
 
     /// CRAH fan power for `heat` W of room heat (affinity law on the design heat), W; 0 for CRACs, whose

@@ -98,8 +98,15 @@ public struct AirLoopSpec: SpecSection {
     /// Keys of the CRAHs' fans, which an air handler replaces with its own.
     static let crahFanKeys = ["air_delta_t_k", "fan_pressure_pa", "fan_efficiency", "fan_exponent", "min_fan_fraction"]
 
+    /// The resolved site writes the CRAH fan keys only for CRAHs (an air handler or zones have their own fans) and
+    /// the chilled-water keys only without CRACs, so that it reads back without problems.
     public static let schema = Schema<AirLoopSpec>(
-        fields.map { field in chilledWaterKeys.contains(field.key) ? field.encoded(when: { $0.crac == nil }) : field },
+        fields.map { field in
+            if crahFanKeys.contains(field.key) {
+                return field.encoded(when: { $0.crac == nil && $0.airHandler == nil && $0.zones.isEmpty })
+            }
+            return chilledWaterKeys.contains(field.key) ? field.encoded(when: { $0.crac == nil }) : field
+        },
         check: check)
 
     private static let fields: [Field<AirLoopSpec>] = [
