@@ -10,7 +10,7 @@ struct BatchCommand: ParsableCommand {
 
     @Argument(help: "Batch file (YAML).") var batch: String
     @OptionGroup var parallel: ParallelOptions
-    @Option(help: "Run only scenarios with index % N == K (also from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX).")
+    @Option(help: "Run only scenarios with index % N == K (also from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX); with 'uncertainty:', the K-th block of scenarios over every sample, written to FOLDER/shards/K-of-N.h5 for `heatloop merge`.")
     var shard: String?
     @Flag(help: "Skip scenarios whose result exists, is complete and was made from the same inputs.") var resume = false
     @OptionGroup var files: SummaryOnlyOptions
@@ -39,13 +39,18 @@ struct BatchCommand: ParsableCommand {
         let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
         let output = try folder.create(named: plan.spec.name)
         if let uncertainty = plan.spec.uncertainty {
-            guard part.isWhole, !resume, !files.summaryOnly else {
-                printError("error: a batch with 'uncertainty:' writes only its summary, in one run; "
-                    + "--shard, --resume, --summary-only and --keep do not apply to it")
+            guard !resume, !files.summaryOnly else {
+                printError("error: a batch with 'uncertainty:' writes only its summary (or, with --shard, its shard's rows); "
+                    + "--resume, --summary-only and --keep do not apply to it")
                 throw ExitStatus.invalidInput
             }
-            try BatchEnsembleRun.run(plan: plan, uncertainty: uncertainty, folder: output, jobs: parallel.count,
-                                     quiet: verbosity.quiet)
+            if part.isWhole {
+                try BatchEnsembleRun.run(plan: plan, uncertainty: uncertainty, folder: output, jobs: parallel.count,
+                                         quiet: verbosity.quiet)
+            } else {
+                try BatchEnsembleRun.sharded(plan: plan, uncertainty: uncertainty, jobs: parallel.count)
+                    .run(shard: part, folder: output, quiet: verbosity.quiet)
+            }
             return
         }
         let results = BatchResults(folder: output, files: files.resultFiles)

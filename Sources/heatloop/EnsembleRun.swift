@@ -10,16 +10,7 @@ enum EnsembleRun {
     static func run(site: String, uncertainty: String?, samples: Int?, seed: Int?, timestepMin: Int?, output: String?,
                     jobs: Int, json: Bool, quiet: Bool) throws {
         let started = Date()
-        var spec = UncertaintySpec()
-        if let uncertainty {
-            do { spec = try UncertaintySpec.read(path: uncertainty) } catch {
-                printError(errorLines(error.description))
-                throw ExitStatus.invalidInput
-            }
-        } else if let section = try loadInput({ () throws(InputError) in try UncertaintySpec.load(siteSection: site) }) {
-            // The site's own `uncertainty:` section, which an --uncertainty file replaces.
-            spec = section
-        }
+        var spec = try uncertaintySpec(site: site, file: uncertainty)
         if let seed { spec.seed = UInt64(seed) }
         let study = try loadInput { () throws(InputError) in
             try EnsembleStudy(site: site, spec: spec, samples: samples, timestepOverride: timestepMin)
@@ -60,6 +51,18 @@ enum EnsembleRun {
         }
     }
 
+    /// The uncertainty file's spec, else the site's own `uncertainty:` section (which a file replaces), else
+    /// the defaults (generated weather, no uncertain inputs).
+    static func uncertaintySpec(site: String, file: String?) throws -> UncertaintySpec {
+        if let file {
+            do { return try UncertaintySpec.read(path: file) } catch {
+                printError(errorLines(error.description))
+                throw ExitStatus.invalidInput
+            }
+        }
+        return try loadInput({ () throws(InputError) in try UncertaintySpec.load(siteSection: site) }) ?? UncertaintySpec()
+    }
+
     static func weatherText(_ study: EnsembleStudy) -> String {
         let file = (study.base.weatherPath as NSString).lastPathComponent
         var text = switch study.spec.weather {
@@ -94,12 +97,17 @@ enum EnsembleRun {
     /// One line per KPI of `summary`: P90 · P50 · P10 · mean, under a header line (also each scenario's
     /// block of a batch under uncertainty, `BatchEnsembleRun`).
     static func percentileLines(_ summary: EnsembleSummary, indent: String = "  ") -> [String] {
+        percentileLines(names: summary.kpiNames, percentiles: summary.percentiles, indent: indent)
+    }
+
+    /// One line per quantity `names[i]` with `percentiles[i]` (also a timeline ensemble's project figures).
+    static func percentileLines(names: [String], percentiles: [Percentiles], indent: String = "  ") -> [String] {
         func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         var lines = [indent + "quantity".padding(toLength: 34, withPad: " ", startingAt: 0)
                      + ["P90", "P50", "P10", "mean"].map { pad($0, 14) }.joined()]
-        for (index, name) in summary.kpiNames.enumerated() {
-            let p = summary.percentiles[index]
-            let decimals = ["erf", "pue"].contains(name) ? 3 : name == "payback_years" ? 1 : 0
+        for (index, name) in names.enumerated() {
+            let p = percentiles[index]
+            let decimals = ["erf", "pue", "irr"].contains(name) ? 3 : name == "payback_years" ? 1 : 0
             let label = "\(name)" + (p.excluded > 0 ? " (\(p.excluded) never)" : "")
             lines.append(indent + label.padding(toLength: 34, withPad: " ", startingAt: 0)
                          + [p.p90, p.p50, p.p10, p.mean].map { pad(decimalText($0, decimals), 14) }.joined())

@@ -6,14 +6,14 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Build summary.h5 and summary.csv from the shard summaries or scenario results in a batch folder (after sharded runs).",
         discussion: "When the shard summaries (FOLDER/shards/K-of-N.h5) cover every scenario, only they are read; "
-            + "otherwise the scenario result files fill in the scenarios they lack. The shards of a sizing sweep under "
-            + "uncertainty (heatloop size --shard, heatloop slurm) merge into sizing.h5 and sizing.csv, only when every "
-            + "shard is there and made from the sizing file as it is now.")
+            + "otherwise the scenario result files fill in the scenarios they lack. The shards of a sizing sweep or a batch "
+            + "under uncertainty (heatloop size --shard, heatloop batch --shard, heatloop slurm) merge into sizing.h5 and "
+            + "sizing.csv, or summary.h5 and summary.csv, only when every shard is there and made from the files as they are now.")
 
     @Argument(help: "Folder of scenario result files or shards (the --output of heatloop batch, slurm or size --shard).") var folder: String
     @Option(name: [.short, .long], help: "Summary file to write, ending in .h5 (default FOLDER/summary.h5, or FOLDER/sizing.h5 for a sizing sweep; the CSV goes beside it).")
     var output: String?
-    @Option(help: "Sizing file whose sweep the shards are (default: the one the shards name; merges a sizing sweep even when no shard is there, to say so).")
+    @Option(help: "Sizing or batch file with 'uncertainty:' whose shards these are (default: the one the shards name; merges its study even when no shard is there, to say so).")
     var spec: String?
 
     func validate() throws {
@@ -29,8 +29,8 @@ struct MergeCommand: ParsableCommand {
             printError("error: \(folder): no such folder; expected the --output folder of `heatloop batch`")
             throw ExitStatus.invalidInput
         }
-        if spec != nil || RobustSizingMerge.applies(to: folder) {
-            try RobustSizingMerge.run(folder: folder, spec: spec, output: output)
+        if spec != nil || EnsembleMerge.applies(to: folder) {
+            try EnsembleMerge.run(folder: folder, spec: spec, output: output)
             return
         }
         let entries = try Self.entries(in: folder)

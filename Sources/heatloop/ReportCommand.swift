@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.invalidInput
         }
         guard let kind = ReportKind(rootAttributes: attributes) else {
-            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch, batch_uncertainty, sizing, sizing_uncertainty, ensemble or timeline)")
+            printError("error: \(result): not a HeatLoop result (no site_config, and no kind = batch, batch_uncertainty, sizing, sizing_uncertainty, ensemble, timeline or timeline_ensemble)")
             throw ExitStatus.invalidInput
         }
         let text: String, page: String
@@ -59,6 +59,9 @@ struct ReportCommand: ParsableCommand {
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             case .timeline:
                 let report = TimelineReport(table: try HDF5ResultReader.readScenarioTable(path: result))
+                (text, page) = (report.terminalText(), html == nil ? "" : report.html())
+            case .timelineEnsemble:
+                let report = TimelineEnsembleReport(table: try HDF5ResultReader.readScenarioTable(path: result))
                 (text, page) = (report.terminalText(), html == nil ? "" : report.html())
             }
         } catch {

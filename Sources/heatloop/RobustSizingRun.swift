@@ -6,7 +6,7 @@ import HeatLoopHDF5
 /// `heatloop size` of a sizing file with `uncertainty:`: every design over the same samples, ranked by the
 /// file's `recommend_by`; writes `sizing.h5` and `sizing.csv` (one row per design) and prints the top
 /// designs and the recommendation with its runner-ups. With `--shard K/N` (or in a Slurm array task) it runs
-/// one block of designs and writes its rows for `heatloop merge` instead (`RobustSizingMerge`).
+/// one block of designs and writes its rows for `heatloop merge` instead (`sharded`, `EnsembleMerge`).
 enum RobustSizingRun {
     static func run(plan: SizingPlan, uncertainty: UncertaintySpec, folder: String, jobs: Int, quiet: Bool) throws {
         let started = Date()
@@ -15,47 +15,28 @@ enum RobustSizingRun {
                        + "\((plan.sitePath as NSString).lastPathComponent) → \(folder)")
         }
         let sweep = RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: jobs)
-        let outcome = try runs(quiet: quiet) { progress throws(ScenarioFailure) in try sweep.run(progress: progress) }
+        let outcome = try ShardedEnsemble.runs(quiet: quiet) { progress throws(ScenarioFailure) in try sweep.run(progress: progress) }
         try publish(outcome, of: plan, to: (folder as NSString).appendingPathComponent("sizing.h5"), quiet: quiet, started: started)
     }
 
-    /// Shard `shard` of the sweep (`heatloop size --shard K/N`, a Slurm array task): its block of designs
-    /// over every sample, written to `FOLDER/shards/K-of-N.h5` for `heatloop merge`.
-    static func run(shard: Shard, plan: SizingPlan, uncertainty: UncertaintySpec, folder: String, jobs: Int, quiet: Bool) throws {
-        let designs = RobustSizingShards.designs(shard: shard.index, of: shard.count, designCount: plan.designs.count)
-        guard !designs.isEmpty else {
-            printError("error: shard \(shard): the sweep has only \(plan.designs.count) designs; split it into at most that many shards")
-            throw ExitStatus.invalidInput
-        }
-        let fingerprint = try loadInput { () throws(InputError) in try RobustSizingShards.fingerprint(plan) }
-        if !quiet {
-            printError("\(plan.spec.name): shard \(shard), \(RobustSizingShards.describe(designs, of: plan)) of \(plan.designs.count) "
-                       + "× \(uncertainty.samples) samples → \(ShardSummary.path(in: folder, shard: shard))")
+    /// The sweep as shards of designs (`heatloop size --shard K/N`, a Slurm array task, `heatloop merge`):
+    /// each runs a block of designs over every sample; the merge publishes as the local sweep does.
+    static func sharded(plan: SizingPlan, uncertainty: UncertaintySpec, jobs: Int) throws -> ShardedEnsemble {
+        let fingerprint = try loadInput { () throws(InputError) in
+            try EnsembleShards.fingerprint(file: plan.path, inputsHashes: plan.designs.map(\.scenario.inputsHash),
+                                           uncertainty: uncertainty)
         }
         let sweep = RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: jobs)
-        let rows = try runs(quiet: quiet) { progress throws(ScenarioFailure) in try sweep.rows(designs: designs, progress: progress) }
-        let file = RobustSizingShardFile(
-            shard: shard, designs: designs, designCount: plan.designs.count, samples: uncertainty.samples,
-            fingerprint: fingerprint, sizingFile: SlurmCommand.absolute(plan.path), siteFile: SlurmCommand.absolute(plan.sitePath),
-            rows: rows)
-        do { try Signals.writing { try file.write(in: folder, name: plan.spec.name, ids: plan.designs.map(\.id)) } } catch {
-            printError("error: could not write \(ShardSummary.path(in: folder, shard: shard)): \(error)")
-            throw ExitStatus.failure
-        }
-        if !quiet { print("\(ShardSummary.path(in: folder, shard: shard)): \(designs.count) of \(plan.designs.count) designs × \(uncertainty.samples) samples") }
-    }
-
-    /// `work` with a progress bar of its runs; a failed run exits 1 with its message.
-    private static func runs<Result>(quiet: Bool, _ work: ((Int, Int) -> Void) throws(ScenarioFailure) -> Result) throws -> Result {
-        var progress: ProgressBar?
-        do {
-            return try work { done, total in
-                if done == 0 { progress = ProgressBar(total: total, unit: "runs", quiet: quiet) } else { progress?.advance(failed: false) }
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.failure
-        }
+        return ShardedEnsemble(
+            study: .sizing, name: plan.spec.name, specFile: SlurmCommand.absolute(plan.path),
+            siteFile: SlurmCommand.absolute(plan.sitePath), ids: plan.designs.map(\.id), samples: uncertainty.samples,
+            fingerprint: fingerprint, shardCommand: "heatloop size --spec \(plan.path)",
+            rows: { designs, progress throws(ScenarioFailure) in try sweep.rows(designs: designs, progress: progress) },
+            publish: { rows, folder, output, started in
+                let outcome = RobustSizingOutcome(plan: plan, uncertainty: uncertainty, rows: rows, samples: uncertainty.samples)
+                try publish(outcome, of: plan, to: output ?? (folder as NSString).appendingPathComponent("sizing.h5"),
+                            quiet: false, started: started)
+            })
     }
 
     /// Writes the design table to `tablePath` (`sizing.h5`) and the CSV beside it, then prints the top

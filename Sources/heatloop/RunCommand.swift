@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
     var uncertainty: String?
     @Option(help: "Seed of the ensemble's weather generator and Latin hypercube (default the uncertainty file's or section's, else 1).")
     var seed: Int?
-    @Option(help: "Timeline file (YAML): how site inputs move over the project's years (ramps, escalation, refresh steps); runs each distinct year, prints the per-year table with cash flows and the EnEfG verdict of that year, and NPV/IRR/LCOH; writes <site>-timeline.h5.")
+    @Option(help: "Timeline file (YAML): how site inputs move over the project's years (ramps, escalation, refresh steps); runs each distinct year, prints the per-year table with cash flows and the EnEfG verdict of that year, and NPV/IRR/LCOH; writes <site>-timeline.h5. With --ensemble N: N project lives (each year its own weather year, each life one draw of the uncertain inputs), P10/P50/P90 of NPV/IRR/LCOH/payback and per year of heat, PUE, ERF and the share meeting EnEfG; writes <site>-timeline-ensemble.h5.")
     var timeline: String?
     @OptionGroup var verbosity: Verbosity
     @OptionGroup var parallel: ParallelOptions
@@ -44,9 +44,9 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--weather, --csv, --csv-hourly and --strict apply to a single run, not to --ensemble/--uncertainty")
         }
         if !isEnsemble, seed != nil { throw ValidationError("--seed applies to --ensemble or --uncertainty") }
-        if timeline != nil, isEnsemble || weather != nil || csv || csvHourly || strict {
-            throw ValidationError("--timeline runs the project's years in the site's weather; it does not combine with "
-                + "--ensemble, --uncertainty, --weather, --csv, --csv-hourly or --strict")
+        if timeline != nil, weather != nil || csv || csvHourly || strict {
+            throw ValidationError("--timeline runs the project's years in the site's weather (with --ensemble N, in the "
+                + "uncertainty's weather years); it does not combine with --weather, --csv, --csv-hourly or --strict")
         }
         if let output, OutputPath.namesFile(output), !output.hasSuffix(".h5") {
             throw ValidationError("--output \(output): a run's result is an HDF5 file; give NAME.h5, or a folder")
@@ -61,6 +61,13 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         Signals.install()
         try FileKind.require([.site], site)
+        if isEnsemble, let timeline {
+            try FileKind.require([.timeline], timeline, option: "--timeline")
+            if let uncertainty { try FileKind.require([.uncertainty], uncertainty, option: "--uncertainty") }
+            try TimelineEnsembleRun.run(site: site, timeline: timeline, uncertainty: uncertainty, samples: ensemble, seed: seed,
+                                        timestepMin: timestepMin, output: output, jobs: parallel.count, json: json, quiet: verbosity.quiet)
+            return
+        }
         if isEnsemble {
             if let uncertainty { try FileKind.require([.uncertainty], uncertainty, option: "--uncertainty") }
             try EnsembleRun.run(site: site, uncertainty: uncertainty, samples: ensemble, seed: seed, timestepMin: timestepMin,

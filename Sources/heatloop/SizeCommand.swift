@@ -39,8 +39,8 @@ struct SizeCommand: ParsableCommand {
             if part.isWhole {
                 try RobustSizingRun.run(plan: plan, uncertainty: uncertainty, folder: folder, jobs: parallel.count, quiet: quiet)
             } else {
-                try RobustSizingRun.run(shard: part, plan: plan, uncertainty: uncertainty, folder: folder,
-                                        jobs: parallel.count, quiet: quiet)
+                try RobustSizingRun.sharded(plan: plan, uncertainty: uncertainty, jobs: parallel.count)
+                    .run(shard: part, folder: folder, quiet: quiet)
             }
             return
         }

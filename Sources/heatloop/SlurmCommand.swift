@@ -2,16 +2,18 @@ import ArgumentParser
 import Foundation
 import HeatLoopFiles
 
-/// Writes (and with `--submit` submits) a Slurm array job that runs a batch's shards (or a sizing sweep
-/// under uncertainty's blocks of designs) and a dependent job that merges their results. Slurm is the
+/// Writes (and with `--submit` submits) a Slurm array job that runs a batch's shards (or, for a sizing
+/// sweep or a batch under uncertainty, its blocks of designs or scenarios over every sample) and a
+/// dependent job that merges their results. Slurm is the
 /// distributed engine; HeatLoop only writes ordinary `sbatch` scripts.
 struct SlurmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slurm",
         abstract: "Write a Slurm array job for a batch or a sizing sweep under uncertainty, and a dependent merge job; --submit submits both.",
-        discussion: "The job scripts and their logs go into the results folder (--output). A sizing file with "
-            + "'uncertainty:' is split into blocks of designs, each run over every sample; its merge writes sizing.h5 "
-            + "and sizing.csv after every task ended, and fails naming the shards that are missing.")
+        discussion: "The job scripts and their logs go into the results folder (--output). A sizing or batch file with "
+            + "'uncertainty:' is split into blocks of designs or scenarios, each run over every sample; its merge writes "
+            + "sizing.h5 and sizing.csv (or summary.h5 and summary.csv) after every task ended, and fails naming the "
+            + "shards that are missing.")
 
     @Argument(help: "Batch file, or sizing file with 'uncertainty:' (YAML).") var batch: String
     @OptionGroup var folder: ResultFolderOptions
@@ -40,8 +42,9 @@ struct SlurmCommand: ParsableCommand {
         case .batch(let plan):
             print("\(scripts.arrayPath): \(scripts.tasks) array tasks of \(cpusPerTask) cores for \(plan.scenarios.count) scenarios")
             print("\(scripts.mergePath): merge after all tasks")
-        case .robustSizing(let plan, let samples):
-            print("\(scripts.arrayPath): \(scripts.tasks) array tasks of \(cpusPerTask) cores for \(plan.designs.count) designs × \(samples) samples")
+        case .ensemble(let ensemble):
+            print("\(scripts.arrayPath): \(scripts.tasks) array tasks of \(cpusPerTask) cores for \(ensemble.ids.count) "
+                  + "\(ensemble.study.noun)s × \(ensemble.samples) samples")
             print("\(scripts.mergePath): merge after all tasks ended (fails naming any shard missing)")
         }
         guard submit else {
@@ -55,12 +58,18 @@ struct SlurmCommand: ParsableCommand {
 
     private func batchScripts() throws -> SlurmScripts {
         let plan = try loadInput { () throws(InputError) in try BatchPlan.load(path: batch) }
+        if let uncertainty = plan.spec.uncertainty {
+            try refuseResultFiles()
+            let steps = plan.scenarios.flatMap { scenario in
+                Array(repeating: scenario.siteInput().site.calendar.stepCount, count: uncertainty.samples)
+            }
+            return try ensembleScripts(BatchEnsembleRun.sharded(plan: plan, uncertainty: uncertainty, jobs: cpusPerTask), steps: steps)
+        }
         return scripts(.batch(plan), name: plan.spec.name,
                        tasks: min(tasks ?? BatchTaskSizing(coresPerTask: cpusPerTask).tasks(for: plan), max(1, plan.scenarios.count)))
     }
 
-    /// A sizing sweep under uncertainty: one shard per block of designs, by default enough that each task
-    /// runs its designs × samples for about 5 minutes (`BatchTaskSizing`), at most one per design.
+    /// A sizing sweep under uncertainty: one shard per block of designs (`ensembleScripts`).
     private func sizingScripts() throws -> SlurmScripts {
         let plan = try loadInput { () throws(InputError) in try SizingPlan.load(path: batch) }
         guard let uncertainty = plan.spec.uncertainty else {
@@ -68,11 +77,28 @@ struct SlurmCommand: ParsableCommand {
                        + "(or a batch file); run this one with `heatloop size --spec \(batch)`")
             throw ExitStatus.invalidInput
         }
+        try refuseResultFiles()
         let steps = plan.designs.first?.scenario.siteInput().site.calendar.stepCount ?? 0
-        let byDuration = BatchTaskSizing(coresPerTask: cpusPerTask)
-            .tasks(steps: Array(repeating: steps, count: plan.designs.count * uncertainty.samples))
-        return scripts(.robustSizing(plan, samples: uncertainty.samples), name: plan.spec.name,
-                       tasks: min(tasks ?? byDuration, max(1, plan.designs.count)))
+        return try ensembleScripts(RobustSizingRun.sharded(plan: plan, uncertainty: uncertainty, jobs: cpusPerTask),
+                                   steps: Array(repeating: steps, count: plan.designs.count * uncertainty.samples))
+    }
+
+    /// A study under uncertainty: one shard per block of units, by default enough that each task runs its
+    /// units × samples (`steps`: the step count of every run) for about 5 minutes (`BatchTaskSizing`), at
+    /// most one per unit.
+    private func ensembleScripts(_ ensemble: ShardedEnsemble, steps: [Int]) -> SlurmScripts {
+        let byDuration = BatchTaskSizing(coresPerTask: cpusPerTask).tasks(steps: steps)
+        return scripts(.ensemble(ensemble), name: ensemble.name, tasks: min(tasks ?? byDuration, max(1, ensemble.ids.count)))
+    }
+
+    /// A study under uncertainty writes only its table (each task only its shard's rows): `--summary-only`
+    /// and `--keep`, which choose the per-scenario result files, are refused rather than ignored.
+    private func refuseResultFiles() throws {
+        guard !files.summaryOnly else {
+            printError("error: \(batch) has 'uncertainty:': its tasks write only their shard's rows and the merge only the "
+                       + "summary table; --summary-only and --keep do not apply")
+            throw ExitStatus.invalidInput
+        }
     }
 
     private func scripts(_ work: SlurmScripts.Work, name: String, tasks: Int) -> SlurmScripts {

@@ -5,19 +5,22 @@ import HeatLoopFiles
 /// The two `sbatch` scripts of a batch on Slurm: an array job whose task K runs the scenarios with
 /// index % tasks == K on its `--cpus-per-task` cores (`heatloop batch` reads `SLURM_ARRAY_TASK_ID` and
 /// runs `--jobs $SLURM_CPUS_PER_TASK`) and writes its shard summary, and a merge job run after them that
-/// reads the shard summaries only. For a sizing sweep under uncertainty task K runs the K-th block of
-/// designs over every sample (`heatloop size --spec`, `RobustSizingShards`), and the merge
-/// (`heatloop merge --spec`) writes `sizing.h5`, `sizing.csv` and the recommendation.
+/// reads the shard summaries only. For a study under uncertainty (a sizing sweep or a batch with
+/// `uncertainty:`, `ShardedEnsemble`) task K runs the K-th block of designs or scenarios over every sample
+/// (`heatloop size --spec` or `heatloop batch`, `EnsembleShards`), and the merge (`heatloop merge --spec`)
+/// writes the local run's files: `sizing.h5`, `sizing.csv` and the recommendation, or `summary.h5` and
+/// `summary.csv` with each scenario's percentiles.
 struct SlurmScripts {
     /// What the array runs.
     enum Work {
         case batch(BatchPlan)
-        case robustSizing(SizingPlan, samples: Int)
+        /// A sizing sweep or a batch under uncertainty, in blocks of units over every sample.
+        case ensemble(ShardedEnsemble)
 
         var name: String {
             switch self {
             case .batch(let plan): plan.spec.name
-            case .robustSizing(let plan, _): plan.spec.name
+            case .ensemble(let ensemble): ensemble.name
             }
         }
     }
@@ -31,7 +34,7 @@ struct SlurmScripts {
     var cpusPerTask: Int
     var partition: String?
     var time: String?
-    /// `--summary-only` and `--keep` of every array task.
+    /// `--summary-only` and `--keep` of every array task (of a batch without `uncertainty:`).
     var files: ResultFiles = .all
 
     /// Cores per array task when `--cpus-per-task` is not given: a small share of a typical compute node,
@@ -72,10 +75,10 @@ struct SlurmScripts {
             # Each task runs the scenarios with index % \(tasks) == SLURM_ARRAY_TASK_ID (heatloop batch reads it),
             # one per core at a time, and writes its summary to shards/K-of-\(tasks).h5.
             """
-        case .robustSizing(let plan, let samples):
+        case .ensemble(let ensemble):
             """
-            # HeatLoop sizing sweep '\(plan.spec.name)' under uncertainty: \(plan.designs.count) designs × \(samples) samples in \(tasks) array tasks of \(cpusPerTask) cores.
-            # Task K (SLURM_ARRAY_TASK_ID; heatloop size reads it) runs the K-th block of designs over every sample,
+            # HeatLoop \(ensemble.study.name) '\(ensemble.name)' under uncertainty: \(ensemble.ids.count) \(ensemble.study.noun)s × \(ensemble.samples) samples in \(tasks) array tasks of \(cpusPerTask) cores.
+            # Task K (SLURM_ARRAY_TASK_ID; heatloop reads it) runs the K-th block of \(ensemble.study.noun)s over every sample,
             # one run per core at a time, and writes their rows to shards/K-of-\(tasks).h5.
             """
         }
@@ -89,16 +92,18 @@ struct SlurmScripts {
                 exec \(Self.quoted(heatloop)) batch \(Self.quoted(batchFile)) --output \(Self.quoted(folder)) --resume \\
                     \(jobs)\(fileOptions)
                 """
-        case .robustSizing:
-            return "exec \(Self.quoted(heatloop)) size --spec \(Self.quoted(batchFile)) --output \(Self.quoted(folder)) \(jobs)"
+        case .ensemble(let ensemble):
+            let command = ensemble.study == .sizing ? "size --spec" : "batch"
+            return "exec \(Self.quoted(heatloop)) \(command) \(Self.quoted(batchFile)) --output \(Self.quoted(folder)) \(jobs)"
         }
     }
 
     var merge: String {
         let (about, options) = switch work {
         case .batch(let plan): ("the shard summaries of batch '\(plan.spec.name)' into summary.h5 and summary.csv", "")
-        case .robustSizing(let plan, _):
-            ("the shards of sizing sweep '\(plan.spec.name)' into sizing.h5 and sizing.csv (fails naming any shard missing)",
+        case .ensemble(let ensemble):
+            ("the shards of \(ensemble.study.name) '\(ensemble.name)' under uncertainty into "
+             + (ensemble.study == .sizing ? "sizing.h5 and sizing.csv" : "summary.h5 and summary.csv") + " (fails naming any shard missing)",
              " --spec \(Self.quoted(batchFile))")
         }
         return """
@@ -114,12 +119,12 @@ struct SlurmScripts {
     }
 
     /// The dependency of the merge job on array job `id`: a batch merges after every task succeeded; a
-    /// sizing sweep's merge runs after every task ended, however, so that it names the shards that failed
-    /// (a merge cancelled for a failed dependency would say nothing).
+    /// study under uncertainty's merge runs after every task ended, however, so that it names the shards
+    /// that failed (a merge cancelled for a failed dependency would say nothing).
     func mergeDependency(on id: String) -> String {
         switch work {
         case .batch: "--dependency=afterok:\(id)"
-        case .robustSizing: "--dependency=afterany:\(id)"
+        case .ensemble: "--dependency=afterany:\(id)"
         }
     }
 

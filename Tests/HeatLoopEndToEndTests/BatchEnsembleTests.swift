@@ -7,7 +7,7 @@ import HeatLoopTestSupport
 import Testing
 
 /// A small batch under uncertainty: 2 heat-pump sizes × 3 samples of generated weather and a heat price.
-private func smallBatch(_ folder: String, extra: String = "") throws -> String {
+func smallBatch(_ folder: String, extra: String = "") throws -> String {
     let path = "\(folder)/batch-p90.yaml"
     try """
         name: batch-p90-small
@@ -71,8 +71,8 @@ struct BatchEnsembleTests {
         #expect(!html.contains("class=\"no-data\""))
         let validated = try CLI.run(["validate", try smallBatch(folder)])
         #expect(validated.status == 0 && validated.stdout.contains("2 scenarios × 3 samples, 1 uncertain input(s)"), "\(validated.stdout)")
-        let sharded = try CLI.run(["batch", try smallBatch(folder), "--output", "\(folder)/out2", "--shard", "0/2"])
-        #expect(sharded.status == 2 && sharded.stderr.contains("writes only its summary, in one run"), "\(sharded.stderr)")
+        let resumed = try CLI.run(["batch", try smallBatch(folder), "--output", "\(folder)/out2", "--resume"])
+        #expect(resumed.status == 2 && resumed.stderr.contains("--resume, --summary-only and --keep do not apply"), "\(resumed.stderr)")
     }
 
     @Test("the uncertainty section's climate is refused (the batch's climate list is the one), unknown keys named")

@@ -34,7 +34,7 @@ struct RobustSizingShardTests {
     func blocks() {
         for designs in [1, 3, 7, 400] {
             for count in 1...min(designs, 9) {
-                let blocks = (0..<count).map { RobustSizingShards.designs(shard: $0, of: count, designCount: designs) }
+                let blocks = (0..<count).map { EnsembleShards.units(shard: $0, of: count, unitCount: designs) }
                 #expect(blocks.flatMap { Array($0) } == Array(0..<designs), "\(designs) designs in \(count)")
                 let sizes = blocks.map(\.count)
                 #expect(sizes.max()! - sizes.min()! <= 1 && sizes.min()! >= 1, "\(sizes)")
@@ -55,7 +55,7 @@ struct RobustSizingShardTests {
         for count in [2, 3] {
             let rows = try (0..<count).flatMap { shard in
                 try RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: 1)
-                    .rows(designs: RobustSizingShards.designs(shard: shard, of: count, designCount: plan.designs.count))
+                    .rows(designs: EnsembleShards.units(shard: shard, of: count, unitCount: plan.designs.count))
             }
             let merged = RobustSizingOutcome(plan: plan, uncertainty: uncertainty, rows: rows, samples: uncertainty.samples)
             #expect(merged.npv.map { $0.map(\.bitPattern) } == local.npv.map { $0.map(\.bitPattern) }, "\(count) shards")
@@ -135,6 +135,8 @@ struct RobustSizingShardTests {
                 && array.contains(#"--jobs "${SLURM_CPUS_PER_TASK:-2}""#), "\(array)")
         let merge = try text("\(folder)/out/heatloop-merge.sbatch")
         #expect(merge.contains(" merge '\(folder)/out' --spec '\(spec)'"), "\(merge)")
+        let kept = try CLI.run(["slurm", spec, "--output", "\(folder)/kept", "--summary-only", "--keep", "capacity_mw-8"])
+        #expect(kept.status == 2 && kept.stderr.contains("--summary-only and --keep do not apply"), "refused, not ignored: \(kept.stderr)")
 
         let plain = "\(folder)/plain.yaml"
         try text(spec).replacingOccurrences(of: "recommend_by: p90_npv", with: "")

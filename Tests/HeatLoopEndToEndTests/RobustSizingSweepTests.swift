@@ -1,12 +1,13 @@
 import Foundation
 import HeatLoop
-import HeatLoopFiles
+@testable import HeatLoopFiles
 import HeatLoopReport
 import HeatLoopTestSupport
 import Testing
 
-/// A small sweep under uncertainty: 2 heat-pump sizes × 3 samples of generated weather and prices.
-private func smallSpec(_ folder: String, extra: String = "") throws -> String {
+/// A small sweep under uncertainty: 2 heat-pump sizes (× `vary`) × 3 samples of generated weather and prices
+/// (and `inputs`).
+private func smallSpec(_ folder: String, extra: String = "", vary: String = "", inputs: String = "") throws -> String {
     let path = "\(folder)/p90.yaml"
     try """
         name: p90-small
@@ -14,11 +15,13 @@ private func smallSpec(_ folder: String, extra: String = "") throws -> String {
         timestep_min: 60
         vary:
           heat_recovery.heat_pump.capacity_mw: [4, 8]
+          \(vary)
         uncertainty:
           samples: 3
           seed: 7
           inputs:
             economics.heat_price_eur_per_mwh: {triangular: {min: 30, mode: 45, max: 70}}
+            \(inputs)
         recommend_by: p90_npv
         \(extra)
         """.write(toFile: path, atomically: true, encoding: .utf8)
@@ -44,6 +47,46 @@ struct RobustSizingSweepTests {
         #expect(outcome.npv[0] != outcome.npv[1])
         #expect(outcome.analysis.recommended != nil)
         #expect(outcome.recommendation.first?.contains("Recommended by P90 NPV over 3 common samples") == true)
+    }
+
+    /// What the sweep shares (weather members, the design condition, each sample's weather at the steps, the
+    /// cooling baselines) changes no result: every design × sample run made alone, the plain way (its input
+    /// designed for its own weather file, its weather at the steps and its own baseline made in the run),
+    /// gives the same KPIs to the bit.
+    @Test("sharing across designs and samples gives every run's KPIs to the bit")
+    func sharingIsExact() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = try SizingPlan.load(path: try smallSpec(folder, vary: "heat_recovery.storage.volume_m3: [0, 500]",
+            inputs: "it.clusters[0].workload.constant.utilization: {uniform: {min: 0.7, max: 0.95}}"))
+        let uncertainty = try #require(plan.spec.uncertainty)
+        let outcome = try RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: 2).run()
+        let members = try EnsembleStudy.weather(uncertainty, base: plan.designs[0].scenario.weather, file: plan.path)
+            .members(uncertainty.samples)
+        let weather = try WeatherEnsemble(.recorded(members)), drawn = EnsembleStudy.inputValues(uncertainty)
+        var columns: [RobustSizingOutcome.Column] = [], values: [[Double]] = []
+        for design in plan.designs {
+            let scenario = design.scenario
+            let sample = EnsembleSample(root: scenario.designed.spec.node, sitePath: scenario.sitePath, traces: scenario.traces,
+                                        designAmbient: DesignAmbient(weather: scenario.weather), weatherPath: scenario.weatherPath,
+                                        weatherSHA256: scenario.weatherSHA256, timestepOverride: nil)
+            for index in 0..<uncertainty.samples {
+                let input = try sample.input(index, inputs: uncertainty.inputs, values: drawn[index], weather: weather)
+                let run = try ScenarioRunner(input: input).appraise()
+                let row = run.summary.annual.named + (run.summary.economics?.named ?? [])
+                columns = row.map { ($0.name, $0.units, $0.longName) }
+                values.append(row.map(\.value))
+            }
+        }
+        let plain = RobustSizingOutcome(plan: plan, uncertainty: uncertainty, columns: columns, values: values,
+                                        samples: uncertainty.samples)
+        #expect(outcome.npv.count == 4 && Set(outcome.npv.flatMap { $0 }).count == 12)
+        #expect(outcome.npv.map { $0.map(\.bitPattern) } == plain.npv.map { $0.map(\.bitPattern) })
+        #expect(outcome.means.count == plain.means.count)
+        for (fast, alone) in zip(outcome.means, plain.means) {
+            #expect(fast.map(\.name) == alone.map(\.name))
+            #expect(fast.map(\.value.bitPattern) == alone.map(\.value.bitPattern))
+        }
     }
 
     @Test("heatloop size writes a CF-clean design table with NPV percentiles and regret")

@@ -77,16 +77,59 @@ public struct ProjectTimeline: Sendable, Equatable {
 
     /// For each year (index t − 1), the index of the first year with exactly the same inputs: the year
     /// whose simulation it reuses.
-    public var simulatedAs: [Int] {
+    public var simulatedAs: [Int] { simulatedAs(weatherMembers: nil) }
+
+    /// `simulatedAs` when year t runs in weather member `weatherMembers[t − 1]` (a timeline under
+    /// uncertainty): years share a run only when their inputs and their weather member are the same. Nil: one
+    /// weather for every year.
+    public func simulatedAs(weatherMembers: [Int]?) -> [Int] {
         var first: [[Double]: Int] = [:]
         return (1...max(1, years)).map { t in
-            let values = self.values(inYear: t)
-            if let index = first[values] { return index }
-            first[values] = t - 1
+            let key = self.values(inYear: t) + [Double(weatherMembers?[t - 1] ?? 0)]
+            if let index = first[key] { return index }
+            first[key] = t - 1
             return t - 1
         }
     }
 
     /// The years (0-based) that are simulated.
-    public var distinctYears: [Int] { Array(Set(simulatedAs)).sorted() }
+    public var distinctYears: [Int] { distinctYears(weatherMembers: nil) }
+
+    /// The years (0-based) simulated when year t runs in weather member `weatherMembers[t − 1]`.
+    public func distinctYears(weatherMembers: [Int]?) -> [Int] { Array(Set(simulatedAs(weatherMembers: weatherMembers))).sorted() }
+
+    /// The timeline of a sample whose drawn year-1 levels are `levels` (key path → value, a timeline under
+    /// uncertainty): an input the sample draws moves as the timeline says relative to its year 1,
+    ///
+    ///     x_t = x_drawn · v_t / v_1
+    ///
+    /// (`TimelineChange.leveled(to:)`; for `escalate` exactly `escalate {from: x_drawn, rate}`). Inputs not in
+    /// `levels` are unchanged. Nil when a drawn input's year-1 value is 0 (no level to scale).
+    public func leveled(_ levels: [String: Double]) -> ProjectTimeline? {
+        var result = self
+        for (index, input) in inputs.enumerated() {
+            guard let level = levels[input.keyPath] else { continue }
+            guard let change = input.change.leveled(to: level) else { return nil }
+            result.inputs[index].change = change
+        }
+        return result
+    }
+}
+
+extension TimelineChange {
+    /// The change scaled so that its year-1 value is `level` exactly: every value times level / v_1 (a rate
+    /// unchanged), the year-1 value set to `level` itself. Nil when v_1 is 0 or not finite.
+    public func leveled(to level: Double) -> TimelineChange? {
+        let first = value(inYear: 1)
+        guard first != 0, first.isFinite else { return nil }
+        let factor = level / first
+        switch self {
+        case .ramp(let from, let to, let years):
+            // A ramp of one year is its `to` from year 1 on.
+            return years > 1 ? .ramp(from: level, to: to * factor, years: years) : .ramp(from: from * factor, to: level, years: years)
+        case .escalate(_, let rate): return .escalate(from: level, rate: rate)
+        case .steps(let steps):
+            return .steps(steps.map { TimelineStep(year: $0.year, value: $0.year == 1 ? level : $0.value * factor) })
+        }
+    }
 }

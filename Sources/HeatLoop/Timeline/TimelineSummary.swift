@@ -27,16 +27,20 @@ public struct TimelineSummary: Sendable {
     /// Nil when the site has no economics.
     public var cashFlows: ProjectCashFlows?
     public var discountRate: Double
+    /// Per year, the weather member it ran in (nil: the site's weather file in every year).
+    public var weatherMembers: [Int]?
 
-    /// `runs[i]`: the annual KPIs and economics of year `timeline.distinctYears[i]`.
+    /// `runs[i]`: the annual KPIs and economics of year `timeline.distinctYears(weatherMembers:)[i]`;
+    /// `weatherMembers[t − 1]`: the weather member year t ran in (nil: one weather for every year).
     public init(timeline: ProjectTimeline, runs: [(kpis: KPIs, economics: EconomicAssessment?)],
-                commissioning: CalendarDate?, discountRate: Double) {
+                commissioning: CalendarDate?, discountRate: Double, weatherMembers: [Int]? = nil) {
         self.timeline = timeline
         self.discountRate = discountRate
-        let distinct = timeline.distinctYears
+        self.weatherMembers = weatherMembers
+        let distinct = timeline.distinctYears(weatherMembers: weatherMembers)
         let byYear = Dictionary(uniqueKeysWithValues: zip(distinct, runs).map { ($0, $1) })
         var spent = 0.0
-        years = timeline.simulatedAs.enumerated().compactMap { index, source in
+        years = timeline.simulatedAs(weatherMembers: weatherMembers).enumerated().compactMap { index, source in
             guard let run = byYear[source] else { return nil }
             let capex = run.economics?.capex.total ?? 0
             let additional = index == 0 ? 0 : max(0, capex - spent)
@@ -62,7 +66,7 @@ public struct TimelineSummary: Sendable {
     public var irr: Double { cashFlows?.irr() ?? .nan }
     public var lcoh: Double { cashFlows?.lcoh(rate: discountRate) ?? .nan }
     public var paybackYears: Double { cashFlows?.paybackYears ?? .nan }
-    public var simulatedCount: Int { timeline.distinctYears.count }
+    public var simulatedCount: Int { timeline.distinctYears(weatherMembers: weatherMembers).count }
 
     /// The project figures under their result-file names, with units.
     public var named: [(name: String, units: String, longName: String, value: Double)] {

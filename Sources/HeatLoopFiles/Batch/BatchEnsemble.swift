@@ -21,9 +21,19 @@ public struct BatchEnsemble: Sendable {
 
     /// `progress(done, total)` on the calling thread after each scenario × sample run.
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> BatchEnsembleOutcome {
-        let samples = uncertainty.samples, scenarios = plan.scenarios
+        BatchEnsembleOutcome(plan: plan, uncertainty: uncertainty,
+                             rows: try rows(scenarios: plan.scenarios.indices, progress: progress))
+    }
+
+    /// The KPI rows of the scenarios `scenarios` (indices into `plan.scenarios`) over every sample,
+    /// scenario-major (row `(i − scenarios.lowerBound)·samples + s`): a shard of the batch (`heatloop slurm`).
+    /// Each scenario's weather members are made from its own weather file and the seed alone, so every
+    /// shard runs the same samples as a local run.
+    public func rows(scenarios: Range<Int>,
+                     progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> [EnsembleShards.Row] {
+        let samples = uncertainty.samples, block = Array(plan.scenarios[scenarios])
         var ensembles: [String: WeatherEnsemble] = [:], perScenario: [WeatherEnsemble] = []
-        for scenario in scenarios {
+        for scenario in block {
             if let made = ensembles[scenario.weatherPath] {
                 perScenario.append(made)
                 continue
@@ -39,14 +49,18 @@ public struct BatchEnsemble: Sendable {
         }
         let weathers = perScenario
         let values = EnsembleStudy.inputValues(uncertainty), inputs = uncertainty.inputs
-        let makers = scenarios.map { scenario in
-            EnsembleSample(root: scenario.designed.spec.node, sitePath: scenario.sitePath, traces: scenario.traces,
-                           designWeather: scenario.weather, weatherPath: scenario.weatherPath,
-                           weatherSHA256: scenario.weatherSHA256, timestepOverride: nil)
+        // The design condition of each weather file, made once (8760 wet-bulb solves each).
+        var ambients: [String: DesignAmbient] = [:]
+        let makers = block.map { scenario in
+            let ambient = ambients[scenario.weatherSHA256] ?? DesignAmbient(weather: scenario.weather)
+            ambients[scenario.weatherSHA256] = ambient
+            return EnsembleSample(root: scenario.designed.spec.node, sitePath: scenario.sitePath, traces: scenario.traces,
+                                  designAmbient: ambient, weatherPath: scenario.weatherPath,
+                                  weatherSHA256: scenario.weatherSHA256, timestepOverride: nil)
         }
-        let climates = scenarios.map(\.climate), ids = scenarios.map(\.id)
-        let total = scenarios.count * samples
-        var rows = [[(name: String, units: String, longName: String, value: Double)]?](repeating: nil, count: total)
+        let climates = block.map(\.climate), ids = block.map(\.id)
+        let total = block.count * samples
+        var rows = [EnsembleShards.Row?](repeating: nil, count: total)
         var failure: ScenarioFailure?
         var done = 0
         progress(0, total)
@@ -70,11 +84,7 @@ public struct BatchEnsemble: Sendable {
             progress(done, total)
         })
         if let failure { throw failure }
-        let summaries = scenarios.indices.map { scenario in
-            EnsembleSummary(inputKeys: inputs.map(\.keyPath), inputValues: values,
-                            samples: (0..<samples).map { rows[scenario * samples + $0] ?? [] })
-        }
-        return BatchEnsembleOutcome(plan: plan, uncertainty: uncertainty, summaries: summaries)
+        return rows.map { $0 ?? [] }
     }
 }
 
@@ -90,7 +100,14 @@ public struct BatchEnsembleOutcome: Sendable {
     /// ISO 4217 code of the money results when every scenario's site has the same currency.
     public var currency: String?
 
-    init(plan: BatchPlan, uncertainty: UncertaintySpec, summaries: [EnsembleSummary]) {
+    /// The outcome of `rows`, every scenario's row of every sample, scenario-major (row `i·samples + s`), as
+    /// `BatchEnsemble.run` collects them or a merge of its shards reassembles them.
+    public init(plan: BatchPlan, uncertainty: UncertaintySpec, rows runs: [EnsembleShards.Row]) {
+        let samples = uncertainty.samples, values = EnsembleStudy.inputValues(uncertainty)
+        let summaries = plan.scenarios.indices.map { scenario in
+            EnsembleSummary(inputKeys: uncertainty.inputs.map(\.keyPath), inputValues: values,
+                            samples: Array(runs[(scenario * samples)..<((scenario + 1) * samples)]))
+        }
         rows = plan.scenarios.map { scenario in
             var labels = [(name: "site", value: scenario.siteName), ("weather", scenario.weatherLabel),
                           ("climate", scenario.climate.name)]

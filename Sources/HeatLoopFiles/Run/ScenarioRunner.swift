@@ -39,12 +39,12 @@ public struct ScenarioRunner: Sendable {
     }
 
     private init(input: SiteInput, weather: WeatherSeries, climate: ClimateScenario) throws(ScenarioFailure) {
-        try self.init(input: input, weather: ScenarioWeather(
-            series: weather, stepWeather: weather.atStepMidpoints(stepMinutes: input.site.calendar.stepMinutes),
-            climate: climate))
+        try self.init(input: input, weather: ScenarioWeather(series: weather, climate: climate,
+                                                             stepMinutes: input.site.calendar.stepMinutes))
     }
 
-    private init(input: SiteInput, weather: ScenarioWeather) throws(ScenarioFailure) {
+    /// A site in weather made once for several runs (`ScenarioWeather`: the same values as made here).
+    init(input: SiteInput, weather: ScenarioWeather) throws(ScenarioFailure) {
         self.input = input
         self.weather = weather.series
         self.climate = weather.climate
@@ -111,6 +111,14 @@ public struct ScenarioRunner: Sendable {
         provenance.climate = climate
         if climate.morph != nil { provenance.effectiveWeatherSHA256 = weather.valuesSHA256 }
         return provenance
+    }
+}
+
+extension ScenarioWeather {
+    /// The hourly `series` (made with `climate`) and its values at the midpoints of `stepMinutes`-min steps:
+    /// stages 1–2 of a run, which runs that share the series share.
+    init(series: WeatherSeries, climate: ClimateScenario, stepMinutes: Int) {
+        self.init(series: series, stepWeather: series.atStepMidpoints(stepMinutes: stepMinutes), climate: climate)
     }
 }
 

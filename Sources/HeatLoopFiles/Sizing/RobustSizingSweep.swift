@@ -4,9 +4,10 @@ import HeatLoop
 /// weather and uncertain inputs (common random numbers: sample s is the same weather member and the same
 /// Latin-hypercube row for every design), each a summary-only annual run; the designs are then ranked by
 /// `RobustCriterion` on their NPVs (constraints on each design's mean over the samples). The weather
-/// members are made once and shared; the cooling baseline of each sample is run once per distinct site
-/// without heat recovery (`SizingDesignInput.baselineKey`) and shared by the designs that differ only in
-/// their heat-reuse project.
+/// members, the design condition and each sample's weather at the steps are made once and shared
+/// (`RobustSampleRuns`); the cooling baseline of each sample is run once per distinct site without heat
+/// recovery (`SizingDesignInput.baselineKey`) and shared by the designs that differ only in their heat-reuse
+/// project.
 public struct RobustSizingSweep: Sendable {
     public let plan: SizingPlan
     public let uncertainty: UncertaintySpec
@@ -18,10 +19,13 @@ public struct RobustSizingSweep: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// `progress(done, total)` on the calling thread: baselines, then design × sample runs.
+    /// `progress(done, total)` on the calling thread: baselines, then design × sample runs. Both go through
+    /// the samples in order (sample-major), so the weather a sample's runs share is made about once
+    /// (`RobustSampleRuns`).
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> RobustSizingOutcome {
-        let rows = try rows(designs: plan.designs.indices, progress: progress)
-        return RobustSizingOutcome(plan: plan, uncertainty: uncertainty, rows: rows, samples: uncertainty.samples)
+        let block = try kpis(designs: plan.designs.indices, progress: progress)
+        return RobustSizingOutcome(plan: plan, uncertainty: uncertainty, columns: block.columns, values: block.values,
+                                   samples: uncertainty.samples)
     }
 
     /// The KPI rows of the designs `designs` (indices into `plan.designs`) over every sample, design-major
@@ -29,48 +33,35 @@ public struct RobustSizingSweep: Sendable {
     /// made from the whole plan (its first design's weather, the seed), so every shard runs the same ones.
     public func rows(designs: Range<Int>,
                      progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> [RobustSizingOutcome.Row] {
-        guard let first = plan.designs.first else { throw ScenarioFailure(description: "the sweep has no design") }
-        let samples = uncertainty.samples
-        let members: [WeatherSeries]
-        do {
-            members = try EnsembleStudy.weather(uncertainty, base: first.scenario.weather, file: plan.path).members(samples)
-        } catch {
-            throw ScenarioFailure(description: "uncertainty: \(error)")
+        let block = try kpis(designs: designs, progress: progress)
+        return block.values.map { values in
+            zip(block.columns, values).map { column, value in (column.name, column.units, column.longName, value) }
         }
-        let weather: WeatherEnsemble
-        do { weather = try WeatherEnsemble(.recorded(members)) } catch { throw ScenarioFailure(description: "\(error)") }
-        let values = EnsembleStudy.inputValues(uncertainty)
-        let makers = plan.designs.map { design in
-            EnsembleSample(root: design.scenario.designed.spec.node, sitePath: design.scenario.sitePath,
-                           traces: design.scenario.traces, designWeather: design.scenario.weather,
-                           weatherPath: design.scenario.weatherPath, weatherSHA256: design.scenario.weatherSHA256,
-                           timestepOverride: nil)
-        }
-        let inputs = uncertainty.inputs
-        let ids = plan.designs.map(\.id)
-        @Sendable func input(_ design: Int, _ sample: Int) throws(ScenarioFailure) -> SiteInput {
-            do { return try makers[design].input(sample, inputs: inputs, values: values[sample], weather: weather) } catch {
-                throw ScenarioFailure(description: "design \(ids[design]), \(error.description)")
-            }
-        }
-        // Baselines: one per (baseline key, sample), from the first design with that key.
+    }
+
+    /// The KPIs of `designs` over every sample: their columns once and each run's values, design-major.
+    private func kpis(designs: Range<Int>, progress: (Int, Int) -> Void) throws(ScenarioFailure)
+        -> (columns: [RobustSizingOutcome.Column], values: [[Double]]) {
+        let samples = uncertainty.samples, count = designs.count, first = designs.lowerBound
+        let runs = try RobustSampleRuns(plan: plan, uncertainty: uncertainty)
+        // Baselines: one per (baseline key, sample), from the block's first design with that key.
         var keyDesign: [String: Int] = [:]
         for index in designs where keyDesign[plan.designs[index].baselineKey] == nil {
             keyDesign[plan.designs[index].baselineKey] = index
         }
         let keys = keyDesign.keys.sorted(), keyDesigns = keys.map { keyDesign[$0] ?? 0 }
-        let total = keys.count * samples + designs.count * samples
+        let total = keys.count * samples + count * samples
         var done = 0
         progress(0, total)
         var baselines: [String: CoolingBaseline] = [:]
         var failure: ScenarioFailure?
         ParallelRunner.run(count: keys.count * samples, jobs: jobs, work: { index in
             Result { () throws(ScenarioFailure) in
-                try ScenarioRunner(input: input(keyDesigns[index / samples], index % samples)).coolingBaseline()
+                try runs.runner(keyDesigns[index % keys.count], index / keys.count).coolingBaseline()
             }
         }, consume: { index, result in
             switch result {
-            case .success(let baseline): baselines["\(keys[index / samples])#\(index % samples)"] = baseline
+            case .success(let baseline): baselines["\(keys[index % keys.count])#\(index / keys.count)"] = baseline
             case .failure(let error): failure = failure ?? error
             }
             done += 1
@@ -78,25 +69,34 @@ public struct RobustSizingSweep: Sendable {
         })
         if let failure { throw failure }
         let known = baselines, baselineKeys = plan.designs.map(\.baselineKey)
-        var rows = [RobustSizingOutcome.Row?](repeating: nil, count: designs.count * samples)
-        let firstDesign = designs.lowerBound
-        ParallelRunner.run(count: designs.count * samples, jobs: jobs, work: { index in
+        // Only the values are kept per run (the names, units and long names are every run's same list): the
+        // 40,000 rows of a 400 × 100 sweep take 26 MB instead of 180.
+        var columns: [RobustSizingOutcome.Column]?
+        var values = [[Double]](repeating: [], count: count * samples)
+        ParallelRunner.run(count: count * samples, jobs: jobs, work: { index in
             Result { () throws(ScenarioFailure) in
-                let (design, sample) = (firstDesign + index / samples, index % samples)
+                let (design, sample) = (first + index % count, index / count)
                 let baseline = known["\(baselineKeys[design])#\(sample)"]
-                let run = try ScenarioRunner(input: input(design, sample)).appraise(baseline: baseline)
+                let run = try runs.runner(design, sample).appraise(baseline: baseline)
                 return run.summary.annual.named + (run.summary.economics?.named ?? [])
             }
         }, consume: { index, result in
             switch result {
-            case .success(let row): rows[index] = row
+            case .success(let row):
+                let names = columns ?? row.map { ($0.name, $0.units, $0.longName) }
+                columns = names
+                if names.count == row.count, zip(names, row).allSatisfy({ $0.name == $1.name }) {
+                    values[(index % count) * samples + index / count] = row.map(\.value)
+                } else {
+                    failure = failure ?? ScenarioFailure(description: "design \(runs.ids[first + index % count]), sample \(index / count): its KPIs are not the other runs'")
+                }
             case .failure(let error): failure = failure ?? error
             }
             done += 1
             progress(done, total)
         })
         if let failure { throw failure }
-        return rows.map { $0 ?? [] }
+        return (columns ?? [], values)
     }
 }
 
@@ -115,29 +115,40 @@ public struct RobustSizingOutcome: Sendable {
     public var samples: Int
     public var seed: UInt64
 
+    /// A KPI of the runs: its name, units and long name.
+    public typealias Column = (name: String, units: String, longName: String)
     /// One run's KPIs (name, units, long name, value): its annual summary, then its economics.
-    public typealias Row = [(name: String, units: String, longName: String, value: Double)]
+    public typealias Row = EnsembleShards.Row
 
-    /// The outcome of `rows`, every design's row of every sample, design-major (row `d·samples + s`), as
-    /// `RobustSizingSweep.run` collects them or a merge of its shards reassembles them.
+    /// The outcome of `RobustSizingSweep.rows`, every design's row of every sample, design-major (row
+    /// `d·samples + s`), as a merge of the sweep's shards reassembles them.
     public init(plan: SizingPlan, uncertainty: UncertaintySpec, rows: [Row], samples: Int) {
+        let columns = (rows.first ?? []).map { ($0.name, $0.units, $0.longName) }
+        self.init(plan: plan, uncertainty: uncertainty, columns: columns, values: rows.map { $0.map(\.value) }, samples: samples)
+    }
+
+    /// `values[d · samples + s]`: design d's KPIs in sample s, in `columns` order.
+    init(plan: SizingPlan, uncertainty: UncertaintySpec, columns: [Column], values: [[Double]], samples: Int) {
         ids = plan.designs.map(\.id)
         parameterKeys = plan.parameterKeys
         parameters = plan.designs.map(\.parameters)
         self.samples = samples
         seed = uncertainty.seed
         let designs = plan.designs.count
-        let template = rows.first ?? []
         means = (0..<designs).map { design in
-            let block = rows[(design * samples)..<((design + 1) * samples)]
-            return template.indices.map { column in
-                let values = block.map { $0.indices.contains(column) ? $0[column].value : .nan }.filter(\.isFinite)
-                let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
-                return (template[column].name, template[column].units, template[column].longName, mean)
+            let block = values[(design * samples)..<((design + 1) * samples)]
+            return columns.indices.map { column in
+                let finite = block.map { $0.indices.contains(column) ? $0[column] : .nan }.filter(\.isFinite)
+                let mean = finite.isEmpty ? Double.nan : finite.reduce(0, +) / Double(finite.count)
+                return (columns[column].name, columns[column].units, columns[column].longName, mean)
             }
         }
+        let npvColumn = columns.firstIndex { $0.name == "npv_eur" }
         npv = (0..<designs).map { design in
-            (0..<samples).map { sample in rows[design * samples + sample].first { $0.name == "npv_eur" }?.value ?? .nan }
+            (0..<samples).map { sample in
+                let row = values[design * samples + sample]
+                return npvColumn.flatMap { row.indices.contains($0) ? row[$0] : nil } ?? .nan
+            }
         }
         let constraints = SizingAnalysis.constraints(plan.spec.constraints)
         let feasible = means.map { columns in

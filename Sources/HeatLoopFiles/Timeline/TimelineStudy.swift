@@ -19,16 +19,36 @@ public struct TimelineStudy: Sendable {
         typical.samples = 1
         site = try EnsembleStudy(site: path, spec: typical, timestepOverride: timestepOverride)
         self.spec = spec
-        let lifetime = site.base.project?.economics.lifetimeYears ?? 20
-        timeline = ProjectTimeline(startYear: spec.startYear, years: spec.years ?? lifetime, inputs: spec.inputs)
+        timeline = Self.timeline(spec, base: site.base)
+    }
+
+    /// The project's years: `spec`'s, over its `years` or else the site's project life (default 20).
+    static func timeline(_ spec: TimelineSpec, base: SiteInput) -> ProjectTimeline {
+        let lifetime = base.project?.economics.lifetimeYears ?? 20
+        return ProjectTimeline(startYear: spec.startYear, years: spec.years ?? lifetime, inputs: spec.inputs)
     }
 
     /// Operating year `year` (0-based) appraised.
     public func appraise(year: Int) throws(ScenarioFailure) -> (kpis: KPIs, economics: EconomicAssessment?) {
-        let settings = zip(timeline.inputs, timeline.values(inYear: year + 1)).map { (keyPath: $0.keyPath, value: $1) }
-        let input = try site.input("year \(timeline.startYear + year)", settings: settings)
+        try Self.appraise(site: site, timeline: timeline, year: year)
+    }
+
+    /// Operating year `year` (0-based) of `timeline` appraised: the site with `fixed` set and then the
+    /// timeline's values of that year, run in `weather` (nil: the site's own weather file). The one recipe of
+    /// a timeline year, with or without uncertainty (`TimelineEnsembleStudy`).
+    static func appraise(site: EnsembleStudy, timeline: ProjectTimeline, year: Int, fixed: [(keyPath: String, value: Double)] = [],
+                         weather: WeatherSeries? = nil, what: String = "") throws(ScenarioFailure) -> (kpis: KPIs, economics: EconomicAssessment?) {
+        let settings = fixed + zip(timeline.inputs, timeline.values(inYear: year + 1)).map { (keyPath: $0.keyPath, value: $1) }
+        let input = try site.input(what + "year \(timeline.startYear + year)", settings: settings, weather: weather)
         let run = try ScenarioRunner(input: input).appraise()
         return (run.summary.annual, run.summary.economics)
+    }
+
+    /// The summary of `runs` (one per distinct year) with the site's commissioning date and discount rate.
+    static func summary(_ timeline: ProjectTimeline, runs: [(kpis: KPIs, economics: EconomicAssessment?)], base: SiteInput,
+                        weatherMembers: [Int]? = nil) -> TimelineSummary {
+        TimelineSummary(timeline: timeline, runs: runs, commissioning: base.site.compliance?.commissioningDate,
+                        discountRate: base.project?.economics.discountRate ?? 0, weatherMembers: weatherMembers)
     }
 
     /// The distinct years, `jobs` at a time; `progress(done, total)` on the calling thread after each.
@@ -46,8 +66,7 @@ public struct TimelineStudy: Sendable {
         })
         var runs: [(kpis: KPIs, economics: EconomicAssessment?)] = []
         for result in results { if let result { runs.append(try result.get()) } }
-        return TimelineSummary(timeline: timeline, runs: runs, commissioning: base.site.compliance?.commissioningDate,
-                               discountRate: base.project?.economics.discountRate ?? 0)
+        return Self.summary(timeline, runs: runs, base: base)
     }
 }
 

@@ -18,9 +18,8 @@ public struct EnsembleStudy: Sendable {
     public let weather: WeatherEnsemble
     /// Per sample, the uncertain inputs' values in `spec.inputs` order.
     public let inputValues: [[Double]]
-    private let root: SpecNode
-    private let traces: [String: RegularTrace]
-    private let timestepOverride: Int?
+    /// The site file's tree and what it reads, from which each sample is made.
+    private let sample: EnsembleSample
 
     public var count: Int { inputValues.count }
 
@@ -32,7 +31,7 @@ public struct EnsembleStudy: Sendable {
         base = try SiteInput.load(path: site, timestepOverride: timestepOverride)
         sitePath = site
         self.spec = spec
-        self.timestepOverride = timestepOverride
+        let root: SpecNode
         let log = SpecProblemLog(file: site)
         do throws(SpecProblems) {
             guard let parsed = YAMLDocument.parse(text: try YAMLDocument.text(ofFile: site, what: "site file"), log: log) else {
@@ -47,7 +46,9 @@ public struct EnsembleStudy: Sendable {
                                                          column: file.column ?? "", accepting: file.accepting)
             } catch { throw .trace(error) }
         }
-        self.traces = traces
+        sample = EnsembleSample(root: root, sitePath: site, traces: traces, designAmbient: DesignAmbient(weather: base.weather),
+                                weatherPath: base.weatherPath, weatherSHA256: base.weatherSHA256,
+                                timestepOverride: timestepOverride)
         weather = try Self.weather(spec, base: base.weather, file: site)
         inputValues = Self.inputValues(spec)
     }
@@ -82,15 +83,11 @@ public struct EnsembleStudy: Sendable {
         try sample.input(index, inputs: spec.inputs, values: inputValues[index], weather: weather)
     }
 
-    /// The site with `settings` (key path, value) set, in its own weather file (a timeline's year);
-    /// problems name `what`.
-    public func input(_ what: String, settings: [(keyPath: String, value: Double)]) throws(ScenarioFailure) -> SiteInput {
-        try sample.input(what, settings: settings, weather: base.weather)
-    }
-
-    private var sample: EnsembleSample {
-        EnsembleSample(root: root, sitePath: sitePath, traces: traces, designWeather: base.weather,
-                       weatherPath: base.weatherPath, weatherSHA256: base.weatherSHA256, timestepOverride: timestepOverride)
+    /// The site with `settings` (key path, value) set, in `weather` (nil: its own weather file; a timeline's
+    /// year); problems name `what`.
+    public func input(_ what: String, settings: [(keyPath: String, value: Double)],
+                      weather: WeatherSeries? = nil) throws(ScenarioFailure) -> SiteInput {
+        try sample.input(what, settings: settings, weather: weather ?? base.weather)
     }
 
     /// The named KPIs and economics of sample `index`'s appraised year, and its monthly heat delivered.
@@ -133,8 +130,10 @@ struct EnsembleSample: Sendable {
     var root: SpecNode
     var sitePath: String
     var traces: [String: RegularTrace]
-    /// The weather the plant is designed for (the site's own file).
-    var designWeather: WeatherSeries
+    /// The design condition of the weather the plant is designed for (the site's own file, whatever the
+    /// sample's weather): worked out once by the caller (8760 wet-bulb solves, more than an hourly run's
+    /// simulation), not per sample.
+    var designAmbient: DesignAmbient
     var weatherPath: String
     var weatherSHA256: String
     var timestepOverride: Int?
@@ -159,9 +158,11 @@ struct EnsembleSample: Sendable {
             }
         }
         let log = SpecProblemLog(file: sitePath)
-        var decoded = SiteSpec.decode(file: sitePath, root: node, log: log)
+        // The schema's checks only: the settings are numbers, so the files the tree names are the ones checked
+        // when the site was read (`SiteSpec.checkFiles` asks the file system for each, every sample).
+        var decoded = SiteSpec.decode(node, log: log)
         if let timestepOverride { decoded.timestepMin = timestepOverride }
-        let designed = decoded.designed(ambient: DesignAmbient(weather: designWeather))
+        let designed = decoded.designed(ambient: designAmbient)
         let problems = log.problems.map(\.description) + designed.problems.map { "\($0.keyPath): \($0.message)" }
         guard problems.isEmpty else {
             let drawn = settings.map { "\($0.keyPath) = \(formatNumber($0.value))" }

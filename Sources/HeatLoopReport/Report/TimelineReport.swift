@@ -140,7 +140,10 @@ public struct TimelineReport: Sendable {
     }
 
     /// Calendar years as the x axis, one tick a year (every second one beyond 12 years).
-    var yearAxis: FixedAxis {
+    var yearAxis: FixedAxis { Self.yearAxis(years) }
+
+    /// Calendar years `years` as an x axis (also the timeline ensemble's, `TimelineEnsembleReport`).
+    static func yearAxis(_ years: [Int]) -> FixedAxis {
         let step = years.count > 12 ? 2 : 1
         let first = (years.first ?? 0) - 1, last = years.last ?? 0
         return FixedAxis(lower: Double(first) - 0.5, upper: Double(last) + 0.5,
