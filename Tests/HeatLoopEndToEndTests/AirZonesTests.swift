@@ -51,4 +51,33 @@ import Testing
             #expect(text.contains(keyPath) && text.contains(message), "\(text)")
         }
     }
+
+    /// The envelope is checked zone by zone on the servers' own inlets: the East zone's servers take in its 40 °C
+    /// supply + 2 K approach = 42 °C all year, above A3's 40 °C, although the zones' mean supply stays inside. The
+    /// failure reads as a single-zone hall's does (West-zone file held to A1), with the zone named, and survives
+    /// the round trip through `/summary`.
+    @Test func envelopeIsCheckedOnEachZonesInlet() throws {
+        let zoned = RunSummary(try simulate(site: "energyplus/2zone-economizer").1)
+        let failures = zoned.failures
+        #expect(failures.inletTemperatureZone == "east")
+        #expect(failures.inletTemperature.hours > 8750 && zoned.annual.inletTemperatureOutsideAllowableHours > 8750)
+        #expect(failures.inletTemperature.worst.isApproximatelyEqual(to: 42, relativeTolerance: 1e-3))
+        #expect(failures.any)
+        let zonedLine = try #require(failures.messages.first { $0.hasPrefix("IT inlet temperature") })
+        #expect(zonedLine.hasPrefix("IT inlet temperature outside ASHRAE A3 allowable 5–40 °C (most in zone east): 8759"))
+
+        let path = "\(PackagePaths.root)/Tests/energyplus/2zone-west-zone.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let variant = "\(PackagePaths.root)/Tests/energyplus/2zone-west-zone-a1-\(UUID().uuidString).yaml"
+        try text.replacingOccurrences(of: "ashrae_class: A3", with: "ashrae_class: A1")
+            .write(toFile: variant, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: variant) }
+        let single = RunSummary(try ScenarioRunner(input: SiteInput.load(path: variant)).simulate()).failures
+        #expect(single.any && single.inletTemperature.hours > 0 && single.inletTemperatureZone.isEmpty)
+        #expect(single.messages.contains { $0.hasPrefix("IT inlet temperature outside ASHRAE A1 allowable 15–32 °C: ") })
+        #expect(!single.attributes.contains { $0.name == "inlet_temperature_worst_zone" })
+
+        let read = PlantFailures(summary: zoned.attributes, airClass: failures.airClass, waterClassName: failures.waterClassName)
+        #expect(read.messages == failures.messages)
+    }
 }
