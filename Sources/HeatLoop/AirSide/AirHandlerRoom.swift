@@ -30,6 +30,11 @@ public struct AirHandlerRoom: Sendable, Equatable {
         self.pressure = pressure
     }
 
+    /// Supply air at the start of the year, °C: the room's setpoint (a cooled room's air, as EnergyPlus's warm-up
+    /// days leave it), not the warmest supply allowed, at which the servers' first step would draw far more than
+    /// the design flow can carry.
+    public var initialSupplyAir: Double { min(supplyAirSetpoint.value, roomAir.value) }
+
     /// Supply setpoint (°C) and air mass flow (kg/s) for a sensible load `load` W with the return air at
     /// `returnAir` °C and humidity ratio `humidityRatio`.
     public func supply(load: Double, returnAir: Double, humidityRatio: Double) -> (setpoint: Double, massFlow: Double) {

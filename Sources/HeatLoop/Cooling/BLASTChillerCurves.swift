@@ -52,6 +52,16 @@ public struct BLASTChillerCurves: Sendable, Equatable {
         fullLoadFraction: QuadraticCurve(0.03303, 0.6852, 0.2818),
         minimumPartLoadRatio: 0.15, maximumPartLoadRatio: 1.0)
 
+    /// The shipped BLAST chillers a site names (`chiller.blast`), by slug; all water cooled.
+    public static let shipped: [(slug: String, curves: BLASTChillerCurves)] = [
+        ("energyplus-2zone-datacenter", .twoZoneDataCenter),
+    ]
+
+    /// The shipped chiller with this slug, or nil.
+    public static func named(_ slug: String) -> BLASTChillerCurves? {
+        shipped.first { $0.slug == slug }?.curves
+    }
+
     /// Capacity ratio CR at these temperatures (°C), not below 0.
     @inline(__always)
     public func capacityRatio(chilledWaterLeaving: Double, condenserEntering: Double) -> Double {

@@ -50,6 +50,10 @@ public struct EnergyTotals: Sendable, Equatable {
     public var inletHumidityOutsideAllowableHours = 0.0
     /// The step whose inlet dew point lay farthest outside the allowable moisture range (value: the dew point, °C).
     public var worstInletHumidity = WorstStep()
+    /// The step whose inlet dry bulb lay farthest outside the allowable range (value: that inlet, °C).
+    public var worstInletTemperature = WorstStep()
+    /// Air zones: each zone's hours with an inlet dry bulb outside the allowable range; empty for one zone.
+    public var zoneInletTemperatureOutsideAllowableHours: [Double] = []
     /// Hours in which a plant curve was evaluated outside its stated input range (and clamped).
     public var curveClampedHours = 0.0
     /// Hours in which the heat pump ran outside its COP table (and was clamped to its edge).
@@ -97,6 +101,9 @@ public struct EnergyTotals: Sendable, Equatable {
         sum.inletTemperatureOutsideAllowableHours = a.inletTemperatureOutsideAllowableHours + b.inletTemperatureOutsideAllowableHours
         sum.inletHumidityOutsideAllowableHours = a.inletHumidityOutsideAllowableHours + b.inletHumidityOutsideAllowableHours
         sum.worstInletHumidity = .worse(a.worstInletHumidity, b.worstInletHumidity)
+        sum.worstInletTemperature = .worse(a.worstInletTemperature, b.worstInletTemperature)
+        sum.zoneInletTemperatureOutsideAllowableHours = a.zoneInletTemperatureOutsideAllowableHours
+        sum.addZoneInletTemperatureHours(b.zoneInletTemperatureOutsideAllowableHours)
         sum.curveClampedHours = a.curveClampedHours + b.curveClampedHours
         sum.heatPumpOutsideMapHours = a.heatPumpOutsideMapHours + b.heatPumpOutsideMapHours
         sum.heatPumpStarts = a.heatPumpStarts + b.heatPumpStarts
@@ -114,6 +121,23 @@ public struct EnergyTotals: Sendable, Equatable {
     /// `fallbackIntensity` (g/kWh, `carbon.displaced_heat_g_per_kwh`) for heat that displaced none.
     public func co2Displaced(fallbackIntensity: Double) -> Double {
         co2DisplacedProducers + (heatDelivered - heatDisplacingProducers) / 3.6e9 * fallbackIntensity
+    }
+}
+
+extension EnergyTotals {
+    /// Adds `hours` to each zone flagged in `outside` (a step's `InletExcursions.zoneTemperatureOutsideAllowable`).
+    mutating func addZoneInletTemperatureHours(_ outside: [Bool], _ hours: Double) {
+        guard !outside.isEmpty else { return }
+        addZoneInletTemperatureHours(outside.map { $0 ? hours : 0 })
+    }
+
+    /// Adds each zone's hours (another period's totals).
+    mutating func addZoneInletTemperatureHours(_ hours: [Double]) {
+        guard !hours.isEmpty else { return }
+        if zoneInletTemperatureOutsideAllowableHours.isEmpty {
+            zoneInletTemperatureOutsideAllowableHours = [Double](repeating: 0, count: hours.count)
+        }
+        for (zone, value) in hours.enumerated() { zoneInletTemperatureOutsideAllowableHours[zone] += value }
     }
 }
 

@@ -12,7 +12,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
     case dryBulb, wetBulb, dewPoint, relativeHumidity, pressure
     // /it
     case itPower, itPowerPeak, itUtilization, liquidHeat, airHeat
-    case clusterPower, clusterPowerPeak, clusterUtilization, rackPower
+    case clusterPower, clusterPowerPeak, clusterUtilization, clusterInletTemp, rackPower
     // /electrical
     case upsLoss, distributionLoss, misc
     // /cooling
@@ -47,6 +47,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .clusterPower: D(.it, "cluster_power", "W", "IT power per cluster, step mean", .mean, .mean, dimension: .cluster)
         case .clusterPowerPeak: D(.it, "cluster_power_peak", "W", "IT power per cluster, step maximum", .maximum, .maximum, dimension: .cluster)
         case .clusterUtilization: D(.it, "cluster_utilization", "1", "node-weighted utilisation per cluster", .mean, .mean, dimension: .cluster)
+        case .clusterInletTemp: D(.it, "cluster_inlet_temp", "degC", "IT inlet air temperature per cluster (its zone's supply air with the servers' supply approach or recirculation)", .mean, .mean, dimension: .cluster, presence: .withServerAirModel)
         case .rackPower: D(.it, "rack_power", "W", "power of a full rack at the step's peak", .maximum, .maximum, dimension: .cluster, source: .derived)
 
         case .upsLoss: D(.electrical, "ups_loss", "W", "UPS losses", .mean, .mean)
@@ -69,8 +70,8 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .unmetCooling: D(.cooling, "unmet", "W", "cooling load the plants could not remove", .mean, .mean)
         case .itInletTemp: D(.cooling, "it_inlet_temp", "degC", "IT inlet air temperature (supply air with the servers' supply approach or recirculation; power-weighted)", .mean, .mean, presence: .withServerAirModel)
         case .returnAirTemp: D(.cooling, "return_air_temp", "degC", "return air temperature at the room's cooling units", .mean, .mean, presence: .withServerAirModel)
-        case .inletDewPoint: D(.cooling, "inlet_dew_point", "degC", "IT inlet air dew point (the hall's supply air)", standardName: "dew_point_temperature", .point, .mean)
-        case .inletRelativeHumidity: D(.cooling, "inlet_relative_humidity", "%", "IT inlet air relative humidity (the hall's supply air)", standardName: "relative_humidity", .point, .mean)
+        case .inletDewPoint: D(.cooling, "inlet_dew_point", "degC", "IT inlet air dew point (the hall's supply air; air zones: the zone inlet farthest outside the allowable dew points)", standardName: "dew_point_temperature", .point, .mean)
+        case .inletRelativeHumidity: D(.cooling, "inlet_relative_humidity", "%", "IT inlet air relative humidity (the hall's supply air; air zones: at the zone inlet farthest outside the allowable dew points)", standardName: "relative_humidity", .point, .mean)
 
         case .heatAvailable: D(.heatRecovery, "available", "W", "heat the heat pump's source loops offer", .mean, .mean)
         case .heatRecovered: D(.heatRecovery, "recovered", "W", "heat taken from the loops by the evaporator and the exchangers", .mean, .mean)

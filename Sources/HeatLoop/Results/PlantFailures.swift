@@ -17,8 +17,12 @@ public struct PlantFailures: Sendable, Equatable {
 
     /// Unmet cooling; worst: the largest unmet load, kW.
     public var unmetCooling: Excursion
-    /// Inlet dry bulb outside the allowable range; worst: the supply air farthest outside it, °C.
+    /// Inlet dry bulb outside the allowable range; worst: the inlet farthest outside it, °C (a single-zone hall's
+    /// supply air; with air zones, the servers' inlets zone by zone, `/it/cluster_inlet_temp`).
     public var inletTemperature: Excursion
+    /// Air zones: the zone with the most hours of inlet dry bulb outside the allowable range; empty for a
+    /// single-zone hall or when no zone was outside.
+    public var inletTemperatureZone: String
     /// Inlet moisture outside the allowable range; worst: the inlet dew point farthest outside it, °C.
     public var inletHumidity: Excursion
     /// Facility water above its W class; worst: the warmest supply, °C.
@@ -40,9 +44,17 @@ public struct PlantFailures: Sendable, Equatable {
             return Excursion(hours: hours, worst: worst.value, time: calendar.startTime(ofStep: max(0, worst.step)))
         }
         unmetCooling = excursion(hours: annual.unmetCoolingHours, .unmetCooling, scale: 1e-3) { $0 }
-        let range = site.envelope.air.allowable.dryBulb
-        inletTemperature = excursion(hours: annual.inletTemperatureOutsideAllowableHours, .airSupplyTemp) {
-            max($0 - range.upperBound, range.lowerBound - $0)
+        let temperature = totals.worstInletTemperature
+        inletTemperature = annual.inletTemperatureOutsideAllowableHours > 0 && temperature.step >= 0
+            ? Excursion(hours: annual.inletTemperatureOutsideAllowableHours, worst: temperature.value,
+                        time: calendar.startTime(ofStep: temperature.step))
+            : .none
+        inletTemperatureZone = ""
+        if case .zones(let zones, _) = site.airSide,
+           let zone = totals.zoneInletTemperatureOutsideAllowableHours.indices.max(by: {
+               totals.zoneInletTemperatureOutsideAllowableHours[$0] < totals.zoneInletTemperatureOutsideAllowableHours[$1]
+           }), totals.zoneInletTemperatureOutsideAllowableHours[zone] > 0 {
+            inletTemperatureZone = zones.names[zone]
         }
         waterClass = excursion(hours: site.liquidLoop == nil ? 0 : annual.outsideWaterClassHours, .liquidSupplyTemp) { $0 }
         let humidity = totals.worstInletHumidity
@@ -68,7 +80,8 @@ public struct PlantFailures: Sendable, Equatable {
         let range = airClass.allowable.dryBulb
         line("Unmet cooling", unmetCooling, worst: "largest unmet load (kW)")
         line("IT inlet temperature outside ASHRAE \(airClass.name) allowable \(formatFixed(range.lowerBound, 0))–"
-             + "\(formatFixed(range.upperBound, 0)) °C", inletTemperature, worst: "worst inlet (°C)")
+             + "\(formatFixed(range.upperBound, 0)) °C" + (inletTemperatureZone.isEmpty ? "" : " (most in zone \(inletTemperatureZone))"),
+             inletTemperature, worst: "worst inlet (°C)")
         line("IT inlet humidity outside ASHRAE \(airClass.name) allowable", inletHumidity, worst: "worst inlet dew point (°C)")
         line("Facility water above " + (waterClassName.isEmpty ? "its W class" : "class \(waterClassName)"), waterClass,
              worst: "warmest supply (°C)")
@@ -88,11 +101,11 @@ public struct PlantFailures: Sendable, Equatable {
             (\.waterClass, "water_outside_class_hours", "water_supply_worst_c", "water_outside_class_worst_time"),
         ]
     }
-    static let idleName = "heat_recovery_idle", countName = "plant_failures"
+    static let idleName = "heat_recovery_idle", countName = "plant_failures", zoneName = "inlet_temperature_worst_zone"
 
     /// `/summary` attributes: each failure's worst value and time (NaN and "" when it did not happen; the
-    /// hours are KPIs), whether configured heat recovery was idle (1) or not (0), and how many kinds of
-    /// failure occurred.
+    /// hours are KPIs), whether configured heat recovery was idle (1) or not (0), how many kinds of failure
+    /// occurred and, with air zones whose inlet left the allowable range, the zone with the most such hours.
     public var attributes: [ResultAttribute] {
         Self.names.flatMap { name in
             [ResultAttribute(name.worst, .double(self[keyPath: name.excursion].worst)),
@@ -100,7 +113,7 @@ public struct PlantFailures: Sendable, Equatable {
         } + [
             ResultAttribute(Self.idleName, .int(heatRecoveryIdle ? 1 : 0)),
             ResultAttribute(Self.countName, .int(messages.count)),
-        ]
+        ] + (inletTemperatureZone.isEmpty ? [] : [ResultAttribute(Self.zoneName, .string(inletTemperatureZone))])
     }
 
     /// The failures as a result file's `/summary` records them (for reports), with the classes checked.
@@ -108,6 +121,7 @@ public struct PlantFailures: Sendable, Equatable {
         func value(_ name: String) -> AttributeValue? { summary.first { $0.name == name }?.value }
         (unmetCooling, inletTemperature, inletHumidity, waterClass) = (.none, .none, .none, .none)
         if case .int(let idle)? = value(Self.idleName) { heatRecoveryIdle = idle == 1 } else { heatRecoveryIdle = false }
+        if case .string(let zone)? = value(Self.zoneName) { inletTemperatureZone = zone } else { inletTemperatureZone = "" }
         self.airClass = airClass
         self.waterClassName = waterClassName
         for name in Self.names {

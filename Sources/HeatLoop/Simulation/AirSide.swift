@@ -13,11 +13,15 @@ public enum AirSide: Sendable, Equatable {
     /// chilled-water loop and its plant (EnergyPlus `2ZoneDataCenterHVAC_wEconomizer.idf`). The coil's load is
     /// known only once the unit has run, in `finish`, so the loop's return is not offered to heat recovery.
     indirect case airHandler(AirHandlerRoom, CoolingLoop)
+    /// Several air zones, each with its share of the IT and its own air handler, their coils on one chilled-water
+    /// loop and plant (`AirHandlerZones`; the 2-zone EnergyPlus example). Each zone's supply air and humidity are
+    /// in `SimulationState.zoneSupplyAir` / `zoneHumidityRatio`.
+    indirect case zones(AirHandlerZones, CoolingLoop)
 
     /// The chilled-water loop, when there is one.
     public var chilledWaterLoop: CoolingLoop? {
         switch self {
-        case .chilledWater(_, let loop), .airHandler(_, let loop): loop
+        case .chilledWater(_, let loop), .airHandler(_, let loop), .zones(_, let loop): loop
         case .crac: nil
         }
     }
@@ -26,7 +30,7 @@ public enum AirSide: Sendable, Equatable {
     public func supplyAir(_ state: SimulationState) -> Double {
         switch self {
         case .chilledWater(let air, _): max(air.supplyAirSetpoint.value, state.airSupply + air.coilApproach.value)
-        case .crac, .airHandler: state.supplyAir
+        case .crac, .airHandler, .zones: state.supplyAir
         }
     }
 
@@ -36,6 +40,8 @@ public enum AirSide: Sendable, Equatable {
         case .chilledWater(let air, _): supplyAir(state) + air.airTemperatureRise.value
         case .crac(let room): room.returnAir.value
         case .airHandler(let room, _): room.roomAir.value
+        // Each zone has its own (`AirHandlerZones.rooms`, which the step loop reads); the first stands for the hall.
+        case .zones(let zones, _): zones.rooms[0].roomAir.value
         }
     }
 
@@ -44,7 +50,7 @@ public enum AirSide: Sendable, Equatable {
     public func fanPower(heat: Double) -> Double {
         switch self {
         case .chilledWater(let air, _): air.fan.power(flowFraction: heat / air.designHeat.value).value
-        case .crac, .airHandler: 0
+        case .crac, .airHandler, .zones: 0
         }
     }
 
@@ -58,7 +64,7 @@ public enum AirSide: Sendable, Equatable {
         case .chilledWater(_, let loop):
             let water = loop.collect(heat: heat + fan, supply: state.airSupply, stepSeconds: stepSeconds)
             return AirCollection(roomHeat: heat, fanPower: fan, loop: water)
-        case .crac, .airHandler:
+        case .crac, .airHandler, .zones:
             return AirCollection(roomHeat: heat, fanPower: 0, loop: nil, serverReturn: serverReturn)
         }
     }
@@ -68,15 +74,16 @@ public enum AirSide: Sendable, Equatable {
     public func airMassFlow(heat: Double) -> Double {
         switch self {
         case .chilledWater(let air, _): max(0, heat) / (Fluid.airSpecificHeat * air.airTemperatureRise.value)
-        case .crac, .airHandler: 0
+        case .crac, .airHandler, .zones: 0
         }
     }
 
     /// Second half: reject what heat recovery (`recovered` W from the chilled-water return) left, and
     /// advance the state. The CRAC's return air is the hall air (`state.hallHumidityRatio`), at the servers'
-    /// return (`collection.serverReturn`) or, in a well-mixed room, at the room's setpoint.
+    /// return (`collection.serverReturn`) or, in a well-mixed room, at the room's setpoint. Air zones step their
+    /// own moisture with `hallHumidity` (`AirSideStep.hall`).
     public func finish(_ collection: AirCollection, recovered: Double, state: inout SimulationState,
-                       weather: AirSideWeather, stepSeconds: Double) -> AirSideStep {
+                       weather: AirSideWeather, hallHumidity: HallHumidity, stepSeconds: Double) -> AirSideStep {
         switch self {
         case .chilledWater(let air, let loop):
             guard let water = collection.loop else { return AirSideStep() }
@@ -120,6 +127,12 @@ public enum AirSide: Sendable, Equatable {
         case .airHandler(let room, let loop):
             return Self.finish(room, loop, collection, recovered: recovered, state: &state, weather: weather,
                                stepSeconds: stepSeconds)
+        case .zones(let zones, let loop):
+            var (air, hall) = zones.finish(loop, heat: collection.zoneHeat, serverReturn: collection.zoneServerReturn,
+                                           recovered: recovered, state: &state, weather: weather,
+                                           hallHumidity: hallHumidity, stepSeconds: stepSeconds)
+            air.hall = hall
+            return air
         }
     }
 
@@ -260,6 +273,9 @@ public struct AirCollection: Sendable {
     /// Return air of the servers' outlets, °C (CRAC rooms with `AirCooledITE.returnApproach`); nil when the
     /// room is well mixed.
     public var serverReturn: Double? = nil
+    /// Air zones: each zone's room heat, W, and its servers' return air, °C (NaN: well mixed); empty otherwise.
+    public var zoneHeat: [Double] = []
+    public var zoneServerReturn: [Double] = []
 
     /// Heat a heat pump could take from the chilled-water return this step.
     public func offer(setpoint: Double) -> HeatSourceOffer {
@@ -296,6 +312,8 @@ public struct AirSideStep: Sendable {
     /// Water the DX coil condensed (its latent removal / h_fg), kg/s; for an air handler, net of what its direct
     /// evaporative cooler evaporates into the supply air (negative when the cooler adds more).
     public var coilCondensation = 0.0
+    /// The hall's moisture when the air side stepped it zone by zone (air zones, summed); nil otherwise.
+    public var hall: HallHumidityStep? = nil
 }
 
 /// The ASHRAE TC 9.9 classes a site is held to (*Thermal Guidelines for Data Processing Environments*,

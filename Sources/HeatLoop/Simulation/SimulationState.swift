@@ -10,9 +10,14 @@ public struct SimulationState: Sendable, Equatable {
     public var heatRecovery: HeatRecoveryState
     /// Humidity ratio of the hall air, kg/kg (`HallHumidity`).
     public var hallHumidityRatio: Double
+    /// Air zones (`AirSide.zones`): each zone's supply air, °C, and air humidity ratio, kg/kg; empty otherwise.
+    public var zoneSupplyAir: [Double]
+    public var zoneHumidityRatio: [Double]
 
     public init(liquidSupply: Double, airSupply: Double, supplyAir: Double, heatRecovery: HeatRecoveryState,
-                hallHumidityRatio: Double) {
+                hallHumidityRatio: Double, zoneSupplyAir: [Double] = [], zoneHumidityRatio: [Double] = []) {
+        self.zoneSupplyAir = zoneSupplyAir
+        self.zoneHumidityRatio = zoneHumidityRatio
         self.liquidSupply = liquidSupply
         self.airSupply = airSupply
         self.supplyAir = supplyAir
@@ -28,9 +33,16 @@ public struct SimulationState: Sendable, Equatable {
         switch site.airSide {
         case .chilledWater(let air, _): supplyAir = air.supplyAirSetpoint.value
         case .crac(let room): supplyAir = room.supplyAirSetpoint.value
-        case .airHandler(let room, _): supplyAir = room.supplyAirSetpoint.value
+        case .airHandler(let room, _): supplyAir = room.initialSupplyAir
+        case .zones(let zones, _): supplyAir = zones.rooms[0].initialSupplyAir
         }
         heatRecovery = site.heatRecovery.map(HeatRecoveryState.init) ?? HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0))
         hallHumidityRatio = site.hallHumidity.initialHumidityRatio
+        zoneSupplyAir = []
+        zoneHumidityRatio = []
+        if case .zones(let zones, _) = site.airSide {
+            zoneSupplyAir = zones.rooms.map(\.initialSupplyAir)
+            zoneHumidityRatio = zones.rooms.map { _ in hallHumidityRatio }
+        }
     }
 }

@@ -15,10 +15,22 @@ struct ITStage {
     var itePower = 0.0, iteInletPower = 0.0
     /// IT inlet air, °C: power-weighted over the ITE clusters, the supply air without them.
     var inletAir = 0.0
+    /// Air zones: each zone's IT power and IT heat released to its air (W), and its servers' Σ ṁ and Σ ṁ T_return
+    /// (kg/s, kg·°C/s); empty for a single-zone hall.
+    var zoneITPower: [Double] = [], zoneAirHeat: [Double] = []
+    var zoneReturnMassFlow: [Double] = [], zoneReturnHeatFlow: [Double] = []
+    /// Air zones: the warmest and the coldest inlet of each zone's clusters, °C (`/it/cluster_inlet_temp`), which
+    /// the envelope checks; empty for a single-zone hall.
+    var zoneInletHigh: [Double] = [], zoneInletLow: [Double] = []
     /// IT heat released to room air.
     var airHeat: Double { power - liquidHeat }
     /// The servers' return air (their outlets' mix plus the return approach), °C; nil in a well-mixed room.
     var serverReturn: Double? { returnMassFlow > 0 ? returnHeatFlow / returnMassFlow : nil }
+
+    mutating func noteZoneInlet(_ inlet: Double, zone: Int) {
+        zoneInletHigh[zone] = max(zoneInletHigh[zone], inlet)
+        zoneInletLow[zone] = min(zoneInletLow[zone], inlet)
+    }
 }
 
 /// The electrical chain's losses, W.
@@ -80,6 +92,10 @@ struct InletExcursions {
     /// The inlet dew point, °C, its relative humidity (fraction), and how far the dew point lies outside
     /// the allowable dew-point range (K, ≤ 0 inside).
     var dewPoint: Double, relativeHumidity: Double, dewPointExcess: Double
+    /// The inlet dry bulb farthest outside the allowable range, °C, and how far (K, ≤ 0 inside).
+    var dryBulb: Double, dryBulbExcess: Double
+    /// Air zones: whether each zone's inlet dry bulb was outside the allowable range; empty for one zone.
+    var zoneTemperatureOutsideAllowable: [Bool] = []
     var outsideAllowable: Bool { temperatureOutsideAllowable || humidityOutsideAllowable }
 }
 
@@ -89,22 +105,43 @@ extension StepPlan {
     @inline(always)
     func itLoad(_ step: Int, state: SimulationState, recorder: StepRecorder) -> ITStage {
         var it = ITStage()
+        if zoneCount > 0 {
+            let zeros = [Double](repeating: 0, count: zoneCount)
+            (it.zoneITPower, it.zoneAirHeat, it.zoneReturnMassFlow, it.zoneReturnHeatFlow) = (zeros, zeros, zeros, zeros)
+            it.zoneInletHigh = [Double](repeating: -.infinity, count: zoneCount)
+            it.zoneInletLow = [Double](repeating: .infinity, count: zoneCount)
+        }
         for index in 0..<clusterCount {
             let u = utilization[index][step]
             var power = meanPower[index][step], peak = peakPower[index][step]
+            // The cluster's air zone (-1: the hall is one zone).
+            let zone = zoneCount > 0 ? clusterZone[index] : -1
+            if ites[index] == nil, anyITE || zone >= 0 {
+                // A cluster without the ITE model takes in its zone's supply air.
+                let inlet = zone < 0 ? airSide.supplyAir(state) : state.zoneSupplyAir[zone]
+                if anyITE { recorder(.clusterInletTemp, cluster: index, Float(inlet)) }
+                if zone >= 0 { it.noteZoneInlet(inlet, zone: zone) }
+            }
             if anyITE, let ite = ites[index] {
-                let inlet = ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
+                let inlet = zone < 0 ? ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
+                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: zoneRoomAir[zone])
+                recorder(.clusterInletTemp, cluster: index, Float(inlet))
+                if zone >= 0 { it.noteZoneInlet(inlet, zone: zone) }
                 var itePower: Double
                 if let returnApproach = ite.returnApproach?.value {
                     // The servers' outlets make the room's return (`AirCooledITE`): the hall air's density at
                     // the inlet and the site's pressure, its specific heat (ASHRAE Fundamentals 2017 ch. 1).
-                    let humidity = state.hallHumidityRatio
+                    let humidity = zone < 0 ? state.hallHumidityRatio : state.zoneHumidityRatio[zone]
                     let density = Psychrometrics.density(dryBulb: inlet, humidityRatio: humidity, pressure: airPressure)
                     let stream = ite.airStream(utilization: u, inlet: inlet, airDensity: density,
                                                specificHeat: 1006 + 1860 * humidity)
                     itePower = stream.power * nodes[index]
                     it.returnMassFlow += stream.massFlow * nodes[index]
                     it.returnHeatFlow += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
+                    if zone >= 0 {
+                        it.zoneReturnMassFlow[zone] += stream.massFlow * nodes[index]
+                        it.zoneReturnHeatFlow[zone] += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
+                    }
                 } else {
                     itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
                 }
@@ -119,6 +156,10 @@ extension StepPlan {
             it.power += power
             it.peak += peak
             it.liquidHeat += power * capture[index]
+            if zone >= 0 {
+                it.zoneITPower[zone] += power
+                it.zoneAirHeat[zone] += power * (1 - capture[index])
+            }
             it.nodeUtilization += u * nodes[index]
         }
         it.inletAir = it.itePower > 0 ? it.iteInletPower / it.itePower : airSide.supplyAir(state)
@@ -146,10 +187,22 @@ extension StepPlan {
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: humidityRatio[step], outdoorAirFraction: 0,
             airMassFlow: airSide.airMassFlow(heat: roomHeat),
             coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
-        let air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
+        var air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
                                   serverReturn: it.serverReturn, state: state, stepSeconds: stepSeconds)
+        if zoneCount > 0 { splitIntoZones(it, electrical, &air) }
         let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
         return CollectionStage(air: air, liquid: liquid, hall: hall)
+    }
+
+    /// Each air zone's room heat: its servers' air heat and the electrical losses to air in proportion to its IT
+    /// power (EnergyPlus books each ITE object's UPS losses to its zone); its servers' return, NaN if well mixed.
+    func splitIntoZones(_ it: ITStage, _ electrical: ElectricalStage, _ air: inout AirCollection) {
+        air.zoneHeat = (0..<zoneCount).map { zone in
+            it.zoneAirHeat[zone] + electrical.lossesToAir * (it.power > 0 ? it.zoneITPower[zone] / it.power : 1 / Double(zoneCount))
+        }
+        air.zoneServerReturn = (0..<zoneCount).map { zone in
+            it.zoneReturnMassFlow[zone] > 0 ? it.zoneReturnHeatFlow[zone] / it.zoneReturnMassFlow[zone] : .nan
+        }
     }
 
     /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
@@ -196,9 +249,10 @@ extension StepPlan {
         let dryBulb = dryBulb[step], wetBulb = wetBulb[step], outdoorHumidity = humidityRatio[step]
         let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: outdoorHumidity)
         let air = airSide.finish(collection.air, recovered: recovery.secondaryTaken, state: &state, weather: outdoor,
-                                 stepSeconds: stepSeconds)
-        // A CRAC room's moisture: outdoor air mixed in by its economiser, its DX coil's condensation.
-        let hall = collection.hall ?? hallHumidity.step(
+                                 hallHumidity: hallHumidity, stepSeconds: stepSeconds)
+        // A CRAC room's moisture: outdoor air mixed in by its economiser, its DX coil's condensation (air zones
+        // stepped their own).
+        let hall = collection.hall ?? air.hall ?? hallHumidity.step(
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity,
             outdoorAirFraction: air.outdoorAirFraction, airMassFlow: air.airMassFlow, coilSurface: nil,
             coilCondensation: air.coilCondensation)
@@ -245,7 +299,7 @@ extension StepPlan {
             residual = max(residual, abs(heatPumpBalance) / max(dispatch.output, 1),
                            abs(deliveryBalance) / max(dispatch.delivered, 1))
         }
-        let inlet = airEnvelopeExcursions(rejected, caches: &caches)
+        let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches)
         return FacilityStage(
             chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, humidifierPower: humidifierPower,
             coolingPower: coolingPower, facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn,
@@ -257,10 +311,12 @@ extension StepPlan {
     }
 
     /// The IT inlet air's dew point (°C) and relative humidity (fraction), and whether it is outside the
-    /// recommended and the allowable ASHRAE envelopes. Its humidity is the hall's supply air
-    /// (`HallHumidity`), at the supply-air temperature; φ = p_w / p_ws(t).
+    /// recommended and the allowable ASHRAE envelopes. A single-zone hall's inlet is its supply air, its humidity
+    /// the hall's supply air (`HallHumidity`); φ = p_w / p_ws(t). Air zones: `zoneEnvelopeExcursions`.
     @inline(always)
-    func airEnvelopeExcursions(_ rejected: RejectionStage, caches: inout StepCaches) -> InletExcursions {
+    func airEnvelopeExcursions(_ it: ITStage, _ rejected: RejectionStage, state: SimulationState,
+                               caches: inout StepCaches) -> InletExcursions {
+        if zoneCount > 0 { return zoneEnvelopeExcursions(it, state: state) }
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
         let hallHumidity = self.hallHumidity
         let dewPoint = caches.inletDewPoint(humidity) { hallHumidity.dewPoint(humidityRatio: $0) }
@@ -268,14 +324,49 @@ extension StepPlan {
             Psychrometrics.saturationVaporPressure(temperature: $0)
         }
         let relativeHumidity = hallHumidity.relativeHumidity(humidityRatio: humidity, saturationPressure: saturation)
-        let outsideRecommended = !recommended.contains(dryBulb: airStep.supplyAir, dewPoint: dewPoint,
-                                                       relativeHumidity: relativeHumidity)
-        let humidityInside = allowable.containsMoisture(dewPoint: dewPoint, relativeHumidity: relativeHumidity)
+        return inletExcursion(dryBulb: airStep.supplyAir, dewPoint: dewPoint, relativeHumidity: relativeHumidity)
+    }
+
+    /// One inlet air state against the class's recommended and allowable envelopes.
+    @inline(always)
+    func inletExcursion(dryBulb: Double, dewPoint: Double, relativeHumidity: Double) -> InletExcursions {
+        let range = allowable.dryBulb
         return InletExcursions(
-            outsideRecommended: outsideRecommended,
-            temperatureOutsideAllowable: !allowable.dryBulb.contains(airStep.supplyAir),
-            humidityOutsideAllowable: !humidityInside, dewPoint: dewPoint, relativeHumidity: relativeHumidity,
-            dewPointExcess: max(dewPoint - allowable.maximumDewPoint, allowable.minimumDewPoint - dewPoint))
+            outsideRecommended: !recommended.contains(dryBulb: dryBulb, dewPoint: dewPoint, relativeHumidity: relativeHumidity),
+            temperatureOutsideAllowable: !range.contains(dryBulb),
+            humidityOutsideAllowable: !allowable.containsMoisture(dewPoint: dewPoint, relativeHumidity: relativeHumidity),
+            dewPoint: dewPoint, relativeHumidity: relativeHumidity,
+            dewPointExcess: max(dewPoint - allowable.maximumDewPoint, allowable.minimumDewPoint - dewPoint),
+            dryBulb: dryBulb, dryBulbExcess: max(dryBulb - range.upperBound, range.lowerBound - dryBulb))
+    }
+
+    /// Air zones: each zone's warmest and coldest cluster inlet (`ITStage.zoneInletHigh/Low`, the servers' own
+    /// inlets, approach and recirculation included) at the zone's own humidity. The step is outside an envelope
+    /// when any zone's inlet is (a zone whose servers breathe 42 °C is not rescued by a cool neighbour); the
+    /// dry bulb and dew point reported are the ones farthest outside.
+    func zoneEnvelopeExcursions(_ it: ITStage, state: SimulationState) -> InletExcursions {
+        var result: InletExcursions? = nil
+        var zonesOutside = [Bool](repeating: false, count: zoneCount)
+        for zone in 0..<zoneCount {
+            let humidity = state.zoneHumidityRatio[zone], dewPoint = hallHumidity.dewPoint(humidityRatio: humidity)
+            for dryBulb in [it.zoneInletHigh[zone], it.zoneInletLow[zone]] {
+                let saturation = Psychrometrics.saturationVaporPressure(temperature: dryBulb)
+                let relativeHumidity = hallHumidity.relativeHumidity(humidityRatio: humidity, saturationPressure: saturation)
+                let inlet = inletExcursion(dryBulb: dryBulb, dewPoint: dewPoint, relativeHumidity: relativeHumidity)
+                zonesOutside[zone] = zonesOutside[zone] || inlet.temperatureOutsideAllowable
+                guard var worst = result else { result = inlet; continue }
+                worst.outsideRecommended = worst.outsideRecommended || inlet.outsideRecommended
+                worst.temperatureOutsideAllowable = worst.temperatureOutsideAllowable || inlet.temperatureOutsideAllowable
+                worst.humidityOutsideAllowable = worst.humidityOutsideAllowable || inlet.humidityOutsideAllowable
+                if inlet.dryBulbExcess > worst.dryBulbExcess { (worst.dryBulb, worst.dryBulbExcess) = (inlet.dryBulb, inlet.dryBulbExcess) }
+                if inlet.dewPointExcess > worst.dewPointExcess {
+                    (worst.dewPoint, worst.relativeHumidity, worst.dewPointExcess) = (inlet.dewPoint, inlet.relativeHumidity, inlet.dewPointExcess)
+                }
+                result = worst
+            }
+        }
+        result?.zoneTemperatureOutsideAllowable = zonesOutside
+        return result ?? inletExcursion(dryBulb: state.supplyAir, dewPoint: 0, relativeHumidity: 0.5)
     }
 
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
@@ -375,7 +466,14 @@ extension StepPlan {
         if facility.unmet > 0 { totals.unmetHours += stepHours }
         if facility.inlet.outsideRecommended { totals.outsideRecommendedHours += stepHours }
         if facility.inlet.outsideAllowable { totals.outsideAllowableHours += stepHours }
-        if facility.inlet.temperatureOutsideAllowable { totals.inletTemperatureOutsideAllowableHours += stepHours }
+        if facility.inlet.temperatureOutsideAllowable {
+            totals.inletTemperatureOutsideAllowableHours += stepHours
+            // Rounded as `/cooling/air_supply_temp` records it, so a single-zone hall's worst is that series' value.
+            let dryBulb = Double(Float(facility.inlet.dryBulb)), range = allowable.dryBulb
+            totals.worstInletTemperature.note(value: dryBulb, excess: max(dryBulb - range.upperBound, range.lowerBound - dryBulb),
+                                              step: step)
+            totals.addZoneInletTemperatureHours(facility.inlet.zoneTemperatureOutsideAllowable, stepHours)
+        }
         if facility.inlet.humidityOutsideAllowable {
             totals.inletHumidityOutsideAllowableHours += stepHours
             totals.worstInletHumidity.note(value: facility.inlet.dewPoint, excess: facility.inlet.dewPointExcess, step: step)

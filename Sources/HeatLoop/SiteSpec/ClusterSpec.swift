@@ -9,6 +9,8 @@ public struct ClusterSpec: SpecSection {
     public var liquidCapture: Double?
     public var workload = WorkloadSpec.constant(ConstantWorkloadSpec())
     public var ite: ITESpec?
+    /// The air zone (`cooling.air.zones[].name`) whose air cools the cluster; required when the site has zones.
+    public var zone: String?
 
     public init() {}
 
@@ -22,6 +24,7 @@ public struct ClusterSpec: SpecSection {
                         derived: "by cooling class: air 0, dlc 0.80, immersion 0.97"),
         .variant("workload", \.workload, doc: "How busy the nodes are over the year."),
         .optionalSection("ite", \.ite, doc: "EnergyPlus ITE inlet-temperature model (air-cooled clusters)."),
+        .optionalText("zone", \.zone, doc: "The air zone (`cooling.air.zones[].name`) whose air cools the cluster; required when the site has zones."),
     ], check: { cluster, o in
         if cluster.ite != nil, cluster.cooling != .air {
             o["ite"].problem("the ITE inlet-temperature model is for air-cooled clusters; this cluster is '\(cluster.cooling.rawValue)'")

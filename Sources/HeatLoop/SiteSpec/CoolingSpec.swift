@@ -80,6 +80,9 @@ public struct AirLoopSpec: SpecSection {
     /// An air handler (economiser, evaporative coolers, chilled-water coil) instead of CRAHs, on this loop's
     /// chilled-water plant.
     public var airHandler: AirHandlerSpec?
+    /// Several air zones, each with its own air handler, on this loop's chilled-water plant (`AirZoneSpec`);
+    /// clusters name theirs (`it.clusters[].zone`). Empty: the hall is one zone.
+    public var zones: [AirZoneSpec] = []
     /// ASHRAE TC 9.9 air class of the IT (A1…A4, H1) whose envelope the inlet air is checked against.
     public var ashraeClass = ASHRAEAirClass.a1
     /// The hall air's moisture and its humidifier.
@@ -95,8 +98,15 @@ public struct AirLoopSpec: SpecSection {
     /// Keys of the CRAHs' fans, which an air handler replaces with its own.
     static let crahFanKeys = ["air_delta_t_k", "fan_pressure_pa", "fan_efficiency", "fan_exponent", "min_fan_fraction"]
 
+    /// The resolved site writes the CRAH fan keys only for CRAHs (an air handler or zones have their own fans) and
+    /// the chilled-water keys only without CRACs, so that it reads back without problems.
     public static let schema = Schema<AirLoopSpec>(
-        fields.map { field in chilledWaterKeys.contains(field.key) ? field.encoded(when: { $0.crac == nil }) : field },
+        fields.map { field in
+            if crahFanKeys.contains(field.key) {
+                return field.encoded(when: { $0.crac == nil && $0.airHandler == nil && $0.zones.isEmpty })
+            }
+            return chilledWaterKeys.contains(field.key) ? field.encoded(when: { $0.crac == nil }) : field
+        },
         check: check)
 
     private static let fields: [Field<AirLoopSpec>] = [
@@ -117,6 +127,8 @@ public struct AirLoopSpec: SpecSection {
         .optionalSection("crac", \.crac, doc: "DX CRAC units instead of CRAHs (the chilled-water keys then do not apply)."),
         .optionalSection("air_handler", \.airHandler,
                          doc: "An air handler (economiser, evaporative coolers, chilled-water coil) instead of CRAHs, on the chilled-water plant."),
+        .list("zones", \.zones, doc: "Air zones, each with its own air handler, on this loop's chilled-water plant; clusters name theirs (`it.clusters[].zone`). Empty: one zone.",
+              maximumCount: 1000),
         .choice("ashrae_class", \.ashraeClass, doc: "ASHRAE TC 9.9 air class whose envelope the inlet air is checked against."),
         .section("humidity", \.humidity, doc: "The hall air's moisture (a sealed hall keeps its own) and its humidifier."),
     ]
@@ -134,6 +146,14 @@ public struct AirLoopSpec: SpecSection {
             }
         } else {
             air.rejection.checkCondensers(o.at("rejection"))
+        }
+        if !air.zones.isEmpty {
+            for key in ["crac", "air_handler"] where o[key].isPresent {
+                o[key].problem("'\(key)' is for a one-zone hall; with 'zones' each zone has its own 'air_handler'")
+            }
+            for key in crahFanKeys where o[key].isPresent {
+                o[key].problem("'\(key)' belongs to CRAHs and does not apply with 'zones' (each zone's fan is 'zones[].air_handler.fan_*')")
+            }
         }
         if air.airHandler != nil {
             if o["crac"].isPresent {

@@ -78,10 +78,13 @@ public struct AdiabaticSpec: SpecSection {
     ])
 }
 
-/// A chiller: an EnergyPlus `Chiller:Electric:EIR` curve set shipped with HeatLoop (`ChillerCurveSet.all`),
-/// or the Carnot-fraction model when `curve_set` is absent.
+/// A chiller: an EnergyPlus `Chiller:Electric:EIR` curve set shipped with HeatLoop (`ChillerCurveSet.all`), an
+/// EnergyPlus `Chiller:Electric` (BLAST) chiller shipped with it (`BLASTChillerCurves.shipped`), or the
+/// Carnot-fraction model when neither is given.
 public struct ChillerSpec: SpecSection {
     public var curveSet: String?
+    /// A shipped BLAST chiller's slug (`BLASTChillerCurves.shipped`).
+    public var blast: String?
     /// Carnot efficiency η of `COP = η T_evap/(T_cond − T_evap)`.
     public var carnot = CarnotChillerSpec()
     /// Default: what delivers the loop's design heat × the sizing factor at the design condition.
@@ -98,14 +101,16 @@ public struct ChillerSpec: SpecSection {
     public static let schema = Schema<ChillerSpec>([
         .optionalText("curve_set", \.curveSet, doc: "A shipped EIR curve set: " + ChillerCurveSet.all.map(\.slug).joined(separator: ", ") + ".",
                       normalise: { ChillerCurveSet.named($0)?.slug ?? $0 }),
-        .section("carnot", \.carnot, doc: "The Carnot-fraction model (without curve_set).").encoded(when: { $0.curveSet == nil }),
+        .optionalText("blast", \.blast, doc: "A shipped EnergyPlus Chiller:Electric (BLAST) chiller, water cooled: "
+                      + BLASTChillerCurves.shipped.map(\.slug).joined(separator: ", ") + " (its nominal COP and curves; the capacity as capacity_mw)."),
+        .section("carnot", \.carnot, doc: "The Carnot-fraction model (without curve_set or blast).").encoded(when: { $0.isCarnot }),
         .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Rated cooling capacity.",
                         derived: "the loop's design heat × design_sizing_factor / CAPFT at the supply and the design condenser temperature"),
         .number("evaporator_approach_k", \.evaporatorApproachK, unit: "K", range: 0...20,
-                doc: "Evaporating below the leaving chilled water (Carnot model).").encoded(when: { $0.curveSet == nil }),
+                doc: "Evaporating below the leaving chilled water (Carnot model).").encoded(when: { $0.isCarnot }),
         .number("condenser_approach_k", \.condenserApproachK, unit: "K", range: 0...30,
-                doc: "Condensing above the outdoor dry bulb (Carnot model).").encoded(when: { $0.curveSet == nil }),
-        .number("max_cop", \.maxCop, range: 1...50, doc: "Upper bound of the COP (Carnot model).").encoded(when: { $0.curveSet == nil }),
+                doc: "Condensing above the outdoor dry bulb (Carnot model).").encoded(when: { $0.isCarnot }),
+        .number("max_cop", \.maxCop, range: 1...50, doc: "Upper bound of the COP (Carnot model).").encoded(when: { $0.isCarnot }),
     ], check: { chiller, o in
         if let name = chiller.curveSet, ChillerCurveSet.named(name) == nil {
             let slugs = ChillerCurveSet.all.map(\.slug)
@@ -114,10 +119,23 @@ public struct ChillerSpec: SpecSection {
         if o["curve_set"].isPresent, o["carnot"].isPresent {
             o["carnot"].problem("give either 'curve_set' (EnergyPlus EIR curves) or 'carnot', not both")
         }
+        if let name = chiller.blast, BLASTChillerCurves.named(name) == nil {
+            let slugs = BLASTChillerCurves.shipped.map(\.slug)
+            o["blast"].problem("no BLAST chiller '\(name)'\(Suggestion.hint(for: name, in: slugs)); shipped: \(slugs.joined(separator: ", "))")
+        }
+        if o["blast"].isPresent, o["curve_set"].isPresent || o["carnot"].isPresent {
+            o["blast"].problem("give one chiller model: 'blast' (EnergyPlus Chiller:Electric), 'curve_set' (EIR curves) or 'carnot'")
+        }
     })
+
+    /// Neither an EIR curve set nor a BLAST chiller: the Carnot-fraction model.
+    var isCarnot: Bool { curveSet == nil && blast == nil }
 
     /// Reports a curve set whose condenser (air or water) is not the one this chiller has.
     func checkCondenser(_ condenser: ChillerCondenserType, _ at: SpecCursor) {
+        if blast != nil, condenser == .air {
+            at.at("blast").problem("the shipped BLAST chillers are water-cooled; this chiller is air-cooled: use 'curve_set' or 'carnot'")
+        }
         guard let name = curveSet, let set = ChillerCurveSet.named(name), set.curves.condenser != condenser else { return }
         let wanted = ChillerCurveSet.all.filter { $0.curves.condenser == condenser }.map(\.slug)
         at.at("curve_set").problem("'\(set.slug)' is \(set.curves.condenser == .air ? "air" : "water")-cooled; "

@@ -73,6 +73,7 @@ extension AirLoopSpec {
             return .airHandler(airHandler.room(supplyAir: supplyAirC, chilledWaterC: chilledWaterC, deltaTK: deltaTK,
                                                elevation: elevation), loop)
         }
+        if !zones.isEmpty { return zonesModel(designed, elevation: elevation) }
         let crahFan = crahFan(designHeat: designHeat)
         let airHandling = AirHandling(
             supplyAirSetpoint: Celsius(supplyAirC), coilApproach: TemperatureDelta(supplyAirC - chilledWaterC),
@@ -82,6 +83,20 @@ extension AirLoopSpec {
             supply: chilledWaterC, deltaT: deltaTK, designHeat: designHeat + crahFan.designPower.value, volume: volumeM3,
             pumpHead: pumpHeadKpa, pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction, rejection: rejection)
         return .chilledWater(airHandling, airLoop)
+    }
+
+    /// Air zones: each zone's air handler, the clusters' zones, and one chilled-water loop for all the coils.
+    func zonesModel(_ designed: DesignedSite, elevation: Double) -> AirSide {
+        let coilLoad = zones.reduce(0) { $0 + $1.airHandler.coilDesignLoad(airFlow: $1.airHandler.airFlowM3PerS ?? 0) }
+        let loop = CoolingLoop.make(supply: chilledWaterC, deltaT: deltaTK, designHeat: coilLoad, volume: volumeM3,
+                                    pumpHead: pumpHeadKpa, pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction,
+                                    rejection: rejection)
+        let names = zones.map(\.name)
+        let rooms = zones.map {
+            $0.airHandler.room(supplyAir: supplyAirC, chilledWaterC: chilledWaterC, deltaTK: deltaTK, elevation: elevation)
+        }
+        let clusterZone = designed.spec.it.clusters.map { cluster in names.firstIndex { $0 == cluster.zone } ?? 0 }
+        return .zones(AirHandlerZones(names: names, rooms: rooms, clusterZone: clusterZone), loop)
     }
 
     /// The CRAHs' fans: design air flow from the air-side heat (W) and the air temperature rise across the IT.

@@ -127,6 +127,10 @@ extension SiteSpec {
             sizeAirHandler(&loads, ambient, &problems)
             return nil
         }
+        if !air.zones.isEmpty {
+            sizeAirZones(&loads, ambient, &problems)
+            return nil
+        }
         let fanHeat = air.crahFan(designHeat: loads.airHeat).designPower.value
         let pumpHeat = CoolingLoop.designPumpPower(designHeat: loads.airHeat + fanHeat, deltaT: air.deltaTK,
                                                    pumpHead: air.pumpHeadKpa, pumpEfficiency: air.pumpEfficiency).value
@@ -142,29 +146,58 @@ extension SiteSpec {
 }
 
 extension SiteSpec {
-    /// An air-handler room: the design air flow (`AirHandlerSpec.designAirFlow`), the coil's UA at its design
-    /// point, and the chilled-water plant for the coil's design load and the pump's heat.
+    /// An air-handler room: its handler designed for the air-side heat (`designHandler`), and the chilled-water
+    /// plant for the coil's design load and the pump's heat.
     private mutating func sizeAirHandler(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient,
                                          _ problems: inout [DesignProblem]) {
         guard var handler = cooling.air.airHandler else { return }
+        let coilLoad = designHandler(&handler, airHeat: loads.airHeat, keyPath: "cooling.air.air_handler", &problems)
+        cooling.air.airHandler = handler
+        sizeChilledWaterPlant(coilLoad: coilLoad, &loads, ambient, &problems)
+    }
+
+    /// Air zones: each zone's handler designed for its share of the air-side heat (its clusters' share of the
+    /// design IT power), and one chilled-water plant for all the coils' design loads.
+    mutating func sizeAirZones(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient, _ problems: inout [DesignProblem]) {
+        let power = { (cluster: ClusterSpec) in (cluster.ite?.designPowerW ?? cluster.node.power.maximum.value) * Double(cluster.nodes) }
+        let total = it.clusters.reduce(0) { $0 + power($1) }
+        var coilLoad = 0.0
+        for index in cooling.air.zones.indices {
+            let name = cooling.air.zones[index].name
+            let share = it.clusters.filter { $0.zone == name }.reduce(0) { $0 + power($1) } / max(total, 1)
+            coilLoad += designHandler(&cooling.air.zones[index].airHandler, airHeat: loads.airHeat * share,
+                                      keyPath: "cooling.air.zones[\(index)].air_handler", &problems)
+        }
+        sizeChilledWaterPlant(coilLoad: coilLoad, &loads, ambient, &problems)
+    }
+
+    /// Fills in a handler's design air flow (`AirHandlerSpec.designAirFlow`, for `airHeat` W) and its coil's UA at
+    /// the coil's design point; returns the coil's design load, W. Problems are reported at `keyPath`.
+    private func designHandler(_ handler: inout AirHandlerSpec, airHeat: Double, keyPath: String,
+                               _ problems: inout [DesignProblem]) -> Double {
         let air = cooling.air
-        let flow = handler.designAirFlow(designHeat: loads.airHeat, sizingFactor: designSizingFactor)
+        let flow = handler.designAirFlow(designHeat: airHeat, sizingFactor: designSizingFactor)
         handler.airFlowM3PerS = flow
         let coilLoad = handler.coilDesignLoad(airFlow: flow)
+        guard handler.coil.uaWPerK == nil else { return coilLoad }
+        let density = Psychrometrics.standardAirDensity(pressure: Psychrometrics.standardSeaLevelPressure)
+        handler.coil.uaWPerK = ChilledWaterCoil.designUA(
+            designLoad: coilLoad, airMassFlow: flow * density, airHumidityRatio: AirHandlerSpec.designHumidityRatio,
+            airInlet: handler.coil.designAirInletC, waterMassFlow: coilLoad / (Fluid.waterSpecificHeat * air.deltaTK),
+            waterInlet: air.chilledWaterC)
         if handler.coil.uaWPerK == nil {
-            let density = Psychrometrics.standardAirDensity(pressure: Psychrometrics.standardSeaLevelPressure)
-            handler.coil.uaWPerK = ChilledWaterCoil.designUA(
-                designLoad: coilLoad, airMassFlow: flow * density, airHumidityRatio: AirHandlerSpec.designHumidityRatio,
-                airInlet: handler.coil.designAirInletC, waterMassFlow: coilLoad / (Fluid.waterSpecificHeat * air.deltaTK),
-                waterInlet: air.chilledWaterC)
-            if handler.coil.uaWPerK == nil {
-                problems.append(DesignProblem(
-                    keyPath: "cooling.air.air_handler.coil.design_air_outlet_c",
-                    message: "no coil cools the design air to \(formatNumber(handler.coil.designAirOutletC)) °C with chilled water at "
-                        + "\(formatNumber(air.chilledWaterC)) °C warming by \(formatNumber(air.deltaTK)) K; raise it or lower chilled_water_c"))
-            }
+            problems.append(DesignProblem(
+                keyPath: "\(keyPath).coil.design_air_outlet_c",
+                message: "no coil cools the design air to \(formatNumber(handler.coil.designAirOutletC)) °C with chilled water at "
+                    + "\(formatNumber(air.chilledWaterC)) °C warming by \(formatNumber(air.deltaTK)) K; raise it or lower chilled_water_c"))
         }
-        cooling.air.airHandler = handler
+        return coilLoad
+    }
+
+    /// The air loop's chilled-water plant for the coils' design load `coilLoad` W and the pump's heat.
+    private mutating func sizeChilledWaterPlant(coilLoad: Double, _ loads: inout SiteDesignLoads, _ ambient: DesignAmbient,
+                                                _ problems: inout [DesignProblem]) {
+        let air = cooling.air
         let pumpHeat = CoolingLoop.designPumpPower(designHeat: coilLoad, deltaT: air.deltaTK, pumpHead: air.pumpHeadKpa,
                                                    pumpEfficiency: air.pumpEfficiency).value
         loads.airRejected = coilLoad + pumpHeat

@@ -12,7 +12,8 @@ extension SiteSpec {
     /// loop's chilled-water return needs CRAHs (a DX CRAC room has no water to draw from).
     func checkHeatPumpSource(_ o: SpecMapping) {
         guard let recovery = heatRecovery else { return }
-        let liquid = hasLiquidLoop, chilledWater = cooling.air.crac == nil && cooling.air.airHandler == nil
+        let liquid = hasLiquidLoop
+        let chilledWater = cooling.air.crac == nil && cooling.air.airHandler == nil && cooling.air.zones.isEmpty
         let source = recovery.heatPump.source
         let hasSource = switch source {
         case .liquid: liquid

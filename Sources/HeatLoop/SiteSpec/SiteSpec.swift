@@ -88,6 +88,7 @@ public struct SiteSpec: SpecSection {
         }
         site.checkHeatPumpSource(o)
         site.cooling.air.checkClass(o.at("cooling.air"))
+        site.checkZones(o)
     })
 }
 

@@ -59,6 +59,10 @@ extension ChillerSpec {
         if let name = curveSet, let set = ChillerCurveSet.named(name) {
             return Chiller(curveSet: set, capacity: .megawatts(capacityMw ?? 0))
         }
+        if let name = blast, let curves = BLASTChillerCurves.named(name) {
+            return Chiller(model: .electricBLAST(curves), capacity: .megawatts(capacityMw ?? 0),
+                           evaporatorApproach: TemperatureDelta(0), condenserApproach: TemperatureDelta(0), maximumCOP: .infinity)
+        }
         return Chiller(model: .carnot(efficiency: carnot.efficiency), capacity: .megawatts(capacityMw ?? 0),
                        evaporatorApproach: TemperatureDelta(evaporatorApproachK),
                        condenserApproach: TemperatureDelta(condenserApproachK), maximumCOP: maxCop)
