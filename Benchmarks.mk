@@ -2,7 +2,8 @@
 # ordo-one/benchmark). Included from the Makefile; uses its SWIFT variable and `deps` target.
 #
 #   make bench                                  # the whole suite, text table (about 2 min + first build)
-#   make bench BENCH_ARGS='--filter "Core.*"'   # a subset (arguments go to `swift package benchmark`)
+#   make bench BENCH_ARGS='--filter "Core.*"'   # a subset (arguments go to `swift package benchmark`;
+#                                               # the filter regex must match the whole benchmark name)
 #   make bench BENCH_ARGS='--format markdown --path stdout --no-progress'
 #
 # With Swift 6.3 package-benchmark measures allocations with its own malloc interposer (a package
