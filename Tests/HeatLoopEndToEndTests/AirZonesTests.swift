@@ -80,4 +80,25 @@ import Testing
         let read = PlantFailures(summary: zoned.attributes, airClass: failures.airClass, waterClassName: failures.waterClassName)
         #expect(read.messages == failures.messages)
     }
+
+    /// A single-zone hall with the ITE model is checked on its servers' inlets, not on the supply air: the
+    /// approach-temperature room (supply 25 °C) held to A1 (allowable 15–32 °C) is inside with its 2 K supply
+    /// approach and outside all year with a 9 K one, though its supply air is the same.
+    @Test func singleZoneEnvelopeIsCheckedOnTheServersInlets() throws {
+        func failures(approach: String) throws -> PlantFailures {
+            let path = "\(PackagePaths.root)/Sites/energyplus/crac-approach-temp.yaml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let variant = "\(PackagePaths.root)/Tests/energyplus/approach-\(approach)-\(UUID().uuidString).yaml"
+            try text.replacingOccurrences(of: "ashrae_class: A3", with: "ashrae_class: A1")
+                .replacingOccurrences(of: "supply_approach_k: 2", with: "supply_approach_k: \(approach)")
+                .write(toFile: variant, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: variant) }
+            return RunSummary(try ScenarioRunner(input: SiteInput.load(path: variant)).simulate()).failures
+        }
+        let inside = try failures(approach: "2"), outside = try failures(approach: "9")
+        #expect(inside.inletTemperature.hours == 0)
+        #expect(outside.inletTemperature.hours > 8000)
+        #expect(outside.inletTemperature.worst.isApproximatelyEqual(to: 34, absoluteTolerance: 0.5))
+        #expect(outside.messages.contains { $0.hasPrefix("IT inlet temperature outside ASHRAE A1 allowable 15–32 °C: ") })
+    }
 }

@@ -70,8 +70,8 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .unmetCooling: D(.cooling, "unmet", "W", "cooling load the plants could not remove", .mean, .mean)
         case .itInletTemp: D(.cooling, "it_inlet_temp", "degC", "IT inlet air temperature (supply air with the servers' supply approach or recirculation; power-weighted)", .mean, .mean, presence: .withServerAirModel)
         case .returnAirTemp: D(.cooling, "return_air_temp", "degC", "return air temperature at the room's cooling units", .mean, .mean, presence: .withServerAirModel)
-        case .inletDewPoint: D(.cooling, "inlet_dew_point", "degC", "IT inlet air dew point (the hall's supply air; air zones: the zone inlet farthest outside the allowable dew points)", standardName: "dew_point_temperature", .point, .mean)
-        case .inletRelativeHumidity: D(.cooling, "inlet_relative_humidity", "%", "IT inlet air relative humidity (the hall's supply air; air zones: at the zone inlet farthest outside the allowable dew points)", standardName: "relative_humidity", .point, .mean)
+        case .inletDewPoint: D(.cooling, "inlet_dew_point", "degC", "IT inlet air dew point (the hall's supply air, or with the ITE model its warmest server inlet; air zones: the zone inlet farthest outside the allowable dew points)", standardName: "dew_point_temperature", .point, .mean)
+        case .inletRelativeHumidity: D(.cooling, "inlet_relative_humidity", "%", "IT inlet air relative humidity (the hall's supply air, or with the ITE model at its warmest server inlet; air zones: at the zone inlet farthest outside the allowable dew points)", standardName: "relative_humidity", .point, .mean)
 
         case .heatAvailable: D(.heatRecovery, "available", "W", "heat the heat pump's source loops offer", .mean, .mean)
         case .heatRecovered: D(.heatRecovery, "recovered", "W", "heat taken from the loops by the evaporator and the exchangers", .mean, .mean)

@@ -22,14 +22,21 @@ struct ITStage {
     /// Air zones: the warmest and the coldest inlet of each zone's clusters, °C (`/it/cluster_inlet_temp`), which
     /// the envelope checks; empty for a single-zone hall.
     var zoneInletHigh: [Double] = [], zoneInletLow: [Double] = []
+    /// A single-zone hall with the ITE model: the warmest and the coldest cluster inlet, °C, which the
+    /// envelope checks (the servers' own inlets, approach and recirculation included).
+    var hallInletHigh = -Double.infinity, hallInletLow = Double.infinity
     /// IT heat released to room air.
     var airHeat: Double { power - liquidHeat }
     /// The servers' return air (their outlets' mix plus the return approach), °C; nil in a well-mixed room.
     var serverReturn: Double? { returnMassFlow > 0 ? returnHeatFlow / returnMassFlow : nil }
 
-    mutating func noteZoneInlet(_ inlet: Double, zone: Int) {
-        zoneInletHigh[zone] = max(zoneInletHigh[zone], inlet)
-        zoneInletLow[zone] = min(zoneInletLow[zone], inlet)
+    mutating func noteInlet(_ inlet: Double, zone: Int) {
+        if zone < 0 {
+            (hallInletHigh, hallInletLow) = (max(hallInletHigh, inlet), min(hallInletLow, inlet))
+        } else {
+            zoneInletHigh[zone] = max(zoneInletHigh[zone], inlet)
+            zoneInletLow[zone] = min(zoneInletLow[zone], inlet)
+        }
     }
 }
 
@@ -97,6 +104,19 @@ struct InletExcursions {
     /// Air zones: whether each zone's inlet dry bulb was outside the allowable range; empty for one zone.
     var zoneTemperatureOutsideAllowable: [Bool] = []
     var outsideAllowable: Bool { temperatureOutsideAllowable || humidityOutsideAllowable }
+
+    /// Both inlets together: outside an envelope when either is; the dry bulb and the dew point farthest outside.
+    func worse(_ other: InletExcursions) -> InletExcursions {
+        var worst = self
+        worst.outsideRecommended = outsideRecommended || other.outsideRecommended
+        worst.temperatureOutsideAllowable = temperatureOutsideAllowable || other.temperatureOutsideAllowable
+        worst.humidityOutsideAllowable = humidityOutsideAllowable || other.humidityOutsideAllowable
+        if other.dryBulbExcess > dryBulbExcess { (worst.dryBulb, worst.dryBulbExcess) = (other.dryBulb, other.dryBulbExcess) }
+        if other.dewPointExcess > dewPointExcess {
+            (worst.dewPoint, worst.relativeHumidity, worst.dewPointExcess) = (other.dewPoint, other.relativeHumidity, other.dewPointExcess)
+        }
+        return worst
+    }
 }
 
 extension StepPlan {
@@ -120,13 +140,13 @@ extension StepPlan {
                 // A cluster without the ITE model takes in its zone's supply air.
                 let inlet = zone < 0 ? airSide.supplyAir(state) : state.zoneSupplyAir[zone]
                 if anyITE { recorder(.clusterInletTemp, cluster: index, Float(inlet)) }
-                if zone >= 0 { it.noteZoneInlet(inlet, zone: zone) }
+                it.noteInlet(inlet, zone: zone)
             }
             if anyITE, let ite = ites[index] {
                 let inlet = zone < 0 ? ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
                     : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: zoneRoomAir[zone])
                 recorder(.clusterInletTemp, cluster: index, Float(inlet))
-                if zone >= 0 { it.noteZoneInlet(inlet, zone: zone) }
+                it.noteInlet(inlet, zone: zone)
                 var itePower: Double
                 if let returnApproach = ite.returnApproach?.value {
                     // The servers' outlets make the room's return (`AirCooledITE`): the hall air's density at
@@ -312,12 +332,17 @@ extension StepPlan {
 
     /// The IT inlet air's dew point (°C) and relative humidity (fraction), and whether it is outside the
     /// recommended and the allowable ASHRAE envelopes. A single-zone hall's inlet is its supply air, its humidity
-    /// the hall's supply air (`HallHumidity`); φ = p_w / p_ws(t). Air zones: `zoneEnvelopeExcursions`.
+    /// the hall's supply air (`HallHumidity`); φ = p_w / p_ws(t). With the ITE model the servers' own inlets
+    /// are checked (supply plus approach and recirculation: a supply inside the envelope does not make a 2 K
+    /// warmer inlet so). Air zones: `zoneEnvelopeExcursions`.
     @inline(always)
     func airEnvelopeExcursions(_ it: ITStage, _ rejected: RejectionStage, state: SimulationState,
                                caches: inout StepCaches) -> InletExcursions {
         if zoneCount > 0 { return zoneEnvelopeExcursions(it, state: state) }
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
+        if it.hallInletHigh >= it.hallInletLow {
+            return worstInletExcursion(high: it.hallInletHigh, low: it.hallInletLow, humidityRatio: humidity)
+        }
         let hallHumidity = self.hallHumidity
         let dewPoint = caches.inletDewPoint(humidity) { hallHumidity.dewPoint(humidityRatio: $0) }
         let saturation = caches.supplyAirSaturation(airStep.supplyAir) {
@@ -348,25 +373,25 @@ extension StepPlan {
         var result: InletExcursions? = nil
         var zonesOutside = [Bool](repeating: false, count: zoneCount)
         for zone in 0..<zoneCount {
-            let humidity = state.zoneHumidityRatio[zone], dewPoint = hallHumidity.dewPoint(humidityRatio: humidity)
-            for dryBulb in [it.zoneInletHigh[zone], it.zoneInletLow[zone]] {
-                let saturation = Psychrometrics.saturationVaporPressure(temperature: dryBulb)
-                let relativeHumidity = hallHumidity.relativeHumidity(humidityRatio: humidity, saturationPressure: saturation)
-                let inlet = inletExcursion(dryBulb: dryBulb, dewPoint: dewPoint, relativeHumidity: relativeHumidity)
-                zonesOutside[zone] = zonesOutside[zone] || inlet.temperatureOutsideAllowable
-                guard var worst = result else { result = inlet; continue }
-                worst.outsideRecommended = worst.outsideRecommended || inlet.outsideRecommended
-                worst.temperatureOutsideAllowable = worst.temperatureOutsideAllowable || inlet.temperatureOutsideAllowable
-                worst.humidityOutsideAllowable = worst.humidityOutsideAllowable || inlet.humidityOutsideAllowable
-                if inlet.dryBulbExcess > worst.dryBulbExcess { (worst.dryBulb, worst.dryBulbExcess) = (inlet.dryBulb, inlet.dryBulbExcess) }
-                if inlet.dewPointExcess > worst.dewPointExcess {
-                    (worst.dewPoint, worst.relativeHumidity, worst.dewPointExcess) = (inlet.dewPoint, inlet.relativeHumidity, inlet.dewPointExcess)
-                }
-                result = worst
-            }
+            let inlet = worstInletExcursion(high: it.zoneInletHigh[zone], low: it.zoneInletLow[zone],
+                                            humidityRatio: state.zoneHumidityRatio[zone])
+            zonesOutside[zone] = inlet.temperatureOutsideAllowable
+            result = result.map { $0.worse(inlet) } ?? inlet
         }
         result?.zoneTemperatureOutsideAllowable = zonesOutside
         return result ?? inletExcursion(dryBulb: state.supplyAir, dewPoint: 0, relativeHumidity: 0.5)
+    }
+
+    /// The warmest and the coldest inlet of a room (°C) at its humidity ratio (kg/kg): outside an envelope when
+    /// either is, with the dry bulb and dew point farthest outside.
+    func worstInletExcursion(high: Double, low: Double, humidityRatio: Double) -> InletExcursions {
+        let dewPoint = hallHumidity.dewPoint(humidityRatio: humidityRatio)
+        func excursion(_ dryBulb: Double) -> InletExcursions {
+            let saturation = Psychrometrics.saturationVaporPressure(temperature: dryBulb)
+            let relativeHumidity = hallHumidity.relativeHumidity(humidityRatio: humidityRatio, saturationPressure: saturation)
+            return inletExcursion(dryBulb: dryBulb, dewPoint: dewPoint, relativeHumidity: relativeHumidity)
+        }
+        return excursion(high).worse(excursion(low))
     }
 
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
