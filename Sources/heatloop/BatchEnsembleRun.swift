@@ -42,16 +42,7 @@ enum BatchEnsembleRun {
     /// percentiles: the end of a local run and of a merge of its shards alike.
     static func publish(_ outcome: BatchEnsembleOutcome, to path: String, quiet: Bool, started: Date) throws {
         let table = outcome.table(origin: .now())
-        let csvPath = (path as NSString).deletingPathExtension + ".csv"
-        do {
-            try Signals.writing {
-                try HDF5ScenarioTableWriter(path: path, interruption: Signals.interruption).write(table)
-                try OutputPath.write(text: table.csv, to: csvPath)
-            }
-        } catch {
-            printError("error: could not write \(path) and \(csvPath): \(error)")
-            throw ExitStatus.failure
-        }
+        let csvPath = try OutputPath.writeTable(table, to: path)
         guard !quiet else { return }
         print(text(outcome))
         print("Results: \(path), \(csvPath)" + String(format: " (%.1f s)", Date().timeIntervalSince(started)))

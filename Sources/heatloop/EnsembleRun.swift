@@ -33,17 +33,7 @@ enum EnsembleRun {
             ResultAttribute("weather_ensemble", .string(weatherText(study))),
             ResultAttribute("seed", .int(Int(spec.seed))),
         ])
-        let csvPath = (path as NSString).deletingPathExtension + ".csv"
-        do {
-            try OutputPath.createFolder(for: path)
-            try Signals.writing {
-                try HDF5ScenarioTableWriter(path: path, interruption: Signals.interruption).write(table)
-                try OutputPath.write(text: table.csv, to: csvPath)
-            }
-        } catch {
-            printError("error: could not write \(path): \(error)")
-            throw ExitStatus.failure
-        }
+        try OutputPath.writeTable(table, to: path)
         if json {
             print(self.json(summary, study: study, output: path))
         } else if !quiet {

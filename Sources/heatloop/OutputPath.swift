@@ -33,6 +33,25 @@ enum OutputPath {
         try writer.write(document)
     }
 
+    /// Writes `table` to `path` (HDF5) and beside it as CSV (`.csv`), each atomically and inside
+    /// `Signals.writing`, making the folder first; prints what could not be written and throws
+    /// `ExitStatus.failure` when either fails. Returns the CSV's path.
+    @discardableResult
+    static func writeTable(_ table: ScenarioTable, to path: String) throws -> String {
+        let csvPath = (path as NSString).deletingPathExtension + ".csv"
+        do {
+            try createFolder(for: path)
+            try Signals.writing {
+                try HDF5ScenarioTableWriter(path: path, interruption: Signals.interruption).write(table)
+                try write(text: table.csv, to: csvPath)
+            }
+        } catch {
+            printError("error: could not write \(path) and \(csvPath): \(error)")
+            throw ExitStatus.failure
+        }
+        return csvPath
+    }
+
     /// Writes a text output (CSV, HTML) at `path` atomically (`AtomicOutput`); a stop signal abandons it.
     static func write(text: String, to path: String) throws {
         try AtomicOutput.publish(Data(text.utf8), to: path, interruption: Signals.interruption)

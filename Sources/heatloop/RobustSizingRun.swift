@@ -44,16 +44,7 @@ enum RobustSizingRun {
     static func publish(_ outcome: RobustSizingOutcome, of plan: SizingPlan, to tablePath: String, quiet: Bool,
                         started: Date) throws {
         let table = outcome.table(name: plan.spec.name, site: plan.designs.first?.scenario.siteName ?? "", origin: .now())
-        let csvPath = (tablePath as NSString).deletingPathExtension + ".csv"
-        do {
-            try Signals.writing {
-                try HDF5ScenarioTableWriter(path: tablePath, interruption: Signals.interruption).write(table)
-                try OutputPath.write(text: table.csv, to: csvPath)
-            }
-        } catch {
-            printError("error: could not write \(tablePath) and \(csvPath): \(error)")
-            throw ExitStatus.failure
-        }
+        let csvPath = try OutputPath.writeTable(table, to: tablePath)
         guard !quiet else { return }
         print(self.table(outcome, top: plan.spec.top, currency: plan.currency))
         print(outcome.recommendation.joined(separator: "\n"))

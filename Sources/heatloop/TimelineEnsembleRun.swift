@@ -37,17 +37,7 @@ enum TimelineEnsembleRun {
             ResultAttribute("seed", .int(Int(study.ensemble.spec.seed))),
         ])
         let file = OutputPath.resolve(output, siteName: "\(name)-timeline-ensemble")
-        let csvPath = (file as NSString).deletingPathExtension + ".csv"
-        do {
-            try OutputPath.createFolder(for: file)
-            try Signals.writing {
-                try HDF5ScenarioTableWriter(path: file, interruption: Signals.interruption).write(table)
-                try OutputPath.write(text: table.csv, to: csvPath)
-            }
-        } catch {
-            printError("error: could not write \(file): \(error)")
-            throw ExitStatus.failure
-        }
+        try OutputPath.writeTable(table, to: file)
         if json {
             print(self.json(summary, study: study, output: file))
         } else if !quiet {

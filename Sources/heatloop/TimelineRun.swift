@@ -30,17 +30,7 @@ enum TimelineRun {
             ResultAttribute("title", .string("HeatLoop timeline of \(name)")), ResultAttribute("site", .string(name)),
         ])
         let file = OutputPath.resolve(output, siteName: "\(name)-timeline")
-        let csvPath = (file as NSString).deletingPathExtension + ".csv"
-        do {
-            try OutputPath.createFolder(for: file)
-            try Signals.writing {
-                try HDF5ScenarioTableWriter(path: file, interruption: Signals.interruption).write(table)
-                try OutputPath.write(text: table.csv, to: csvPath)
-            }
-        } catch {
-            printError("error: could not write \(file): \(error)")
-            throw ExitStatus.failure
-        }
+        try OutputPath.writeTable(table, to: file)
         if json {
             print(self.json(summary, site: name, output: file))
         } else if !quiet {
