@@ -119,15 +119,14 @@ struct BatchEnsembleShardTests {
     }
 }
 
-extension BatchTests {
+extension SlurmClusterTests {
     /// A real single-node Slurm cluster (`../shared/slurm/`): the small batch under uncertainty as a 2-task
     /// array (one scenario each) and its afterany merge give exactly the `summary.h5` and `summary.csv` of
-    /// a local `heatloop batch`. In `BatchTests` so that it never runs beside the other Slurm tests (each
-    /// stops the cluster at its end). Needs root; about 1 min. Skipped, with the reason, where the cluster
+    /// a local `heatloop batch`. Needs root; about 1 min. Skipped, with the reason, where the cluster
     /// cannot start.
     @Test func slurmArrayBatchUnderUncertaintyMatchesALocalRun() throws {
-        let (slurm, log) = try Self.startLocalSlurm()
-        defer { _ = try? Self.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
+        let (slurm, log) = try BatchTests.startLocalSlurm()
+        defer { _ = try? BatchTests.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
 
         let folder = try temporaryFolder()
         let spec = try smallBatch(folder)

@@ -223,18 +223,24 @@ import Testing
         #expect(two.contains("#SBATCH --cpus-per-task=2") && two.contains("#SBATCH --array=0-1")
                 && two.contains("--summary-only"), "\(two)")
     }
+}
 
+/// The tests on the real local Slurm cluster (`../shared/slurm/`): one at a time, since each starts the
+/// cluster and stops it at its end, but beside the other suites, as they mostly wait on the scheduler.
+@Suite(.serialized) struct SlurmClusterTests {}
+
+extension SlurmClusterTests {
     /// A real single-node Slurm cluster (`../shared/slurm/`): a 2-task array of 2 cores each, summary only,
     /// plus its merge (which reads the two shard summaries) give the same summary as a local run, and each
     /// task ran its scenarios 2 at a time. Needs root (the CI machine); about 20–40 s. Skipped, with the
     /// reason, where the cluster cannot start.
     @Test func slurmArrayJobAndMergeMatchALocalRun() throws {
-        let (slurm, log) = try Self.startLocalSlurm()
-        defer { _ = try? Self.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
+        let (slurm, log) = try BatchTests.startLocalSlurm()
+        defer { _ = try? BatchTests.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
 
         let local = try temporaryFolder(), cluster = try temporaryFolder()
-        #expect(try CLI.run(["batch", Self.batch, "--output", local, "--quiet"]).status == 0)
-        let submitted = try CLI.run(["slurm", Self.batch, "--output", cluster, "--tasks", "2", "--cpus-per-task", "2",
+        #expect(try CLI.run(["batch", BatchTests.batch, "--output", local, "--quiet"]).status == 0)
+        let submitted = try CLI.run(["slurm", BatchTests.batch, "--output", cluster, "--tasks", "2", "--cpus-per-task", "2",
                                      "--summary-only", "--submit"])
         try #require(submitted.status == 0, "\(submitted.stdout) \(submitted.stderr)")
         let ids = submitted.stdout.split(separator: "\n").last?.split(separator: " ")
@@ -242,8 +248,8 @@ import Testing
         try #require(ids.count == 2, "job ids from: \(submitted.stdout)")
         let waited = try CLI.launch("/bin/bash", ["\(slurm)/wait-slurm-jobs.sh", "--timeout", "300"] + ids)
         #expect(waited.status == 0, "\(waited.stdout) \(waited.stderr)")
-        #expect(try csv(cluster) == csv(local))
-        #expect(results(cluster).isEmpty, "summary only: \(results(cluster))")
+        #expect(try BatchTests().csv(cluster) == BatchTests().csv(local))
+        #expect(BatchTests().results(cluster).isEmpty, "summary only: \(BatchTests().results(cluster))")
         #expect(files(in: "\(cluster)/shards").sorted() == ["0-of-2.h5", "1-of-2.h5"])
         let logs = files(in: "\(cluster)/logs").filter { !$0.hasPrefix("merge") }
         #expect(logs.count == 2, "\(logs)")

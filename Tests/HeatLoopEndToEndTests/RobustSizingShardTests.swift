@@ -147,15 +147,14 @@ struct RobustSizingShardTests {
     }
 }
 
-extension BatchTests {
+extension SlurmClusterTests {
     /// A real single-node Slurm cluster (`../shared/slurm/`): the tiny sweep under uncertainty as a
     /// 3-task array (one design each) and its merge give exactly the `sizing.csv` of a local
-    /// `heatloop size`; with one task made to fail, the merge runs anyway and fails naming its shard. In `BatchTests` so that it never runs beside the batch's Slurm test (each stops
-    /// the cluster at its end). Needs root; about 1–2 min. Skipped, with the reason, where the cluster
-    /// cannot start.
+    /// `heatloop size`; with one task made to fail, the merge runs anyway and fails naming its shard.
+    /// Needs root; about 1–2 min. Skipped, with the reason, where the cluster cannot start.
     @Test func slurmArraySizingUnderUncertaintyMatchesALocalRun() throws {
-        let (slurm, log) = try Self.startLocalSlurm()
-        defer { _ = try? Self.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
+        let (slurm, log) = try BatchTests.startLocalSlurm()
+        defer { _ = try? BatchTests.runLogged("\(slurm)/stop-local-slurm.sh", ["--purge"], log: log) }
 
         let folder = try temporaryFolder()
         let spec = try tinySpec(folder)
