@@ -115,6 +115,15 @@ HOURLY_VARS = [  # averaged; hourly, for stats
     ("*", "Fan Air Mass Flow Rate"),
     ("*", "Zone Predicted Sensible Load to Setpoint Heat Transfer Rate"),
     ("*", "Zone Air System Sensible Cooling Rate"),
+    ("*", "Cooling Tower Fan Electricity Rate"),
+    ("*", "Cooling Tower Air Flow Rate Ratio"),
+    ("*", "Cooling Tower Heat Transfer Rate"),
+    ("*", "Cooling Tower Make Up Water Volume Flow Rate"),
+    ("*", "Cooling Tower Operating Cells Count"),
+    ("*", "Pump Electricity Rate"),
+    ("*", "Pump Mass Flow Rate"),
+    ("*", "Chiller Condenser Inlet Temperature"),
+    ("*", "Chiller Part Load Ratio"),
 ]
 RUNPERIOD_VARS = [("*", "PUE"), ("*", "Power Utilization Effectiveness")]
 

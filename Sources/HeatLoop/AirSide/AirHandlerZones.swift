@@ -117,7 +117,7 @@ public struct AirHandlerZones: Sendable, Equatable {
         let stored = loop.thermalCapacity * (result.nextSupply - before) / stepSeconds
         air.compressorPower += result.rejection.chillerPower
         air.fanPower += result.rejection.fanPower
-        air.pumpPower += water.pumpPower
+        air.pumpPower += water.pumpPower + result.rejection.pumpPower
         air.waterUse += result.rejection.waterUse
         air.mode = result.rejection.mode
         air.unmet += result.unmet

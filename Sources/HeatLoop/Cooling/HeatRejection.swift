@@ -72,11 +72,16 @@ public struct WaterCooledChillerPlant: Sendable, Equatable {
     public var chiller: Chiller
     public var condenser: CondenserHeatSink
     public var economiser: PlateHeatExchanger?
+    /// The condenser-water pump, when the plant counts it: full power while the sink carries heat, its shaft
+    /// power into the condenser water (the sink rejects it too).
+    public var condenserPump: CondenserPump?
 
-    public init(chiller: Chiller, condenser: CondenserHeatSink, economiser: PlateHeatExchanger?) {
+    public init(chiller: Chiller, condenser: CondenserHeatSink, economiser: PlateHeatExchanger?,
+                condenserPump: CondenserPump? = nil) {
         self.chiller = chiller
         self.condenser = condenser
         self.economiser = economiser
+        self.condenserPump = condenserPump
     }
 
     /// Same contract as `HeatRejection.step`.
@@ -89,32 +94,36 @@ public struct WaterCooledChillerPlant: Sendable, Equatable {
                                  curveInputsClamped: false)
         }
         var free = 0.0
+        let pumpPower = condenserPump?.designPower.value ?? 0
+        let pumpHeat = pumpPower * (condenserPump?.heatToWater ?? 0)
         if let economiser {
             let limit = condenser.exchangerLimit(waterIn: waterIn, flow: flow, exchangerApproach: economiser.approach.value,
                                                  dryBulb: dryBulb, wetBulb: wetBulb)
             if limit >= load {
-                let sink = condenser.reject(load: load, dryBulb: dryBulb, wetBulb: wetBulb)
+                let sink = condenser.reject(load: load + pumpHeat, dryBulb: dryBulb, wetBulb: wetBulb)
                 return RejectionStep(removed: load, chillerPower: 0, fanPower: sink.fanPower, waterUse: sink.waterUse,
-                                     mode: .free, heatToAtmosphere: load, curveInputsClamped: false)
+                                     mode: .free, heatToAtmosphere: load + pumpPower,
+                                     curveInputsClamped: sink.outsideBounds, pumpPower: pumpPower)
             }
             free = limit
         }
         // First pass at the sink temperature before the chiller's heat; a second one if that heat pushes the
-        // sink past its design capacity (the leaving water then floats, see `FixedApproachCircuit`).
-        var condenserEntering = condenser.leavingWater(load: free, dryBulb: dryBulb, wetBulb: wetBulb)
+        // sink past its design capacity (the leaving water then floats, see `FixedApproachCircuit`) or, for a
+        // tower whose approach grows with its range (YorkCalc), simply warms it.
+        var condenserEntering = condenser.leavingWater(load: free + pumpHeat, dryBulb: dryBulb, wetBulb: wetBulb)
         var chilled = chiller.step(load: load - free, chilledWaterLeaving: setpoint, condenserEntering: condenserEntering)
         var rejected = free + chilled.heatRejected
-        let settled = condenser.leavingWater(load: rejected, dryBulb: dryBulb, wetBulb: wetBulb)
+        let settled = condenser.leavingWater(load: rejected + pumpHeat, dryBulb: dryBulb, wetBulb: wetBulb)
         if settled > condenserEntering {
             condenserEntering = settled
             chilled = chiller.step(load: load - free, chilledWaterLeaving: setpoint, condenserEntering: condenserEntering)
             rejected = free + chilled.heatRejected
         }
-        let sink = condenser.reject(load: rejected, dryBulb: dryBulb, wetBulb: wetBulb)
+        let sink = condenser.reject(load: rejected + pumpHeat, dryBulb: dryBulb, wetBulb: wetBulb)
         return RejectionStep(removed: free + chilled.removed, chillerPower: chilled.power,
                              fanPower: sink.fanPower + chilled.condenserFanPower, waterUse: sink.waterUse,
-                             mode: free > 0 ? .partial : .mechanical, heatToAtmosphere: rejected,
-                             curveInputsClamped: chilled.curveInputsClamped)
+                             mode: free > 0 ? .partial : .mechanical, heatToAtmosphere: rejected + pumpPower,
+                             curveInputsClamped: chilled.curveInputsClamped || sink.outsideBounds, pumpPower: pumpPower)
     }
 }
 
@@ -124,6 +133,9 @@ public enum CondenserHeatSink: Sendable, Equatable {
     case coolingTower(CoolingTower)
     /// Dry cooler on a closed circuit: approach to the coil air inlet (dry bulb, or pads' outlet).
     case dryCooler(DryCooler)
+    /// Open cooling tower with a variable-speed fan and the YorkCalc approach correlation, controlled to a
+    /// condenser-water setpoint (EnergyPlus `CoolingTower:VariableSpeed`).
+    case yorkCalcTower(YorkCalcTower)
 
     /// Water leaving the sink when it rejects `load` W, °C.
     @inline(__always)
@@ -131,6 +143,7 @@ public enum CondenserHeatSink: Sendable, Equatable {
         switch self {
         case .coolingTower(let tower): tower.leavingWater(load: load, wetBulb: wetBulb)
         case .dryCooler(let cooler): cooler.condenserLeavingWater(load: load, dryBulb: dryBulb, wetBulb: wetBulb)
+        case .yorkCalcTower(let tower): tower.leavingWater(load: load, wetBulb: wetBulb)
         }
     }
 
@@ -144,6 +157,8 @@ public enum CondenserHeatSink: Sendable, Equatable {
         case .dryCooler(let cooler):
             cooler.exchangerLimit(waterIn: waterIn, flow: flow, exchangerApproach: exchangerApproach,
                                   dryBulb: dryBulb, wetBulb: wetBulb)
+        case .yorkCalcTower(let tower):
+            tower.exchangerLimit(waterIn: waterIn, flow: flow, exchangerApproach: exchangerApproach, wetBulb: wetBulb)
         }
     }
 
@@ -157,6 +172,10 @@ public enum CondenserHeatSink: Sendable, Equatable {
         case .dryCooler(let cooler):
             let step = cooler.condenserStep(load: load, dryBulb: dryBulb, wetBulb: wetBulb)
             return HeatSinkStep(leavingWater: step.leavingWater, fanPower: step.fanPower, waterUse: step.waterUse)
+        case .yorkCalcTower(let tower):
+            let step = tower.step(load: load, dryBulb: dryBulb, wetBulb: wetBulb)
+            return HeatSinkStep(leavingWater: step.leavingWater, fanPower: step.fanPower, waterUse: step.waterUse,
+                                outsideBounds: step.outsideBounds)
         }
     }
 }
@@ -166,6 +185,8 @@ public struct HeatSinkStep: Sendable, Equatable {
     public var leavingWater: Double
     public var fanPower: Double
     public var waterUse: Double
+    /// True when the sink's performance correlation was evaluated outside its fitted bounds (YorkCalc).
+    public var outsideBounds = false
 }
 
 /// A plate heat exchanger between the loop water and the heat sink's water (the water-side economiser):
@@ -202,8 +223,10 @@ public struct RejectionStep: Sendable, Equatable {
     /// Make-up water: adiabatic pads, or tower evaporation + blowdown + drift, kg/s.
     public var waterUse: Double
     public var mode: CoolingMode
-    /// Heat leaving to the outdoor air: `removed` + compressor power.
+    /// Heat leaving to the outdoor air: `removed` + compressor power (+ the condenser pump's).
     public var heatToAtmosphere: Double
-    /// True when a chiller curve input lay outside its stated range this step (clamped).
+    /// True when a chiller curve or tower correlation input lay outside its stated range this step (clamped).
     public var curveInputsClamped: Bool
+    /// The condenser-water pump of a water-cooled chiller plant, W (0 for plants without one).
+    public var pumpPower = 0.0
 }

@@ -28,6 +28,26 @@ public struct QuadraticCurve: Sendable, Equatable {
     }
 }
 
+/// `a + b x + c x² + d x³` (EnergyPlus `Curve:Cubic`), the input clamped to its stated range and the output to
+/// its limits.
+public struct CubicCurve: Sendable, Equatable {
+    public var a: Double, b: Double, c: Double, d: Double
+    public var xRange: ClosedRange<Double>
+    public var outputRange: ClosedRange<Double>
+
+    public init(_ a: Double, _ b: Double, _ c: Double, _ d: Double, x: ClosedRange<Double> = -.infinity ... .infinity,
+                output: ClosedRange<Double> = -.infinity ... .infinity) {
+        (self.a, self.b, self.c, self.d) = (a, b, c, d)
+        xRange = x
+        outputRange = output
+    }
+
+    @inline(__always) public func callAsFunction(_ x: Double) -> Double {
+        let x = min(xRange.upperBound, max(xRange.lowerBound, x))
+        return min(outputRange.upperBound, max(outputRange.lowerBound, a + x * (b + x * (c + d * x))))
+    }
+}
+
 /// `a + b x + c x² + d y + e y² + f x y`, inputs clamped to their stated ranges and the output to its limits.
 ///
 /// The six coefficients are stored as plain fields (not an array) so that a curve is a trivially

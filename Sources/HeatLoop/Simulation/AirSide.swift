@@ -96,7 +96,7 @@ public enum AirSide: Sendable, Equatable {
             let stored = loop.thermalCapacity * (result.nextSupply - before) / stepSeconds
             return AirSideStep(
                 compressorPower: result.rejection.chillerPower, fanPower: collection.fanPower + result.rejection.fanPower,
-                pumpPower: water.pumpPower, waterUse: result.rejection.waterUse, mode: result.rejection.mode,
+                pumpPower: water.pumpPower + result.rejection.pumpPower, waterUse: result.rejection.waterUse, mode: result.rejection.mode,
                 unmet: result.unmet, heatIn: water.heatIn, heatOut: result.rejection.removed + recovered + stored,
                 machineHeat: collection.fanPower + water.pumpPower, supplyAir: supplyAir,
                 returnAir: supplyAir + air.airTemperatureRise.value, chilledWaterSupply: result.nextSupply, coilSurface: result.nextSupply,
@@ -166,7 +166,7 @@ public enum AirSide: Sendable, Equatable {
         let evaporativeWater = (run.direct.water.total + run.indirect.water.total) * Fluid.waterDensity
         return AirSideStep(
             compressorPower: plant.chillerPower + run.dx.power, fanPower: run.fanPower + plant.fanPower,
-            pumpPower: pumpPower + evaporative, waterUse: plant.waterUse + evaporativeWater,
+            pumpPower: pumpPower + evaporative + plant.pumpPower, waterUse: plant.waterUse + evaporativeWater,
             mode: run.dx.power > 0 ? .mechanical : run.coil.sensibleCooling > 0 ? plant.mode : .free,
             unmet: (unmet > 1e-9 * max(1, collection.roomHeat) ? unmet : 0) + plantUnmet,
             heatIn: collection.roomHeat + run.fanHeat + pumpPower,

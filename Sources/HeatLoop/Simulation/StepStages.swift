@@ -300,7 +300,7 @@ extension StepPlan {
         let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
         let chillerPower = airStep.compressorPower + (liquidStep?.rejection.chillerPower ?? 0)
         let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
-        let pumpPower = airStep.pumpPower + (liquidCollection?.pumpPower ?? 0)
+        let pumpPower = airStep.pumpPower + (liquidCollection?.pumpPower ?? 0) + (liquidStep?.rejection.pumpPower ?? 0)
         let humidifierPower = rejected.hall.humidifierPower
         let coolingPower = chillerPower + fanPower + pumpPower + humidifierPower
         let facilityPower = it.power + electrical.losses + coolingPower

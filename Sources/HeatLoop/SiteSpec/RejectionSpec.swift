@@ -162,6 +162,8 @@ public struct WaterCooledChillerSpec: SpecSection {
     public var coolingTower: CoolingTowerSpec?
     public var dryCooler: DryCoolerSpec?
     public var economiser: PlateExchangerSpec? = PlateExchangerSpec()
+    /// The condenser-water pump; absent: not counted.
+    public var condenserPump: CondenserPumpSpec?
 
     public init() {}
 
@@ -171,6 +173,8 @@ public struct WaterCooledChillerSpec: SpecSection {
                          derived: "a cooling tower with the defaults below, unless dry_cooler is given"),
         .optionalSection("dry_cooler", \.dryCooler, doc: "Dry cooler on the condenser water instead of a tower."),
         .optionalSection("economiser", \.economiser, doc: "Water-side economiser (`none` removes it).", off: ["none"]),
+        .optionalSection("condenser_pump", \.condenserPump,
+                         doc: "Condenser-water pump at the tower's design flow while the plant rejects heat (absent: not counted)."),
     ], check: { plant, o in
         if o["cooling_tower"].isPresent, o["dry_cooler"].isPresent {
             o["dry_cooler"].problem("give one condenser heat sink: 'cooling_tower' or 'dry_cooler', not both")
@@ -178,7 +182,27 @@ public struct WaterCooledChillerSpec: SpecSection {
         if plant.dryCooler?.trimChiller != nil {
             o["dry_cooler"].problem("a condenser dry cooler has no trim chiller of its own")
         }
+        if o["condenser_pump"].isPresent, o["dry_cooler"].isPresent {
+            o["condenser_pump"].problem("the condenser pump moves a cooling tower's design water flow; give 'cooling_tower', not 'dry_cooler'")
+        }
     })
+}
+
+/// The condenser-water pump of a water-cooled chiller plant (EnergyPlus `Pump:VariableSpeed` on the condenser loop,
+/// its defaults): design power `V̇_tower Δp / (0.78 η_motor)`, the motor's shaft power into the water.
+public struct CondenserPumpSpec: SpecSection {
+    /// EnergyPlus's default design head, 179,352 Pa.
+    public var headKpa = 179.352
+    public var motorEfficiency = 0.9
+
+    public init() {}
+
+    public static let schema = Schema<CondenserPumpSpec>([
+        .number("head_kpa", \.headKpa, unit: "kPa", range: 1...2000, doc: "Pump head at design flow."),
+        .number("motor_efficiency", \.motorEfficiency, range: 0.3...1,
+                doc: "Motor efficiency: design power is flow × head / (0.78 × it) (EnergyPlus's impeller efficiency 0.78); "
+                    + "the motor's shaft power heats the condenser water."),
+    ])
 }
 
 /// An open cooling tower on the condenser water (defaults: CTI rating point, Modelica `YorkCalc` nominal).
@@ -194,8 +218,12 @@ public struct CoolingTowerSpec: SpecSection {
     public var cyclesOfConcentration = 4.0
     /// Drift, % of circulating water (EnergyPlus default 0.008 %).
     public var driftPct = 0.008
+    /// The YorkCalc variable-speed tower instead of the constant approach.
+    public var yorkcalc: YorkCalcSpec?
 
     public init() {}
+
+    var isConstantApproach: Bool { yorkcalc == nil }
 
     public static let schema = Schema<CoolingTowerSpec>([
         .number("approach_k", \.approachK, unit: "K", range: 0.5...20, doc: "Leaving water above the wet bulb at design."),
@@ -203,13 +231,69 @@ public struct CoolingTowerSpec: SpecSection {
         .optionalNumber("capacity_mw", \.capacityMw, unit: "MW", range: 0.001...10_000, doc: "Heat rejected at design.",
                         derived: "the loop's design heat × design_sizing_factor × (1 + 1/COP at the design condition)"),
         .number("fan_power_pct", \.fanPowerPct, unit: "%", range: 0...10, doc: "Fan power at full speed, share of design heat."),
-        .number("fan_exponent", \.fanExponent, range: 1...3, doc: "Exponent of fan power in the speed fraction."),
-        .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed."),
+        .number("fan_exponent", \.fanExponent, range: 1...3,
+                doc: "Exponent of fan power in the speed fraction (constant-approach tower).").encoded(when: { $0.isConstantApproach }),
+        .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed (YorkCalc: the minimum air flow ratio)."),
         .number("cycles_of_concentration", \.cyclesOfConcentration, range: 1.1...20,
                 doc: "Blow-down is evaporation / (COC − 1) − drift.",
                 hint: "blow-down is evaporation / (COC − 1) − drift, so COC must exceed 1"),
         .number("drift_pct", \.driftPct, unit: "%", range: 0...1, doc: "Drift, share of circulating water."),
-    ])
+        .optionalSection("yorkcalc", \.yorkcalc,
+                         doc: "EnergyPlus CoolingTower:VariableSpeed (YorkCalc): the approach from the correlation, calibrated at "
+                            + "approach_k, range_k and design_wet_bulb_c, the fan modulated to a condenser-water setpoint."),
+    ], check: { tower, o in
+        guard let york = tower.yorkcalc, let correlation = YorkCalcCorrelation.named(york.correlation) else { return }
+        if YorkCalcTower.calibratedWaterFlowRatio(correlation, wetBulb: york.designWetBulbC, range: tower.rangeK,
+                                                  approach: tower.approachK) == nil {
+            o["approach_k"].problem("the YorkCalc correlation gives no approach of \(formatNumber(tower.approachK)) K at range "
+                + "\(formatNumber(tower.rangeK)) K and wet bulb \(formatNumber(york.designWetBulbC)) °C for any water flow ratio "
+                + "0.5…\(formatNumber(4 * correlation.waterFlowRatioBounds.upperBound)); change approach_k, range_k or design_wet_bulb_c")
+        }
+    })
+}
+
+/// The YorkCalc variable-speed tower's own keys (EnergyPlus `CoolingTower:VariableSpeed` and its
+/// `SetpointManager:FollowOutdoorAirTemperature`); defaults are EnergyPlus's or, where it has none, the 2-zone example's.
+public struct YorkCalcSpec: SpecSection {
+    public var correlation = "energyplus-yorkcalc"
+    /// EnergyPlus's default design inlet air wet bulb.
+    public var designWetBulbC = 25.6
+    public var freeConvectionFraction = 0.125
+    public var fanPowerCurve = [-0.00931516301535329, 0.0512333965844443, -0.0838364671381841, 1.04191823356909]
+    /// Default: EnergyPlus's sizing, fan power × 0.5 / 190 Pa.
+    public var airFlowM3PerS: Double?
+    public var setpointOffsetK = 0.0
+    public var minSetpointC = 10.0
+    public var maxSetpointC = 80.0
+
+    public init() {}
+
+    public static let schema = Schema<YorkCalcSpec>([
+        .text("correlation", \.correlation,
+              doc: "A shipped YorkCalc correlation: " + YorkCalcCorrelation.shipped.map(\.slug).joined(separator: ", ") + "."),
+        .number("design_wet_bulb_c", \.designWetBulbC, unit: "°C", range: -10...40,
+                doc: "Inlet air wet bulb of the design point the water flow is calibrated at (with approach_k and range_k)."),
+        .number("free_convection_fraction", \.freeConvectionFraction, range: 0.001...0.2,
+                doc: "Fraction of the tower's capacity with the fan off."),
+        .numbers("fan_power_curve", \.fanPowerCurve, count: 4, range: -1e6...1e6,
+                 doc: "Cubic a, b, c, d of fan power / design fan power in the air flow ratio (evaluated at 0.15…1)."),
+        .optionalNumber("air_flow_m3_per_s", \.airFlowM3PerS, unit: "m³/s", range: 0.001...1e5,
+                        doc: "Air flow at full fan speed (for the evaporation).",
+                        derived: "design fan power × 0.5 / 190 Pa (EnergyPlus's sizing)"),
+        .number("setpoint_offset_k", \.setpointOffsetK, unit: "K", range: -20...40,
+                doc: "Condenser-water setpoint above the outdoor wet bulb."),
+        .number("min_setpoint_c", \.minSetpointC, unit: "°C", range: -20...80, doc: "Lowest condenser-water setpoint."),
+        .number("max_setpoint_c", \.maxSetpointC, unit: "°C", range: -20...100, doc: "Highest condenser-water setpoint."),
+    ], check: { york, o in
+        if YorkCalcCorrelation.named(york.correlation) == nil {
+            let slugs = YorkCalcCorrelation.shipped.map(\.slug)
+            o["correlation"].problem("no YorkCalc correlation '\(york.correlation)'\(Suggestion.hint(for: york.correlation, in: slugs)); "
+                + "shipped: \(slugs.joined(separator: ", "))")
+        }
+        if york.minSetpointC > york.maxSetpointC {
+            o["min_setpoint_c"].problem("min_setpoint_c \(formatNumber(york.minSetpointC)) is above max_setpoint_c \(formatNumber(york.maxSetpointC))")
+        }
+    })
 }
 
 /// The water-side economiser's plate heat exchanger.

@@ -17,16 +17,46 @@ extension RejectionSpec {
                 // Condenser water returns about one design range (5.6 K) above the leaving water of ~35 °C.
                 sink = .dryCooler(cooler.model(waterIn: cooler.designAmbientC + cooler.approachK + 5.6))
             } else {
-                sink = .coolingTower((plant.coolingTower ?? CoolingTowerSpec()).model)
+                sink = (plant.coolingTower ?? CoolingTowerSpec()).sink
             }
+            let tower = plant.coolingTower ?? CoolingTowerSpec()
             return .waterCooledChiller(WaterCooledChillerPlant(
                 chiller: plant.chiller.model, condenser: sink,
-                economiser: plant.economiser.map { PlateHeatExchanger(approach: TemperatureDelta($0.approachK)) }))
+                economiser: plant.economiser.map { PlateHeatExchanger(approach: TemperatureDelta($0.approachK)) },
+                condenserPump: plant.condenserPump.map {
+                    CondenserPump(designPower: CondenserPump.designPower(
+                                      volumeFlow: tower.designWaterFlow / Fluid.waterDensity, head: $0.headKpa * 1000,
+                                      motorEfficiency: $0.motorEfficiency),
+                                  heatToWater: $0.motorEfficiency)
+                }))
         }
     }
 }
 
 extension CoolingTowerSpec {
+    /// Circulating water at design, kg/s: the design heat over `c_p` × range.
+    var designWaterFlow: Double { (capacityMw ?? 0) * 1e6 / (Fluid.waterSpecificHeat * rangeK) }
+
+    /// The constant-approach tower, or the YorkCalc one with `yorkcalc`.
+    var sink: CondenserHeatSink {
+        guard let york = yorkcalc else { return .coolingTower(model) }
+        let correlation = YorkCalcCorrelation.named(york.correlation) ?? .energyPlusDefault
+        let fanPower = (capacityMw ?? 0) * 1e6 * fanPowerPct / 100
+        let curve = york.fanPowerCurve
+        return .yorkCalcTower(YorkCalcTower(
+            correlation: correlation, designWaterFlow: designWaterFlow,
+            designWaterFlowRatio: YorkCalcTower.calibratedWaterFlowRatio(
+                correlation, wetBulb: york.designWetBulbC, range: rangeK, approach: approachK) ?? 1,
+            designFanPower: Watts(fanPower),
+            fanPowerRatio: CubicCurve(curve[0], curve[1], curve[2], curve[3], x: 0.15...1),
+            minimumAirFlowRatio: minFanFraction, freeConvectionFraction: york.freeConvectionFraction,
+            // EnergyPlus sizes the air flow from the fan power: 0.5 total efficiency against 190 Pa.
+            designAirFlow: york.airFlowM3PerS ?? fanPower * 0.5 / 190,
+            setpoint: WetBulbReset(offset: TemperatureDelta(york.setpointOffsetK), minimum: Celsius(york.minSetpointC),
+                                   maximum: Celsius(york.maxSetpointC)),
+            cyclesOfConcentration: cyclesOfConcentration, driftFraction: driftPct / 100))
+    }
+
     var model: CoolingTower {
         let capacity = (capacityMw ?? 0) * 1e6
         return CoolingTower(

@@ -410,6 +410,20 @@ public enum Psychrometrics {
         (2501 - 2.326 * temperature) * 1000
     }
 
+    /// Temperature of saturated air with enthalpy `enthalpy` (J/kg_da) at `pressure` Pa, °C: the root of
+    /// `h(t, W_s(t, p)) = enthalpy` (eq. 30 with eq. 20), found by bisection on −60…100 °C to 0.001 K
+    /// (EnergyPlus's `PsyTsatFnHPb`, used for a cooling tower's saturated exit air).
+    /// Source: ASHRAE Handbook — Fundamentals 2017, ch. 1, eq. 20 and 30.
+    public static func saturationTemperature(enthalpy: Double, pressure: Double) -> Double {
+        var low = -60.0, high = 100.0
+        while high - low > temperatureTolerance {
+            let middle = (low + high) / 2
+            let h = self.enthalpy(dryBulb: middle, humidityRatio: saturationHumidityRatio(temperature: middle, pressure: pressure))
+            if h < enthalpy { low = middle } else { high = middle }
+        }
+        return (low + high) / 2
+    }
+
     // MARK: Helpers
 
     /// Clamps to the saturation equations' range −100…200 °C; NaN stays NaN.

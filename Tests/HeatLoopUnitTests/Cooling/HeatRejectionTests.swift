@@ -124,14 +124,14 @@ struct HeatRejectionTests {
             checkLoopEnergyBalance(loop: loop, supply: supply, collection: collection, recovered: recovered,
                                    step: step, stepSeconds: dt)
             let r = step.rejection
-            #expect(r.heatToAtmosphere.isApproximatelyEqual(to: r.removed + r.chillerPower, relativeTolerance: 1e-12))
+            #expect(r.heatToAtmosphere.isApproximatelyEqual(to: r.removed + r.chillerPower + r.pumpPower, relativeTolerance: 1e-12))
             #expect(r.removed >= 0 && r.chillerPower >= 0 && r.fanPower >= 0 && r.waterUse >= 0)
             supply = step.nextSupply
         }
     }
 }
 
-/// One of each `HeatRejection` case (and both condenser sinks), all 2–3 MW.
+/// One of each `HeatRejection` case (and every condenser sink, the YorkCalc tower with a condenser pump), all 2–3 MW.
 private let allPlants: [HeatRejection] = {
     let tower = CoolingTower(designCapacity: .megawatts(3), approach: TemperatureDelta(3.9), range: TemperatureDelta(5.6),
                              fan: AffinityMachine(designPower: .kilowatts(30), exponent: 3, minimumFraction: 0.2),
@@ -139,6 +139,17 @@ private let allPlants: [HeatRejection] = {
     let water = Chiller(curveSet: ChillerCurveSet.named("york-yk-vsd")!, capacity: .megawatts(2.5))
     let air = Chiller(curveSet: ChillerCurveSet.named("carrier-30rb-scroll")!, capacity: .megawatts(2.5))
     let hx = PlateHeatExchanger(approach: TemperatureDelta(1.5))
+    let correlation = YorkCalcCorrelation.energyPlusDefault
+    let yorkCalc = YorkCalcTower(
+        correlation: correlation, designWaterFlow: 3e6 / (4180 * 5.6),
+        designWaterFlowRatio: YorkCalcTower.calibratedWaterFlowRatio(correlation, wetBulb: 25.6, range: 5.6, approach: 3.9)!,
+        designFanPower: .kilowatts(30), fanPowerRatio: YorkCalcTower.energyPlusFanPowerRatio, minimumAirFlowRatio: 0.2,
+        freeConvectionFraction: 0.125, designAirFlow: 80,
+        setpoint: WetBulbReset(offset: TemperatureDelta(3), minimum: Celsius(12), maximum: Celsius(35)),
+        cyclesOfConcentration: 4, driftFraction: 5e-4)
+    let pump = CondenserPump(designPower: .kilowatts(25), heatToWater: 0.9)
+    let blast = Chiller(model: .electricBLAST(.twoZoneDataCenter), capacity: .megawatts(2.5), evaporatorApproach: TemperatureDelta(0),
+                        condenserApproach: TemperatureDelta(0), maximumCOP: .infinity)
     return [
         .dryCooler(dryCooler, trimChiller: trim),
         .dryCooler(dryCooler, trimChiller: air),
@@ -148,5 +159,9 @@ private let allPlants: [HeatRejection] = {
         .waterCooledChiller(WaterCooledChillerPlant(chiller: water, condenser: .coolingTower(tower), economiser: hx)),
         .waterCooledChiller(WaterCooledChillerPlant(chiller: water, condenser: .coolingTower(tower), economiser: nil)),
         .waterCooledChiller(WaterCooledChillerPlant(chiller: water, condenser: .dryCooler(dryCooler), economiser: hx)),
+        .waterCooledChiller(WaterCooledChillerPlant(chiller: water, condenser: .yorkCalcTower(yorkCalc), economiser: hx,
+                                                    condenserPump: pump)),
+        .waterCooledChiller(WaterCooledChillerPlant(chiller: blast, condenser: .yorkCalcTower(yorkCalc), economiser: nil,
+                                                    condenserPump: pump)),
     ]
 }()
