@@ -9,16 +9,17 @@ import Testing
 /// inlet is the plain mean of its two ITE objects' inlets, so HeatLoop's is the mean of its two clusters'
 /// (`/it/cluster_inlet_temp`), not the power-weighted `/cooling/it_inlet_temp`.
 ///
-/// Measured 2026-12-05 (HeatLoop − EnergyPlus): PUE −1.4 … −0.1 %, IT +0.4 … +1.4 % and cooling −7.2 … +0.2 %; hourly
-/// inlet MAE 0.50 … 0.56 K. PUE and IT meet issue 16's targets (2 %, 3 %); cooling (5 %: Chicago −6.5 %, Tampa −7.2 %,
-/// Tucson −5.2 %) and the inlet MAE (0.5 K) do not, and IT meets its target partly because two zone errors cancel:
-/// West's IT is ≈ 5 % low (its inlet ≈ 0.6 K colder: EnergyPlus's zone floats above its setpoint and its supply plenum
-/// warms the air, `EnergyPlusWestZoneTests`), East's ≈ 2 % high (its inlet held at 42 °C, the 40 °C top of class A3's
-/// supply plus the 2 K approach, where EnergyPlus's supply reset follows the overheated zone to ≈ 41 °C through a
-/// plenum and an envelope HeatLoop does not model). Cooling misses in its parts (Tampa): HeatLoop's chiller and DX coil
-/// use 212 MWh against EnergyPlus's 157, its tower fan, pumps and evaporative coolers ≈ 19 MWh against 99 (EnergyPlus's
-/// YorkCalc tower 43, pumps 42; HeatLoop's tower holds a constant approach, the BLAST chiller is approximated by EIR
-/// curves); Docs/energyplus.md.
+/// Measured 2026-12-05 (HeatLoop − EnergyPlus), with the IDF's BLAST chiller, YorkCalc tower and condenser pump: PUE
+/// −0.6 … 0.0 %, IT +0.4 … +1.4 % and cooling −5.2 … +1.7 %; hourly inlet MAE 0.50 … 0.56 K. PUE and IT meet issue
+/// 16's targets (2 %, 3 %), cooling (5 %) in Chicago (−4.9 %), San Francisco and Tampa but not Tucson (−5.2 %, no
+/// chiller there: its DX coil and evaporative coolers, the air side), the inlet MAE (0.5 K) nowhere; IT meets its target
+/// partly because two zone errors cancel: West's IT is ≈ 5 % low (its inlet ≈ 0.6 K colder: EnergyPlus's zone floats
+/// above its setpoint and its supply plenum warms the air, `EnergyPlusWestZoneTests`), East's ≈ 2 % high (its inlet
+/// held at 42 °C, the 40 °C top of class A3's supply plus the 2 K approach, where EnergyPlus's supply reset follows the
+/// overheated zone to ≈ 41 °C through a plenum and an envelope HeatLoop does not model). In Tampa the tower fan is
+/// 40.6 MWh against EnergyPlus's 43.0 and the condenser pump 36.8 against 40.8 (the chiller runs 1,686 h against
+/// EnergyPlus's 1,835 full-load hours: the East coil's load), the chiller 61.6 against 40.0 and the DX coil 104.7 against
+/// 117.4; Docs/energyplus.md.
 /// The bounds below hold today's gap, so a change that widens it fails.
 @Suite struct EnergyPlus2ZoneTests {
     static let model = "2ZoneDataCenterHVAC_wEconomizer"
@@ -42,9 +43,9 @@ import Testing
             let meanAbsoluteDifference = zip(inlet, reference.inlet).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(inlet.count)
             let pue = kpis.pue / reference.pue - 1, it = kpis.itMWh * 1000 / reference.itKWh - 1
             let cooling = kpis.coolingMWh * 1000 / reference.coolingKWh - 1
-            #expect(abs(pue) <= 0.02, "2-zone \(climate): PUE \(kpis.pue) vs EnergyPlus \(reference.pue)")
+            #expect(abs(pue) <= 0.01, "2-zone \(climate): PUE \(kpis.pue) vs EnergyPlus \(reference.pue)")
             #expect(abs(it) <= 0.03, "2-zone \(climate): IT \(kpis.itMWh) MWh vs \(reference.itKWh / 1000)")
-            #expect((-0.08 ... 0.02).contains(cooling), "2-zone \(climate): cooling \(kpis.coolingMWh) MWh vs \(reference.coolingKWh / 1000)")
+            #expect((-0.06 ... 0.03).contains(cooling), "2-zone \(climate): cooling \(kpis.coolingMWh) MWh vs \(reference.coolingKWh / 1000)")
             #expect(meanAbsoluteDifference <= 0.6, "2-zone \(climate): hourly IT inlet MAE \(meanAbsoluteDifference) K")
             pues.append((climate, kpis.pue, reference.pue))
             #expect(kpis.maximumEnergyBalanceResidual < 1e-6)
