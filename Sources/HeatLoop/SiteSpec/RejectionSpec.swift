@@ -260,7 +260,7 @@ public struct YorkCalcSpec: SpecSection {
     public var designWetBulbC = 25.6
     public var freeConvectionFraction = 0.125
     public var fanPowerCurve = [-0.00931516301535329, 0.0512333965844443, -0.0838364671381841, 1.04191823356909]
-    /// Default: EnergyPlus's sizing, fan power × 0.5 / 190 Pa.
+    /// Default: EnergyPlus's sizing at sea level, fan power × 0.5 / 190 Pa.
     public var airFlowM3PerS: Double?
     public var setpointOffsetK = 0.0
     public var minSetpointC = 10.0
@@ -279,7 +279,8 @@ public struct YorkCalcSpec: SpecSection {
                  doc: "Cubic a, b, c, d of fan power / design fan power in the air flow ratio (evaluated at 0.15…1)."),
         .optionalNumber("air_flow_m3_per_s", \.airFlowM3PerS, unit: "m³/s", range: 0.001...1e5,
                         doc: "Air flow at full fan speed (for the evaporation).",
-                        derived: "design fan power × 0.5 / 190 Pa (EnergyPlus's sizing)"),
+                        derived: "design fan power × 0.5 / 190 Pa (EnergyPlus's sizing at sea level; it scales that by "
+                            + "101,325 Pa / the site's pressure, +2 % at 200 m)"),
         .number("setpoint_offset_k", \.setpointOffsetK, unit: "K", range: -20...40,
                 doc: "Condenser-water setpoint above the outdoor wet bulb."),
         .number("min_setpoint_c", \.minSetpointC, unit: "°C", range: -20...80, doc: "Lowest condenser-water setpoint."),
