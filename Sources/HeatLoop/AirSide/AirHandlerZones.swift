@@ -1,6 +1,8 @@
-/// A hall of several air zones (EnergyPlus `Zone`s), each with its share of the IT and its own air handler
-/// (`AirHandlerRoom`), whose chilled-water coils one chilled-water loop and its plant serve together, as in
-/// EnergyPlus's `2ZoneDataCenterHVAC_wEconomizer.idf` (West and East on one chiller, tower and pump set).
+/// A hall of several air zones (EnergyPlus `Zone`s), each with its share of the IT and its own units
+/// (`AirZoneUnit`): an air handler (`AirHandlerRoom`), whose chilled-water coils one chilled-water loop and its
+/// plant serve together, as in EnergyPlus's `2ZoneDataCenterHVAC_wEconomizer.idf` (West and East on one chiller,
+/// tower and pump set); or DX CRAC units (`CRACRoom`), which reject their zone's heat themselves, each stepped as
+/// a one-zone CRAC room (`AirSide.finish(crac:…)`). A hall of CRAC zones has no chilled-water loop.
 ///
 /// Each zone keeps its own supply air and air humidity (`SimulationState.zoneSupplyAir`, `zoneHumidityRatio`):
 /// its servers take in its supply air, its room heat is its servers' air heat plus its share of the electrical
@@ -8,18 +10,19 @@
 /// moisture meets its own economiser's outdoor air, its direct cooler's water and its DX coil. The coils' heat is
 /// summed into the one loop, which the plant rejects once per step. Balance, summed over the zones:
 ///
-///     Σ_z (Q_z + Q_fan,z) = Σ_z (Q_econ,z + Q_evap,z + Q_DX,z + Q_coil,z + unmet_z)
+///     Σ_z (Q_z + Q_fan,z) = Σ_z (Q_econ,z + Q_evap,z + Q_DX,z + Q_coil,z + unmet_z)   (a CRAC zone: its own
+///                                                                                 `load + Q_fan = Q_coil + Q_econ + unmet`)
 ///     Σ_z Q_coil,z + P_pump = Q_plant + Q_recovered + Q_stored
 public struct AirHandlerZones: Sendable, Equatable {
     /// Zone names, as the site file gives them (`cooling.air.zones[].name`).
     public var names: [String]
-    public var rooms: [AirHandlerRoom]
-    /// The zone (index into `rooms`) of each cluster, in the site's cluster order.
+    public var units: [AirZoneUnit]
+    /// The zone (index into `units`) of each cluster, in the site's cluster order.
     public var clusterZone: [Int]
 
-    public init(names: [String], rooms: [AirHandlerRoom], clusterZone: [Int]) {
+    public init(names: [String], units: [AirZoneUnit], clusterZone: [Int]) {
         self.names = names
-        self.rooms = rooms
+        self.units = units
         self.clusterZone = clusterZone
     }
 
@@ -35,11 +38,10 @@ public struct AirHandlerZones: Sendable, Equatable {
         var hall: HallHumidityStep
     }
 
-    /// Zone `zone`'s air handler for `heat` W of room heat, its servers' return `serverReturn` °C (NaN: a
+    /// A zone's air handler `room` for `heat` W of room heat, its servers' return `serverReturn` °C (NaN: a
     /// well-mixed room at its setpoint), the chilled water at `chilledWaterSupply` °C; steps the zone's moisture.
-    func step(zone: Int, heat: Double, serverReturn: Double, chilledWaterSupply: Double, humidityRatio: Double,
+    func step(_ room: AirHandlerRoom, heat: Double, serverReturn: Double, chilledWaterSupply: Double, humidityRatio: Double,
               weather: AirSideWeather, hallHumidity: HallHumidity) -> ZoneStep {
-        let room = rooms[zone]
         let returnAir = serverReturn.isNaN ? room.roomAir.value : serverReturn
         let run = room.step(load: heat, returnAir: returnAir, humidityRatio: humidityRatio,
                             outdoor: .init(dryBulb: weather.dryBulb, humidityRatio: weather.humidityRatio),
@@ -58,14 +60,29 @@ public struct AirHandlerZones: Sendable, Equatable {
     /// Advances each zone's supply air and humidity, the chilled water, and the hall-wide supply air and humidity
     /// (flow-weighted means, for the inlet envelope). Returns the air side's step and the hall's moisture summed
     /// over the zones. The pump runs only while a coil does (EnergyPlus `Pump:VariableSpeed`, `INTERMITTENT`).
-    func finish(_ loop: CoolingLoop, heat: [Double], serverReturn: [Double], recovered: Double,
+    func finish(_ loop: CoolingLoop?, heat: [Double], serverReturn: [Double], recovered: Double,
                 state: inout SimulationState, weather: AirSideWeather, hallHumidity: HallHumidity,
                 stepSeconds: Double) -> (air: AirSideStep, hall: HallHumidityStep) {
         var air = AirSideStep(), hall = HallHumidityStep(supplyHumidityRatio: 0, condensed: 0, latentLoad: 0,
                                                          humidifierWater: 0, humidifierPower: 0)
         var coilHeat = 0.0, dxPower = 0.0, flowSupply = 0.0, flowReturn = 0.0, flowOutdoor = 0.0, flowHumidity = 0.0
-        for zone in rooms.indices {
-            let step = self.step(zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
+        var cracs = AirSideStep()  // The CRAC zones' steps, summed.
+        for zone in units.indices {
+            guard case .airHandler(let room) = units[zone] else {
+                guard case .crac(let room) = units[zone] else { continue }
+                let (crac, moisture) = cracZone(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
+                                                state: &state, weather: weather, hallHumidity: hallHumidity)
+                cracs.add(zone: crac)
+                flowSupply += crac.airMassFlow * crac.supplyAir
+                flowReturn += crac.airMassFlow * crac.returnAir
+                flowOutdoor += crac.airMassFlow * crac.outdoorAirFraction
+                flowHumidity += crac.airMassFlow * moisture.supplyHumidityRatio
+                hall.condensed += moisture.condensed
+                hall.humidifierWater += moisture.humidifierWater
+                hall.humidifierPower += moisture.humidifierPower
+                continue
+            }
+            let step = self.step(room, heat: heat[zone], serverReturn: serverReturn[zone],
                                  chilledWaterSupply: state.airSupply, humidityRatio: state.zoneHumidityRatio[zone],
                                  weather: weather, hallHumidity: hallHumidity)
             let run = step.run
@@ -90,22 +107,42 @@ public struct AirHandlerZones: Sendable, Equatable {
             hall.humidifierWater += step.hall.humidifierWater
             hall.humidifierPower += step.hall.humidifierPower
         }
-        let flow = max(air.airMassFlow, 1e-12)
+        let totalFlow = air.airMassFlow + cracs.airMassFlow, flow = max(totalFlow, 1e-12)
         air.supplyAir = flowSupply / flow
         air.returnAir = flowReturn / flow
         air.outdoorAirFraction = flowOutdoor / flow
-        hall.supplyHumidityRatio = air.airMassFlow > 0 ? flowHumidity / flow : state.hallHumidityRatio
+        hall.supplyHumidityRatio = totalFlow > 0 ? flowHumidity / flow : state.hallHumidityRatio
         state.supplyAir = air.supplyAir
         plant(loop, coilHeat: coilHeat, recovered: recovered, state: &state, weather: weather,
               stepSeconds: stepSeconds, into: &air)
         air.compressorPower += dxPower
         if dxPower > 0 { air.mode = .mechanical }
+        // CRAC zones: their powers and heat, and their own modes (an economiser's free and partial hours).
+        air.add(zone: cracs)
         return (air, hall)
     }
 
+    /// A CRAC zone: the one-zone CRAC room's step (`AirSide.finish(crac:)`) on the zone's heat `heat` W, its servers'
+    /// return `serverReturn` °C (NaN: well mixed) and its moisture; advances the zone's supply air and humidity.
+    private func cracZone(_ room: CRACRoom, zone: Int, heat: Double, serverReturn: Double, state: inout SimulationState,
+                          weather: AirSideWeather, hallHumidity: HallHumidity) -> (AirSideStep, HallHumidityStep) {
+        let humidity = state.zoneHumidityRatio[zone]
+        let crac = AirSide.finish(crac: room, roomHeat: heat, serverReturn: serverReturn.isNaN ? nil : serverReturn,
+                                  humidityRatio: humidity, weather: weather)
+        let moisture = hallHumidity.step(after: crac, hallHumidityRatio: humidity, outdoorHumidityRatio: weather.humidityRatio)
+        state.zoneSupplyAir[zone] = crac.supplyAir
+        state.zoneHumidityRatio[zone] = moisture.supplyHumidityRatio
+        return (crac, moisture)
+    }
+
     /// The chilled-water plant's share: the coils' heat `coilHeat` W into the loop, rejected (less `recovered`).
-    private func plant(_ loop: CoolingLoop, coilHeat: Double, recovered: Double, state: inout SimulationState,
+    /// A hall of CRAC zones has no plant (`loop` nil): no chilled water.
+    private func plant(_ loop: CoolingLoop?, coilHeat: Double, recovered: Double, state: inout SimulationState,
                        weather: AirSideWeather, stepSeconds: Double, into air: inout AirSideStep) {
+        guard let loop else {
+            air.chilledWaterSupply = .nan
+            return
+        }
         air.chilledWaterSupply = state.airSupply
         air.coilSurface = state.airSupply
         guard coilHeat > 0 else { return }

@@ -34,15 +34,15 @@ public struct SimulationState: Sendable, Equatable {
         case .chilledWater(let air, _): supplyAir = air.supplyAirSetpoint.value
         case .crac(let room): supplyAir = room.supplyAirSetpoint.value
         case .airHandler(let room, _): supplyAir = room.initialSupplyAir
-        case .zones(let zones, _): supplyAir = zones.rooms[0].initialSupplyAir
+        case .zones(let zones, _): supplyAir = zones.units[0].initialSupplyAir
         }
         heatRecovery = site.heatRecovery.map(HeatRecoveryState.init) ?? HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0))
         hallHumidityRatio = site.hallHumidity.initialHumidityRatio
         zoneSupplyAir = []
         zoneHumidityRatio = []
         if case .zones(let zones, _) = site.airSide {
-            zoneSupplyAir = zones.rooms.map(\.initialSupplyAir)
-            zoneHumidityRatio = zones.rooms.map { _ in hallHumidityRatio }
+            zoneSupplyAir = zones.units.map(\.initialSupplyAir)
+            zoneHumidityRatio = zones.units.map { _ in hallHumidityRatio }
         }
     }
 }

@@ -73,9 +73,9 @@ struct StepPlan {
         airPressure = site.hallHumidity.pressure
         isCRAC = if case .chilledWater = site.airSide { false } else { true }
         if case .zones(let zones, _) = site.airSide {
-            zoneCount = zones.rooms.count
+            zoneCount = zones.units.count
             clusterZone = zones.clusterZone
-            zoneRoomAir = zones.rooms.map(\.roomAir.value)
+            zoneRoomAir = zones.units.map(\.roomAir)
         } else {
             (zoneCount, clusterZone, zoneRoomAir) = (0, [], [])
         }

@@ -273,9 +273,7 @@ extension StepPlan {
         // A CRAC room's moisture: outdoor air mixed in by its economiser, its DX coil's condensation (air zones
         // stepped their own).
         let hall = collection.hall ?? air.hall ?? hallHumidity.step(
-            hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity,
-            outdoorAirFraction: air.outdoorAirFraction, airMassFlow: air.airMassFlow, coilSurface: nil,
-            coilCondensation: air.coilCondensation)
+            after: air, hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity)
         state.hallHumidityRatio = hall.supplyHumidityRatio
         var liquid: LoopStep? = nil
         if let liquidCollection = collection.liquid, let result = liquidLoop?.reject(
