@@ -54,7 +54,7 @@ public struct Simulation: Sendable {
         let loads = site.clusters.map { $0.workload.load(cluster: $0, calendar: calendar) }
         let plan = StepPlan(site: site, weather: weather, hourlyDryBulb: hourlyDryBulb, loads: loads)
         var state = SimulationState(site: site)
-        var caches = StepCaches()
+        var caches = StepCaches(zoneCount: plan.zoneCount)
         var recorder = StepRecorder(clusters: site.clusters.count)
         defer { recorder.deallocate() }
         var columns = StepColumns(unsetCount: calendar.stepCount, clusters: site.clusters.count,

@@ -115,7 +115,7 @@ struct StepPlan {
     func step(_ step: Int, state: inout SimulationState, caches: inout StepCaches, recorder: StepRecorder,
               totals: inout EnergyTotals) {
         let liquidSupplyBefore = state.liquidSupply
-        let it = itLoad(step, state: state, recorder: recorder)
+        let it = itLoad(step, state: state, zones: &caches.zones, recorder: recorder)
         let electricalStep = electricalLosses(it)
         let collection = collectHeat(step, it, electricalStep, state: state, caches: &caches)
         let recovered = recoverHeat(step, collection, state: &state)
@@ -128,8 +128,16 @@ struct StepPlan {
 }
 
 /// Inputs that repeat from step to step (IT power is constant for hours; the supply air sits at its
-/// setpoint), with their last results, so that they skip their `pow` / `log`. Owned by the loop.
+/// setpoint), with their last results, so that they skip their `pow` / `log`; and the air zones' scratch. Owned by
+/// the loop.
 struct StepCaches {
+    /// Air zones' per-step sums (`ZoneScratch`); empty for a single-zone hall.
+    var zones: ZoneScratch
+
+    init(zoneCount: Int = 0) {
+        zones = ZoneScratch(count: zoneCount)
+    }
+
     /// CRAH fan power of the room heat.
     var crahFan = LastValue()
     /// p_ws of the supply air.
@@ -138,4 +146,34 @@ struct StepCaches {
     var coilSaturation = LastValue()
     /// Dew point of the hall's supply air from its humidity ratio.
     var inletDewPoint = LastValue()
+}
+
+/// An air-zoned step's per-zone values, W, kg/s, °C, held by the loop (`StepCaches.zones`) and overwritten every step
+/// so that the step allocates nothing: the stages fill them in order (IT → zones' heat → envelope), and the air
+/// side's collection and the envelope's result share their buffers for the step.
+struct ZoneScratch {
+    /// Each zone's IT power and IT heat released to its air (W), its servers' Σ ṁ and Σ ṁ T_return (kg/s,
+    /// kg·°C/s), and its clusters' warmest and coldest inlet (°C, `/it/cluster_inlet_temp`): `ITStage`'s sums.
+    var itPower: [Double], airHeat: [Double], returnMassFlow: [Double], returnHeatFlow: [Double]
+    var inletHigh: [Double], inletLow: [Double]
+    /// Each zone's room heat (W) and its servers' return (°C, NaN: well mixed): `StepPlan.splitIntoZones`.
+    var heat: [Double], serverReturn: [Double]
+    /// Whether each zone's inlet dry bulb was outside the allowable range: `StepPlan.zoneEnvelopeExcursions`.
+    var outside: [Bool]
+
+    init(count: Int) {
+        let zeros = [Double](repeating: 0, count: count)
+        (itPower, airHeat, returnMassFlow, returnHeatFlow, heat, serverReturn) = (zeros, zeros, zeros, zeros, zeros, zeros)
+        (inletHigh, inletLow) = (zeros, zeros)
+        outside = [Bool](repeating: false, count: count)
+        reset()
+    }
+
+    /// The IT sums at zero and the inlets at ∓∞, for a new step.
+    mutating func reset() {
+        for zone in itPower.indices {
+            (itPower[zone], airHeat[zone], returnMassFlow[zone], returnHeatFlow[zone]) = (0, 0, 0, 0)
+            (inletHigh[zone], inletLow[zone]) = (-.infinity, .infinity)
+        }
+    }
 }

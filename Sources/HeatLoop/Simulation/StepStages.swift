@@ -15,13 +15,6 @@ struct ITStage {
     var itePower = 0.0, iteInletPower = 0.0
     /// IT inlet air, °C: power-weighted over the ITE clusters, the supply air without them.
     var inletAir = 0.0
-    /// Air zones: each zone's IT power and IT heat released to its air (W), and its servers' Σ ṁ and Σ ṁ T_return
-    /// (kg/s, kg·°C/s); empty for a single-zone hall.
-    var zoneITPower: [Double] = [], zoneAirHeat: [Double] = []
-    var zoneReturnMassFlow: [Double] = [], zoneReturnHeatFlow: [Double] = []
-    /// Air zones: the warmest and the coldest inlet of each zone's clusters, °C (`/it/cluster_inlet_temp`), which
-    /// the envelope checks; empty for a single-zone hall.
-    var zoneInletHigh: [Double] = [], zoneInletLow: [Double] = []
     /// A single-zone hall with the ITE model: the warmest and the coldest cluster inlet, °C, which the
     /// envelope checks (the servers' own inlets, approach and recirculation included).
     var hallInletHigh = -Double.infinity, hallInletLow = Double.infinity
@@ -30,12 +23,13 @@ struct ITStage {
     /// The servers' return air (their outlets' mix plus the return approach), °C; nil in a well-mixed room.
     var serverReturn: Double? { returnMassFlow > 0 ? returnHeatFlow / returnMassFlow : nil }
 
-    mutating func noteInlet(_ inlet: Double, zone: Int) {
+    /// Notes a cluster's inlet, °C: the hall's (`zone` < 0) or its air zone's (in `zones`).
+    mutating func noteInlet(_ inlet: Double, zone: Int, _ zones: inout ZoneScratch) {
         if zone < 0 {
             (hallInletHigh, hallInletLow) = (max(hallInletHigh, inlet), min(hallInletLow, inlet))
         } else {
-            zoneInletHigh[zone] = max(zoneInletHigh[zone], inlet)
-            zoneInletLow[zone] = min(zoneInletLow[zone], inlet)
+            zones.inletHigh[zone] = max(zones.inletHigh[zone], inlet)
+            zones.inletLow[zone] = min(zones.inletLow[zone], inlet)
         }
     }
 }
@@ -121,16 +115,12 @@ struct InletExcursions {
 
 extension StepPlan {
     /// 2–3. Workload → IT power → heat split. Air-cooled servers with the ITE model respond to the supply
-    /// air they get (the air side's state at the start of the step). Records the per-cluster series.
+    /// air they get (the air side's state at the start of the step). Records the per-cluster series. Air zones:
+    /// each zone's sums in `zones` (reset here).
     @inline(always)
-    func itLoad(_ step: Int, state: SimulationState, recorder: StepRecorder) -> ITStage {
+    func itLoad(_ step: Int, state: SimulationState, zones: inout ZoneScratch, recorder: StepRecorder) -> ITStage {
         var it = ITStage()
-        if zoneCount > 0 {
-            let zeros = [Double](repeating: 0, count: zoneCount)
-            (it.zoneITPower, it.zoneAirHeat, it.zoneReturnMassFlow, it.zoneReturnHeatFlow) = (zeros, zeros, zeros, zeros)
-            it.zoneInletHigh = [Double](repeating: -.infinity, count: zoneCount)
-            it.zoneInletLow = [Double](repeating: .infinity, count: zoneCount)
-        }
+        if zoneCount > 0 { zones.reset() }
         for index in 0..<clusterCount {
             let u = utilization[index][step]
             var power = meanPower[index][step], peak = peakPower[index][step]
@@ -140,13 +130,13 @@ extension StepPlan {
                 // A cluster without the ITE model takes in its zone's supply air.
                 let inlet = zone < 0 ? airSide.supplyAir(state) : state.zoneSupplyAir[zone]
                 if anyITE { recorder(.clusterInletTemp, cluster: index, Float(inlet)) }
-                it.noteInlet(inlet, zone: zone)
+                it.noteInlet(inlet, zone: zone, &zones)
             }
             if anyITE, let ite = ites[index] {
                 let inlet = zone < 0 ? ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
                     : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: zoneRoomAir[zone])
                 recorder(.clusterInletTemp, cluster: index, Float(inlet))
-                it.noteInlet(inlet, zone: zone)
+                it.noteInlet(inlet, zone: zone, &zones)
                 var itePower: Double
                 if let returnApproach = ite.returnApproach?.value {
                     // The servers' outlets make the room's return (`AirCooledITE`): the hall air's density at
@@ -159,8 +149,8 @@ extension StepPlan {
                     it.returnMassFlow += stream.massFlow * nodes[index]
                     it.returnHeatFlow += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
                     if zone >= 0 {
-                        it.zoneReturnMassFlow[zone] += stream.massFlow * nodes[index]
-                        it.zoneReturnHeatFlow[zone] += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
+                        zones.returnMassFlow[zone] += stream.massFlow * nodes[index]
+                        zones.returnHeatFlow[zone] += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
                     }
                 } else {
                     itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
@@ -177,8 +167,8 @@ extension StepPlan {
             it.peak += peak
             it.liquidHeat += power * capture[index]
             if zone >= 0 {
-                it.zoneITPower[zone] += power
-                it.zoneAirHeat[zone] += power * (1 - capture[index])
+                zones.itPower[zone] += power
+                zones.airHeat[zone] += power * (1 - capture[index])
             }
             it.nodeUtilization += u * nodes[index]
         }
@@ -209,19 +199,23 @@ extension StepPlan {
             coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
         var air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
                                   serverReturn: it.serverReturn, state: state, stepSeconds: stepSeconds)
-        if zoneCount > 0 { splitIntoZones(it, electrical, &air) }
+        if zoneCount > 0 {
+            splitIntoZones(it, electrical, &caches.zones)
+            (air.zoneHeat, air.zoneServerReturn) = (caches.zones.heat, caches.zones.serverReturn)
+        }
         let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
         return CollectionStage(air: air, liquid: liquid, hall: hall)
     }
 
     /// Each air zone's room heat: its servers' air heat and the electrical losses to air in proportion to its IT
     /// power (EnergyPlus books each ITE object's UPS losses to its zone); its servers' return, NaN if well mixed.
-    func splitIntoZones(_ it: ITStage, _ electrical: ElectricalStage, _ air: inout AirCollection) {
-        air.zoneHeat = (0..<zoneCount).map { zone in
-            it.zoneAirHeat[zone] + electrical.lossesToAir * (it.power > 0 ? it.zoneITPower[zone] / it.power : 1 / Double(zoneCount))
-        }
-        air.zoneServerReturn = (0..<zoneCount).map { zone in
-            it.zoneReturnMassFlow[zone] > 0 ? it.zoneReturnHeatFlow[zone] / it.zoneReturnMassFlow[zone] : .nan
+    /// Written into `zones.heat` and `zones.serverReturn`.
+    func splitIntoZones(_ it: ITStage, _ electrical: ElectricalStage, _ zones: inout ZoneScratch) {
+        for zone in 0..<zoneCount {
+            zones.heat[zone] = zones.airHeat[zone]
+                + electrical.lossesToAir * (it.power > 0 ? zones.itPower[zone] / it.power : 1 / Double(zoneCount))
+            zones.serverReturn[zone] = zones.returnMassFlow[zone] > 0
+                ? zones.returnHeatFlow[zone] / zones.returnMassFlow[zone] : .nan
         }
     }
 
@@ -336,7 +330,7 @@ extension StepPlan {
     @inline(always)
     func airEnvelopeExcursions(_ it: ITStage, _ rejected: RejectionStage, state: SimulationState,
                                caches: inout StepCaches) -> InletExcursions {
-        if zoneCount > 0 { return zoneEnvelopeExcursions(it, state: state) }
+        if zoneCount > 0 { return zoneEnvelopeExcursions(state: state, zones: &caches.zones) }
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
         if it.hallInletHigh >= it.hallInletLow {
             return worstInletExcursion(high: it.hallInletHigh, low: it.hallInletLow, humidityRatio: humidity)
@@ -363,20 +357,19 @@ extension StepPlan {
             dryBulb: dryBulb, dryBulbExcess: max(dryBulb - range.upperBound, range.lowerBound - dryBulb))
     }
 
-    /// Air zones: each zone's warmest and coldest cluster inlet (`ITStage.zoneInletHigh/Low`, the servers' own
+    /// Air zones: each zone's warmest and coldest cluster inlet (`ZoneScratch.inletHigh/Low`, the servers' own
     /// inlets, approach and recirculation included) at the zone's own humidity. The step is outside an envelope
     /// when any zone's inlet is (a zone whose servers breathe 42 °C is not rescued by a cool neighbour); the
     /// dry bulb and dew point reported are the ones farthest outside.
-    func zoneEnvelopeExcursions(_ it: ITStage, state: SimulationState) -> InletExcursions {
+    func zoneEnvelopeExcursions(state: SimulationState, zones: inout ZoneScratch) -> InletExcursions {
         var result: InletExcursions? = nil
-        var zonesOutside = [Bool](repeating: false, count: zoneCount)
         for zone in 0..<zoneCount {
-            let inlet = worstInletExcursion(high: it.zoneInletHigh[zone], low: it.zoneInletLow[zone],
+            let inlet = worstInletExcursion(high: zones.inletHigh[zone], low: zones.inletLow[zone],
                                             humidityRatio: state.zoneHumidityRatio[zone])
-            zonesOutside[zone] = inlet.temperatureOutsideAllowable
+            zones.outside[zone] = inlet.temperatureOutsideAllowable
             result = result.map { $0.worse(inlet) } ?? inlet
         }
-        result?.zoneTemperatureOutsideAllowable = zonesOutside
+        result?.zoneTemperatureOutsideAllowable = zones.outside
         return result ?? inletExcursion(dryBulb: state.supplyAir, dewPoint: 0, relativeHumidity: 0.5)
     }
 
