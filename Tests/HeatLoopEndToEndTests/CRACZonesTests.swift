@@ -71,6 +71,33 @@ import Testing
         #expect(RunSummary(cold).annual.maximumEnergyBalanceResidual < 1e-9)
     }
 
+    /// A hall may mix kinds: the south hall on an air handler with only a chilled-water coil (a CRAH on the air loop's
+    /// plant) beside the north CRAC hall. The plant carries only the south hall's coil (its pump runs), the north
+    /// hall's inlets barely move (only its share of the UPS losses follows the south hall's IT power), and the
+    /// balance closes.
+    @Test func aCRACZoneBesideAnAirHandlerZone() throws {
+        let text = "        crac:\n          capacity_kw: 60\n          air_flow_m3_per_s: 6\n          return_air_c: 27\n          coil_wet_bulb_c: 18.9\n"
+        let (_, mixed) = try simulate(site: "two-hall-crac", edits: [
+            (text, "        air_handler: {room_air_c: 27}\n"), ("    zones:\n", "    chilled_water_c: 7\n    zones:\n"),
+        ])
+        guard case .zones(let zones, let loop) = mixed.site.airSide, case .crac = zones.units[0],
+              case .airHandler = zones.units[1] else {
+            Issue.record("the variant is not a CRAC zone beside an air-handler zone")
+            return
+        }
+        let plant = try #require(loop)
+        #expect(plant.supplySetpoint.value == 7)
+        let crac = try simulate(site: "two-hall-crac").1
+        func mean(_ result: SimulationResult, _ series: OutputSeries, cluster: Int? = nil) -> Double {
+            let values = result.columns[series], steps = result.columns.count
+            return (0..<steps).reduce(0) { $0 + Double(values[(cluster ?? 0) * steps + $1]) } / Double(steps)
+        }
+        #expect(abs(mean(mixed, .clusterInletTemp, cluster: 0) - mean(crac, .clusterInletTemp, cluster: 0)) < 0.02)
+        #expect(mean(mixed, .pumpPower) > mean(crac, .pumpPower))
+        #expect(mean(mixed, .chilledWaterSupplyTemp).isFinite && mean(crac, .chilledWaterSupplyTemp).isNaN)
+        #expect(RunSummary(mixed).annual.maximumEnergyBalanceResidual < 1e-6)
+    }
+
     /// One step of the two halls by hand: each zone is the one-zone CRAC room's step on its heat (`AirSide.finish
     /// (crac:)`), the hall's step their sum, its supply air their flow-weighted mean; a well-mixed room's supply is
     /// the `SetpointManager:Warmest` reset `clamp(T_return − Q / (ṁ c_p), T_min, T_max)`.

@@ -112,32 +112,24 @@ struct StepPlan {
     /// hint, which the optimizer declined for the two largest stages: +3 % instructions, measured with
     /// callgrind).
     @inline(never)
-    func step(_ step: Int, state: inout SimulationState, caches: inout StepCaches, recorder: StepRecorder,
-              totals: inout EnergyTotals) {
+    func step(_ step: Int, state: inout SimulationState, caches: inout StepCaches, zones: inout ZoneScratch,
+              recorder: StepRecorder, totals: inout EnergyTotals) {
         let liquidSupplyBefore = state.liquidSupply
-        let it = itLoad(step, state: state, zones: &caches.zones, recorder: recorder)
+        let it = itLoad(step, state: state, zones: &zones, recorder: recorder)
         let electricalStep = electricalLosses(it)
-        let collection = collectHeat(step, it, electricalStep, state: state, caches: &caches)
+        let collection = collectHeat(step, it, electricalStep, state: state, caches: &caches, zones: &zones)
         let recovered = recoverHeat(step, collection, state: &state)
         let rejected = rejectHeat(step, collection, recovered, state: &state)
         let facility = balance(it, electricalStep, collection, recovered, rejected, state: state,
-                               liquidSupplyBefore: liquidSupplyBefore, caches: &caches)
+                               liquidSupplyBefore: liquidSupplyBefore, caches: &caches, zones: &zones)
         record(it, electricalStep, collection, recovered, rejected, facility, state: state, recorder: recorder)
         accumulate(step, it, electricalStep, recovered, facility, into: &totals)
     }
 }
 
 /// Inputs that repeat from step to step (IT power is constant for hours; the supply air sits at its
-/// setpoint), with their last results, so that they skip their `pow` / `log`; and the air zones' scratch. Owned by
-/// the loop.
+/// setpoint), with their last results, so that they skip their `pow` / `log`. Owned by the loop.
 struct StepCaches {
-    /// Air zones' per-step sums (`ZoneScratch`); empty for a single-zone hall.
-    var zones: ZoneScratch
-
-    init(zoneCount: Int = 0) {
-        zones = ZoneScratch(count: zoneCount)
-    }
-
     /// CRAH fan power of the room heat.
     var crahFan = LastValue()
     /// p_ws of the supply air.
@@ -148,9 +140,9 @@ struct StepCaches {
     var inletDewPoint = LastValue()
 }
 
-/// An air-zoned step's per-zone values, W, kg/s, °C, held by the loop (`StepCaches.zones`) and overwritten every step
-/// so that the step allocates nothing: the stages fill them in order (IT → zones' heat → envelope), and the air
-/// side's collection and the envelope's result share their buffers for the step.
+/// An air-zoned step's per-zone values, W, kg/s, °C, held by the loop and overwritten every step so that the step
+/// allocates nothing: the stages fill them in order (IT → zones' heat → envelope), and the air side's collection and
+/// the envelope's result share their buffers for the step. Kept apart from `StepCaches`, which stays plain values.
 struct ZoneScratch {
     /// Each zone's IT power and IT heat released to its air (W), its servers' Σ ṁ and Σ ṁ T_return (kg/s,
     /// kg·°C/s), and its clusters' warmest and coldest inlet (°C, `/it/cluster_inlet_temp`): `ITStage`'s sums.

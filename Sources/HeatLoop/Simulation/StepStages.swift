@@ -188,7 +188,7 @@ extension StepPlan {
     /// here (sealed: no outdoor air), whose condensation adds its latent heat to the chilled water.
     @inline(always)
     func collectHeat(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
-                     caches: inout StepCaches) -> CollectionStage {
+                     caches: inout StepCaches, zones: inout ZoneScratch) -> CollectionStage {
         let roomHeat = it.airHeat + electrical.lossesToAir
         let airSide = self.airSide
         let fanPower = caches.crahFan(roomHeat) { airSide.fanPower(heat: $0) }
@@ -200,8 +200,8 @@ extension StepPlan {
         var air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
                                   serverReturn: it.serverReturn, state: state, stepSeconds: stepSeconds)
         if zoneCount > 0 {
-            splitIntoZones(it, electrical, &caches.zones)
-            (air.zoneHeat, air.zoneServerReturn) = (caches.zones.heat, caches.zones.serverReturn)
+            splitIntoZones(it, electrical, &zones)
+            (air.zoneHeat, air.zoneServerReturn) = (zones.heat, zones.serverReturn)
         }
         let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
         return CollectionStage(air: air, liquid: liquid, hall: hall)
@@ -288,7 +288,7 @@ extension StepPlan {
     @inline(always)
     func balance(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
                  _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
-                 liquidSupplyBefore: Double, caches: inout StepCaches) -> FacilityStage {
+                 liquidSupplyBefore: Double, caches: inout StepCaches, zones: inout ZoneScratch) -> FacilityStage {
         let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
         let chillerPower = airStep.compressorPower + (liquidStep?.rejection.chillerPower ?? 0)
         let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
@@ -311,7 +311,7 @@ extension StepPlan {
             residual = max(residual, abs(heatPumpBalance) / max(dispatch.output, 1),
                            abs(deliveryBalance) / max(dispatch.delivered, 1))
         }
-        let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches)
+        let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches, zones: &zones)
         return FacilityStage(
             chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, humidifierPower: humidifierPower,
             coolingPower: coolingPower, facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn,
@@ -329,8 +329,8 @@ extension StepPlan {
     /// warmer inlet so). Air zones: `zoneEnvelopeExcursions`.
     @inline(always)
     func airEnvelopeExcursions(_ it: ITStage, _ rejected: RejectionStage, state: SimulationState,
-                               caches: inout StepCaches) -> InletExcursions {
-        if zoneCount > 0 { return zoneEnvelopeExcursions(state: state, zones: &caches.zones) }
+                               caches: inout StepCaches, zones: inout ZoneScratch) -> InletExcursions {
+        if zoneCount > 0 { return zoneEnvelopeExcursions(state: state, zones: &zones) }
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
         if it.hallInletHigh >= it.hallInletLow {
             return worstInletExcursion(high: it.hallInletHigh, low: it.hallInletLow, humidityRatio: humidity)
