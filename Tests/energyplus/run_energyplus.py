@@ -115,6 +115,15 @@ HOURLY_VARS = [  # averaged; hourly, for stats
     ("*", "Fan Air Mass Flow Rate"),
     ("*", "Zone Predicted Sensible Load to Setpoint Heat Transfer Rate"),
     ("*", "Zone Air System Sensible Cooling Rate"),
+    # the zone air's heat balance (Engineering Reference, "Zone Air Heat Balance"), for the 2-zone example's zones
+    ("*", "Zone Air Heat Balance Internal Convective Heat Gain Rate"),
+    ("*", "Zone Air Heat Balance Surface Convection Rate"),
+    ("*", "Zone Air Heat Balance System Air Transfer Rate"),
+    ("*", "Zone Air Heat Balance Air Energy Storage Rate"),
+    ("*", "Zone Air Heat Balance Outdoor Air Transfer Rate"),
+    ("*", "Zone Lights Convective Heating Rate"),
+    ("*", "Zone ITE Total Heat Gain to Zone Rate"),
+    ("*", "Zone Air Temperature"),
 ]
 RUNPERIOD_VARS = [("*", "PUE"), ("*", "Power Utilization Effectiveness")]
 
