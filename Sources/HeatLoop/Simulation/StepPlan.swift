@@ -26,10 +26,10 @@ struct StepPlan {
     /// True when the room air meets outdoor air in the air side's `finish` (CRAC rooms, air handlers): the
     /// hall's moisture is then stepped after it.
     let isCRAC: Bool
-    /// Air zones (`AirSide.zones`): how many (0 for a single-zone hall), each cluster's zone, each zone's room air, °C.
+    /// Air zones (`AirSide.zones`): how many (0 for a single-zone hall) and each cluster's zone; each zone's air is
+    /// in `SimulationState.zoneAirHistory`.
     let zoneCount: Int
     let clusterZone: [Int]
-    let zoneRoomAir: [Double]
     let chilledWaterSetpoint: Double
     let liquidLoop: CoolingLoop?
     let liquidThermalCapacity: Double
@@ -75,9 +75,8 @@ struct StepPlan {
         if case .zones(let zones, _) = site.airSide {
             zoneCount = zones.rooms.count
             clusterZone = zones.clusterZone
-            zoneRoomAir = zones.rooms.map(\.roomAir.value)
         } else {
-            (zoneCount, clusterZone, zoneRoomAir) = (0, [], [])
+            (zoneCount, clusterZone) = (0, [])
         }
         chilledWaterSetpoint = site.airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
         liquidLoop = site.liquidLoop

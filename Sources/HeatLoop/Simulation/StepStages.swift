@@ -144,7 +144,7 @@ extension StepPlan {
             }
             if anyITE, let ite = ites[index] {
                 let inlet = zone < 0 ? ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
-                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: zoneRoomAir[zone])
+                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: state.zoneAirHistory[3 * zone])
                 recorder(.clusterInletTemp, cluster: index, Float(inlet))
                 it.noteInlet(inlet, zone: zone)
                 var itePower: Double
@@ -310,7 +310,7 @@ extension StepPlan {
         let heatIn = airStep.heatIn + (liquidCollection?.heatIn ?? 0)
         let storedLiquid = liquidThermalCapacity * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
         let heatOut = airStep.heatOut + (liquidStep?.rejection.removed ?? 0) + recovery.primaryTaken + storedLiquid
-        let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + (liquidCollection?.pumpPower ?? 0)
+        let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + airStep.envelopeHeat + (liquidCollection?.pumpPower ?? 0)
             + (collection.hall?.latentLoad ?? 0)
         var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
         if let dispatch = recovery.dispatch {

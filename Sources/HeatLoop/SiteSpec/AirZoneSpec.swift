@@ -4,6 +4,7 @@
 public struct AirZoneSpec: SpecSection {
     public var name = ""
     public var airHandler = AirHandlerSpec()
+    public var zoneAir: ZoneAirSpec?
 
     public init() {}
 
@@ -11,6 +12,8 @@ public struct AirZoneSpec: SpecSection {
         .text("name", \.name, doc: "The zone's name, unique in the site; clusters name it as `zone`.", required: "the zone's name"),
         .section("air_handler", \.airHandler,
                  doc: "The zone's air handler (economiser, evaporative coolers, DX coil, chilled-water coil), keys of `cooling.air.air_handler`."),
+        .optionalSection("zone_air", \.zoneAir,
+                         doc: "The zone's own air, with its heat capacity and supply plenum (`ZoneAir`); absent: held at `room_air_c`."),
     ])
 }
 

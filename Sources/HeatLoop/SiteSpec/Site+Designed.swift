@@ -96,7 +96,10 @@ extension AirLoopSpec {
             $0.airHandler.room(supplyAir: supplyAirC, chilledWaterC: chilledWaterC, deltaTK: deltaTK, elevation: elevation)
         }
         let clusterZone = designed.spec.it.clusters.map { cluster in names.firstIndex { $0 == cluster.zone } ?? 0 }
-        return .zones(AirHandlerZones(names: names, rooms: rooms, clusterZone: clusterZone), loop)
+        let pressure = Psychrometrics.standardPressure(elevation: elevation)
+        let zoneAir = zones.map { $0.zoneAir?.model(roomAirC: $0.airHandler.roomAirC, pressure: pressure) }
+        return .zones(AirHandlerZones(names: names, rooms: rooms, clusterZone: clusterZone,
+                                      zoneAir: zoneAir.contains { $0 != nil } ? zoneAir : []), loop)
     }
 
     /// The CRAHs' fans: design air flow from the air-side heat (W) and the air temperature rise across the IT.
