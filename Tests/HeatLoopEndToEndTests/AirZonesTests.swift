@@ -54,6 +54,9 @@ import Testing
         ("      zone: east\n", "      zone: west\n", "cooling.air.zones[1]", "zone 'east' cools no cluster"),
         ("      - name: east\n", "      - name: west\n", "cooling.air.zones[1].name", "zone 'west' is named twice"),
         ("    zones:\n", "    air_handler: {}\n    zones:\n", "cooling.air.air_handler", "with 'zones' each zone has its own 'air_handler'"),
+        ("          coil: {design_air_inlet_c: 31.81785, design_air_outlet_c: 12.8}\n",
+         "          coil: {design_air_inlet_c: 31.81785, design_air_outlet_c: 12.8}\n        zone_air: {volume_m3: 1054.97}\n",
+         "cooling.air.zones[1].zone_air", "keeps its air at its servers' return ('east-servers' has return_approach_k"),
     ])
     func problemsNameTheZoneAndKey(original: String, replacement: String, keyPath: String, message: String) throws {
         do {

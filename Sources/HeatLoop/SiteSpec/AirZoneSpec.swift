@@ -39,6 +39,13 @@ extension SiteSpec {
             default: break
             }
         }
+        // A zone's own air is the return its unit treats; servers that set the return air themselves (approach
+        // temperatures) would be ignored (`AirHandlerZones`, Docs/cooling.md).
+        for (index, cluster) in it.clusters.enumerated() where cluster.ite?.returnApproachK != nil {
+            guard let zone = zones.firstIndex(where: { $0.name == cluster.zone }), zones[zone].zoneAir != nil else { continue }
+            o.at("cooling.air.zones[\(zone)].zone_air").problem(
+                "zone '\(zones[zone].name)' keeps its air at its servers' return ('\(cluster.name)' has return_approach_k, it.clusters[\(index)]); remove 'zone_air' or 'return_approach_k'")
+        }
         let used = Set(it.clusters.compactMap(\.zone))
         for (index, zone) in zones.enumerated() where !used.contains(zone.name) {
             o.at("cooling.air.zones[\(index)]").problem("zone '\(zone.name)' cools no cluster; give a cluster 'zone: \(zone.name)' or remove the zone")
