@@ -5,7 +5,7 @@ import Foundation
 // results are bit-identical to it.
 
 /// IT power and its heat split, summed over the clusters, W.
-struct ITStage {
+struct ITStage: ~Copyable {
     var power = 0.0, peak = 0.0, liquidHeat = 0.0
     /// Σ utilisation × nodes.
     var nodeUtilization = 0.0
@@ -136,7 +136,7 @@ extension StepPlan {
             var power = meanPower[index][step], peak = peakPower[index][step]
             // The cluster's air zone (-1: the hall is one zone).
             let zone = zoneCount > 0 ? clusterZone[index] : -1
-            if ites[index] == nil, anyITE || zone >= 0 {
+            if anyITE || zone >= 0, !hasITE[index] {
                 // A cluster without the ITE model takes in its zone's supply air.
                 let inlet = zone < 0 ? airSide.supplyAir(state) : state.zoneSupplyAir[zone]
                 if anyITE { recorder(.clusterInletTemp, cluster: index, Float(inlet)) }
@@ -188,7 +188,7 @@ extension StepPlan {
 
     /// 4. Electrical chain; a share of its losses heats the room air.
     @inline(always)
-    func electricalLosses(_ it: ITStage) -> ElectricalStage {
+    func electricalLosses(_ it: borrowing ITStage) -> ElectricalStage {
         let step = electrical.step(itPower: Watts(it.power))
         let losses = step.total.value
         return ElectricalStage(step: step, losses: losses, lossesToAir: losses * electrical.heatToAir)
@@ -197,7 +197,7 @@ extension StepPlan {
     /// 5. Loops collect heat (CRAH fan heat enters the air stream). A CRAH hall's moisture meets its coil
     /// here (sealed: no outdoor air), whose condensation adds its latent heat to the chilled water.
     @inline(always)
-    func collectHeat(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
+    func collectHeat(_ step: Int, _ it: borrowing ITStage, _ electrical: ElectricalStage, state: SimulationState,
                      caches: inout StepCaches) -> CollectionStage {
         let roomHeat = it.airHeat + electrical.lossesToAir
         let airSide = self.airSide
@@ -216,7 +216,7 @@ extension StepPlan {
 
     /// Each air zone's room heat: its servers' air heat and the electrical losses to air in proportion to its IT
     /// power (EnergyPlus books each ITE object's UPS losses to its zone); its servers' return, NaN if well mixed.
-    func splitIntoZones(_ it: ITStage, _ electrical: ElectricalStage, _ air: inout AirCollection) {
+    func splitIntoZones(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ air: inout AirCollection) {
         air.zoneHeat = (0..<zoneCount).map { zone in
             it.zoneAirHeat[zone] + electrical.lossesToAir * (it.power > 0 ? it.zoneITPower[zone] / it.power : 1 / Double(zoneCount))
         }
@@ -245,8 +245,8 @@ extension StepPlan {
             case .both: (liquidOffer, airOffer)
             }
         stage.available = primary.heat + secondary.heat
-        // Called through the optional: unwrapping it first would copy the model (and retain its arrays) every step.
-        guard let result = recovery?.dispatch(
+        // Called in place (`StepPlan.recovery`): binding the model first would copy it every step.
+        guard let result = recovery?.value.dispatch(
             demand: stage.demand, primary: primary, secondary: secondary, dhSupply: stage.dhSupply,
             dhReturn: stage.dhReturn, outdoor: dryBulb[step], state: &state.heatRecovery,
             stepSeconds: stepSeconds) else { return stage }
@@ -294,7 +294,7 @@ extension StepPlan {
     /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
     /// close on their own. The residual is the largest relative imbalance.
     @inline(always)
-    func balance(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
+    func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
                  _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
                  liquidSupplyBefore: Double, caches: inout StepCaches) -> FacilityStage {
         let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
@@ -336,7 +336,7 @@ extension StepPlan {
     /// are checked (supply plus approach and recirculation: a supply inside the envelope does not make a 2 K
     /// warmer inlet so). Air zones: `zoneEnvelopeExcursions`.
     @inline(always)
-    func airEnvelopeExcursions(_ it: ITStage, _ rejected: RejectionStage, state: SimulationState,
+    func airEnvelopeExcursions(_ it: borrowing ITStage, _ rejected: RejectionStage, state: SimulationState,
                                caches: inout StepCaches) -> InletExcursions {
         if zoneCount > 0 { return zoneEnvelopeExcursions(it, state: state) }
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
@@ -369,7 +369,7 @@ extension StepPlan {
     /// inlets, approach and recirculation included) at the zone's own humidity. The step is outside an envelope
     /// when any zone's inlet is (a zone whose servers breathe 42 °C is not rescued by a cool neighbour); the
     /// dry bulb and dew point reported are the ones farthest outside.
-    func zoneEnvelopeExcursions(_ it: ITStage, state: SimulationState) -> InletExcursions {
+    func zoneEnvelopeExcursions(_ it: borrowing ITStage, state: SimulationState) -> InletExcursions {
         var result: InletExcursions? = nil
         var zonesOutside = [Bool](repeating: false, count: zoneCount)
         for zone in 0..<zoneCount {
@@ -397,7 +397,7 @@ extension StepPlan {
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
     /// recorded by `itLoad`).
     @inline(always)
-    func record(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
+    func record(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
                 _ rejected: RejectionStage, _ facility: FacilityStage, state: SimulationState,
                 recorder: StepRecorder) {
         recorder(.itPower, Float(it.power))
@@ -446,7 +446,7 @@ extension StepPlan {
 
     /// Adds the step to the month's energy totals (J, water kg, CO₂ kg) and hour counters.
     @inline(always)
-    func accumulate(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
+    func accumulate(_ step: Int, _ it: borrowing ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
                     _ facility: FacilityStage, into totals: inout EnergyTotals) {
         let dispatch = recovery.dispatch
         totals.it += it.power * stepSeconds
