@@ -8,34 +8,55 @@
 /// its servers take in its supply air, its room heat is its servers' air heat plus its share of the electrical
 /// losses (in proportion to its IT power: EnergyPlus books each ITE object's UPS losses to its own zone), and its
 /// moisture meets its own economiser's outdoor air, its direct cooler's water and its DX coil. The coils' heat is
-/// summed into the one loop, which the plant rejects once per step. Balance, summed over the zones:
+/// summed into the one loop, which the plant rejects once per step. A zone with its own air (`zoneAir`, `ZoneAir`)
+/// keeps its temperature (`SimulationState.zoneAirHistory`): its unit treats that air, its supply is reset from the
+/// predicted load, and the air settles with the supply it gets through its plenum; a zone without is held at its
+/// setpoint (or its servers' return). Balance, summed over the zones:
 ///
-///     Σ_z (Q_z + Q_fan,z) = Σ_z (Q_econ,z + Q_evap,z + Q_DX,z + Q_coil,z + unmet_z)   (a CRAC zone: its own
-///                                                                                 `load + Q_fan = Q_coil + Q_econ + unmet`)
+///     Σ_z (Q_z + Q_fan,z + Q_ground,z) = Σ_z (Q_econ,z + Q_evap,z + Q_DX,z + Q_coil,z + rest_z)   (a CRAC zone: its
+///                                                                   own `load + Q_fan = Q_coil + Q_econ + unmet`)
 ///     Σ_z Q_coil,z + P_pump = Q_plant + Q_recovered + Q_stored
+///
+/// `rest_z` is the room heat the unit did not carry away: unmet in a zone held at its setpoint, the heat its air and
+/// surfaces stored (and the step's drift `ṁ c_p (T_z − T₁)`) in a zone with its own air.
 public struct AirHandlerZones: Sendable, Equatable {
     /// Zone names, as the site file gives them (`cooling.air.zones[].name`).
     public var names: [String]
     public var units: [AirZoneUnit]
     /// The zone (index into `units`) of each cluster, in the site's cluster order.
     public var clusterZone: [Int]
+    /// Each zone's air with its capacity and supply plenum (`cooling.air.zones[].zone_air`), nil for a zone held at its
+    /// setpoint; empty: none has.
+    public var zoneAir: [ZoneAir?]
 
-    public init(names: [String], units: [AirZoneUnit], clusterZone: [Int]) {
+    public init(names: [String], units: [AirZoneUnit], clusterZone: [Int], zoneAir: [ZoneAir?] = []) {
         self.names = names
         self.units = units
         self.clusterZone = clusterZone
+        self.zoneAir = zoneAir
     }
+
+    /// Zone `zone`'s air model, nil when it has none.
+    func air(_ zone: Int) -> ZoneAir? { zone < zoneAir.count ? zoneAir[zone] : nil }
 
     /// One zone's air handler for a step, with what the hall's balance and moisture need from it.
     struct ZoneStep {
         var run: AirHandlerStep
         var returnAir: Double
-        /// Room heat the unit did not remove (negative: it over-cooled), W.
+        /// Room heat the unit did not remove (negative: it over-cooled), W; with zone air, what the air and surfaces
+        /// stored and the step's drift instead.
+        var rest: Double
+        /// Cooling the unit fell short of, W (≥ 0).
         var unmet: Double
         var airMassFlow: Double
         /// Water the DX coil condensed net of what the direct cooler evaporated, kg/s.
         var condensation: Double
         var hall: HallHumidityStep
+        /// Supply entering the zone (after its plenum), °C; the zone air at the end of the step, °C (NaN: none).
+        var zoneInlet: Double
+        var zoneAir: Double = .nan
+        /// Heat the plenum took from the ground, W.
+        var fromGround: Double = 0
     }
 
     /// A zone's air handler `room` for `heat` W of room heat, its servers' return `serverReturn` °C (NaN: a
@@ -46,14 +67,51 @@ public struct AirHandlerZones: Sendable, Equatable {
         let run = room.step(load: heat, returnAir: returnAir, humidityRatio: humidityRatio,
                             outdoor: .init(dryBulb: weather.dryBulb, humidityRatio: weather.humidityRatio),
                             chilledWaterSupply: chilledWaterSupply)
+        let rest = heat - run.capacityRate * (returnAir - run.supply.dryBulb)
+        return finish(run, returnAir: returnAir, rest: rest, unmet: rest, humidityRatio: humidityRatio, weather: weather,
+                      hallHumidity: hallHumidity, zoneInlet: run.supply.dryBulb)
+    }
+
+    /// Zone `zone`'s step with its own air (`ZoneAir`): the supply reset from the predicted load
+    /// (`SetpointManager:SingleZone:Cooling` on the zone air of the previous step, `history.t1`), the unit treating
+    /// that air, the supply through the plenum, and the zone air corrected with it. `supplyBefore`: the air that
+    /// entered the zone last step (the plenum's), for the predictor's estimate of the zone's heat to the plenum.
+    func step(_ room: AirHandlerRoom, air: ZoneAir, heat: Double, history: ZoneAir.History, supplyBefore: Double,
+              chilledWaterSupply: Double, humidityRatio: Double, weather: AirSideWeather, hallHumidity: HallHumidity,
+              stepSeconds: Double) -> ZoneStep {
+        let toPlenum = (air.plenum?.zoneConductance ?? 0) * (history.t1 - supplyBefore)
+        let load = air.coolingLoad(setpoint: room.roomAir.value, gains: heat - toPlenum, history: history, stepSeconds: stepSeconds)
+        let run = room.step(load: load, returnAir: history.t1, humidityRatio: humidityRatio,
+                            outdoor: .init(dryBulb: weather.dryBulb, humidityRatio: weather.humidityRatio),
+                            chilledWaterSupply: chilledWaterSupply)
+        let supply = run.supply.dryBulb
+        let plenum = air.plenum?.outlet(supply: supply, capacityRate: run.capacityRate, zoneAir: history.t1)
+            ?? (temperature: supply, fromZone: 0, fromGround: 0)
+        let gains = heat - plenum.fromZone
+        let zoneAir = air.next(gains: gains, inlet: plenum.temperature, capacityRate: run.capacityRate, history: history,
+                               stepSeconds: stepSeconds)
+        // The zone's and plenum's heat that the unit did not take from the return air: stored, or the step's drift.
+        let rest = air.stored(temperature: zoneAir, history: history, stepSeconds: stepSeconds)
+            + run.capacityRate * (zoneAir - history.t1)
+        var step = finish(run, returnAir: history.t1, rest: rest,
+                          unmet: max(0, load - run.capacityRate * (history.t1 - supply)), humidityRatio: humidityRatio,
+                          weather: weather, hallHumidity: hallHumidity, zoneInlet: plenum.temperature)
+        step.zoneAir = zoneAir
+        step.fromGround = plenum.fromGround
+        return step
+    }
+
+    /// The zone's air flow, moisture and what the hall's balance needs from the unit's `run`.
+    private func finish(_ run: AirHandlerStep, returnAir: Double, rest: Double, unmet: Double, humidityRatio: Double,
+                        weather: AirSideWeather, hallHumidity: HallHumidity, zoneInlet: Double) -> ZoneStep {
         let airMassFlow = run.capacityRate / Psychrometrics.moistAirSpecificHeat(humidityRatio: humidityRatio)
         let condensation = run.dx.latentRemoved / Psychrometrics.latentHeatOfEvaporation(temperature: run.dxOutlet)
             - run.direct.water.evaporation * Fluid.waterDensity
         let hall = hallHumidity.step(hallHumidityRatio: humidityRatio, outdoorHumidityRatio: weather.humidityRatio,
                                      outdoorAirFraction: run.outdoorAirFraction, airMassFlow: airMassFlow,
                                      coilSurface: nil, coilCondensation: condensation)
-        return ZoneStep(run: run, returnAir: returnAir, unmet: heat - run.capacityRate * (returnAir - run.supply.dryBulb),
-                        airMassFlow: airMassFlow, condensation: condensation, hall: hall)
+        return ZoneStep(run: run, returnAir: returnAir, rest: rest, unmet: unmet, airMassFlow: airMassFlow,
+                        condensation: condensation, hall: hall, zoneInlet: zoneInlet)
     }
 
     /// One step of every zone and the shared plant: `heat[z]` W of room heat and `serverReturn[z]` °C per zone.
@@ -82,24 +140,25 @@ public struct AirHandlerZones: Sendable, Equatable {
                 hall.humidifierPower += moisture.humidifierPower
                 continue
             }
-            let step = self.step(room, heat: heat[zone], serverReturn: serverReturn[zone],
-                                 chilledWaterSupply: state.airSupply, humidityRatio: state.zoneHumidityRatio[zone],
-                                 weather: weather, hallHumidity: hallHumidity)
+            let step = zoneStep(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone], state: state,
+                                weather: weather, hallHumidity: hallHumidity, stepSeconds: stepSeconds)
             let run = step.run
-            state.zoneSupplyAir[zone] = run.supply.dryBulb
+            state.zoneSupplyAir[zone] = step.zoneInlet
             state.zoneHumidityRatio[zone] = step.hall.supplyHumidityRatio
+            if !step.zoneAir.isNaN { state.advanceZoneAir(zone, to: step.zoneAir) }
             coilHeat += run.coil.sensibleCooling
             dxPower += run.dx.power
             air.fanPower += run.fanPower
             air.pumpPower += run.direct.electricPower + run.indirect.electricPower
             air.waterUse += (run.direct.water.total + run.indirect.water.total) * Fluid.waterDensity
             air.unmet += step.unmet > 1e-9 * max(1, heat[zone]) ? step.unmet : 0
-            air.heatIn += heat[zone] + run.fanHeat
-            air.heatOut += run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + step.unmet
+            air.heatIn += heat[zone] + run.fanHeat + step.fromGround
+            air.envelopeHeat += step.fromGround
+            air.heatOut += run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + step.rest
             air.machineHeat += run.fanHeat
             air.airMassFlow += step.airMassFlow
             air.coilCondensation += step.condensation
-            flowSupply += step.airMassFlow * run.supply.dryBulb
+            flowSupply += step.airMassFlow * step.zoneInlet
             flowReturn += step.airMassFlow * step.returnAir
             flowOutdoor += step.airMassFlow * run.outdoorAirFraction
             flowHumidity += step.airMassFlow * step.hall.supplyHumidityRatio
@@ -133,6 +192,19 @@ public struct AirHandlerZones: Sendable, Equatable {
         state.zoneSupplyAir[zone] = crac.supplyAir
         state.zoneHumidityRatio[zone] = moisture.supplyHumidityRatio
         return (crac, moisture)
+    }
+
+    /// Air-handler zone `zone`'s step: with its own air when it has it, else held at its setpoint or its servers' return.
+    private func zoneStep(_ room: AirHandlerRoom, zone: Int, heat: Double, serverReturn: Double, state: SimulationState,
+                          weather: AirSideWeather, hallHumidity: HallHumidity, stepSeconds: Double) -> ZoneStep {
+        let humidity = state.zoneHumidityRatio[zone]
+        guard let air = air(zone) else {
+            return step(room, heat: heat, serverReturn: serverReturn, chilledWaterSupply: state.airSupply,
+                        humidityRatio: humidity, weather: weather, hallHumidity: hallHumidity)
+        }
+        return step(room, air: air, heat: heat, history: state.zoneAir(zone), supplyBefore: state.zoneSupplyAir[zone],
+                    chilledWaterSupply: state.airSupply, humidityRatio: humidity, weather: weather,
+                    hallHumidity: hallHumidity, stepSeconds: stepSeconds)
     }
 
     /// The chilled-water plant's share: the coils' heat `coilHeat` W into the loop, rejected (less `recovered`).

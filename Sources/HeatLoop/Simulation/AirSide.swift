@@ -308,6 +308,8 @@ public struct AirSideStep: Sendable {
     public var heatOut = 0.0
     /// Fan and pump heat added to the streams.
     public var machineHeat = 0.0
+    /// Heat from outside the hall into its air: the ground under air zones' supply plenums (`SupplyPlenum`).
+    public var envelopeHeat = 0.0
     public var supplyAir = 0.0
     /// Return air the cooling units take in, °C.
     public var returnAir = 0.0

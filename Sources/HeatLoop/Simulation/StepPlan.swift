@@ -14,6 +14,9 @@ struct StepPlan {
     let clusterCount: Int
     let utilization: [[Double]], meanPower: [[Double]], peakPower: [[Double]]
     let ites: [AirCooledITE?], capture: [Double], nodes: [Double]
+    /// Whether each cluster has the ITE model: testing `ites[index] == nil` copied the 298-byte model
+    /// (and compared it) three times per cluster and step.
+    let hasITE: [Bool]
     let anyITE: Bool
     let totalNodes: Double
 
@@ -26,17 +29,20 @@ struct StepPlan {
     /// True when the room air meets outdoor air in the air side's `finish` (CRAC rooms, air handlers): the
     /// hall's moisture is then stepped after it.
     let isCRAC: Bool
-    /// Air zones (`AirSide.zones`): how many (0 for a single-zone hall), each cluster's zone, each zone's room air, °C.
+    /// Air zones (`AirSide.zones`): how many (0 for a single-zone hall) and each cluster's zone; each zone's air is
+    /// in `SimulationState.zoneAirHistory`.
     let zoneCount: Int
     let clusterZone: [Int]
-    let zoneRoomAir: [Double]
     let chilledWaterSetpoint: Double
     let liquidLoop: CoolingLoop?
     let liquidThermalCapacity: Double
     let liquidSetpoint: Double
 
     // Heat recovery and district heating.
-    let recovery: HeatRecovery?
+    /// The site's heat recovery, held by reference so that a step calls the model in place: as a stored
+    /// optional (or an array element) its 464 bytes were copied, and its arrays retained, every step
+    /// (≈ 5 % of a sizing run).
+    let recovery: Immutable<HeatRecovery>?
     /// The network's conditions per step (`NetworkConditions`; they depend only on the weather), empty without
     /// heat recovery. Held as arrays of the plan, not as one optional struct, so that a step retains none of them.
     let dhSupply: [Double], dhReturn: [Double], dhOffer: [Double], dhNeed: [Double], dhConsumers: [Double]
@@ -64,7 +70,8 @@ struct StepPlan {
         ites = site.clusters.map(\.ite)
         capture = site.clusters.map(\.liquidCapture)
         nodes = site.clusters.map { Double($0.nodes) }
-        anyITE = ites.contains { $0 != nil }
+        hasITE = ites.map { $0 != nil }
+        anyITE = hasITE.contains(true)
         totalNodes = Double(site.clusters.reduce(0) { $0 + $1.nodes })
 
         electrical = site.electrical
@@ -75,9 +82,8 @@ struct StepPlan {
         if case .zones(let zones, _) = site.airSide {
             zoneCount = zones.units.count
             clusterZone = zones.clusterZone
-            zoneRoomAir = zones.units.map(\.roomAir)
         } else {
-            (zoneCount, clusterZone, zoneRoomAir) = (0, [], [])
+            (zoneCount, clusterZone) = (0, [])
         }
         chilledWaterSetpoint = site.airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
         liquidLoop = site.liquidLoop
@@ -89,7 +95,7 @@ struct StepPlan {
             // The pit's deep ground sits at the annual mean of the site's weather (`PitStorage`).
             recovery?.storage.pit?.groundTemperature = GroundTemperature.fitted(hourlyAir: hourlyDryBulb, diffusivity: 0).mean
         }
-        self.recovery = recovery
+        self.recovery = recovery.map(Immutable.init)
         let network = recovery?.network.conditions(outdoor: weather.dryBulb, hourlyOutdoor: hourlyDryBulb,
                                                    dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
         dhSupply = network?.supply ?? []
@@ -168,4 +174,11 @@ struct ZoneScratch {
             (inletHigh[zone], inletLow[zone]) = (-.infinity, .infinity)
         }
     }
+}
+
+/// A value held by an immutable reference: a step reads a large model through it in place, where a stored
+/// value would be copied (and its arrays retained) to call a method on it.
+final class Immutable<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

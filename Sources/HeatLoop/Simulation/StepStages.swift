@@ -5,7 +5,7 @@ import Foundation
 // results are bit-identical to it.
 
 /// IT power and its heat split, summed over the clusters, W.
-struct ITStage {
+struct ITStage: ~Copyable {
     var power = 0.0, peak = 0.0, liquidHeat = 0.0
     /// Σ utilisation × nodes.
     var nodeUtilization = 0.0
@@ -126,7 +126,7 @@ extension StepPlan {
             var power = meanPower[index][step], peak = peakPower[index][step]
             // The cluster's air zone (-1: the hall is one zone).
             let zone = zoneCount > 0 ? clusterZone[index] : -1
-            if ites[index] == nil, anyITE || zone >= 0 {
+            if anyITE || zone >= 0, !hasITE[index] {
                 // A cluster without the ITE model takes in its zone's supply air.
                 let inlet = zone < 0 ? airSide.supplyAir(state) : state.zoneSupplyAir[zone]
                 if anyITE { recorder(.clusterInletTemp, cluster: index, Float(inlet)) }
@@ -134,7 +134,7 @@ extension StepPlan {
             }
             if anyITE, let ite = ites[index] {
                 let inlet = zone < 0 ? ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
-                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: zoneRoomAir[zone])
+                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: state.zoneAirHistory[3 * zone])
                 recorder(.clusterInletTemp, cluster: index, Float(inlet))
                 it.noteInlet(inlet, zone: zone, &zones)
                 var itePower: Double
@@ -178,7 +178,7 @@ extension StepPlan {
 
     /// 4. Electrical chain; a share of its losses heats the room air.
     @inline(always)
-    func electricalLosses(_ it: ITStage) -> ElectricalStage {
+    func electricalLosses(_ it: borrowing ITStage) -> ElectricalStage {
         let step = electrical.step(itPower: Watts(it.power))
         let losses = step.total.value
         return ElectricalStage(step: step, losses: losses, lossesToAir: losses * electrical.heatToAir)
@@ -187,7 +187,7 @@ extension StepPlan {
     /// 5. Loops collect heat (CRAH fan heat enters the air stream). A CRAH hall's moisture meets its coil
     /// here (sealed: no outdoor air), whose condensation adds its latent heat to the chilled water.
     @inline(always)
-    func collectHeat(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
+    func collectHeat(_ step: Int, _ it: borrowing ITStage, _ electrical: ElectricalStage, state: SimulationState,
                      caches: inout StepCaches, zones: inout ZoneScratch) -> CollectionStage {
         let roomHeat = it.airHeat + electrical.lossesToAir
         let airSide = self.airSide
@@ -210,7 +210,7 @@ extension StepPlan {
     /// Each air zone's room heat: its servers' air heat and the electrical losses to air in proportion to its IT
     /// power (EnergyPlus books each ITE object's UPS losses to its zone); its servers' return, NaN if well mixed.
     /// Written into `zones.heat` and `zones.serverReturn`.
-    func splitIntoZones(_ it: ITStage, _ electrical: ElectricalStage, _ zones: inout ZoneScratch) {
+    func splitIntoZones(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ zones: inout ZoneScratch) {
         for zone in 0..<zoneCount {
             zones.heat[zone] = zones.airHeat[zone]
                 + electrical.lossesToAir * (it.power > 0 ? zones.itPower[zone] / it.power : 1 / Double(zoneCount))
@@ -239,8 +239,8 @@ extension StepPlan {
             case .both: (liquidOffer, airOffer)
             }
         stage.available = primary.heat + secondary.heat
-        // Called through the optional: unwrapping it first would copy the model (and retain its arrays) every step.
-        guard let result = recovery?.dispatch(
+        // Called in place (`StepPlan.recovery`): binding the model first would copy it every step.
+        guard let result = recovery?.value.dispatch(
             demand: stage.demand, primary: primary, secondary: secondary, dhSupply: stage.dhSupply,
             dhReturn: stage.dhReturn, outdoor: dryBulb[step], state: &state.heatRecovery,
             stepSeconds: stepSeconds) else { return stage }
@@ -286,7 +286,7 @@ extension StepPlan {
     /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
     /// close on their own. The residual is the largest relative imbalance.
     @inline(always)
-    func balance(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
+    func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
                  _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
                  liquidSupplyBefore: Double, caches: inout StepCaches, zones: inout ZoneScratch) -> FacilityStage {
         let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
@@ -302,7 +302,7 @@ extension StepPlan {
         let heatIn = airStep.heatIn + (liquidCollection?.heatIn ?? 0)
         let storedLiquid = liquidThermalCapacity * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
         let heatOut = airStep.heatOut + (liquidStep?.rejection.removed ?? 0) + recovery.primaryTaken + storedLiquid
-        let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + (liquidCollection?.pumpPower ?? 0)
+        let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + airStep.envelopeHeat + (liquidCollection?.pumpPower ?? 0)
             + (collection.hall?.latentLoad ?? 0)
         var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
         if let dispatch = recovery.dispatch {
@@ -328,7 +328,7 @@ extension StepPlan {
     /// are checked (supply plus approach and recirculation: a supply inside the envelope does not make a 2 K
     /// warmer inlet so). Air zones: `zoneEnvelopeExcursions`.
     @inline(always)
-    func airEnvelopeExcursions(_ it: ITStage, _ rejected: RejectionStage, state: SimulationState,
+    func airEnvelopeExcursions(_ it: borrowing ITStage, _ rejected: RejectionStage, state: SimulationState,
                                caches: inout StepCaches, zones: inout ZoneScratch) -> InletExcursions {
         if zoneCount > 0 { return zoneEnvelopeExcursions(state: state, zones: &zones) }
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
@@ -388,7 +388,7 @@ extension StepPlan {
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
     /// recorded by `itLoad`).
     @inline(always)
-    func record(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
+    func record(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
                 _ rejected: RejectionStage, _ facility: FacilityStage, state: SimulationState,
                 recorder: StepRecorder) {
         recorder(.itPower, Float(it.power))
@@ -437,7 +437,7 @@ extension StepPlan {
 
     /// Adds the step to the month's energy totals (J, water kg, CO₂ kg) and hour counters.
     @inline(always)
-    func accumulate(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
+    func accumulate(_ step: Int, _ it: borrowing ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
                     _ facility: FacilityStage, into totals: inout EnergyTotals) {
         let dispatch = recovery.dispatch
         totals.it += it.power * stepSeconds

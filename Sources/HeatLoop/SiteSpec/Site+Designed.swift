@@ -103,7 +103,11 @@ extension AirLoopSpec {
                 supplyAir: supplyAir, chilledWaterC: chilledWaterC, deltaTK: deltaTK, elevation: elevation))
         }
         let clusterZone = designed.spec.it.clusters.map { cluster in names.firstIndex { $0 == cluster.zone } ?? 0 }
-        return .zones(AirHandlerZones(names: names, units: units, clusterZone: clusterZone), loop)
+        let pressure = Psychrometrics.standardPressure(elevation: elevation)
+        let zoneAir = zones.map { zone in zone.airHandler.flatMap { handler in
+            zone.zoneAir?.model(roomAirC: handler.roomAirC, pressure: pressure) } }
+        return .zones(AirHandlerZones(names: names, units: units, clusterZone: clusterZone,
+                                      zoneAir: zoneAir.contains { $0 != nil } ? zoneAir : []), loop)
     }
 
     /// The CRAHs' fans: design air flow from the air-side heat (W) and the air temperature rise across the IT.
