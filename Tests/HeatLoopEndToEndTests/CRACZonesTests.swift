@@ -160,6 +160,8 @@ import Testing
          "does not apply when every zone has 'crac'"),
         ("    zones:\n", "    crac: {}\n    zones:\n", "cooling.air.crac", "each zone has its own 'air_handler' or 'crac'"),
         ("        supply_air_c: 21\n", "        supply_air_c: 41\n", "cooling.air.zones[1].supply_air_c", "outside class A3's allowable"),
+        ("        crac:\n          capacity_kw: 60\n", "        zone_air: {volume_m3: 900}\n        crac:\n          capacity_kw: 60\n",
+         "cooling.air.zones[1].zone_air", "'zone_air' is for an air-handler zone"),
     ])
     func problemsNameTheZoneAndKey(original: String, replacement: String, keyPath: String, message: String) throws {
         do {
