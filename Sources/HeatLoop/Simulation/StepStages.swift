@@ -43,7 +43,7 @@ struct ElectricalStage {
 }
 
 /// Heat the loops collected before recovery and rejection.
-struct CollectionStage {
+struct CollectionStage: ~Copyable {
     var air: AirCollection
     var liquid: LoopCollection?
     /// A CRAH hall's moisture (its condensation's latent heat is in `air`); nil for CRAC rooms, whose
@@ -190,21 +190,24 @@ extension StepPlan {
     func collectHeat(_ step: Int, _ it: borrowing ITStage, _ electrical: ElectricalStage, state: SimulationState,
                      caches: inout StepCaches, zones: inout ZoneScratch) -> CollectionStage {
         let roomHeat = it.airHeat + electrical.lossesToAir
-        let airSide = self.airSide
-        let fanPower = caches.crahFan(roomHeat) { airSide.fanPower(heat: $0) }
-        let hallHumidity = self.hallHumidity, surface = state.airSupply
+        // The models are read through `self` (not copied into locals for the closures: copying the air side
+        // retained its arrays every step), and the stage is built in place (its air collection was copied twice).
+        let fanPower = caches.crahFan(roomHeat) { self.airSide.fanPower(heat: $0) }
+        let surface = state.airSupply
         let hall = isCRAC ? nil : hallHumidity.step(
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: humidityRatio[step], outdoorAirFraction: 0,
             airMassFlow: airSide.airMassFlow(heat: roomHeat),
-            coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
-        var air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
-                                  serverReturn: it.serverReturn, state: state, stepSeconds: stepSeconds)
+            coilSurface: (surface, caches.coilSaturation(surface) { self.hallHumidity.coilSaturation(temperature: $0) }))
+        var stage = CollectionStage(
+            air: airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower, serverReturn: it.serverReturn,
+                                 state: state, stepSeconds: stepSeconds),
+            liquid: liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds),
+            hall: hall)
         if zoneCount > 0 {
             splitIntoZones(it, electrical, &zones)
-            (air.zoneHeat, air.zoneServerReturn) = (zones.heat, zones.serverReturn)
+            (stage.air.zoneHeat, stage.air.zoneServerReturn) = (zones.heat, zones.serverReturn)
         }
-        let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
-        return CollectionStage(air: air, liquid: liquid, hall: hall)
+        return stage
     }
 
     /// Each air zone's room heat: its servers' air heat and the electrical losses to air in proportion to its IT
@@ -222,7 +225,7 @@ extension StepPlan {
     /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
     /// (and the storage tank) can use; advances the stored energy.
     @inline(always)
-    func recoverHeat(_ step: Int, _ collection: CollectionStage, state: inout SimulationState) -> RecoveryStage {
+    func recoverHeat(_ step: Int, _ collection: borrowing CollectionStage, state: inout SimulationState) -> RecoveryStage {
         var stage = RecoveryStage()
         guard !dhOffer.isEmpty else { return stage }
         stage.dhSupply = dhSupply[step]
@@ -258,7 +261,7 @@ extension StepPlan {
 
     /// 7. Heat rejection of what remains; advances the loops' and the supply air's temperatures.
     @inline(always)
-    func rejectHeat(_ step: Int, _ collection: CollectionStage, _ recovery: RecoveryStage,
+    func rejectHeat(_ step: Int, _ collection: borrowing CollectionStage, _ recovery: RecoveryStage,
                     state: inout SimulationState) -> RejectionStage {
         let dryBulb = dryBulb[step], wetBulb = wetBulb[step], outdoorHumidity = humidityRatio[step]
         let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: outdoorHumidity)
@@ -286,7 +289,7 @@ extension StepPlan {
     /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
     /// close on their own. The residual is the largest relative imbalance.
     @inline(always)
-    func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
+    func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: borrowing CollectionStage,
                  _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
                  liquidSupplyBefore: Double, caches: inout StepCaches, zones: inout ZoneScratch) -> FacilityStage {
         let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
@@ -388,7 +391,7 @@ extension StepPlan {
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
     /// recorded by `itLoad`).
     @inline(always)
-    func record(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
+    func record(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: borrowing CollectionStage, _ recovery: RecoveryStage,
                 _ rejected: RejectionStage, _ facility: FacilityStage, state: SimulationState,
                 recorder: StepRecorder) {
         recorder(.itPower, Float(it.power))
