@@ -10,14 +10,8 @@ import Testing
     /// The West-zone file (`Tests/energyplus/2zone-west-zone.yaml`) with its air handler moved into a one-zone list.
     @Test func oneZoneListRunsAsTheOneZoneAirHandler() throws {
         let path = "\(PackagePaths.root)/Tests/energyplus/2zone-west-zone.yaml"
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let parts = text.components(separatedBy: "    air_handler:\n")
-        try #require(parts.count == 2 && text.contains("      cooling: air\n"))
-        let handler = parts[1].split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
-        let zoned = parts[0].replacingOccurrences(of: "      cooling: air\n", with: "      cooling: air\n      zone: west\n")
-            + "    zones:\n      - name: west\n        air_handler:\n" + handler.joined(separator: "\n")
         let variant = "\(PackagePaths.root)/Tests/energyplus/2zone-west-zone-variant-\(UUID().uuidString).yaml"
-        try zoned.write(toFile: variant, atomically: true, encoding: .utf8)
+        try Self.westZoneAsOneZoneList(zoneAir: false).write(toFile: variant, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: variant) }
 
         let single = RunSummary(try ScenarioRunner(input: SiteInput.load(path: path)).simulate()).annual
@@ -34,6 +28,25 @@ import Testing
         #expect(zones.maximumEnergyBalanceResidual < 1e-6)
     }
 
+    /// The West-zone file with its air handler moved into a one-zone list `west`; with `zoneAir`, the zone keeps its own
+    /// air as the 2-zone site's West zone does (its `zone_air` block, taken from `Sites/energyplus/2zone-economizer.yaml`).
+    static func westZoneAsOneZoneList(zoneAir: Bool) throws -> String {
+        let text = try String(contentsOfFile: "\(PackagePaths.root)/Tests/energyplus/2zone-west-zone.yaml", encoding: .utf8)
+        let parts = text.components(separatedBy: "    air_handler:\n")
+        try #require(parts.count == 2 && text.contains("      cooling: air\n"))
+        let handler = parts[1].split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
+        var zoned = parts[0].replacingOccurrences(of: "      cooling: air\n", with: "      cooling: air\n      zone: west\n")
+            + "    zones:\n      - name: west\n        air_handler:\n" + handler.joined(separator: "\n")
+        if zoneAir {
+            let site = try String(contentsOfFile: "\(PackagePaths.root)/Sites/energyplus/2zone-economizer.yaml", encoding: .utf8)
+            let west = try #require(site.components(separatedBy: "      - name: west\n").last?.components(separatedBy: "      - name: east\n").first)
+            let block = try #require(west.components(separatedBy: "        zone_air:\n").last)
+            try #require(west.contains("        zone_air:\n"))
+            zoned += (zoned.hasSuffix("\n") ? "" : "\n") + "        zone_air:\n" + block
+        }
+        return zoned
+    }
+
     /// Problems of the 2-zone example edited, each with the key it names.
     @Test(arguments: [
         ("      zone: east\n", "      zone: eats\n", "it.clusters[1].zone", "no air zone 'eats'"),
@@ -41,6 +54,9 @@ import Testing
         ("      zone: east\n", "      zone: west\n", "cooling.air.zones[1]", "zone 'east' cools no cluster"),
         ("      - name: east\n", "      - name: west\n", "cooling.air.zones[1].name", "zone 'west' is named twice"),
         ("    zones:\n", "    air_handler: {}\n    zones:\n", "cooling.air.air_handler", "with 'zones' each zone has its own 'air_handler'"),
+        ("          coil: {design_air_inlet_c: 31.81785, design_air_outlet_c: 12.8}\n",
+         "          coil: {design_air_inlet_c: 31.81785, design_air_outlet_c: 12.8}\n        zone_air: {volume_m3: 1054.97}\n",
+         "cooling.air.zones[1].zone_air", "keeps its air at its servers' return ('east-servers' has return_approach_k"),
     ])
     func problemsNameTheZoneAndKey(original: String, replacement: String, keyPath: String, message: String) throws {
         do {

@@ -13,7 +13,7 @@ import Testing
     @Test func theTwoZoneSiteHasTheIDFsTowerAndPump() throws {
         let (input, result) = try simulate(site: "energyplus/2zone-economizer")
         guard case .waterCooledChiller(let spec) = input.designed.spec.cooling.air.rejection,
-              case .zones(_, let loop) = input.site.airSide,
+              case .zones(_, let loop?) = input.site.airSide,
               case .waterCooledChiller(let plant) = loop.rejection,
               case .yorkCalcTower(let tower) = plant.condenser else {
             Issue.record("not a water-cooled chiller plant with a YorkCalc tower on air zones")

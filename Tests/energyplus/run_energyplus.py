@@ -124,6 +124,15 @@ HOURLY_VARS = [  # averaged; hourly, for stats
     ("*", "Pump Mass Flow Rate"),
     ("*", "Chiller Condenser Inlet Temperature"),
     ("*", "Chiller Part Load Ratio"),
+    # the zone air's heat balance (Engineering Reference, "Zone Air Heat Balance"), for the 2-zone example's zones
+    ("*", "Zone Air Heat Balance Internal Convective Heat Gain Rate"),
+    ("*", "Zone Air Heat Balance Surface Convection Rate"),
+    ("*", "Zone Air Heat Balance System Air Transfer Rate"),
+    ("*", "Zone Air Heat Balance Air Energy Storage Rate"),
+    ("*", "Zone Air Heat Balance Outdoor Air Transfer Rate"),
+    ("*", "Zone Lights Convective Heating Rate"),
+    ("*", "Zone ITE Total Heat Gain to Zone Rate"),
+    ("*", "Zone Air Temperature"),
 ]
 RUNPERIOD_VARS = [("*", "PUE"), ("*", "Power Utilization Effectiveness")]
 
@@ -425,6 +434,7 @@ def extract(sqlpath):
                  "PUE_iso": tot / (cpu + fan), "PUE_UPS_in_IT": tot / (cpu + fan + ups)}
     if len(zs) == 2:
         r["_zone_split"] = zs
+        r["_zone_air"] = zone_air(hstats)
     # --- unmet hours and sizing (tabular)
     unmet = tabular(con, "SystemSummary", "Time Setpoint Not Met")
     r["_unmet"] = [(a, b, c) for a, b, c, _ in unmet]
@@ -457,6 +467,37 @@ def extract(sqlpath):
     r["_completed"] = sims
     con.close()
     return r
+
+
+ZONE_AIR_COLUMNS = [  # (label, variable, key), annual means of the hourly values, per zone of the 2-zone model
+    ("zone air °C", "Zone Mean Air Temperature", "%s ZONE"),
+    ("air loop outlet °C", "System Node Temperature", "%s AIR LOOP OUTLET NODE"),
+    ("zone inlet (after plenum) °C", "System Node Temperature", "%s ZONE INLET NODE"),
+    ("ITE inlet °C", "ITE Air Inlet Dry-Bulb Temperature", "%sDATACENTER_EQUIP"),
+    ("ITE outlet °C", "ITE Air Outlet Dry-Bulb Temperature", "%sDATACENTER_EQUIP"),
+    ("supply kg/s", "System Node Mass Flow Rate", "%s ZONE INLET NODE"),
+    ("internal gains kW", "Zone Air Heat Balance Internal Convective Heat Gain Rate", "%s ZONE"),
+    ("surfaces kW", "Zone Air Heat Balance Surface Convection Rate", "%s ZONE"),
+    ("supply air kW", "Zone Air Heat Balance System Air Transfer Rate", "%s ZONE"),
+    ("plenum air °C", "Zone Mean Air Temperature", "%s PLENUM"),
+    ("plenum surfaces kW", "Zone Air Heat Balance Surface Convection Rate", "%s PLENUM"),
+]
+
+
+def zone_air(hstats):
+    """The 2-zone model's zone air, supply plenum and ITE air per zone (annual means of hourly values): what
+    Docs/energyplus.md uses to explain the zones' temperatures."""
+    series = {name: {k.upper(): v for k, v in hstats(name).items()} for name in {c[1] for c in ZONE_AIR_COLUMNS}}
+    out = {}
+    for z in ("WEST", "EAST"):
+        row = {}
+        for label, name, key in ZONE_AIR_COLUMNS:
+            vals = series[name].get(key % z)
+            if vals:
+                mean = statistics.fmean(vals)
+                row[label] = mean / 1000 if label.endswith("kW") else mean
+        out[z] = row
+    return out
 
 
 # ---------------------------------------------------------------- main
@@ -677,6 +718,16 @@ def write_markdown(results, out):
                     info["climate"], z, _f(d["ite_cpu_kWh"]), _f(d["ite_fan_kWh"]), _f(d["ite_ups_kWh"]),
                     _f(d["non_IT_kWh"]), d["PUE_iso"], d["PUE_UPS_in_IT"],
                     ("%.1f / %.1f" % (st[0]["mean"], st[0]["max"])) if st else ""))
+        L.append("")
+    zarows = [(i, r) for i, r in ok if r.get("_zone_air")]
+    if zarows:
+        L += ["## 2-zone model: zone air, supply plenum and ITE air per zone (annual means of hourly values)", "",
+              "| climate | zone | " + " | ".join(c[0] for c in ZONE_AIR_COLUMNS) + " |",
+              "|---|---|" + "---|" * len(ZONE_AIR_COLUMNS)]
+        for info, r in zarows:
+            for z, d in r["_zone_air"].items():
+                L.append("| %s | %s | %s |" % (info["climate"], z, " | ".join(
+                    ("%.2f" % d[c[0]]) if c[0] in d else "" for c in ZONE_AIR_COLUMNS)))
         L.append("")
     L.append(CAVEATS_MD)
     L.append(INPUTS_MD)

@@ -1,88 +1,164 @@
-/// A hall of several air zones (EnergyPlus `Zone`s), each with its share of the IT and its own air handler
-/// (`AirHandlerRoom`), whose chilled-water coils one chilled-water loop and its plant serve together, as in
-/// EnergyPlus's `2ZoneDataCenterHVAC_wEconomizer.idf` (West and East on one chiller, tower and pump set).
+/// A hall of several air zones (EnergyPlus `Zone`s), each with its share of the IT and its own units
+/// (`AirZoneUnit`): an air handler (`AirHandlerRoom`), whose chilled-water coils one chilled-water loop and its
+/// plant serve together, as in EnergyPlus's `2ZoneDataCenterHVAC_wEconomizer.idf` (West and East on one chiller,
+/// tower and pump set); or DX CRAC units (`CRACRoom`), which reject their zone's heat themselves, each stepped as
+/// a one-zone CRAC room (`AirSide.finish(crac:…)`). A hall of CRAC zones has no chilled-water loop.
 ///
 /// Each zone keeps its own supply air and air humidity (`SimulationState.zoneSupplyAir`, `zoneHumidityRatio`):
 /// its servers take in its supply air, its room heat is its servers' air heat plus its share of the electrical
 /// losses (in proportion to its IT power: EnergyPlus books each ITE object's UPS losses to its own zone), and its
 /// moisture meets its own economiser's outdoor air, its direct cooler's water and its DX coil. The coils' heat is
-/// summed into the one loop, which the plant rejects once per step. Balance, summed over the zones:
+/// summed into the one loop, which the plant rejects once per step. A zone with its own air (`zoneAir`, `ZoneAir`)
+/// keeps its temperature (`SimulationState.zoneAirHistory`): its unit treats that air, its supply is reset from the
+/// predicted load, and the air settles with the supply it gets through its plenum; a zone without is held at its
+/// setpoint (or its servers' return). Balance, summed over the zones:
 ///
-///     Σ_z (Q_z + Q_fan,z) = Σ_z (Q_econ,z + Q_evap,z + Q_DX,z + Q_coil,z + unmet_z)
+///     Σ_z (Q_z + Q_fan,z + Q_ground,z) = Σ_z (Q_econ,z + Q_evap,z + Q_DX,z + Q_coil,z + rest_z)   (a CRAC zone: its
+///                                                                   own `load + Q_fan = Q_coil + Q_econ + unmet`)
 ///     Σ_z Q_coil,z + P_pump = Q_plant + Q_recovered + Q_stored
+///
+/// `rest_z` is the room heat the unit did not carry away: unmet in a zone held at its setpoint, the heat its air and
+/// surfaces stored (and the step's drift `ṁ c_p (T_z − T₁)`) in a zone with its own air.
 public struct AirHandlerZones: Sendable, Equatable {
     /// Zone names, as the site file gives them (`cooling.air.zones[].name`).
     public var names: [String]
-    public var rooms: [AirHandlerRoom]
-    /// The zone (index into `rooms`) of each cluster, in the site's cluster order.
+    public var units: [AirZoneUnit]
+    /// The zone (index into `units`) of each cluster, in the site's cluster order.
     public var clusterZone: [Int]
+    /// Each zone's air with its capacity and supply plenum (`cooling.air.zones[].zone_air`), nil for a zone held at its
+    /// setpoint; empty: none has.
+    public var zoneAir: [ZoneAir?]
 
-    public init(names: [String], rooms: [AirHandlerRoom], clusterZone: [Int]) {
+    public init(names: [String], units: [AirZoneUnit], clusterZone: [Int], zoneAir: [ZoneAir?] = []) {
         self.names = names
-        self.rooms = rooms
+        self.units = units
         self.clusterZone = clusterZone
+        self.zoneAir = zoneAir
     }
+
+    /// Zone `zone`'s air model, nil when it has none.
+    func air(_ zone: Int) -> ZoneAir? { zone < zoneAir.count ? zoneAir[zone] : nil }
 
     /// One zone's air handler for a step, with what the hall's balance and moisture need from it.
     struct ZoneStep {
         var run: AirHandlerStep
         var returnAir: Double
-        /// Room heat the unit did not remove (negative: it over-cooled), W.
+        /// Room heat the unit did not remove (negative: it over-cooled), W; with zone air, what the air and surfaces
+        /// stored and the step's drift instead.
+        var rest: Double
+        /// Cooling the unit fell short of, W (≥ 0).
         var unmet: Double
         var airMassFlow: Double
         /// Water the DX coil condensed net of what the direct cooler evaporated, kg/s.
         var condensation: Double
         var hall: HallHumidityStep
+        /// Supply entering the zone (after its plenum), °C; the zone air at the end of the step, °C (NaN: none).
+        var zoneInlet: Double
+        var zoneAir: Double = .nan
+        /// Heat the plenum took from the ground, W.
+        var fromGround: Double = 0
     }
 
-    /// Zone `zone`'s air handler for `heat` W of room heat, its servers' return `serverReturn` °C (NaN: a
+    /// A zone's air handler `room` for `heat` W of room heat, its servers' return `serverReturn` °C (NaN: a
     /// well-mixed room at its setpoint), the chilled water at `chilledWaterSupply` °C; steps the zone's moisture.
-    func step(zone: Int, heat: Double, serverReturn: Double, chilledWaterSupply: Double, humidityRatio: Double,
+    func step(_ room: AirHandlerRoom, heat: Double, serverReturn: Double, chilledWaterSupply: Double, humidityRatio: Double,
               weather: AirSideWeather, hallHumidity: HallHumidity) -> ZoneStep {
-        let room = rooms[zone]
         let returnAir = serverReturn.isNaN ? room.roomAir.value : serverReturn
         let run = room.step(load: heat, returnAir: returnAir, humidityRatio: humidityRatio,
                             outdoor: .init(dryBulb: weather.dryBulb, humidityRatio: weather.humidityRatio),
                             chilledWaterSupply: chilledWaterSupply)
+        let rest = heat - run.capacityRate * (returnAir - run.supply.dryBulb)
+        return finish(run, returnAir: returnAir, rest: rest, unmet: rest, humidityRatio: humidityRatio, weather: weather,
+                      hallHumidity: hallHumidity, zoneInlet: run.supply.dryBulb)
+    }
+
+    /// Zone `zone`'s step with its own air (`ZoneAir`): the supply reset from the predicted load
+    /// (`SetpointManager:SingleZone:Cooling` on the zone air of the previous step, `history.t1`), the unit treating
+    /// that air, the supply through the plenum, and the zone air corrected with it. `supplyBefore`: the air that
+    /// entered the zone last step (the plenum's), for the predictor's estimate of the zone's heat to the plenum.
+    func step(_ room: AirHandlerRoom, air: ZoneAir, heat: Double, history: ZoneAir.History, supplyBefore: Double,
+              chilledWaterSupply: Double, humidityRatio: Double, weather: AirSideWeather, hallHumidity: HallHumidity,
+              stepSeconds: Double) -> ZoneStep {
+        let toPlenum = (air.plenum?.zoneConductance ?? 0) * (history.t1 - supplyBefore)
+        let load = air.coolingLoad(setpoint: room.roomAir.value, gains: heat - toPlenum, history: history, stepSeconds: stepSeconds)
+        let run = room.step(load: load, returnAir: history.t1, humidityRatio: humidityRatio,
+                            outdoor: .init(dryBulb: weather.dryBulb, humidityRatio: weather.humidityRatio),
+                            chilledWaterSupply: chilledWaterSupply)
+        let supply = run.supply.dryBulb
+        let plenum = air.plenum?.outlet(supply: supply, capacityRate: run.capacityRate, zoneAir: history.t1)
+            ?? (temperature: supply, fromZone: 0, fromGround: 0)
+        let gains = heat - plenum.fromZone
+        let zoneAir = air.next(gains: gains, inlet: plenum.temperature, capacityRate: run.capacityRate, history: history,
+                               stepSeconds: stepSeconds)
+        // The zone's and plenum's heat that the unit did not take from the return air: stored, or the step's drift.
+        let rest = air.stored(temperature: zoneAir, history: history, stepSeconds: stepSeconds)
+            + run.capacityRate * (zoneAir - history.t1)
+        var step = finish(run, returnAir: history.t1, rest: rest,
+                          unmet: max(0, load - run.capacityRate * (history.t1 - supply)), humidityRatio: humidityRatio,
+                          weather: weather, hallHumidity: hallHumidity, zoneInlet: plenum.temperature)
+        step.zoneAir = zoneAir
+        step.fromGround = plenum.fromGround
+        return step
+    }
+
+    /// The zone's air flow, moisture and what the hall's balance needs from the unit's `run`.
+    private func finish(_ run: AirHandlerStep, returnAir: Double, rest: Double, unmet: Double, humidityRatio: Double,
+                        weather: AirSideWeather, hallHumidity: HallHumidity, zoneInlet: Double) -> ZoneStep {
         let airMassFlow = run.capacityRate / Psychrometrics.moistAirSpecificHeat(humidityRatio: humidityRatio)
         let condensation = run.dx.latentRemoved / Psychrometrics.latentHeatOfEvaporation(temperature: run.dxOutlet)
             - run.direct.water.evaporation * Fluid.waterDensity
         let hall = hallHumidity.step(hallHumidityRatio: humidityRatio, outdoorHumidityRatio: weather.humidityRatio,
                                      outdoorAirFraction: run.outdoorAirFraction, airMassFlow: airMassFlow,
                                      coilSurface: nil, coilCondensation: condensation)
-        return ZoneStep(run: run, returnAir: returnAir, unmet: heat - run.capacityRate * (returnAir - run.supply.dryBulb),
-                        airMassFlow: airMassFlow, condensation: condensation, hall: hall)
+        return ZoneStep(run: run, returnAir: returnAir, rest: rest, unmet: unmet, airMassFlow: airMassFlow,
+                        condensation: condensation, hall: hall, zoneInlet: zoneInlet)
     }
 
     /// One step of every zone and the shared plant: `heat[z]` W of room heat and `serverReturn[z]` °C per zone.
     /// Advances each zone's supply air and humidity, the chilled water, and the hall-wide supply air and humidity
     /// (flow-weighted means, for the inlet envelope). Returns the air side's step and the hall's moisture summed
     /// over the zones. The pump runs only while a coil does (EnergyPlus `Pump:VariableSpeed`, `INTERMITTENT`).
-    func finish(_ loop: CoolingLoop, heat: [Double], serverReturn: [Double], recovered: Double,
+    func finish(_ loop: CoolingLoop?, heat: [Double], serverReturn: [Double], recovered: Double,
                 state: inout SimulationState, weather: AirSideWeather, hallHumidity: HallHumidity,
                 stepSeconds: Double) -> (air: AirSideStep, hall: HallHumidityStep) {
         var air = AirSideStep(), hall = HallHumidityStep(supplyHumidityRatio: 0, condensed: 0, latentLoad: 0,
                                                          humidifierWater: 0, humidifierPower: 0)
         var coilHeat = 0.0, dxPower = 0.0, flowSupply = 0.0, flowReturn = 0.0, flowOutdoor = 0.0, flowHumidity = 0.0
-        for zone in rooms.indices {
-            let step = self.step(zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
-                                 chilledWaterSupply: state.airSupply, humidityRatio: state.zoneHumidityRatio[zone],
-                                 weather: weather, hallHumidity: hallHumidity)
+        var cracs = AirSideStep()  // The CRAC zones' steps, summed.
+        for zone in units.indices {
+            guard case .airHandler(let room) = units[zone] else {
+                guard case .crac(let room) = units[zone] else { continue }
+                let (crac, moisture) = cracZone(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
+                                                state: &state, weather: weather, hallHumidity: hallHumidity)
+                cracs.add(zone: crac)
+                flowSupply += crac.airMassFlow * crac.supplyAir
+                flowReturn += crac.airMassFlow * crac.returnAir
+                flowOutdoor += crac.airMassFlow * crac.outdoorAirFraction
+                flowHumidity += crac.airMassFlow * moisture.supplyHumidityRatio
+                hall.condensed += moisture.condensed
+                hall.humidifierWater += moisture.humidifierWater
+                hall.humidifierPower += moisture.humidifierPower
+                continue
+            }
+            let step = zoneStep(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone], state: state,
+                                weather: weather, hallHumidity: hallHumidity, stepSeconds: stepSeconds)
             let run = step.run
-            state.zoneSupplyAir[zone] = run.supply.dryBulb
+            state.zoneSupplyAir[zone] = step.zoneInlet
             state.zoneHumidityRatio[zone] = step.hall.supplyHumidityRatio
+            if !step.zoneAir.isNaN { state.advanceZoneAir(zone, to: step.zoneAir) }
             coilHeat += run.coil.sensibleCooling
             dxPower += run.dx.power
             air.fanPower += run.fanPower
             air.pumpPower += run.direct.electricPower + run.indirect.electricPower
             air.waterUse += (run.direct.water.total + run.indirect.water.total) * Fluid.waterDensity
             air.unmet += step.unmet > 1e-9 * max(1, heat[zone]) ? step.unmet : 0
-            air.heatIn += heat[zone] + run.fanHeat
-            air.heatOut += run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + step.unmet
+            air.heatIn += heat[zone] + run.fanHeat + step.fromGround
+            air.envelopeHeat += step.fromGround
+            air.heatOut += run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + step.rest
             air.machineHeat += run.fanHeat
             air.airMassFlow += step.airMassFlow
             air.coilCondensation += step.condensation
-            flowSupply += step.airMassFlow * run.supply.dryBulb
+            flowSupply += step.airMassFlow * step.zoneInlet
             flowReturn += step.airMassFlow * step.returnAir
             flowOutdoor += step.airMassFlow * run.outdoorAirFraction
             flowHumidity += step.airMassFlow * step.hall.supplyHumidityRatio
@@ -90,22 +166,55 @@ public struct AirHandlerZones: Sendable, Equatable {
             hall.humidifierWater += step.hall.humidifierWater
             hall.humidifierPower += step.hall.humidifierPower
         }
-        let flow = max(air.airMassFlow, 1e-12)
+        let totalFlow = air.airMassFlow + cracs.airMassFlow, flow = max(totalFlow, 1e-12)
         air.supplyAir = flowSupply / flow
         air.returnAir = flowReturn / flow
         air.outdoorAirFraction = flowOutdoor / flow
-        hall.supplyHumidityRatio = air.airMassFlow > 0 ? flowHumidity / flow : state.hallHumidityRatio
+        hall.supplyHumidityRatio = totalFlow > 0 ? flowHumidity / flow : state.hallHumidityRatio
         state.supplyAir = air.supplyAir
         plant(loop, coilHeat: coilHeat, recovered: recovered, state: &state, weather: weather,
               stepSeconds: stepSeconds, into: &air)
         air.compressorPower += dxPower
         if dxPower > 0 { air.mode = .mechanical }
+        // CRAC zones: their powers and heat, and their own modes (an economiser's free and partial hours).
+        air.add(zone: cracs)
         return (air, hall)
     }
 
+    /// A CRAC zone: the one-zone CRAC room's step (`AirSide.finish(crac:)`) on the zone's heat `heat` W, its servers'
+    /// return `serverReturn` °C (NaN: well mixed) and its moisture; advances the zone's supply air and humidity.
+    private func cracZone(_ room: CRACRoom, zone: Int, heat: Double, serverReturn: Double, state: inout SimulationState,
+                          weather: AirSideWeather, hallHumidity: HallHumidity) -> (AirSideStep, HallHumidityStep) {
+        let humidity = state.zoneHumidityRatio[zone]
+        let crac = AirSide.finish(crac: room, roomHeat: heat, serverReturn: serverReturn.isNaN ? nil : serverReturn,
+                                  humidityRatio: humidity, weather: weather)
+        let moisture = hallHumidity.step(after: crac, hallHumidityRatio: humidity, outdoorHumidityRatio: weather.humidityRatio)
+        state.zoneSupplyAir[zone] = crac.supplyAir
+        state.zoneHumidityRatio[zone] = moisture.supplyHumidityRatio
+        return (crac, moisture)
+    }
+
+    /// Air-handler zone `zone`'s step: with its own air when it has it, else held at its setpoint or its servers' return.
+    private func zoneStep(_ room: AirHandlerRoom, zone: Int, heat: Double, serverReturn: Double, state: SimulationState,
+                          weather: AirSideWeather, hallHumidity: HallHumidity, stepSeconds: Double) -> ZoneStep {
+        let humidity = state.zoneHumidityRatio[zone]
+        guard let air = air(zone) else {
+            return step(room, heat: heat, serverReturn: serverReturn, chilledWaterSupply: state.airSupply,
+                        humidityRatio: humidity, weather: weather, hallHumidity: hallHumidity)
+        }
+        return step(room, air: air, heat: heat, history: state.zoneAir(zone), supplyBefore: state.zoneSupplyAir[zone],
+                    chilledWaterSupply: state.airSupply, humidityRatio: humidity, weather: weather,
+                    hallHumidity: hallHumidity, stepSeconds: stepSeconds)
+    }
+
     /// The chilled-water plant's share: the coils' heat `coilHeat` W into the loop, rejected (less `recovered`).
-    private func plant(_ loop: CoolingLoop, coilHeat: Double, recovered: Double, state: inout SimulationState,
+    /// A hall of CRAC zones has no plant (`loop` nil): no chilled water.
+    private func plant(_ loop: CoolingLoop?, coilHeat: Double, recovered: Double, state: inout SimulationState,
                        weather: AirSideWeather, stepSeconds: Double, into air: inout AirSideStep) {
+        guard let loop else {
+            air.chilledWaterSupply = .nan
+            return
+        }
         air.chilledWaterSupply = state.airSupply
         air.coilSurface = state.airSupply
         guard coilHeat > 0 else { return }

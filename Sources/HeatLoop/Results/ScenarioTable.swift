@@ -57,6 +57,12 @@ public struct ScenarioTable: Sendable, Equatable {
         return value
     }
 
+    /// A root numeric attribute; NaN when the file has none of that name.
+    public func number(_ name: String) -> Double { attributes.first { $0.name == name }?.value.double ?? .nan }
+
+    /// The values of the column `name`, nil when the table has none.
+    public func column(_ name: String) -> [Double]? { columns.first { $0.name == name }?.values }
+
     /// The currency of the money columns: the root `currency`, else euros when no row names its own
     /// (older files, all in euros); nil when the rows' currencies differ (a `currency` label column).
     public var currency: Currency? {

@@ -13,15 +13,16 @@ public enum AirSide: Sendable, Equatable {
     /// chilled-water loop and its plant (EnergyPlus `2ZoneDataCenterHVAC_wEconomizer.idf`). The coil's load is
     /// known only once the unit has run, in `finish`, so the loop's return is not offered to heat recovery.
     indirect case airHandler(AirHandlerRoom, CoolingLoop)
-    /// Several air zones, each with its share of the IT and its own air handler, their coils on one chilled-water
-    /// loop and plant (`AirHandlerZones`; the 2-zone EnergyPlus example). Each zone's supply air and humidity are
-    /// in `SimulationState.zoneSupplyAir` / `zoneHumidityRatio`.
-    indirect case zones(AirHandlerZones, CoolingLoop)
+    /// Several air zones, each with its share of the IT and its own air handler or CRAC units, the air handlers'
+    /// coils on one chilled-water loop and plant (`AirHandlerZones`; the 2-zone EnergyPlus example; nil when every
+    /// zone has CRACs). Each zone's supply air and humidity are in `SimulationState.zoneSupplyAir` / `zoneHumidityRatio`.
+    indirect case zones(AirHandlerZones, CoolingLoop?)
 
     /// The chilled-water loop, when there is one.
     public var chilledWaterLoop: CoolingLoop? {
         switch self {
-        case .chilledWater(_, let loop), .airHandler(_, let loop), .zones(_, let loop): loop
+        case .chilledWater(_, let loop), .airHandler(_, let loop): loop
+        case .zones(_, let loop): loop
         case .crac: nil
         }
     }
@@ -40,8 +41,8 @@ public enum AirSide: Sendable, Equatable {
         case .chilledWater(let air, _): supplyAir(state) + air.airTemperatureRise.value
         case .crac(let room): room.returnAir.value
         case .airHandler(let room, _): room.roomAir.value
-        // Each zone has its own (`AirHandlerZones.rooms`, which the step loop reads); the first stands for the hall.
-        case .zones(let zones, _): zones.rooms[0].roomAir.value
+        // Each zone has its own (`AirHandlerZones.units`, which the step loop reads); the first stands for the hall.
+        case .zones(let zones, _): zones.units[0].roomAir
         }
     }
 
@@ -102,28 +103,10 @@ public enum AirSide: Sendable, Equatable {
                 returnAir: supplyAir + air.airTemperatureRise.value, chilledWaterSupply: result.nextSupply, coilSurface: result.nextSupply,
                 curvesClamped: result.rejection.curveInputsClamped)
         case .crac(let room):
-            let hall = state.hallHumidityRatio
-            let returnAir = collection.serverReturn ?? room.returnAir.value
-            let result = room.unit.step(
-                sensibleLoad: collection.roomHeat, returnTemperature: returnAir,
-                returnHumidityRatio: hall,
-                supplySetpoint: room.supplySetpoint(load: collection.roomHeat, returnAir: returnAir, humidityRatio: hall),
-                outdoorDryBulb: weather.dryBulb, outdoorWetBulb: weather.wetBulb,
-                outdoorHumidityRatio: weather.humidityRatio)
-            state.supplyAir = result.supplyTemperature
-            // The room air gets the load and the fan heat; the coil, the outdoor air, or nobody (unmet)
-            // takes it away: `load + Q_fan = Q_coil + Q_economiser + unmet`.
-            return AirSideStep(
-                compressorPower: result.compressorPower, fanPower: result.fanPower, pumpPower: result.pumpPower,
-                waterUse: 0, mode: result.mode,
-                unmet: result.unmet > 1e-9 * max(1, collection.roomHeat) ? result.unmet : 0,
-                heatIn: collection.roomHeat + result.fanHeat,
-                heatOut: result.coilSensible + result.economiserHeat + result.unmet, machineHeat: result.fanHeat,
-                supplyAir: result.supplyTemperature, returnAir: returnAir, chilledWaterSupply: .nan,
-                coilSurface: room.coilSurface.value, curvesClamped: result.curvesClamped,
-                outdoorAirFraction: result.outdoorAirFraction,
-                airMassFlow: result.flowFraction * room.unit.designAirMassFlow,
-                coilCondensation: result.coilLatent / Psychrometrics.latentHeatOfEvaporation(temperature: room.coilSurface.value))
+            let air = Self.finish(crac: room, roomHeat: collection.roomHeat, serverReturn: collection.serverReturn,
+                                  humidityRatio: state.hallHumidityRatio, weather: weather)
+            state.supplyAir = air.supplyAir
+            return air
         case .airHandler(let room, let loop):
             return Self.finish(room, loop, collection, recovered: recovered, state: &state, weather: weather,
                                stepSeconds: stepSeconds)
@@ -134,6 +117,33 @@ public enum AirSide: Sendable, Equatable {
             air.hall = hall
             return air
         }
+    }
+
+    /// `finish` of a CRAC room (or a CRAC zone, `AirHandlerZones`) for `roomHeat` W: the units take in the room
+    /// air (humidity ratio `humidityRatio` kg/kg) at the servers' return `serverReturn` °C or, well mixed, at the
+    /// room's setpoint, and supply it at the reset setpoint (`CRACRoom.supplySetpoint`). The room air gets the
+    /// load and the fan heat; the coil, the outdoor air, or nobody (unmet) takes it away:
+    /// `load + Q_fan = Q_coil + Q_economiser + unmet`.
+    static func finish(crac room: CRACRoom, roomHeat: Double, serverReturn: Double?, humidityRatio hall: Double,
+                       weather: AirSideWeather) -> AirSideStep {
+        let returnAir = serverReturn ?? room.returnAir.value
+        let result = room.unit.step(
+            sensibleLoad: roomHeat, returnTemperature: returnAir,
+            returnHumidityRatio: hall,
+            supplySetpoint: room.supplySetpoint(load: roomHeat, returnAir: returnAir, humidityRatio: hall),
+            outdoorDryBulb: weather.dryBulb, outdoorWetBulb: weather.wetBulb,
+            outdoorHumidityRatio: weather.humidityRatio)
+        return AirSideStep(
+            compressorPower: result.compressorPower, fanPower: result.fanPower, pumpPower: result.pumpPower,
+            waterUse: 0, mode: result.mode,
+            unmet: result.unmet > 1e-9 * max(1, roomHeat) ? result.unmet : 0,
+            heatIn: roomHeat + result.fanHeat,
+            heatOut: result.coilSensible + result.economiserHeat + result.unmet, machineHeat: result.fanHeat,
+            supplyAir: result.supplyTemperature, returnAir: returnAir, chilledWaterSupply: .nan,
+            coilSurface: room.coilSurface.value, curvesClamped: result.curvesClamped,
+            outdoorAirFraction: result.outdoorAirFraction,
+            airMassFlow: result.flowFraction * room.unit.designAirMassFlow,
+            coilCondensation: result.coilLatent / Psychrometrics.latentHeatOfEvaporation(temperature: room.coilSurface.value))
     }
 
     /// `finish` of an air-handler room: the unit treats the return air (`AirHandlerRoom`), its coil's heat
@@ -298,6 +308,8 @@ public struct AirSideStep: Sendable {
     public var heatOut = 0.0
     /// Fan and pump heat added to the streams.
     public var machineHeat = 0.0
+    /// Heat from outside the hall into its air: the ground under air zones' supply plenums (`SupplyPlenum`).
+    public var envelopeHeat = 0.0
     public var supplyAir = 0.0
     /// Return air the cooling units take in, °C.
     public var returnAir = 0.0
@@ -314,6 +326,23 @@ public struct AirSideStep: Sendable {
     public var coilCondensation = 0.0
     /// The hall's moisture when the air side stepped it zone by zone (air zones, summed); nil otherwise.
     public var hall: HallHumidityStep? = nil
+
+    /// Adds another zone's step (air zones): powers, water, unmet and heat summed, the more mechanical mode, the
+    /// curves clamped in either. Temperatures and fractions are not summed (the caller weights them by flow).
+    mutating func add(zone: AirSideStep) {
+        compressorPower += zone.compressorPower
+        fanPower += zone.fanPower
+        pumpPower += zone.pumpPower
+        waterUse += zone.waterUse
+        unmet += zone.unmet
+        heatIn += zone.heatIn
+        heatOut += zone.heatOut
+        machineHeat += zone.machineHeat
+        airMassFlow += zone.airMassFlow
+        coilCondensation += zone.coilCondensation
+        mode = max(mode, zone.mode)
+        curvesClamped = curvesClamped || zone.curvesClamped
+    }
 }
 
 /// The ASHRAE TC 9.9 classes a site is held to (*Thermal Guidelines for Data Processing Environments*,
@@ -324,5 +353,15 @@ public struct OperatingEnvelope: Sendable, Equatable {
     public init(air: ASHRAEAirClass, liquid: ASHRAELiquidClass?) {
         self.air = air
         self.liquid = liquid
+    }
+}
+
+extension HallHumidity {
+    /// The room air's moisture after units that met it in `finish` (a CRAC room or zone, an air handler): the
+    /// outdoor air their economiser mixed in and the water their DX coil condensed (`air.coilCondensation`).
+    func step(after air: AirSideStep, hallHumidityRatio: Double, outdoorHumidityRatio: Double) -> HallHumidityStep {
+        step(hallHumidityRatio: hallHumidityRatio, outdoorHumidityRatio: outdoorHumidityRatio,
+             outdoorAirFraction: air.outdoorAirFraction, airMassFlow: air.airMassFlow, coilSurface: nil,
+             coilCondensation: air.coilCondensation)
     }
 }

@@ -55,6 +55,7 @@ public struct Simulation: Sendable {
         let plan = StepPlan(site: site, weather: weather, hourlyDryBulb: hourlyDryBulb, loads: loads)
         var state = SimulationState(site: site)
         var caches = StepCaches()
+        var zones = ZoneScratch(count: plan.zoneCount)
         var recorder = StepRecorder(clusters: site.clusters.count)
         defer { recorder.deallocate() }
         var columns = StepColumns(unsetCount: calendar.stepCount, clusters: site.clusters.count,
@@ -67,7 +68,7 @@ public struct Simulation: Sendable {
             let monthEnd = step + SimulationCalendar.daysPerMonth[month] * calendar.stepsPerDay
             var totals = EnergyTotals()
             while step < monthEnd {
-                plan.step(step, state: &state, caches: &caches, recorder: recorder, totals: &totals)
+                plan.step(step, state: &state, caches: &caches, zones: &zones, recorder: recorder, totals: &totals)
                 recorder.advance(into: &columns)
                 step += 1
             }

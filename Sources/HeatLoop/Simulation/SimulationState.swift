@@ -13,6 +13,9 @@ public struct SimulationState: Sendable, Equatable {
     /// Air zones (`AirSide.zones`): each zone's supply air, °C, and air humidity ratio, kg/kg; empty otherwise.
     public var zoneSupplyAir: [Double]
     public var zoneHumidityRatio: [Double]
+    /// Air zones: each zone's air of the last three steps, °C, newest first (`ZoneAir.History`, three per zone); a
+    /// zone without its own air (`AirHandlerZones.zoneAir`) stays at its setpoint. Empty without zones.
+    public var zoneAirHistory: [Double] = []
 
     public init(liquidSupply: Double, airSupply: Double, supplyAir: Double, heatRecovery: HeatRecoveryState,
                 hallHumidityRatio: Double, zoneSupplyAir: [Double] = [], zoneHumidityRatio: [Double] = []) {
@@ -34,15 +37,28 @@ public struct SimulationState: Sendable, Equatable {
         case .chilledWater(let air, _): supplyAir = air.supplyAirSetpoint.value
         case .crac(let room): supplyAir = room.supplyAirSetpoint.value
         case .airHandler(let room, _): supplyAir = room.initialSupplyAir
-        case .zones(let zones, _): supplyAir = zones.rooms[0].initialSupplyAir
+        case .zones(let zones, _): supplyAir = zones.units[0].initialSupplyAir
         }
         heatRecovery = site.heatRecovery.map(HeatRecoveryState.init) ?? HeatRecoveryState(tank: TankState(hotShare: 0, hotTemperature: 0))
         hallHumidityRatio = site.hallHumidity.initialHumidityRatio
         zoneSupplyAir = []
         zoneHumidityRatio = []
         if case .zones(let zones, _) = site.airSide {
-            zoneSupplyAir = zones.rooms.map(\.initialSupplyAir)
-            zoneHumidityRatio = zones.rooms.map { _ in hallHumidityRatio }
+            zoneSupplyAir = zones.units.map(\.initialSupplyAir)
+            zoneHumidityRatio = zones.units.map { _ in hallHumidityRatio }
+            zoneAirHistory = zones.units.flatMap { [Double](repeating: $0.roomAir, count: 3) }
         }
+    }
+
+    /// Zone `zone`'s air history.
+    func zoneAir(_ zone: Int) -> ZoneAir.History {
+        ZoneAir.History(t1: zoneAirHistory[3 * zone], t2: zoneAirHistory[3 * zone + 1], t3: zoneAirHistory[3 * zone + 2])
+    }
+
+    /// Zone `zone`'s air at the end of this step, `temperature` °C, shifting its history.
+    mutating func advanceZoneAir(_ zone: Int, to temperature: Double) {
+        zoneAirHistory[3 * zone + 2] = zoneAirHistory[3 * zone + 1]
+        zoneAirHistory[3 * zone + 1] = zoneAirHistory[3 * zone]
+        zoneAirHistory[3 * zone] = temperature
     }
 }

@@ -14,6 +14,9 @@ struct StepPlan {
     let clusterCount: Int
     let utilization: [[Double]], meanPower: [[Double]], peakPower: [[Double]]
     let ites: [AirCooledITE?], capture: [Double], nodes: [Double]
+    /// Whether each cluster has the ITE model: testing `ites[index] == nil` copied the 298-byte model
+    /// (and compared it) three times per cluster and step.
+    let hasITE: [Bool]
     let anyITE: Bool
     let totalNodes: Double
 
@@ -26,17 +29,20 @@ struct StepPlan {
     /// True when the room air meets outdoor air in the air side's `finish` (CRAC rooms, air handlers): the
     /// hall's moisture is then stepped after it.
     let isCRAC: Bool
-    /// Air zones (`AirSide.zones`): how many (0 for a single-zone hall), each cluster's zone, each zone's room air, °C.
+    /// Air zones (`AirSide.zones`): how many (0 for a single-zone hall) and each cluster's zone; each zone's air is
+    /// in `SimulationState.zoneAirHistory`.
     let zoneCount: Int
     let clusterZone: [Int]
-    let zoneRoomAir: [Double]
     let chilledWaterSetpoint: Double
     let liquidLoop: CoolingLoop?
     let liquidThermalCapacity: Double
     let liquidSetpoint: Double
 
     // Heat recovery and district heating.
-    let recovery: HeatRecovery?
+    /// The site's heat recovery, held by reference so that a step calls the model in place: as a stored
+    /// optional (or an array element) its 464 bytes were copied, and its arrays retained, every step
+    /// (≈ 5 % of a sizing run).
+    let recovery: Immutable<HeatRecovery>?
     /// The network's conditions per step (`NetworkConditions`; they depend only on the weather), empty without
     /// heat recovery. Held as arrays of the plan, not as one optional struct, so that a step retains none of them.
     let dhSupply: [Double], dhReturn: [Double], dhOffer: [Double], dhNeed: [Double], dhConsumers: [Double]
@@ -64,7 +70,8 @@ struct StepPlan {
         ites = site.clusters.map(\.ite)
         capture = site.clusters.map(\.liquidCapture)
         nodes = site.clusters.map { Double($0.nodes) }
-        anyITE = ites.contains { $0 != nil }
+        hasITE = ites.map { $0 != nil }
+        anyITE = hasITE.contains(true)
         totalNodes = Double(site.clusters.reduce(0) { $0 + $1.nodes })
 
         electrical = site.electrical
@@ -73,11 +80,10 @@ struct StepPlan {
         airPressure = site.hallHumidity.pressure
         isCRAC = if case .chilledWater = site.airSide { false } else { true }
         if case .zones(let zones, _) = site.airSide {
-            zoneCount = zones.rooms.count
+            zoneCount = zones.units.count
             clusterZone = zones.clusterZone
-            zoneRoomAir = zones.rooms.map(\.roomAir.value)
         } else {
-            (zoneCount, clusterZone, zoneRoomAir) = (0, [], [])
+            (zoneCount, clusterZone) = (0, [])
         }
         chilledWaterSetpoint = site.airSide.chilledWaterLoop?.supplySetpoint.value ?? 0
         liquidLoop = site.liquidLoop
@@ -89,7 +95,7 @@ struct StepPlan {
             // The pit's deep ground sits at the annual mean of the site's weather (`PitStorage`).
             recovery?.storage.pit?.groundTemperature = GroundTemperature.fitted(hourlyAir: hourlyDryBulb, diffusivity: 0).mean
         }
-        self.recovery = recovery
+        self.recovery = recovery.map(Immutable.init)
         let network = recovery?.network.conditions(outdoor: weather.dryBulb, hourlyOutdoor: hourlyDryBulb,
                                                    dailyMeanOutdoor: weather.dryBulbDailyMean, calendar: calendar)
         dhSupply = network?.supply ?? []
@@ -112,16 +118,16 @@ struct StepPlan {
     /// hint, which the optimizer declined for the two largest stages: +3 % instructions, measured with
     /// callgrind).
     @inline(never)
-    func step(_ step: Int, state: inout SimulationState, caches: inout StepCaches, recorder: StepRecorder,
-              totals: inout EnergyTotals) {
+    func step(_ step: Int, state: inout SimulationState, caches: inout StepCaches, zones: inout ZoneScratch,
+              recorder: StepRecorder, totals: inout EnergyTotals) {
         let liquidSupplyBefore = state.liquidSupply
-        let it = itLoad(step, state: state, recorder: recorder)
+        let it = itLoad(step, state: state, zones: &zones, recorder: recorder)
         let electricalStep = electricalLosses(it)
-        let collection = collectHeat(step, it, electricalStep, state: state, caches: &caches)
+        let collection = collectHeat(step, it, electricalStep, state: state, caches: &caches, zones: &zones)
         let recovered = recoverHeat(step, collection, state: &state)
         let rejected = rejectHeat(step, collection, recovered, state: &state)
         let facility = balance(it, electricalStep, collection, recovered, rejected, state: state,
-                               liquidSupplyBefore: liquidSupplyBefore, caches: &caches)
+                               liquidSupplyBefore: liquidSupplyBefore, caches: &caches, zones: &zones)
         record(it, electricalStep, collection, recovered, rejected, facility, state: state, recorder: recorder)
         accumulate(step, it, electricalStep, recovered, facility, into: &totals)
     }
@@ -138,4 +144,41 @@ struct StepCaches {
     var coilSaturation = LastValue()
     /// Dew point of the hall's supply air from its humidity ratio.
     var inletDewPoint = LastValue()
+}
+
+/// An air-zoned step's per-zone values, W, kg/s, °C, held by the loop and overwritten every step so that the step
+/// allocates nothing: the stages fill them in order (IT → zones' heat → envelope), and the air side's collection and
+/// the envelope's result share their buffers for the step. Kept apart from `StepCaches`, which stays plain values.
+struct ZoneScratch {
+    /// Each zone's IT power and IT heat released to its air (W), its servers' Σ ṁ and Σ ṁ T_return (kg/s,
+    /// kg·°C/s), and its clusters' warmest and coldest inlet (°C, `/it/cluster_inlet_temp`): `ITStage`'s sums.
+    var itPower: [Double], airHeat: [Double], returnMassFlow: [Double], returnHeatFlow: [Double]
+    var inletHigh: [Double], inletLow: [Double]
+    /// Each zone's room heat (W) and its servers' return (°C, NaN: well mixed): `StepPlan.splitIntoZones`.
+    var heat: [Double], serverReturn: [Double]
+    /// Whether each zone's inlet dry bulb was outside the allowable range: `StepPlan.zoneEnvelopeExcursions`.
+    var outside: [Bool]
+
+    init(count: Int) {
+        let zeros = [Double](repeating: 0, count: count)
+        (itPower, airHeat, returnMassFlow, returnHeatFlow, heat, serverReturn) = (zeros, zeros, zeros, zeros, zeros, zeros)
+        (inletHigh, inletLow) = (zeros, zeros)
+        outside = [Bool](repeating: false, count: count)
+        reset()
+    }
+
+    /// The IT sums at zero and the inlets at ∓∞, for a new step.
+    mutating func reset() {
+        for zone in itPower.indices {
+            (itPower[zone], airHeat[zone], returnMassFlow[zone], returnHeatFlow[zone]) = (0, 0, 0, 0)
+            (inletHigh[zone], inletLow[zone]) = (-.infinity, .infinity)
+        }
+    }
+}
+
+/// A value held by an immutable reference: a step reads a large model through it in place, where a stored
+/// value would be copied (and its arrays retained) to call a method on it.
+final class Immutable<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -5,7 +5,7 @@ import Foundation
 // results are bit-identical to it.
 
 /// IT power and its heat split, summed over the clusters, W.
-struct ITStage {
+struct ITStage: ~Copyable {
     var power = 0.0, peak = 0.0, liquidHeat = 0.0
     /// Σ utilisation × nodes.
     var nodeUtilization = 0.0
@@ -15,13 +15,6 @@ struct ITStage {
     var itePower = 0.0, iteInletPower = 0.0
     /// IT inlet air, °C: power-weighted over the ITE clusters, the supply air without them.
     var inletAir = 0.0
-    /// Air zones: each zone's IT power and IT heat released to its air (W), and its servers' Σ ṁ and Σ ṁ T_return
-    /// (kg/s, kg·°C/s); empty for a single-zone hall.
-    var zoneITPower: [Double] = [], zoneAirHeat: [Double] = []
-    var zoneReturnMassFlow: [Double] = [], zoneReturnHeatFlow: [Double] = []
-    /// Air zones: the warmest and the coldest inlet of each zone's clusters, °C (`/it/cluster_inlet_temp`), which
-    /// the envelope checks; empty for a single-zone hall.
-    var zoneInletHigh: [Double] = [], zoneInletLow: [Double] = []
     /// A single-zone hall with the ITE model: the warmest and the coldest cluster inlet, °C, which the
     /// envelope checks (the servers' own inlets, approach and recirculation included).
     var hallInletHigh = -Double.infinity, hallInletLow = Double.infinity
@@ -30,12 +23,13 @@ struct ITStage {
     /// The servers' return air (their outlets' mix plus the return approach), °C; nil in a well-mixed room.
     var serverReturn: Double? { returnMassFlow > 0 ? returnHeatFlow / returnMassFlow : nil }
 
-    mutating func noteInlet(_ inlet: Double, zone: Int) {
+    /// Notes a cluster's inlet, °C: the hall's (`zone` < 0) or its air zone's (in `zones`).
+    mutating func noteInlet(_ inlet: Double, zone: Int, _ zones: inout ZoneScratch) {
         if zone < 0 {
             (hallInletHigh, hallInletLow) = (max(hallInletHigh, inlet), min(hallInletLow, inlet))
         } else {
-            zoneInletHigh[zone] = max(zoneInletHigh[zone], inlet)
-            zoneInletLow[zone] = min(zoneInletLow[zone], inlet)
+            zones.inletHigh[zone] = max(zones.inletHigh[zone], inlet)
+            zones.inletLow[zone] = min(zones.inletLow[zone], inlet)
         }
     }
 }
@@ -49,7 +43,7 @@ struct ElectricalStage {
 }
 
 /// Heat the loops collected before recovery and rejection.
-struct CollectionStage {
+struct CollectionStage: ~Copyable {
     var air: AirCollection
     var liquid: LoopCollection?
     /// A CRAH hall's moisture (its condensation's latent heat is in `air`); nil for CRAC rooms, whose
@@ -121,32 +115,28 @@ struct InletExcursions {
 
 extension StepPlan {
     /// 2–3. Workload → IT power → heat split. Air-cooled servers with the ITE model respond to the supply
-    /// air they get (the air side's state at the start of the step). Records the per-cluster series.
+    /// air they get (the air side's state at the start of the step). Records the per-cluster series. Air zones:
+    /// each zone's sums in `zones` (reset here).
     @inline(always)
-    func itLoad(_ step: Int, state: SimulationState, recorder: StepRecorder) -> ITStage {
+    func itLoad(_ step: Int, state: SimulationState, zones: inout ZoneScratch, recorder: StepRecorder) -> ITStage {
         var it = ITStage()
-        if zoneCount > 0 {
-            let zeros = [Double](repeating: 0, count: zoneCount)
-            (it.zoneITPower, it.zoneAirHeat, it.zoneReturnMassFlow, it.zoneReturnHeatFlow) = (zeros, zeros, zeros, zeros)
-            it.zoneInletHigh = [Double](repeating: -.infinity, count: zoneCount)
-            it.zoneInletLow = [Double](repeating: .infinity, count: zoneCount)
-        }
+        if zoneCount > 0 { zones.reset() }
         for index in 0..<clusterCount {
             let u = utilization[index][step]
             var power = meanPower[index][step], peak = peakPower[index][step]
             // The cluster's air zone (-1: the hall is one zone).
             let zone = zoneCount > 0 ? clusterZone[index] : -1
-            if ites[index] == nil, anyITE || zone >= 0 {
+            if anyITE || zone >= 0, !hasITE[index] {
                 // A cluster without the ITE model takes in its zone's supply air.
                 let inlet = zone < 0 ? airSide.supplyAir(state) : state.zoneSupplyAir[zone]
                 if anyITE { recorder(.clusterInletTemp, cluster: index, Float(inlet)) }
-                it.noteInlet(inlet, zone: zone)
+                it.noteInlet(inlet, zone: zone, &zones)
             }
             if anyITE, let ite = ites[index] {
                 let inlet = zone < 0 ? ite.inlet(supply: airSide.supplyAir(state), returnAir: airSide.returnAir(state))
-                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: zoneRoomAir[zone])
+                    : ite.inlet(supply: state.zoneSupplyAir[zone], returnAir: state.zoneAirHistory[3 * zone])
                 recorder(.clusterInletTemp, cluster: index, Float(inlet))
-                it.noteInlet(inlet, zone: zone)
+                it.noteInlet(inlet, zone: zone, &zones)
                 var itePower: Double
                 if let returnApproach = ite.returnApproach?.value {
                     // The servers' outlets make the room's return (`AirCooledITE`): the hall air's density at
@@ -159,8 +149,8 @@ extension StepPlan {
                     it.returnMassFlow += stream.massFlow * nodes[index]
                     it.returnHeatFlow += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
                     if zone >= 0 {
-                        it.zoneReturnMassFlow[zone] += stream.massFlow * nodes[index]
-                        it.zoneReturnHeatFlow[zone] += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
+                        zones.returnMassFlow[zone] += stream.massFlow * nodes[index]
+                        zones.returnHeatFlow[zone] += stream.massFlow * nodes[index] * (stream.outlet + returnApproach)
                     }
                 } else {
                     itePower = ite.power(utilization: u, inlet: inlet) * nodes[index]
@@ -177,8 +167,8 @@ extension StepPlan {
             it.peak += peak
             it.liquidHeat += power * capture[index]
             if zone >= 0 {
-                it.zoneITPower[zone] += power
-                it.zoneAirHeat[zone] += power * (1 - capture[index])
+                zones.itPower[zone] += power
+                zones.airHeat[zone] += power * (1 - capture[index])
             }
             it.nodeUtilization += u * nodes[index]
         }
@@ -188,7 +178,7 @@ extension StepPlan {
 
     /// 4. Electrical chain; a share of its losses heats the room air.
     @inline(always)
-    func electricalLosses(_ it: ITStage) -> ElectricalStage {
+    func electricalLosses(_ it: borrowing ITStage) -> ElectricalStage {
         let step = electrical.step(itPower: Watts(it.power))
         let losses = step.total.value
         return ElectricalStage(step: step, losses: losses, lossesToAir: losses * electrical.heatToAir)
@@ -197,38 +187,45 @@ extension StepPlan {
     /// 5. Loops collect heat (CRAH fan heat enters the air stream). A CRAH hall's moisture meets its coil
     /// here (sealed: no outdoor air), whose condensation adds its latent heat to the chilled water.
     @inline(always)
-    func collectHeat(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, state: SimulationState,
-                     caches: inout StepCaches) -> CollectionStage {
+    func collectHeat(_ step: Int, _ it: borrowing ITStage, _ electrical: ElectricalStage, state: SimulationState,
+                     caches: inout StepCaches, zones: inout ZoneScratch) -> CollectionStage {
         let roomHeat = it.airHeat + electrical.lossesToAir
-        let airSide = self.airSide
-        let fanPower = caches.crahFan(roomHeat) { airSide.fanPower(heat: $0) }
-        let hallHumidity = self.hallHumidity, surface = state.airSupply
+        // The models are read through `self` (not copied into locals for the closures: copying the air side
+        // retained its arrays every step), and the stage is built in place (its air collection was copied twice).
+        let fanPower = caches.crahFan(roomHeat) { self.airSide.fanPower(heat: $0) }
+        let surface = state.airSupply
         let hall = isCRAC ? nil : hallHumidity.step(
             hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: humidityRatio[step], outdoorAirFraction: 0,
             airMassFlow: airSide.airMassFlow(heat: roomHeat),
-            coilSurface: (surface, caches.coilSaturation(surface) { hallHumidity.coilSaturation(temperature: $0) }))
-        var air = airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower,
-                                  serverReturn: it.serverReturn, state: state, stepSeconds: stepSeconds)
-        if zoneCount > 0 { splitIntoZones(it, electrical, &air) }
-        let liquid = liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
-        return CollectionStage(air: air, liquid: liquid, hall: hall)
+            coilSurface: (surface, caches.coilSaturation(surface) { self.hallHumidity.coilSaturation(temperature: $0) }))
+        var stage = CollectionStage(
+            air: airSide.collect(heat: roomHeat + (hall?.latentLoad ?? 0), fanPower: fanPower, serverReturn: it.serverReturn,
+                                 state: state, stepSeconds: stepSeconds),
+            liquid: liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds),
+            hall: hall)
+        if zoneCount > 0 {
+            splitIntoZones(it, electrical, &zones)
+            (stage.air.zoneHeat, stage.air.zoneServerReturn) = (zones.heat, zones.serverReturn)
+        }
+        return stage
     }
 
     /// Each air zone's room heat: its servers' air heat and the electrical losses to air in proportion to its IT
     /// power (EnergyPlus books each ITE object's UPS losses to its zone); its servers' return, NaN if well mixed.
-    func splitIntoZones(_ it: ITStage, _ electrical: ElectricalStage, _ air: inout AirCollection) {
-        air.zoneHeat = (0..<zoneCount).map { zone in
-            it.zoneAirHeat[zone] + electrical.lossesToAir * (it.power > 0 ? it.zoneITPower[zone] / it.power : 1 / Double(zoneCount))
-        }
-        air.zoneServerReturn = (0..<zoneCount).map { zone in
-            it.zoneReturnMassFlow[zone] > 0 ? it.zoneReturnHeatFlow[zone] / it.zoneReturnMassFlow[zone] : .nan
+    /// Written into `zones.heat` and `zones.serverReturn`.
+    func splitIntoZones(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ zones: inout ZoneScratch) {
+        for zone in 0..<zoneCount {
+            zones.heat[zone] = zones.airHeat[zone]
+                + electrical.lossesToAir * (it.power > 0 ? zones.itPower[zone] / it.power : 1 / Double(zoneCount))
+            zones.serverReturn[zone] = zones.returnMassFlow[zone] > 0
+                ? zones.returnHeatFlow[zone] / zones.returnMassFlow[zone] : .nan
         }
     }
 
     /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
     /// (and the storage tank) can use; advances the stored energy.
     @inline(always)
-    func recoverHeat(_ step: Int, _ collection: CollectionStage, state: inout SimulationState) -> RecoveryStage {
+    func recoverHeat(_ step: Int, _ collection: borrowing CollectionStage, state: inout SimulationState) -> RecoveryStage {
         var stage = RecoveryStage()
         guard !dhOffer.isEmpty else { return stage }
         stage.dhSupply = dhSupply[step]
@@ -245,8 +242,8 @@ extension StepPlan {
             case .both: (liquidOffer, airOffer)
             }
         stage.available = primary.heat + secondary.heat
-        // Called through the optional: unwrapping it first would copy the model (and retain its arrays) every step.
-        guard let result = recovery?.dispatch(
+        // Called in place (`StepPlan.recovery`): binding the model first would copy it every step.
+        guard let result = recovery?.value.dispatch(
             demand: stage.demand, primary: primary, secondary: secondary, dhSupply: stage.dhSupply,
             dhReturn: stage.dhReturn, outdoor: dryBulb[step], state: &state.heatRecovery,
             stepSeconds: stepSeconds) else { return stage }
@@ -264,7 +261,7 @@ extension StepPlan {
 
     /// 7. Heat rejection of what remains; advances the loops' and the supply air's temperatures.
     @inline(always)
-    func rejectHeat(_ step: Int, _ collection: CollectionStage, _ recovery: RecoveryStage,
+    func rejectHeat(_ step: Int, _ collection: borrowing CollectionStage, _ recovery: RecoveryStage,
                     state: inout SimulationState) -> RejectionStage {
         let dryBulb = dryBulb[step], wetBulb = wetBulb[step], outdoorHumidity = humidityRatio[step]
         let outdoor = AirSideWeather(dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: outdoorHumidity)
@@ -273,9 +270,7 @@ extension StepPlan {
         // A CRAC room's moisture: outdoor air mixed in by its economiser, its DX coil's condensation (air zones
         // stepped their own).
         let hall = collection.hall ?? air.hall ?? hallHumidity.step(
-            hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity,
-            outdoorAirFraction: air.outdoorAirFraction, airMassFlow: air.airMassFlow, coilSurface: nil,
-            coilCondensation: air.coilCondensation)
+            after: air, hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity)
         state.hallHumidityRatio = hall.supplyHumidityRatio
         var liquid: LoopStep? = nil
         if let liquidCollection = collection.liquid, let result = liquidLoop?.reject(
@@ -294,9 +289,9 @@ extension StepPlan {
     /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
     /// close on their own. The residual is the largest relative imbalance.
     @inline(always)
-    func balance(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage,
+    func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: borrowing CollectionStage,
                  _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
-                 liquidSupplyBefore: Double, caches: inout StepCaches) -> FacilityStage {
+                 liquidSupplyBefore: Double, caches: inout StepCaches, zones: inout ZoneScratch) -> FacilityStage {
         let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
         let chillerPower = airStep.compressorPower + (liquidStep?.rejection.chillerPower ?? 0)
         let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
@@ -310,7 +305,7 @@ extension StepPlan {
         let heatIn = airStep.heatIn + (liquidCollection?.heatIn ?? 0)
         let storedLiquid = liquidThermalCapacity * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
         let heatOut = airStep.heatOut + (liquidStep?.rejection.removed ?? 0) + recovery.primaryTaken + storedLiquid
-        let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + (liquidCollection?.pumpPower ?? 0)
+        let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + airStep.envelopeHeat + (liquidCollection?.pumpPower ?? 0)
             + (collection.hall?.latentLoad ?? 0)
         var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
         if let dispatch = recovery.dispatch {
@@ -319,7 +314,7 @@ extension StepPlan {
             residual = max(residual, abs(heatPumpBalance) / max(dispatch.output, 1),
                            abs(deliveryBalance) / max(dispatch.delivered, 1))
         }
-        let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches)
+        let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches, zones: &zones)
         return FacilityStage(
             chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, humidifierPower: humidifierPower,
             coolingPower: coolingPower, facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn,
@@ -336,9 +331,9 @@ extension StepPlan {
     /// are checked (supply plus approach and recirculation: a supply inside the envelope does not make a 2 K
     /// warmer inlet so). Air zones: `zoneEnvelopeExcursions`.
     @inline(always)
-    func airEnvelopeExcursions(_ it: ITStage, _ rejected: RejectionStage, state: SimulationState,
-                               caches: inout StepCaches) -> InletExcursions {
-        if zoneCount > 0 { return zoneEnvelopeExcursions(it, state: state) }
+    func airEnvelopeExcursions(_ it: borrowing ITStage, _ rejected: RejectionStage, state: SimulationState,
+                               caches: inout StepCaches, zones: inout ZoneScratch) -> InletExcursions {
+        if zoneCount > 0 { return zoneEnvelopeExcursions(state: state, zones: &zones) }
         let airStep = rejected.air, humidity = rejected.hall.supplyHumidityRatio
         if it.hallInletHigh >= it.hallInletLow {
             return worstInletExcursion(high: it.hallInletHigh, low: it.hallInletLow, humidityRatio: humidity)
@@ -365,20 +360,19 @@ extension StepPlan {
             dryBulb: dryBulb, dryBulbExcess: max(dryBulb - range.upperBound, range.lowerBound - dryBulb))
     }
 
-    /// Air zones: each zone's warmest and coldest cluster inlet (`ITStage.zoneInletHigh/Low`, the servers' own
+    /// Air zones: each zone's warmest and coldest cluster inlet (`ZoneScratch.inletHigh/Low`, the servers' own
     /// inlets, approach and recirculation included) at the zone's own humidity. The step is outside an envelope
     /// when any zone's inlet is (a zone whose servers breathe 42 °C is not rescued by a cool neighbour); the
     /// dry bulb and dew point reported are the ones farthest outside.
-    func zoneEnvelopeExcursions(_ it: ITStage, state: SimulationState) -> InletExcursions {
+    func zoneEnvelopeExcursions(state: SimulationState, zones: inout ZoneScratch) -> InletExcursions {
         var result: InletExcursions? = nil
-        var zonesOutside = [Bool](repeating: false, count: zoneCount)
         for zone in 0..<zoneCount {
-            let inlet = worstInletExcursion(high: it.zoneInletHigh[zone], low: it.zoneInletLow[zone],
+            let inlet = worstInletExcursion(high: zones.inletHigh[zone], low: zones.inletLow[zone],
                                             humidityRatio: state.zoneHumidityRatio[zone])
-            zonesOutside[zone] = inlet.temperatureOutsideAllowable
+            zones.outside[zone] = inlet.temperatureOutsideAllowable
             result = result.map { $0.worse(inlet) } ?? inlet
         }
-        result?.zoneTemperatureOutsideAllowable = zonesOutside
+        result?.zoneTemperatureOutsideAllowable = zones.outside
         return result ?? inletExcursion(dryBulb: state.supplyAir, dewPoint: 0, relativeHumidity: 0.5)
     }
 
@@ -397,7 +391,7 @@ extension StepPlan {
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
     /// recorded by `itLoad`).
     @inline(always)
-    func record(_ it: ITStage, _ electrical: ElectricalStage, _ collection: CollectionStage, _ recovery: RecoveryStage,
+    func record(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: borrowing CollectionStage, _ recovery: RecoveryStage,
                 _ rejected: RejectionStage, _ facility: FacilityStage, state: SimulationState,
                 recorder: StepRecorder) {
         recorder(.itPower, Float(it.power))
@@ -446,7 +440,7 @@ extension StepPlan {
 
     /// Adds the step to the month's energy totals (J, water kg, CO₂ kg) and hour counters.
     @inline(always)
-    func accumulate(_ step: Int, _ it: ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
+    func accumulate(_ step: Int, _ it: borrowing ITStage, _ electrical: ElectricalStage, _ recovery: RecoveryStage,
                     _ facility: FacilityStage, into totals: inout EnergyTotals) {
         let dispatch = recovery.dispatch
         totals.it += it.power * stepSeconds

@@ -80,8 +80,8 @@ public struct AirLoopSpec: SpecSection {
     /// An air handler (economiser, evaporative coolers, chilled-water coil) instead of CRAHs, on this loop's
     /// chilled-water plant.
     public var airHandler: AirHandlerSpec?
-    /// Several air zones, each with its own air handler, on this loop's chilled-water plant (`AirZoneSpec`);
-    /// clusters name theirs (`it.clusters[].zone`). Empty: the hall is one zone.
+    /// Several air zones, each with its own air handler (on this loop's chilled-water plant) or CRAC units
+    /// (`AirZoneSpec`); clusters name theirs (`it.clusters[].zone`). Empty: the hall is one zone.
     public var zones: [AirZoneSpec] = []
     /// ASHRAE TC 9.9 air class of the IT (A1…A4, H1) whose envelope the inlet air is checked against.
     public var ashraeClass = ASHRAEAirClass.a1
@@ -90,7 +90,7 @@ public struct AirLoopSpec: SpecSection {
 
     public init() {}
 
-    /// Keys of the chilled-water plant, which a CRAC room does not have.
+    /// Keys of the chilled-water plant, which a CRAC room (or a hall of CRAC zones) does not have.
     static let chilledWaterKeys: Set = ["chilled_water_c", "delta_t_k", "volume_m3", "pump_head_kpa", "pump_efficiency",
                                         "min_flow_fraction", "rejection", "fan_pressure_pa", "fan_efficiency",
                                         "fan_exponent", "min_fan_fraction"]
@@ -99,13 +99,14 @@ public struct AirLoopSpec: SpecSection {
     static let crahFanKeys = ["air_delta_t_k", "fan_pressure_pa", "fan_efficiency", "fan_exponent", "min_fan_fraction"]
 
     /// The resolved site writes the CRAH fan keys only for CRAHs (an air handler or zones have their own fans) and
-    /// the chilled-water keys only without CRACs, so that it reads back without problems.
+    /// the chilled-water keys only with a chilled-water plant (not for a CRAC room or a hall of CRAC zones), so that
+    /// it reads back without problems.
     public static let schema = Schema<AirLoopSpec>(
         fields.map { field in
             if crahFanKeys.contains(field.key) {
                 return field.encoded(when: { $0.crac == nil && $0.airHandler == nil && $0.zones.isEmpty })
             }
-            return chilledWaterKeys.contains(field.key) ? field.encoded(when: { $0.crac == nil }) : field
+            return chilledWaterKeys.contains(field.key) ? field.encoded(when: { $0.hasChilledWater }) : field
         },
         check: check)
 
@@ -127,14 +128,17 @@ public struct AirLoopSpec: SpecSection {
         .optionalSection("crac", \.crac, doc: "DX CRAC units instead of CRAHs (the chilled-water keys then do not apply)."),
         .optionalSection("air_handler", \.airHandler,
                          doc: "An air handler (economiser, evaporative coolers, chilled-water coil) instead of CRAHs, on the chilled-water plant."),
-        .list("zones", \.zones, doc: "Air zones, each with its own air handler, on this loop's chilled-water plant; clusters name theirs (`it.clusters[].zone`). Empty: one zone.",
+.list("zones", \.zones, doc: "Air zones, each with its own air handler (on this loop's chilled-water plant) or DX CRAC units; clusters name theirs (`it.clusters[].zone`). Empty: one zone.",
               maximumCount: 1000),
         .choice("ashrae_class", \.ashraeClass, doc: "ASHRAE TC 9.9 air class whose envelope the inlet air is checked against."),
         .section("humidity", \.humidity, doc: "The hall air's moisture (a sealed hall keeps its own) and its humidifier."),
     ]
 
+    /// True when the air side has a chilled-water plant: CRAHs, an air handler, or a zone with one.
+    var hasChilledWater: Bool { crac == nil && (zones.isEmpty || zonesUseChilledWater) }
+
     private static func check(_ air: AirLoopSpec, _ o: SpecMapping) {
-        if air.chilledWaterC >= air.supplyAirC, !o["crac"].isPresent {
+        if air.chilledWaterC >= air.supplyAirC, !o["crac"].isPresent, air.hasChilledWater {
             o["chilled_water_c"].problem("chilled water (\(formatNumber(air.chilledWaterC)) °C) must be colder than the supply air (\(formatNumber(air.supplyAirC)) °C)")
         }
         if let crac = air.crac {
@@ -149,7 +153,16 @@ public struct AirLoopSpec: SpecSection {
         }
         if !air.zones.isEmpty {
             for key in ["crac", "air_handler"] where o[key].isPresent {
-                o[key].problem("'\(key)' is for a one-zone hall; with 'zones' each zone has its own 'air_handler'")
+                o[key].problem("'\(key)' is for a one-zone hall; with 'zones' each zone has its own 'air_handler' or 'crac'")
+            }
+            for (index, zone) in air.zones.enumerated() {
+                guard let crac = zone.crac, crac.returnAirC <= air.supplyAir(of: zone) else { continue }
+                o.at("zones[\(index)].crac.return_air_c").problem("return air (\(formatNumber(crac.returnAirC)) °C) must be warmer than zone '\(zone.name)''s supply air (\(formatNumber(air.supplyAir(of: zone))) °C)")
+            }
+            if !air.zonesUseChilledWater {
+                for entry in o.entries where chilledWaterKeys.contains(entry.key) && !crahFanKeys.contains(entry.key) {
+                    o[entry.key].problem("'\(entry.key)' belongs to a chilled-water air loop and does not apply when every zone has 'crac' (DX units)")
+                }
             }
             for key in crahFanKeys where o[key].isPresent {
                 o[key].problem("'\(key)' belongs to CRAHs and does not apply with 'zones' (each zone's fan is 'zones[].air_handler.fan_*')")

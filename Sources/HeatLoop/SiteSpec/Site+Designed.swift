@@ -85,18 +85,29 @@ extension AirLoopSpec {
         return .chilledWater(airHandling, airLoop)
     }
 
-    /// Air zones: each zone's air handler, the clusters' zones, and one chilled-water loop for all the coils.
+    /// Air zones: each zone's air handler or CRAC units (rated by the design step, `sizeAirZones`), the clusters'
+    /// zones, and one chilled-water loop for all the air handlers' coils (none when every zone has CRACs).
     func zonesModel(_ designed: DesignedSite, elevation: Double) -> AirSide {
-        let coilLoad = zones.reduce(0) { $0 + $1.airHandler.coilDesignLoad(airFlow: $1.airHandler.airFlowM3PerS ?? 0) }
-        let loop = CoolingLoop.make(supply: chilledWaterC, deltaT: deltaTK, designHeat: coilLoad, volume: volumeM3,
-                                    pumpHead: pumpHeadKpa, pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction,
-                                    rejection: rejection)
+        let coilLoad = zones.reduce(0) { $0 + ($1.airHandler.map { $0.coilDesignLoad(airFlow: $0.airFlowM3PerS ?? 0) } ?? 0) }
+        let loop = !zonesUseChilledWater ? nil : CoolingLoop.make(
+            supply: chilledWaterC, deltaT: deltaTK, designHeat: coilLoad, volume: volumeM3, pumpHead: pumpHeadKpa,
+            pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction, rejection: rejection)
         let names = zones.map(\.name)
-        let rooms = zones.map {
-            $0.airHandler.room(supplyAir: supplyAirC, chilledWaterC: chilledWaterC, deltaTK: deltaTK, elevation: elevation)
+        let units = zones.map { zone -> AirZoneUnit in
+            let supplyAir = supplyAir(of: zone)
+            if let crac = zone.crac {
+                let rating = CRACRating(capacity: (crac.capacityKw ?? 0) * 1e3, airFlow: crac.airFlowM3PerS ?? 0)
+                return .crac(crac.room(supplyAir: supplyAir, rating: rating, elevation: elevation))
+            }
+            return .airHandler((zone.airHandler ?? AirHandlerSpec()).room(
+                supplyAir: supplyAir, chilledWaterC: chilledWaterC, deltaTK: deltaTK, elevation: elevation))
         }
         let clusterZone = designed.spec.it.clusters.map { cluster in names.firstIndex { $0 == cluster.zone } ?? 0 }
-        return .zones(AirHandlerZones(names: names, rooms: rooms, clusterZone: clusterZone), loop)
+        let pressure = Psychrometrics.standardPressure(elevation: elevation)
+        let zoneAir = zones.map { zone in zone.airHandler.flatMap { handler in
+            zone.zoneAir?.model(roomAirC: handler.roomAirC, pressure: pressure) } }
+        return .zones(AirHandlerZones(names: names, units: units, clusterZone: clusterZone,
+                                      zoneAir: zoneAir.contains { $0 != nil } ? zoneAir : []), loop)
     }
 
     /// The CRAHs' fans: design air flow from the air-side heat (W) and the air temperature rise across the IT.

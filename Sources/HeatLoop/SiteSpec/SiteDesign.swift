@@ -156,19 +156,32 @@ extension SiteSpec {
         sizeChilledWaterPlant(coilLoad: coilLoad, &loads, ambient, &problems)
     }
 
-    /// Air zones: each zone's handler designed for its share of the air-side heat (its clusters' share of the
-    /// design IT power), and one chilled-water plant for all the coils' design loads.
+    /// Air zones: each zone's units designed for its share of the air-side heat (its clusters' share of the
+    /// design IT power): an air handler's flow and coil, a CRAC zone's rating (written to its `capacity_kw` and
+    /// `air_flow_m3_per_s`, as `CRACSpec.rating` derives them for a one-zone room); then one chilled-water plant
+    /// for all the coils' design loads, when some zone has a coil. The air side rejects the plant's heat and the
+    /// CRAC zones' heat and fan heat.
     mutating func sizeAirZones(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient, _ problems: inout [DesignProblem]) {
         let power = { (cluster: ClusterSpec) in (cluster.ite?.designPowerW ?? cluster.node.power.maximum.value) * Double(cluster.nodes) }
         let total = it.clusters.reduce(0) { $0 + power($1) }
-        var coilLoad = 0.0
+        var coilLoad = 0.0, cracRejected = 0.0
         for index in cooling.air.zones.indices {
-            let name = cooling.air.zones[index].name
-            let share = it.clusters.filter { $0.zone == name }.reduce(0) { $0 + power($1) } / max(total, 1)
-            coilLoad += designHandler(&cooling.air.zones[index].airHandler, airHeat: loads.airHeat * share,
-                                      keyPath: "cooling.air.zones[\(index)].air_handler", &problems)
+            let zone = cooling.air.zones[index]
+            let share = it.clusters.filter { $0.zone == zone.name }.reduce(0) { $0 + power($1) } / max(total, 1)
+            if var handler = zone.airHandler {
+                coilLoad += designHandler(&handler, airHeat: loads.airHeat * share,
+                                          keyPath: "cooling.air.zones[\(index)].air_handler", &problems)
+                cooling.air.zones[index].airHandler = handler
+            }
+            if var crac = zone.crac {
+                let rating = crac.rating(designHeat: loads.airHeat * share)
+                (crac.capacityKw, crac.airFlowM3PerS) = (rating.capacity / 1e3, rating.airFlow)
+                cooling.air.zones[index].crac = crac
+                cracRejected += loads.airHeat * share + crac.fanPower(airFlow: rating.airFlow)
+            }
         }
-        sizeChilledWaterPlant(coilLoad: coilLoad, &loads, ambient, &problems)
+        if cooling.air.zonesUseChilledWater { sizeChilledWaterPlant(coilLoad: coilLoad, &loads, ambient, &problems) }
+        loads.airRejected += cracRejected
     }
 
     /// Fills in a handler's design air flow (`AirHandlerSpec.designAirFlow`, for `airHeat` W) and its coil's UA at

@@ -34,12 +34,20 @@ extension SiteSpec {
 extension AirLoopSpec {
     /// The supply air must lie inside the ASHRAE class's allowable dry-bulb range: a setpoint outside it
     /// puts every hour outside the envelope.
+    /// Air zones: each zone's own `supply_air_c` too.
     func checkClass(_ o: SpecCursor) {
+        checkClass(supplyAir: supplyAirC, o.at("supply_air_c"))
+        for (index, zone) in zones.enumerated() {
+            if let supply = zone.supplyAirC { checkClass(supplyAir: supply, o.at("zones[\(index)].supply_air_c")) }
+        }
+    }
+
+    private func checkClass(supplyAir: Double, _ o: SpecCursor) {
         let allowed = ashraeClass.allowable.dryBulb
-        guard !allowed.contains(supplyAirC) else { return }
-        let fitting = ASHRAEAirClass.allCases.filter { $0.allowable.dryBulb.contains(supplyAirC) }.map(\.name)
-        o.at("supply_air_c").problem(
-            "\(formatNumber(supplyAirC)) °C is outside class \(ashraeClass.name)'s allowable inlet range "
+        guard !allowed.contains(supplyAir) else { return }
+        let fitting = ASHRAEAirClass.allCases.filter { $0.allowable.dryBulb.contains(supplyAir) }.map(\.name)
+        o.problem(
+            "\(formatNumber(supplyAir)) °C is outside class \(ashraeClass.name)'s allowable inlet range "
                 + "\(formatNumber(allowed.lowerBound))…\(formatNumber(allowed.upperBound)) °C; set 'supply_air_c' within it"
                 + (fitting.isEmpty ? "" : " or 'ashrae_class' to one of \(fitting.joined(separator: ", "))"))
     }

@@ -69,7 +69,7 @@ public struct BatchEnsemble: Sendable {
                 let (scenario, sample) = (index / samples, index % samples)
                 do throws(ScenarioFailure) {
                     let input = try makers[scenario].input(sample, inputs: inputs, values: values[sample], weather: weathers[scenario])
-                    let run = try ScenarioRunner(input: input, climate: climates[scenario]).appraise()
+                    let run = try ScenarioRunner(input: input, climate: climates[scenario]).appraise(summaryOnly: true)
                     return run.summary.annual.named + (run.summary.economics?.named ?? []) + EnsembleSummary.monthlyHeat(run.summary)
                 } catch {
                     throw ScenarioFailure(description: "scenario \(ids[scenario]), \(error)")

@@ -40,7 +40,7 @@ public struct TimelineStudy: Sendable {
                          weather: WeatherSeries? = nil, what: String = "") throws(ScenarioFailure) -> (kpis: KPIs, economics: EconomicAssessment?) {
         let settings = fixed + zip(timeline.inputs, timeline.values(inYear: year + 1)).map { (keyPath: $0.keyPath, value: $1) }
         let input = try site.input(what + "year \(timeline.startYear + year)", settings: settings, weather: weather)
-        let run = try ScenarioRunner(input: input).appraise()
+        let run = try ScenarioRunner(input: input).appraise(summaryOnly: true)
         return (run.summary.annual, run.summary.economics)
     }
 

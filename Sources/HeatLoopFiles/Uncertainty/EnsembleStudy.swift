@@ -92,7 +92,7 @@ public struct EnsembleStudy: Sendable {
 
     /// The named KPIs and economics of sample `index`'s appraised year, and its monthly heat delivered.
     public func appraise(_ index: Int) throws(ScenarioFailure) -> [(name: String, units: String, longName: String, value: Double)] {
-        let run = try ScenarioRunner(input: input(index)).appraise()
+        let run = try ScenarioRunner(input: input(index)).appraise(summaryOnly: true)
         return run.summary.annual.named + (run.summary.economics?.named ?? []) + EnsembleSummary.monthlyHeat(run.summary)
     }
 

@@ -18,14 +18,11 @@ public struct TimelineEnsembleReport: Sendable {
 
     public init(table: ScenarioTable) { self.table = table }
 
-    public func attribute(_ name: String) -> String? {
-        guard case .string(let value)? = table.attributes.first(where: { $0.name == name })?.value else { return nil }
-        return value
-    }
+    public func attribute(_ name: String) -> String? { table.text(name) }
 
-    func number(_ name: String) -> Double { table.attributes.first { $0.name == name }?.value.double ?? .nan }
+    func number(_ name: String) -> Double { table.number(name) }
 
-    public func column(_ name: String) -> [Double]? { table.columns.first { $0.name == name }?.values }
+    public func column(_ name: String) -> [Double]? { table.column(name) }
 
     public var site: String { attribute("site") ?? attribute("timeline") ?? "site" }
     public var sampleCount: Int { table.ids.count }
