@@ -15,7 +15,7 @@ enum BatchEnsembleRun {
             printError("\(plan.spec.name): \(plan.scenarios.count) scenarios × \(uncertainty.samples) common samples → \(folder)")
         }
         let ensemble = BatchEnsemble(plan: plan, uncertainty: uncertainty, jobs: jobs)
-        let outcome = try ShardedEnsemble.runs(quiet: quiet) { progress throws(ScenarioFailure) in try ensemble.run(progress: progress) }
+        let outcome = try ProgressBar.run(unit: "runs", quiet: quiet) { progress throws(ScenarioFailure) in try ensemble.run(progress: progress) }
         try publish(outcome, to: (folder as NSString).appendingPathComponent(BatchResults.summaryName), quiet: quiet, started: started)
     }
 

@@ -16,15 +16,8 @@ enum EnsembleRun {
             try EnsembleStudy(site: site, spec: spec, samples: samples, timestepOverride: timestepMin)
         }
         if spec.name.isEmpty { spec.name = study.base.site.name }
-        var progress: ProgressBar?
-        let summary: EnsembleSummary
-        do {
-            summary = try study.run(jobs: jobs) { done, total in
-                if done == 0 { progress = ProgressBar(total: total, unit: "samples", quiet: quiet || json) } else { progress?.advance(failed: false) }
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.invalidInput
+        let summary = try ProgressBar.run(unit: "samples", quiet: quiet || json, failing: ExitStatus.invalidInput) {
+            progress throws(ScenarioFailure) in try study.run(jobs: jobs, progress: progress)
         }
         let path = OutputPath.resolve(output, siteName: "\(study.base.site.name)-ensemble")
         let table = ScenarioTable(ensemble: summary, study: spec.name, sampling: spec.samplingText, attributes: RunOrigin.now().attributes + [

@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import HeatLoopFiles
 
 /// Progress of a batch or sizing sweep on stderr, with counts and an ETA. On a terminal, a bar redrawn in
 /// place; elsewhere (a pipe, a log file, a Slurm task's log) one plain line each time another ~10 % is done
@@ -73,5 +75,22 @@ struct ProgressBar {
         let whole = Int(seconds.rounded())
         return whole >= 3600 ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
             : String(format: "%d:%02d", whole / 60, whole % 60)
+    }
+}
+
+extension ProgressBar {
+    /// `work` with a progress bar of `unit` (it reports `(done, total)`, first with `done` 0); a failed run is printed
+    /// and exits with `status`. The one recipe of every command that runs many site-years.
+    static func run<Result>(unit: String, quiet: Bool, failing status: ExitCode = ExitStatus.failure,
+                            _ work: ((Int, Int) -> Void) throws(ScenarioFailure) -> Result) throws -> Result {
+        var progress: ProgressBar?
+        do {
+            return try work { done, total in
+                if done == 0 { progress = ProgressBar(total: total, unit: unit, quiet: quiet) } else { progress?.advance(failed: false) }
+            }
+        } catch {
+            printError("error: \(error)")
+            throw status
+        }
     }
 }

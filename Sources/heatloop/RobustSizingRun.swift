@@ -15,7 +15,7 @@ enum RobustSizingRun {
                        + "\((plan.sitePath as NSString).lastPathComponent) → \(folder)")
         }
         let sweep = RobustSizingSweep(plan: plan, uncertainty: uncertainty, jobs: jobs)
-        let outcome = try ShardedEnsemble.runs(quiet: quiet) { progress throws(ScenarioFailure) in try sweep.run(progress: progress) }
+        let outcome = try ProgressBar.run(unit: "runs", quiet: quiet) { progress throws(ScenarioFailure) in try sweep.run(progress: progress) }
         try publish(outcome, of: plan, to: (folder as NSString).appendingPathComponent("sizing.h5"), quiet: quiet, started: started)
     }
 

@@ -64,7 +64,7 @@ struct ShardedEnsemble {
         if !quiet {
             printError("\(name): shard \(shard), \(describe(shard: shard)) of \(ids.count) × \(samples) samples → \(path)")
         }
-        let rows = try Self.runs(quiet: quiet) { progress throws(ScenarioFailure) in try self.rows(units, progress) }
+        let rows = try ProgressBar.run(unit: "runs", quiet: quiet) { progress throws(ScenarioFailure) in try self.rows(units, progress) }
         let file = EnsembleShardFile(study: study, shard: shard, units: units, unitCount: ids.count, samples: samples,
                                      fingerprint: fingerprint, specFile: specFile, siteFile: siteFile, rows: rows)
         do { try Signals.writing { try file.write(in: folder, name: name, ids: ids) } } catch {
@@ -72,18 +72,5 @@ struct ShardedEnsemble {
             throw ExitStatus.failure
         }
         if !quiet { print("\(path): \(units.count) of \(ids.count) \(study.noun)s × \(samples) samples") }
-    }
-
-    /// `work` with a progress bar of its runs; a failed run exits 1 with its message.
-    static func runs<Result>(quiet: Bool, _ work: ((Int, Int) -> Void) throws(ScenarioFailure) -> Result) throws -> Result {
-        var progress: ProgressBar?
-        do {
-            return try work { done, total in
-                if done == 0 { progress = ProgressBar(total: total, unit: "runs", quiet: quiet) } else { progress?.advance(failed: false) }
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.failure
-        }
     }
 }

@@ -19,15 +19,8 @@ enum TimelineEnsembleRun {
         let study = try loadInput { () throws(InputError) in
             try TimelineEnsembleStudy(site: site, timeline: timelineSpec, uncertainty: spec, samples: samples, timestepOverride: timestepMin)
         }
-        var progress: ProgressBar?
-        let summary: TimelineEnsembleSummary
-        do {
-            summary = try study.run(jobs: jobs) { done, total in
-                if done == 0 { progress = ProgressBar(total: total, unit: "site-years", quiet: quiet || json) } else { progress?.advance(failed: false) }
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.invalidInput
+        let summary = try ProgressBar.run(unit: "site-years", quiet: quiet || json, failing: ExitStatus.invalidInput) {
+            progress throws(ScenarioFailure) in try study.run(jobs: jobs, progress: progress)
         }
         let name = study.base.site.name
         let table = ScenarioTable(timelineEnsemble: summary, name: timelineSpec.name, sampling: study.ensemble.spec.samplingText,

@@ -15,15 +15,8 @@ enum TimelineRun {
         let study = try loadInput { () throws(InputError) in
             try TimelineStudy(site: site, spec: spec, timestepOverride: timestepMin)
         }
-        var progress: ProgressBar?
-        let summary: TimelineSummary
-        do {
-            summary = try study.run(jobs: jobs) { done, total in
-                if done == 0 { progress = ProgressBar(total: total, unit: "years", quiet: quiet || json) } else { progress?.advance(failed: false) }
-            }
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.invalidInput
+        let summary = try ProgressBar.run(unit: "years", quiet: quiet || json, failing: ExitStatus.invalidInput) {
+            progress throws(ScenarioFailure) in try study.run(jobs: jobs, progress: progress)
         }
         let name = study.base.site.name
         let table = ScenarioTable(timeline: summary, name: spec.name, attributes: RunOrigin.now().attributes + [
