@@ -88,13 +88,11 @@ public struct BatchEnsembleReport: Sendable {
         let title = "NPV distribution of the scenarios"
         let labels = scenarioLabels
         let sets = labels.indices.prefix(Self.chartedScenarios).map { (name: labels[$0], values: sampleNPV(row: $0)) }
-        guard !sets.isEmpty, sets.allSatisfy({ $0.values.contains(where: \.isFinite) }) else {
-            return HTMLPage.missingFigure(title, id: ChartID.npvDistribution,
-                                          reason: "The scenarios have no economics (no per-sample NPV columns npv_eur_sample_000 …).")
-        }
-        let chart = DistributionChart.ecdf(sets, xTitle: "NPV (M€)", scale: 1e-6)
-        return HTMLPage.figure(title, reading: "For each scenario" + (labels.count > sets.count ? " (the first \(sets.count))" : "")
-            + ", the share of the common samples whose NPV is at or below each value: a curve further right is better; "
-            + "where it crosses 10 % is its P90.", svg: chart.svg(id: ChartID.npvDistribution, title: title))
+        return HTMLPage.npvDistribution(
+            title, sets: sets, id: ChartID.npvDistribution,
+            reading: "For each scenario" + (labels.count > sets.count ? " (the first \(sets.count))" : "")
+                + ", the share of the common samples whose NPV is at or below each value: a curve further right is better; "
+                + "where it crosses 10 % is its P90.",
+            missing: "The scenarios have no economics (no per-sample NPV columns npv_eur_sample_000 …).")
     }
 }

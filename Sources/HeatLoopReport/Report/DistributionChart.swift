@@ -33,3 +33,16 @@ enum DistributionChart {
         return LineChart(series: series, xTitle: xTitle, yTitle: "samples at or below (%)")
     }
 }
+
+extension HTMLPage {
+    /// The NPV distribution of each of `sets` (per-sample NPV, €) as empirical CDFs in M€, or, when there is no set or
+    /// one has no finite NPV, a missing figure saying `missing`. The one recipe of the uncertainty reports' NPV charts.
+    static func npvDistribution(_ title: String, sets: [(name: String, values: [Double])], id: String,
+                                xTitle: String = "NPV (M€)", reading: String, missing: String) -> String {
+        guard !sets.isEmpty, sets.allSatisfy({ $0.values.contains(where: \.isFinite) }) else {
+            return missingFigure(title, id: id, reason: missing)
+        }
+        let chart = DistributionChart.ecdf(sets, xTitle: xTitle, scale: 1e-6)
+        return figure(title, reading: reading, svg: chart.svg(id: id, title: title))
+    }
+}

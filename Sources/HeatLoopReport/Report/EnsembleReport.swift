@@ -101,11 +101,10 @@ public struct EnsembleReport: Sendable {
 
     func npvFigure() -> String {
         let title = "NPV over the samples"
-        guard let npv = column("npv_eur"), npv.contains(where: \.isFinite) else {
-            return HTMLPage.missingFigure(title, id: ChartID.npvDistribution, reason: "The site has no economics (no npv_eur column).")
-        }
-        let chart = DistributionChart.ecdf([(name: site, values: npv)], xTitle: "NPV (M€)", scale: 1e-6)
-        return HTMLPage.figure(title, reading: "Share of samples whose NPV is at or below each value (empirical "
-            + "distribution): P90 where the curve crosses 10 %, P50 at 50 %.", svg: chart.svg(id: ChartID.npvDistribution, title: title))
+        return HTMLPage.npvDistribution(
+            title, sets: column("npv_eur").map { [(name: site, values: $0)] } ?? [], id: ChartID.npvDistribution,
+            reading: "Share of samples whose NPV is at or below each value (empirical distribution): P90 where the curve "
+                + "crosses 10 %, P50 at 50 %.",
+            missing: "The site has no economics (no npv_eur column).")
     }
 }

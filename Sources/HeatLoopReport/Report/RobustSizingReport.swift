@@ -98,13 +98,11 @@ public struct RobustSizingReport: Sendable {
         let rows = rankedFeasible(limit: Self.chartedDesigns)
         let sets = rows.map { row in (name: "#\(NumberText.grouped(sizing.value("rank", row: row), decimals: 0)) \(sizing.table.ids[row])",
                                       values: sampleNPV(row: row)) }
-        guard !sets.isEmpty, sets.allSatisfy({ $0.values.contains(where: \.isFinite) }) else {
-            return HTMLPage.missingFigure(title, id: ChartID.npvDistribution,
-                                          reason: "The file has no feasible design or no per-sample NPV columns (npv_eur_sample_000 …).")
-        }
-        let chart = DistributionChart.ecdf(sets, xTitle: "NPV (M€)", scale: 1e-6)
-        return HTMLPage.figure(title, reading: "For each of the \(sets.count) best-ranked designs, the share of the common "
-            + "samples whose NPV is at or below each value: a curve further right is better; where it crosses 10 % is its P90. "
-            + "Curves that cross trade upside against downside.", svg: chart.svg(id: ChartID.npvDistribution, title: title))
+        return HTMLPage.npvDistribution(
+            title, sets: sets, id: ChartID.npvDistribution,
+            reading: "For each of the \(sets.count) best-ranked designs, the share of the common samples whose NPV is at or "
+                + "below each value: a curve further right is better; where it crosses 10 % is its P90. Curves that cross "
+                + "trade upside against downside.",
+            missing: "The file has no feasible design or no per-sample NPV columns (npv_eur_sample_000 …).")
     }
 }

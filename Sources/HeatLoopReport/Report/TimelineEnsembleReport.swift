@@ -129,11 +129,11 @@ public struct TimelineEnsembleReport: Sendable {
 
     func npvFigure() -> String {
         let title = "Project NPV over the samples"
-        guard let npv = column("npv_eur"), npv.contains(where: \.isFinite) else {
-            return HTMLPage.missingFigure(title, id: ChartID.npvDistribution, reason: "The site has no economics (no finite npv_eur).")
-        }
-        let chart = DistributionChart.ecdf([(name: site, values: npv)], xTitle: "NPV over the project life (M€)", scale: 1e-6)
-        return HTMLPage.figure(title, reading: "Share of project lives whose NPV is at or below each value (empirical distribution): "
-            + "P90 where the curve crosses 10 %, P50 at 50 %.", svg: chart.svg(id: ChartID.npvDistribution, title: title))
+        return HTMLPage.npvDistribution(
+            title, sets: column("npv_eur").map { [(name: site, values: $0)] } ?? [], id: ChartID.npvDistribution,
+            xTitle: "NPV over the project life (M€)",
+            reading: "Share of project lives whose NPV is at or below each value (empirical distribution): P90 where the "
+                + "curve crosses 10 %, P50 at 50 %.",
+            missing: "The site has no economics (no finite npv_eur).")
     }
 }
