@@ -42,9 +42,10 @@ public struct AppraisedRun: Sendable {
                 summaryOnly: Bool = false) {
         var reference = baseline
         if let project, project.needsBaseline, reference == nil {
-            reference = CoolingBaseline(simulation.withoutHeatRecovery.run(keeping: CoolingBaseline.seriesRead))
+            reference = CoolingBaseline(simulation: simulation)
         }
-        let result = summaryOnly ? simulation.run(keeping: RunSummary.seriesRead) : simulation.run()
+        // The run reads the baseline's steps that heat recovery does not change (`SharedSteps`).
+        let result = simulation.run(keeping: summaryOnly ? RunSummary.seriesRead : nil, reading: reference?.sharedSteps)
         self.result = result
         summary = RunSummary(result, economics: project.map {
             $0.economics.assess(size: $0.size, design: result, baseline: reference)

@@ -149,15 +149,39 @@ public struct CoolingBaseline: Sendable {
     public var coolingPower: [Float]
     /// CO2 of the facility's electricity, kg.
     public var facilityCO2: Double
+    /// The baseline run's steps that do not depend on heat recovery, for the project's runs to read
+    /// (`Simulation.run(keeping:reading:)`); nil when they cannot be shared.
+    public var sharedSteps: SharedSteps?
 
     /// The step columns `init` reads: a baseline run keeps only these (`Simulation.run(keeping:)`).
     public static let seriesRead: Set<OutputSeries> = [.coolingPower]
 
-    public init(_ result: SimulationResult) {
+    public init(_ result: SimulationResult, sharedSteps: SharedSteps? = nil) {
         let totals = result.annual
         coolingEnergy = Joules(totals.cooling)
         coolingPower = result.columns[.coolingPower]
         facilityCO2 = totals.co2Facility
+        self.sharedSteps = sharedSteps
+    }
+
+    /// The run of `simulation`'s site without heat recovery, with its shared steps when `sharingSteps`.
+    public init(simulation: Simulation, sharingSteps: Bool = true) {
+        let baseline = simulation.withoutHeatRecovery
+        guard sharingSteps else {
+            self.init(baseline.run(keeping: Self.seriesRead))
+            return
+        }
+        let run = baseline.runSharingSteps(keeping: Self.seriesRead)
+        self.init(run.result, sharedSteps: run.shared)
+    }
+
+    /// The memory the baseline holds, bytes.
+    public var bytes: Int { coolingPower.count * MemoryLayout<Float>.stride + (sharedSteps?.bytes ?? 0) }
+
+    /// The most memory a baseline of `steps` steps holds, bytes (with its shared steps when they are kept).
+    public static func bytes(steps: Int) -> Int {
+        let shared = SharedSteps.bytes(steps: steps)
+        return steps * MemoryLayout<Float>.stride + (shared <= SharedSteps.maximumBytes ? shared : 0)
     }
 }
 

@@ -41,18 +41,42 @@ public struct Simulation: Sendable {
     // the columns every `StepRecorder.rowBlock` steps, so no column array is touched (and
     // uniqueness-checked) per value. Profiles and figures: Docs/performance.md.
 
-    public func run() -> SimulationResult { run(keeping: nil) }
+    public func run() -> SimulationResult { run(keeping: nil, reading: nil, recording: false).result }
 
-    /// A run whose result keeps only the step columns of `series` (and `pue`, which the jobs' summaries
+    /// A run that reads the steps independent of heat recovery from `shared` when they fit it (`SharedSteps`:
+    /// made by a run of this site with another heat recovery, or none), and makes them otherwise. The result
+    /// is the same to the bit either way. `series`: as `run(keeping:)`; nil keeps every column.
+    public func run(keeping series: Set<OutputSeries>?, reading shared: SharedSteps?) -> SimulationResult {
+        run(keeping: series, reading: shared, recording: false).result
+    }
+
+    /// A run that also returns its steps independent of heat recovery, for runs of the same site with another
+    /// heat recovery to read (`run(keeping:reading:)`); nil when they cannot be shared (`StepPlan.sharedStepInputs`)
+    /// or a year of them would take more than `SharedSteps.maximumBytes`.
+    public func runSharingSteps(keeping series: Set<OutputSeries>?) -> (result: SimulationResult, shared: SharedSteps?) {
+        run(keeping: series, reading: nil, recording: true)
+    }
+
+    /// A run whose result keeps only the step columns of `series` (nil: every column; and `pue`, which the jobs' summaries
     /// read), for a summary-only run (`RunSummary.seriesRead`): the totals, monthly values and jobs are
     /// the full run's to the bit; reading a column not kept stops the program (`StepColumns`). Copying
     /// the ≈ 60 columns of every step was ≈ 5 % of an hourly run of a sizing sweep.
-    public func run(keeping series: Set<OutputSeries>) -> SimulationResult { run(keeping: Optional(series)) }
+    public func run(keeping series: Set<OutputSeries>?) -> SimulationResult {
+        run(keeping: series, reading: nil, recording: false).result
+    }
 
-    private func run(keeping series: Set<OutputSeries>?) -> SimulationResult {
+    private func run(keeping series: Set<OutputSeries>?, reading shared: SharedSteps?,
+                     recording: Bool) -> (result: SimulationResult, shared: SharedSteps?) {
         let calendar = site.calendar
         let loads = site.clusters.map { $0.workload.load(cluster: $0, calendar: calendar) }
         let plan = StepPlan(site: site, weather: weather, hourlyDryBulb: hourlyDryBulb, loads: loads)
+        let inputs = plan.sharedStepInputs
+        let reading = shared.flatMap { $0.count == calendar.stepCount && $0.inputs == inputs ? $0 : nil }
+        let recorded: UnsafeMutablePointer<SharedStep>? =
+            recording && inputs != nil && SharedSteps.bytes(steps: calendar.stepCount) <= SharedSteps.maximumBytes
+            ? .allocate(capacity: calendar.stepCount) : nil
+        // The steps read, as a pointer taken once: `reading.steps` in the loop retained `reading` every step.
+        let readSteps = UnsafePointer(reading?.steps)
         var state = SimulationState(site: site)
         var caches = StepCaches()
         var zones = ZoneScratch(count: plan.zoneCount)
@@ -68,13 +92,20 @@ public struct Simulation: Sendable {
             let monthEnd = step + SimulationCalendar.daysPerMonth[month] * calendar.stepsPerDay
             var totals = EnergyTotals()
             while step < monthEnd {
-                plan.step(step, state: &state, caches: &caches, zones: &zones, recorder: recorder, totals: &totals)
+                if let readSteps {
+                    plan.replay(step, readSteps, state: &state, recorder: recorder, totals: &totals)
+                } else {
+                    plan.step(step, state: &state, caches: &caches, zones: &zones, recorder: recorder, totals: &totals,
+                              shared: recorded)
+                }
                 recorder.advance(into: &columns)
                 step += 1
             }
             monthly[month] = totals
         }
         recorder.flush(into: &columns)
+        withExtendedLifetime(reading) {}
+        let made = recorded.flatMap { steps in inputs.map { SharedSteps(steps: steps, count: calendar.stepCount, inputs: $0) } }
 
         var jobs: [JobSummary] = []
         let stepPUE = columns[.pue]
@@ -90,7 +121,7 @@ public struct Simulation: Sendable {
                                   carbonShift: job?.carbonShift ?? 0)
             }
         }
-        return SimulationResult(site: site, weather: weather, columns: columns, monthly: monthly, jobs: jobs)
+        return (SimulationResult(site: site, weather: weather, columns: columns, monthly: monthly, jobs: jobs), made)
     }
 }
 

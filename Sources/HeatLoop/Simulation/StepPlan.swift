@@ -117,19 +117,68 @@ struct StepPlan {
     /// One call per step; the stages are inlined into it with `@inline(always)` (`@inline(__always)` is a
     /// hint, which the optimizer declined for the two largest stages: +3 % instructions, measured with
     /// callgrind).
+    /// `shared`: when given, the step's `SharedStep` is appended to it.
     @inline(never)
     func step(_ step: Int, state: inout SimulationState, caches: inout StepCaches, zones: inout ZoneScratch,
-              recorder: StepRecorder, totals: inout EnergyTotals) {
+              recorder: StepRecorder, totals: inout EnergyTotals, shared: UnsafeMutablePointer<SharedStep>?) {
         let liquidSupplyBefore = state.liquidSupply
         let it = itLoad(step, state: state, zones: &zones, recorder: recorder)
         let electricalStep = electricalLosses(it)
         let collection = collectHeat(step, it, electricalStep, state: state, caches: &caches, zones: &zones)
-        let recovered = recoverHeat(step, collection, state: &state)
+        let recovered = recoverHeat(step, liquid: collection.liquid,
+                                    airOffer: collection.air.offer(setpoint: chilledWaterSetpoint), state: &state)
         let rejected = rejectHeat(step, collection, recovered, state: &state)
-        let facility = balance(it, electricalStep, collection, recovered, rejected, state: state,
-                               liquidSupplyBefore: liquidSupplyBefore, caches: &caches, zones: &zones)
-        record(it, electricalStep, collection, recovered, rejected, facility, state: state, recorder: recorder)
+        let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches, zones: &zones)
+        let hallLatent = collection.hall?.latentLoad ?? 0
+        let facility = balance(it, electricalStep, liquid: collection.liquid, hallLatent: hallLatent, recovered, rejected,
+                               inlet: inlet, state: state, liquidSupplyBefore: liquidSupplyBefore)
+        record(it, electricalStep, liquid: collection.liquid, recovered, rejected, facility, recorder: recorder)
         accumulate(step, it, electricalStep, recovered, facility, into: &totals)
+        shared?.advanced(by: step).initialize(to: SharedStep(
+            itPower: it.power, itPeak: it.peak, liquidHeat: it.liquidHeat, nodeUtilization: it.nodeUtilization,
+            inletAir: it.inletAir, electrical: electricalStep, liquidSupply: liquidSupplyBefore, liquid: collection.liquid,
+            collectedHall: collection.hall, air: rejected.air,
+            hall: rejected.hall, inlet: inlet))
+    }
+
+    /// One step that reads the stages independent of heat recovery from `shared` (made by a run with equal
+    /// `SharedStepInputs`, `sharedStepInputs`) and makes only the liquid side: heat recovery, the loop's
+    /// rejection (and its collection when its supply is not the shared one), then the facility's balance,
+    /// records and totals as `step` does.
+    @inline(never)
+    func replay(_ step: Int, _ shared: UnsafePointer<SharedStep>, state: inout SimulationState,
+                recorder: StepRecorder, totals: inout EnergyTotals) {
+        let liquidSupplyBefore = state.liquidSupply
+        let shared = shared.advanced(by: step)
+        recordClusters(step, recorder: recorder)
+        var it = ITStage()
+        (it.power, it.peak, it.liquidHeat) = (shared.pointee.itPower, shared.pointee.itPeak, shared.pointee.liquidHeat)
+        (it.nodeUtilization, it.inletAir) = (shared.pointee.nodeUtilization, shared.pointee.inletAir)
+        let electricalStep = shared.pointee.electrical
+        let liquid = shared.pointee.liquidSupply.bitPattern == state.liquidSupply.bitPattern ? shared.pointee.liquid
+            : liquidLoop?.collect(heat: it.liquidHeat, supply: state.liquidSupply, stepSeconds: stepSeconds)
+        // The air side's offer is read only by a heat pump on air, which `sharedStepInputs` excludes.
+        let recovered = recoverHeat(step, liquid: liquid, airOffer: .none, state: &state)
+        let rejected = RejectionStage(
+            air: shared.pointee.air, liquid: rejectLiquid(step, liquid, recovered: recovered.primaryTaken, state: &state),
+            hall: shared.pointee.hall)
+        let facility = balance(it, electricalStep, liquid: liquid, hallLatent: shared.pointee.collectedHall?.latentLoad ?? 0,
+                               recovered, rejected, inlet: shared.pointee.inlet, state: state,
+                               liquidSupplyBefore: liquidSupplyBefore)
+        record(it, electricalStep, liquid: liquid, recovered, rejected, facility, recorder: recorder)
+        accumulate(step, it, electricalStep, recovered, facility, into: &totals)
+    }
+
+    /// The inputs of the stages a `SharedStep` holds, when this plan's run can share them: a single-zone hall
+    /// without the ITE model (whose servers respond to the supply air step by step) and a heat pump, if any,
+    /// on the facility water only (one on the chilled water changes the air side's rejection). Nil otherwise.
+    var sharedStepInputs: SharedStepInputs? {
+        guard zoneCount == 0, !anyITE, recovery == nil || heatPumpSource == .liquid else { return nil }
+        return SharedStepInputs(
+            stepSeconds: stepSeconds, dryBulb: dryBulb, wetBulb: wetBulb, humidityRatio: humidityRatio,
+            utilization: utilization, meanPower: meanPower, peakPower: peakPower, capture: capture, nodes: nodes,
+            electrical: electrical, airSide: airSide, hallHumidity: hallHumidity, recommended: recommended,
+            allowable: allowable)
     }
 }
 

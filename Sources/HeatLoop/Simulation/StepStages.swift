@@ -35,7 +35,7 @@ struct ITStage: ~Copyable {
 }
 
 /// The electrical chain's losses, W.
-struct ElectricalStage {
+struct ElectricalStage: Sendable {
     var step: ElectricalStep
     var losses: Double
     /// The share of the losses that heats the room air.
@@ -84,7 +84,7 @@ struct FacilityStage {
 }
 
 /// Where the IT inlet air stood against the ASHRAE class's envelopes in a step.
-struct InletExcursions {
+struct InletExcursions: Sendable {
     var outsideRecommended: Bool
     /// Dry bulb outside the allowable range.
     var temperatureOutsideAllowable: Bool
@@ -176,6 +176,17 @@ extension StepPlan {
         return it
     }
 
+    /// The per-cluster series `itLoad` records, for a step whose IT stage is read from `SharedSteps` (no
+    /// cluster has the ITE model there, so each cluster's power is its workload's).
+    @inline(always)
+    func recordClusters(_ step: Int, recorder: StepRecorder) {
+        for index in 0..<clusterCount {
+            recorder(.clusterPower, cluster: index, Float(meanPower[index][step]))
+            recorder(.clusterPowerPeak, cluster: index, Float(peakPower[index][step]))
+            recorder(.clusterUtilization, cluster: index, Float(utilization[index][step]))
+        }
+    }
+
     /// 4. Electrical chain; a share of its losses heats the room air.
     @inline(always)
     func electricalLosses(_ it: borrowing ITStage) -> ElectricalStage {
@@ -224,17 +235,18 @@ extension StepPlan {
 
     /// 6. Heat recovery: the heat pump takes from its source loops what the district-heating network
     /// (and the storage tank) can use; advances the stored energy.
+    /// `airOffer`: what the chilled-water return offers (`AirCollection.offer`), read only by a heat pump on air.
     @inline(always)
-    func recoverHeat(_ step: Int, _ collection: borrowing CollectionStage, state: inout SimulationState) -> RecoveryStage {
+    func recoverHeat(_ step: Int, liquid: LoopCollection?, airOffer: HeatSourceOffer,
+                     state: inout SimulationState) -> RecoveryStage {
         var stage = RecoveryStage()
         guard !dhOffer.isEmpty else { return stage }
         stage.dhSupply = dhSupply[step]
         stage.dhReturn = dhReturn[step]
         stage.demand = dhOffer[step]
-        let liquidOffer = collection.liquid.map { collection in
+        let liquidOffer = liquid.map { collection in
             HeatSourceOffer(heat: collection.heatToShed, inlet: collection.returnTemperature, outlet: liquidSetpoint)
         } ?? .none
-        let airOffer = collection.air.offer(setpoint: chilledWaterSetpoint)
         let (primary, secondary): (HeatSourceOffer, HeatSourceOffer) =
             switch heatPumpSource {
             case .liquid: (liquidOffer, .none)
@@ -272,14 +284,19 @@ extension StepPlan {
         let hall = collection.hall ?? air.hall ?? hallHumidity.step(
             after: air, hallHumidityRatio: state.hallHumidityRatio, outdoorHumidityRatio: outdoorHumidity)
         state.hallHumidityRatio = hall.supplyHumidityRatio
-        var liquid: LoopStep? = nil
-        if let liquidCollection = collection.liquid, let result = liquidLoop?.reject(
-            liquidCollection, recovered: recovery.primaryTaken, supply: state.liquidSupply, stepSeconds: stepSeconds,
-            dryBulb: dryBulb, wetBulb: wetBulb) {
-            state.liquidSupply = result.nextSupply
-            liquid = result
-        }
+        let liquid = rejectLiquid(step, collection.liquid, recovered: recovery.primaryTaken, state: &state)
         return RejectionStage(air: air, liquid: liquid, hall: hall)
+    }
+
+    /// 7, the facility-water loop: rejects what heat recovery (`recovered` W) left and advances its supply.
+    @inline(always)
+    func rejectLiquid(_ step: Int, _ collection: LoopCollection?, recovered: Double,
+                      state: inout SimulationState) -> LoopStep? {
+        guard let collection, let result = liquidLoop?.reject(
+            collection, recovered: recovered, supply: state.liquidSupply, stepSeconds: stepSeconds,
+            dryBulb: dryBulb[step], wetBulb: wetBulb[step]) else { return nil }
+        state.liquidSupply = result.nextSupply
+        return result
     }
 
     /// 8. Facility power, water, plant mode, the energy balance and the ASHRAE envelopes.
@@ -289,10 +306,12 @@ extension StepPlan {
     /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
     /// close on their own. The residual is the largest relative imbalance.
     @inline(always)
-    func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: borrowing CollectionStage,
-                 _ recovery: RecoveryStage, _ rejected: RejectionStage, state: SimulationState,
-                 liquidSupplyBefore: Double, caches: inout StepCaches, zones: inout ZoneScratch) -> FacilityStage {
-        let airStep = rejected.air, liquidStep = rejected.liquid, liquidCollection = collection.liquid
+    /// `hallLatent`: the latent heat of a CRAH coil's condensation (`CollectionStage.hall`), W; `inlet`: the IT
+    /// inlet against the envelopes (`airEnvelopeExcursions`).
+    func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, liquid liquidCollection: LoopCollection?,
+                 hallLatent: Double, _ recovery: RecoveryStage, _ rejected: RejectionStage, inlet: InletExcursions,
+                 state: SimulationState, liquidSupplyBefore: Double) -> FacilityStage {
+        let airStep = rejected.air, liquidStep = rejected.liquid
         let chillerPower = airStep.compressorPower + (liquidStep?.rejection.chillerPower ?? 0)
         let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
         let pumpPower = airStep.pumpPower + (liquidCollection?.pumpPower ?? 0) + (liquidStep?.rejection.pumpPower ?? 0)
@@ -306,7 +325,7 @@ extension StepPlan {
         let storedLiquid = liquidThermalCapacity * (state.liquidSupply - liquidSupplyBefore) / stepSeconds
         let heatOut = airStep.heatOut + (liquidStep?.rejection.removed ?? 0) + recovery.primaryTaken + storedLiquid
         let sourcesIn = it.power + electrical.lossesToAir + airStep.machineHeat + airStep.envelopeHeat + (liquidCollection?.pumpPower ?? 0)
-            + (collection.hall?.latentLoad ?? 0)
+            + hallLatent
         var residual = max(abs(heatIn - heatOut), abs(heatIn - sourcesIn)) / max(heatIn, 1)
         if let dispatch = recovery.dispatch {
             let heatPumpBalance = dispatch.output - recovery.recovered - dispatch.compressorPower
@@ -314,7 +333,6 @@ extension StepPlan {
             residual = max(residual, abs(heatPumpBalance) / max(dispatch.output, 1),
                            abs(deliveryBalance) / max(dispatch.delivered, 1))
         }
-        let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches, zones: &zones)
         return FacilityStage(
             chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, humidifierPower: humidifierPower,
             coolingPower: coolingPower, facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn,
@@ -391,9 +409,8 @@ extension StepPlan {
     /// Records the step's 1-D series (`OutputSeries` with `source == .stepLoop`; the per-cluster ones are
     /// recorded by `itLoad`).
     @inline(always)
-    func record(_ it: borrowing ITStage, _ electrical: ElectricalStage, _ collection: borrowing CollectionStage, _ recovery: RecoveryStage,
-                _ rejected: RejectionStage, _ facility: FacilityStage, state: SimulationState,
-                recorder: StepRecorder) {
+    func record(_ it: borrowing ITStage, _ electrical: ElectricalStage, liquid: LoopCollection?, _ recovery: RecoveryStage,
+                _ rejected: RejectionStage, _ facility: FacilityStage, recorder: StepRecorder) {
         recorder(.itPower, Float(it.power))
         recorder(.itPowerPeak, Float(it.peak))
         recorder(.itUtilization, Float(totalNodes > 0 ? it.nodeUtilization / totalNodes : 0))
@@ -415,7 +432,7 @@ extension StepPlan {
         recorder(.airMode, Float(rejected.air.mode.rawValue))
         recorder(.liquidMode, Float(rejected.liquid?.rejection.mode.rawValue ?? 0))
         recorder(.liquidSupplyTemp, rejected.liquid.map { Float($0.nextSupply) } ?? 0)
-        recorder(.liquidReturnTemp, rejected.liquid != nil ? Float(collection.liquid?.returnTemperature ?? 0) : 0)
+        recorder(.liquidReturnTemp, rejected.liquid != nil ? Float(liquid?.returnTemperature ?? 0) : 0)
         recorder(.waterUse, Float(facility.waterKg))
         recorder(.chilledWaterSupplyTemp, Float(rejected.air.chilledWaterSupply))
         recorder(.airSupplyTemp, Float(rejected.air.supplyAir))

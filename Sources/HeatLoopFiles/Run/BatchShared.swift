@@ -9,7 +9,7 @@ import HeatLoop
 /// without sharing: the same inputs make the same values.
 public final class BatchShared: Sendable {
     let weathers = SharedValues<ScenarioWeather>(capacityBytes: 64 << 20) { $0.stepWeather.count * 48 }
-    let baselines = SharedValues<CoolingBaseline>(capacityBytes: 64 << 20) { $0.coolingPower.count * 4 }
+    let baselines = SharedValues<CoolingBaseline>(capacityBytes: 64 << 20) { $0.bytes }
 
     public init() {}
 
@@ -37,7 +37,7 @@ public final class BatchShared: Sendable {
         }
         let needing = scenarios.filter { $0.siteInput().project?.needsBaseline == true }
         let baselineFirsts = Self.firsts(of: needing, key: \.baselineKey)
-        if baselineFirsts.count * steps * 4 <= baselines.capacityBytes {
+        if baselineFirsts.count * CoolingBaseline.bytes(steps: steps) <= baselines.capacityBytes {
             ParallelRunner.run(count: baselineFirsts.count, jobs: jobs, work: { index in
                 guard let runner = try? ScenarioRunner(baselineFirsts[index], shared: self) else { return }
                 _ = self.baseline(of: baselineFirsts[index], runner: runner)

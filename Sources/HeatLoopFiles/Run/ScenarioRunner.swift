@@ -82,9 +82,10 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// The run of the site without heat recovery that the appraisal compares with (for the cooling
-    /// savings); designs of a sizing sweep that differ only in their project share one.
-    public func coolingBaseline() -> CoolingBaseline {
-        CoolingBaseline(simulation.withoutHeatRecovery.run(keeping: CoolingBaseline.seriesRead))
+    /// savings); designs of a sizing sweep that differ only in their project share one. `sharingSteps`: with
+    /// the steps the designs' runs can read (`SharedSteps`, up to `SharedSteps.maximumBytes` each).
+    public func coolingBaseline(sharingSteps: Bool = true) -> CoolingBaseline {
+        CoolingBaseline(simulation: simulation, sharingSteps: sharingSteps)
     }
 
     /// Stages 3–4: the simulated year and its summary, with the project's economics when the site has

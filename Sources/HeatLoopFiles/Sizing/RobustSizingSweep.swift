@@ -19,8 +19,8 @@ public struct RobustSizingSweep: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// `progress(done, total)` on the calling thread: baselines, then design × sample runs. Both go through
-    /// the samples in order (sample-major), so the weather a sample's runs share is made about once
+    /// `progress(done, total)` on the calling thread: design × sample runs. They go through the samples in
+    /// order (sample-major), so the weather and the baseline a sample's runs share are made about once
     /// (`RobustSampleRuns`).
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws(ScenarioFailure) -> RobustSizingOutcome {
         let block = try kpis(designs: plan.designs.indices, progress: progress)
@@ -44,31 +44,19 @@ public struct RobustSizingSweep: Sendable {
         -> (columns: [RobustSizingOutcome.Column], values: [[Double]]) {
         let samples = uncertainty.samples, count = designs.count, first = designs.lowerBound
         let runs = try RobustSampleRuns(plan: plan, uncertainty: uncertainty)
-        // Baselines: one per (baseline key, sample), from the block's first design with that key.
+        // Baselines: one per (baseline key, sample), from the block's first design with that key, made by the
+        // first run that needs it. The runs go sample-major, so only the newest few are kept, up to 16 MB (each
+        // holds its shared steps, ≈ 4 MB an hourly year: all 100 samples' would take 400 MB).
         var keyDesign: [String: Int] = [:]
         for index in designs where keyDesign[plan.designs[index].baselineKey] == nil {
             keyDesign[plan.designs[index].baselineKey] = index
         }
-        let keys = keyDesign.keys.sorted(), keyDesigns = keys.map { keyDesign[$0] ?? 0 }
-        let total = keys.count * samples + count * samples
+        let firstOfKey = keyDesign, baselineKeys = plan.designs.map(\.baselineKey)
+        let baselines = SharedValues<CoolingBaseline>(capacityBytes: 16 << 20) { $0.bytes }
+        let total = count * samples
         var done = 0
         progress(0, total)
-        var baselines: [String: CoolingBaseline] = [:]
         var failure: ScenarioFailure?
-        ParallelRunner.run(count: keys.count * samples, jobs: jobs, work: { index in
-            Result { () throws(ScenarioFailure) in
-                try runs.runner(keyDesigns[index % keys.count], index / keys.count).coolingBaseline()
-            }
-        }, consume: { index, result in
-            switch result {
-            case .success(let baseline): baselines["\(keys[index % keys.count])#\(index / keys.count)"] = baseline
-            case .failure(let error): failure = failure ?? error
-            }
-            done += 1
-            progress(done, total)
-        })
-        if let failure { throw failure }
-        let known = baselines, baselineKeys = plan.designs.map(\.baselineKey)
         // Only the values are kept per run (the names, units and long names are every run's same list): the
         // 40,000 rows of a 400 × 100 sweep take 26 MB instead of 180.
         var columns: [RobustSizingOutcome.Column]?
@@ -76,7 +64,10 @@ public struct RobustSizingSweep: Sendable {
         ParallelRunner.run(count: count * samples, jobs: jobs, work: { index in
             Result { () throws(ScenarioFailure) in
                 let (design, sample) = (first + index % count, index / count)
-                let baseline = known["\(baselineKeys[design])#\(sample)"]
+                let key = baselineKeys[design]
+                let baseline = try baselines.value(for: "\(key)#\(sample)") { () throws(ScenarioFailure) in
+                    try runs.runner(firstOfKey[key] ?? design, sample).coolingBaseline()
+                }
                 let run = try runs.runner(design, sample).appraise(baseline: baseline, summaryOnly: true)
                 return run.summary.annual.named + (run.summary.economics?.named ?? [])
             }

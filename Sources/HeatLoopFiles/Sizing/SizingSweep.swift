@@ -77,12 +77,15 @@ public struct SizingSweep {
         var pending: [String: SizingDesignInput] = [:]
         for input in inputs where baselines[input.baselineKey] == nil { pending[input.baselineKey] = input }
         let todo = pending.sorted { $0.key < $1.key }
+        // Every baseline is kept for the whole sweep: with their shared steps only while they all fit in 64 MB.
+        let steps = todo.first.map { $0.value.scenario.siteInput().site.calendar.stepCount } ?? 0
+        let sharingSteps = (baselines.count + todo.count) * CoolingBaseline.bytes(steps: steps) <= 64 << 20
         var failure: ScenarioFailure?
         ParallelRunner.run(
             count: todo.count, jobs: jobs,
             work: { index in
                 Result { () throws(ScenarioFailure) in
-                    try ScenarioRunner(input: todo[index].value.scenario.siteInput()).coolingBaseline()
+                    try ScenarioRunner(input: todo[index].value.scenario.siteInput()).coolingBaseline(sharingSteps: sharingSteps)
                 }
             },
             consume: { index, outcome in
