@@ -1,8 +1,11 @@
 /// A hall of several air zones (EnergyPlus `Zone`s), each with its share of the IT and its own units
 /// (`AirZoneUnit`): an air handler (`AirHandlerRoom`), whose chilled-water coils one chilled-water loop and its
 /// plant serve together, as in EnergyPlus's `2ZoneDataCenterHVAC_wEconomizer.idf` (West and East on one chiller,
-/// tower and pump set); or DX CRAC units (`CRACRoom`), which reject their zone's heat themselves, each stepped as
-/// a one-zone CRAC room (`AirSide.finish(crac:…)`). A hall of CRAC zones has no chilled-water loop.
+/// tower and pump set); CRAHs (`AirHandling`) on the same plant, each zone as a one-zone CRAH hall
+/// (`AirSide.chilledWater`: its heat, its coil's condensation and its fans' heat into the water, its supply air
+/// `max(T_set, T_chw + approach)` after the plant's step); or DX CRAC units (`CRACRoom`), which reject their zone's
+/// heat themselves, each stepped as a one-zone CRAC room (`AirSide.finish(crac:…)`). A hall of CRAC zones has no
+/// chilled-water loop.
 ///
 /// Each zone keeps its own supply air and air humidity (`SimulationState.zoneSupplyAir`, `zoneHumidityRatio`):
 /// its servers take in its supply air, its room heat is its servers' air heat plus its share of the electrical
@@ -14,7 +17,8 @@
 /// setpoint (or its servers' return). Balance, summed over the zones:
 ///
 ///     Σ_z (Q_z + Q_fan,z + Q_ground,z) = Σ_z (Q_econ,z + Q_evap,z + Q_DX,z + Q_coil,z + rest_z)   (a CRAC zone: its
-///                                                                   own `load + Q_fan = Q_coil + Q_econ + unmet`)
+///                                                                   own `load + Q_fan = Q_coil + Q_econ + unmet`;
+///                                                                   a CRAH zone: `Q_coil = Q + Q_latent + Q_fan`)
 ///     Σ_z Q_coil,z + P_pump = Q_plant + Q_recovered + Q_stored
 ///
 /// `rest_z` is the room heat the unit did not carry away: unmet in a zone held at its setpoint, the heat its air and
@@ -124,18 +128,29 @@ public struct AirHandlerZones: Sendable, Equatable {
         var air = AirSideStep(), hall = HallHumidityStep(supplyHumidityRatio: 0, condensed: 0, latentLoad: 0,
                                                          humidifierWater: 0, humidifierPower: 0)
         var coilHeat = 0.0, dxPower = 0.0, flowSupply = 0.0, flowReturn = 0.0, flowOutdoor = 0.0, flowHumidity = 0.0
-        var cracs = AirSideStep()  // The CRAC zones' steps, summed.
+        var cracs = AirSideStep()  // The CRAC and CRAH zones' steps, summed.
+        var crahZones = 0, coilSaturation = Double.nan
         for zone in units.indices {
             guard case .airHandler(let room) = units[zone] else {
-                guard case .crac(let room) = units[zone] else { continue }
-                let (crac, moisture) = cracZone(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
-                                                state: &state, weather: weather, hallHumidity: hallHumidity)
-                cracs.add(zone: crac)
-                flowSupply += crac.airMassFlow * crac.supplyAir
-                flowReturn += crac.airMassFlow * crac.returnAir
-                flowOutdoor += crac.airMassFlow * crac.outdoorAirFraction
-                flowHumidity += crac.airMassFlow * moisture.supplyHumidityRatio
+                let (own, moisture): (AirSideStep, HallHumidityStep)
+                if case .crah(let crahs) = units[zone] {
+                    // Its supply air (and so its share of the hall's supply and return) waits for the plant.
+                    if coilSaturation.isNaN { coilSaturation = hallHumidity.coilSaturation(temperature: state.airSupply) }
+                    (own, moisture) = crahZone(crahs, zone: zone, heat: heat[zone], state: &state, weather: weather,
+                                               hallHumidity: hallHumidity, coilSaturation: coilSaturation)
+                    coilHeat += own.heatIn
+                    crahZones += 1
+                } else if case .crac(let room) = units[zone] {
+                    (own, moisture) = cracZone(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
+                                               state: &state, weather: weather, hallHumidity: hallHumidity)
+                    flowSupply += own.airMassFlow * own.supplyAir
+                    flowReturn += own.airMassFlow * own.returnAir
+                } else { continue }
+                cracs.add(zone: own)
+                flowOutdoor += own.airMassFlow * own.outdoorAirFraction
+                flowHumidity += own.airMassFlow * moisture.supplyHumidityRatio
                 hall.condensed += moisture.condensed
+                hall.latentLoad += moisture.latentLoad
                 hall.humidifierWater += moisture.humidifierWater
                 hall.humidifierPower += moisture.humidifierPower
                 continue
@@ -166,17 +181,19 @@ public struct AirHandlerZones: Sendable, Equatable {
             hall.humidifierWater += step.hall.humidifierWater
             hall.humidifierPower += step.hall.humidifierPower
         }
+        plant(loop, coilHeat: coilHeat, recovered: recovered, state: &state, weather: weather,
+              stepSeconds: stepSeconds, into: &air)
+        if crahZones > 0 { crahSupply(heat: heat, state: &state, flowSupply: &flowSupply, flowReturn: &flowReturn) }
         let totalFlow = air.airMassFlow + cracs.airMassFlow, flow = max(totalFlow, 1e-12)
         air.supplyAir = flowSupply / flow
         air.returnAir = flowReturn / flow
         air.outdoorAirFraction = flowOutdoor / flow
         hall.supplyHumidityRatio = totalFlow > 0 ? flowHumidity / flow : state.hallHumidityRatio
         state.supplyAir = air.supplyAir
-        plant(loop, coilHeat: coilHeat, recovered: recovered, state: &state, weather: weather,
-              stepSeconds: stepSeconds, into: &air)
         air.compressorPower += dxPower
         if dxPower > 0 { air.mode = .mechanical }
-        // CRAC zones: their powers and heat, and their own modes (an economiser's free and partial hours).
+        // CRAC zones: their powers and heat, and their own modes (an economiser's free and partial hours); CRAH
+        // zones: their fans and the heat they put into the chilled water.
         air.add(zone: cracs)
         return (air, hall)
     }
@@ -192,6 +209,40 @@ public struct AirHandlerZones: Sendable, Equatable {
         state.zoneSupplyAir[zone] = crac.supplyAir
         state.zoneHumidityRatio[zone] = moisture.supplyHumidityRatio
         return (crac, moisture)
+    }
+
+    /// A CRAH zone: the one-zone CRAH hall's collection (`AirSide.collect`, `StepPlan.collectHeat`) on the zone's
+    /// heat `heat` W. Its fans carry the heat on the affinity law; its sealed air meets the coil at the chilled-water
+    /// supply (saturation humidity ratio `coilSaturation`), whose condensation's latent heat goes into the water with
+    /// the room and fan heat. Advances the zone's humidity; its supply air follows the plant (`crahSupply`). The step's
+    /// `heatIn` is the heat it puts into the chilled water: `Q + Q_latent + P_fan`.
+    private func crahZone(_ crahs: AirHandling, zone: Int, heat: Double, state: inout SimulationState,
+                          weather: AirSideWeather, hallHumidity: HallHumidity, coilSaturation: Double) -> (AirSideStep, HallHumidityStep) {
+        let fanPower = crahs.fanPower(heat: heat), airMassFlow = crahs.airMassFlow(heat: heat)
+        let moisture = hallHumidity.step(
+            hallHumidityRatio: state.zoneHumidityRatio[zone], outdoorHumidityRatio: weather.humidityRatio, outdoorAirFraction: 0,
+            airMassFlow: airMassFlow, coilSurface: (state.airSupply, coilSaturation))
+        state.zoneHumidityRatio[zone] = moisture.supplyHumidityRatio
+        var step = AirSideStep()
+        (step.fanPower, step.machineHeat, step.airMassFlow) = (fanPower, fanPower, airMassFlow)
+        step.heatIn = heat + moisture.latentLoad + fanPower
+        return (step, moisture)
+    }
+
+    /// The CRAH zones' supply air once the plant has stepped the chilled water (`AirHandling.supplyAir`, as a one-zone
+    /// CRAH hall's), and their air (the return) its IT air rise above; adds each zone's flow-weighted supply and return
+    /// (its flow for `heat[z]` W) to the hall's sums.
+    private func crahSupply(heat: [Double], state: inout SimulationState, flowSupply: inout Double, flowReturn: inout Double) {
+        for zone in units.indices {
+            guard case .crah(let crahs) = units[zone] else { continue }
+            let supply = crahs.supplyAir(chilledWater: state.airSupply), returnAir = supply + crahs.airTemperatureRise.value
+            let airMassFlow = crahs.airMassFlow(heat: heat[zone])
+            state.zoneSupplyAir[zone] = supply
+            // The air the servers' recirculation draws from (`AirCooledITE.inlet`), as a one-zone CRAH hall's return.
+            state.advanceZoneAir(zone, to: returnAir)
+            flowSupply += airMassFlow * supply
+            flowReturn += airMassFlow * returnAir
+        }
     }
 
     /// Air-handler zone `zone`'s step: with its own air when it has it, else held at its setpoint or its servers' return.

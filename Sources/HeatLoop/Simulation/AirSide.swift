@@ -13,9 +13,9 @@ public enum AirSide: Sendable, Equatable {
     /// chilled-water loop and its plant (EnergyPlus `2ZoneDataCenterHVAC_wEconomizer.idf`). The coil's load is
     /// known only once the unit has run, in `finish`, so the loop's return is not offered to heat recovery.
     indirect case airHandler(AirHandlerRoom, CoolingLoop)
-    /// Several air zones, each with its share of the IT and its own air handler or CRAC units, the air handlers'
-    /// coils on one chilled-water loop and plant (`AirHandlerZones`; the 2-zone EnergyPlus example; nil when every
-    /// zone has CRACs). Each zone's supply air and humidity are in `SimulationState.zoneSupplyAir` / `zoneHumidityRatio`.
+    /// Several air zones, each with its share of the IT and its own air handler, CRAHs or CRAC units, the air
+    /// handlers' and CRAHs' coils on one chilled-water loop and plant (`AirHandlerZones`; the 2-zone EnergyPlus
+    /// example; nil when every zone has CRACs). Each zone's supply air and humidity are in `SimulationState.zoneSupplyAir` / `zoneHumidityRatio`.
     indirect case zones(AirHandlerZones, CoolingLoop?)
 
     /// The chilled-water loop, when there is one.
@@ -30,7 +30,7 @@ public enum AirSide: Sendable, Equatable {
     /// Air delivered to the IT inlets, from the state at the start of a step.
     public func supplyAir(_ state: SimulationState) -> Double {
         switch self {
-        case .chilledWater(let air, _): max(air.supplyAirSetpoint.value, state.airSupply + air.coilApproach.value)
+        case .chilledWater(let air, _): air.supplyAir(chilledWater: state.airSupply)
         case .crac, .airHandler, .zones: state.supplyAir
         }
     }
@@ -50,7 +50,7 @@ public enum AirSide: Sendable, Equatable {
     /// fans are part of their `finish`.
     public func fanPower(heat: Double) -> Double {
         switch self {
-        case .chilledWater(let air, _): air.fan.power(flowFraction: heat / air.designHeat.value).value
+        case .chilledWater(let air, _): air.fanPower(heat: heat)
         case .crac, .airHandler, .zones: 0
         }
     }
@@ -74,7 +74,7 @@ public enum AirSide: Sendable, Equatable {
     /// by the IT's temperature rise); 0 for CRACs, whose flow is part of their `finish`.
     public func airMassFlow(heat: Double) -> Double {
         switch self {
-        case .chilledWater(let air, _): max(0, heat) / (Fluid.airSpecificHeat * air.airTemperatureRise.value)
+        case .chilledWater(let air, _): air.airMassFlow(heat: heat)
         case .crac, .airHandler, .zones: 0
         }
     }
@@ -92,7 +92,7 @@ public enum AirSide: Sendable, Equatable {
             let result = loop.reject(water, recovered: recovered, supply: before, stepSeconds: stepSeconds,
                                      dryBulb: weather.dryBulb, wetBulb: weather.wetBulb)
             state.airSupply = result.nextSupply
-            let supplyAir = max(air.supplyAirSetpoint.value, result.nextSupply + air.coilApproach.value)
+            let supplyAir = air.supplyAir(chilledWater: result.nextSupply)
             state.supplyAir = supplyAir
             let stored = loop.thermalCapacity * (result.nextSupply - before) / stepSeconds
             return AirSideStep(
@@ -214,6 +214,18 @@ public struct AirHandling: Sendable, Equatable {
         self.fan = fan
         self.designHeat = designHeat
     }
+
+    /// Supply air from chilled water at `chilledWater` °C: `max(T_setpoint, T_chw + approach)`, °C.
+    @inline(__always)
+    func supplyAir(chilledWater: Double) -> Double { max(supplyAirSetpoint.value, chilledWater + coilApproach.value) }
+
+    /// Fan power carrying `heat` W of room heat, W: the affinity law at the flow fraction `Q / Q_design`.
+    @inline(__always)
+    func fanPower(heat: Double) -> Double { fan.power(flowFraction: heat / designHeat.value).value }
+
+    /// Supply air mass flow carrying `heat` W of room heat, kg/s: `Q / (c_p ΔT_IT)` (the air warms by the IT's rise).
+    @inline(__always)
+    func airMassFlow(heat: Double) -> Double { max(0, heat) / (Fluid.airSpecificHeat * airTemperatureRise.value) }
 }
 
 /// A room cooled by DX CRAC units (modelled as one unit of their combined size) with a cooling setpoint on

@@ -129,7 +129,8 @@ struct StepPlan {
                                     airOffer: collection.air.offer(setpoint: chilledWaterSetpoint), state: &state)
         let rejected = rejectHeat(step, collection, recovered, state: &state)
         let inlet = airEnvelopeExcursions(it, rejected, state: state, caches: &caches, zones: &zones)
-        let hallLatent = collection.hall?.latentLoad ?? 0
+        // A CRAH coil's condensation: the hall's (`collection.hall`) or its CRAH zones' (`AirSideStep.hall`); 0 for DX coils.
+        let hallLatent = rejected.hall.latentLoad
         let facility = balance(it, electricalStep, liquid: collection.liquid, hallLatent: hallLatent, recovered, rejected,
                                inlet: inlet, state: state, liquidSupplyBefore: liquidSupplyBefore)
         record(it, electricalStep, liquid: collection.liquid, recovered, rejected, facility, recorder: recorder)

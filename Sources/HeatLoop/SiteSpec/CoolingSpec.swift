@@ -65,12 +65,8 @@ public struct AirLoopSpec: SpecSection {
     public var chilledWaterC = 18.0
     public var deltaTK = 6.0
     public var volumeM3 = 30.0
-    /// Air temperature rise across the IT equipment at design.
-    public var airDeltaTK = 12.0
-    public var fanPressurePa = 400.0
-    public var fanEfficiency = 0.65
-    public var fanExponent = 2.6
-    public var minFanFraction = 0.3
+    /// The CRAHs of a one-zone CRAH hall (their keys written flat here: `air_delta_t_k`, `fan_*`).
+    public var crah = CRAHSpec()
     public var pumpHeadKpa = 200.0
     public var pumpEfficiency = 0.7
     public var minFlowFraction = 0.3
@@ -95,8 +91,8 @@ public struct AirLoopSpec: SpecSection {
                                         "min_flow_fraction", "rejection", "fan_pressure_pa", "fan_efficiency",
                                         "fan_exponent", "min_fan_fraction"]
 
-    /// Keys of the CRAHs' fans, which an air handler replaces with its own.
-    static let crahFanKeys = ["air_delta_t_k", "fan_pressure_pa", "fan_efficiency", "fan_exponent", "min_fan_fraction"]
+    /// Keys of the CRAHs' fans (`CRAHSpec`), which an air handler replaces with its own.
+    static let crahFanKeys = CRAHSpec.schema.keys
 
     /// The resolved site writes the CRAH fan keys only for CRAHs (an air handler or zones have their own fans) and
     /// the chilled-water keys only with a chilled-water plant (not for a CRAC room or a hall of CRAC zones), so that
@@ -116,11 +112,7 @@ public struct AirLoopSpec: SpecSection {
         .number("chilled_water_c", \.chilledWaterC, unit: "°C", range: 4...35, doc: "Chilled-water supply temperature."),
         .number("delta_t_k", \.deltaTK, unit: "K", range: 2...20, doc: "Chilled-water design temperature difference."),
         .number("volume_m3", \.volumeM3, unit: "m³", range: 0.1...100_000, doc: "Water in the chilled-water loop."),
-        .number("air_delta_t_k", \.airDeltaTK, unit: "K", range: 3...30, doc: "Air temperature rise across the IT at design."),
-        .number("fan_pressure_pa", \.fanPressurePa, unit: "Pa", range: 0...3000, doc: "CRAH fan pressure rise at design flow."),
-        .number("fan_efficiency", \.fanEfficiency, range: 0.1...1, doc: "CRAH fan and motor efficiency."),
-        .number("fan_exponent", \.fanExponent, range: 1...3, doc: "Exponent of fan power in the flow fraction."),
-        .number("min_fan_fraction", \.minFanFraction, range: 0...1, doc: "Lowest fan speed, share of design."),
+    ] + CRAHSpec.schema.fields.map { $0.lifted(\AirLoopSpec.crah) } + [
         .number("pump_head_kpa", \.pumpHeadKpa, unit: "kPa", range: 0...2000, doc: "Chilled-water pump head."),
         .number("pump_efficiency", \.pumpEfficiency, range: 0.1...1, doc: "Chilled-water pump and motor efficiency."),
         .number("min_flow_fraction", \.minFlowFraction, range: 0...1, doc: "Lowest pump flow, share of design."),
@@ -128,11 +120,25 @@ public struct AirLoopSpec: SpecSection {
         .optionalSection("crac", \.crac, doc: "DX CRAC units instead of CRAHs (the chilled-water keys then do not apply)."),
         .optionalSection("air_handler", \.airHandler,
                          doc: "An air handler (economiser, evaporative coolers, chilled-water coil) instead of CRAHs, on the chilled-water plant."),
-.list("zones", \.zones, doc: "Air zones, each with its own air handler (on this loop's chilled-water plant) or DX CRAC units; clusters name theirs (`it.clusters[].zone`). Empty: one zone.",
+        .list("zones", \.zones, doc: "Air zones, each with its own air handler or CRAHs (both on this loop's chilled-water plant) or DX CRAC units; clusters name theirs (`it.clusters[].zone`). Empty: one zone.",
               maximumCount: 1000),
         .choice("ashrae_class", \.ashraeClass, doc: "ASHRAE TC 9.9 air class whose envelope the inlet air is checked against."),
         .section("humidity", \.humidity, doc: "The hall air's moisture (a sealed hall keeps its own) and its humidifier."),
     ]
+
+    /// A zone's units against its supply air: a CRAC zone's return air must be warmer, a CRAH zone's chilled water
+    /// colder (its coil's approach, `supply_air_c − chilled_water_c`, must be positive, as a one-zone CRAH hall's).
+    private static func checkZoneTemperatures(_ air: AirLoopSpec, _ o: SpecMapping) {
+        for (index, zone) in air.zones.enumerated() {
+            let supply = air.supplyAir(of: zone)
+            if let crac = zone.crac, crac.returnAirC <= supply {
+                o.at("zones[\(index)].crac.return_air_c").problem("return air (\(formatNumber(crac.returnAirC)) °C) must be warmer than zone '\(zone.name)''s supply air (\(formatNumber(supply)) °C)")
+            }
+            if zone.crah != nil, zone.supplyAirC != nil, air.chilledWaterC >= supply {
+                o.at("zones[\(index)].supply_air_c").problem("CRAH zone '\(zone.name)''s supply air (\(formatNumber(supply)) °C) must be warmer than the chilled water (chilled_water_c: \(formatNumber(air.chilledWaterC)) °C)")
+            }
+        }
+    }
 
     /// True when the air side has a chilled-water plant: CRAHs, an air handler, or a zone with one.
     var hasChilledWater: Bool { crac == nil && (zones.isEmpty || zonesUseChilledWater) }
@@ -153,19 +159,16 @@ public struct AirLoopSpec: SpecSection {
         }
         if !air.zones.isEmpty {
             for key in ["crac", "air_handler"] where o[key].isPresent {
-                o[key].problem("'\(key)' is for a one-zone hall; with 'zones' each zone has its own 'air_handler' or 'crac'")
+                o[key].problem("'\(key)' is for a one-zone hall; with 'zones' each zone has its own 'air_handler', 'crah' or 'crac'")
             }
-            for (index, zone) in air.zones.enumerated() {
-                guard let crac = zone.crac, crac.returnAirC <= air.supplyAir(of: zone) else { continue }
-                o.at("zones[\(index)].crac.return_air_c").problem("return air (\(formatNumber(crac.returnAirC)) °C) must be warmer than zone '\(zone.name)''s supply air (\(formatNumber(air.supplyAir(of: zone))) °C)")
-            }
+            checkZoneTemperatures(air, o)
             if !air.zonesUseChilledWater {
                 for entry in o.entries where chilledWaterKeys.contains(entry.key) && !crahFanKeys.contains(entry.key) {
                     o[entry.key].problem("'\(entry.key)' belongs to a chilled-water air loop and does not apply when every zone has 'crac' (DX units)")
                 }
             }
             for key in crahFanKeys where o[key].isPresent {
-                o[key].problem("'\(key)' belongs to CRAHs and does not apply with 'zones' (each zone's fan is 'zones[].air_handler.fan_*')")
+                o[key].problem("'\(key)' belongs to a one-zone CRAH hall and does not apply with 'zones' (give it in a CRAH zone's 'crah'; an air handler's fan is 'air_handler.fan_*')")
             }
         }
         if air.airHandler != nil {

@@ -74,27 +74,33 @@ extension AirLoopSpec {
                                                elevation: elevation), loop)
         }
         if !zones.isEmpty { return zonesModel(designed, elevation: elevation) }
-        let crahFan = crahFan(designHeat: designHeat)
-        let airHandling = AirHandling(
-            supplyAirSetpoint: Celsius(supplyAirC), coilApproach: TemperatureDelta(supplyAirC - chilledWaterC),
-            fan: crahFan, designHeat: Watts(max(designHeat, 1)), airTemperatureRise: TemperatureDelta(airDeltaTK))
+        let airHandling = crah.model(designHeat: designHeat, supplyAir: supplyAirC, chilledWaterC: chilledWaterC)
         // The chilled water also carries the fan heat.
         let airLoop = CoolingLoop.make(
-            supply: chilledWaterC, deltaT: deltaTK, designHeat: designHeat + crahFan.designPower.value, volume: volumeM3,
+            supply: chilledWaterC, deltaT: deltaTK, designHeat: designHeat + airHandling.fan.designPower.value, volume: volumeM3,
             pumpHead: pumpHeadKpa, pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction, rejection: rejection)
         return .chilledWater(airHandling, airLoop)
     }
 
-    /// Air zones: each zone's air handler or CRAC units (rated by the design step, `sizeAirZones`), the clusters'
-    /// zones, and one chilled-water loop for all the air handlers' coils (none when every zone has CRACs).
+    /// Air zones: each zone's air handler, CRAHs or CRAC units (designed by the design step, `sizeAirZones`, a CRAH
+    /// zone for its share of the air-side heat), the clusters' zones, and one chilled-water loop for all the air
+    /// handlers' and CRAHs' coils (none when every zone has CRACs).
     func zonesModel(_ designed: DesignedSite, elevation: Double) -> AirSide {
-        let coilLoad = zones.reduce(0) { $0 + ($1.airHandler.map { $0.coilDesignLoad(airFlow: $0.airFlowM3PerS ?? 0) } ?? 0) }
+        let zoneHeat = designed.spec.airZoneShares.map { designed.loads.airHeat * $0 }
+        let coilLoad = zip(zones, zoneHeat).reduce(0) { load, pair in
+            let (zone, heat) = pair
+            return load + (zone.airHandler.map { $0.coilDesignLoad(airFlow: $0.airFlowM3PerS ?? 0) }
+                ?? zone.crah?.coilDesignLoad(designHeat: heat) ?? 0)
+        }
         let loop = !zonesUseChilledWater ? nil : CoolingLoop.make(
             supply: chilledWaterC, deltaT: deltaTK, designHeat: coilLoad, volume: volumeM3, pumpHead: pumpHeadKpa,
             pumpEfficiency: pumpEfficiency, minimumFlow: minFlowFraction, rejection: rejection)
         let names = zones.map(\.name)
-        let units = zones.map { zone -> AirZoneUnit in
+        let units = zip(zones, zoneHeat).map { zone, heat -> AirZoneUnit in
             let supplyAir = supplyAir(of: zone)
+            if let crah = zone.crah {
+                return .crah(crah.model(designHeat: heat, supplyAir: supplyAir, chilledWaterC: chilledWaterC))
+            }
             if let crac = zone.crac {
                 let rating = CRACRating(capacity: (crac.capacityKw ?? 0) * 1e3, airFlow: crac.airFlowM3PerS ?? 0)
                 return .crac(crac.room(supplyAir: supplyAir, rating: rating, elevation: elevation))
@@ -108,14 +114,6 @@ extension AirLoopSpec {
             zone.zoneAir?.model(roomAirC: handler.roomAirC, pressure: pressure) } }
         return .zones(AirHandlerZones(names: names, units: units, clusterZone: clusterZone,
                                       zoneAir: zoneAir.contains { $0 != nil } ? zoneAir : []), loop)
-    }
-
-    /// The CRAHs' fans: design air flow from the air-side heat (W) and the air temperature rise across the IT.
-    func crahFan(designHeat: Double) -> AffinityMachine {
-        let airVolumeFlow = designHeat / (Fluid.airDensity * Fluid.airSpecificHeat * airDeltaTK)
-        return AffinityMachine(
-            designPower: AffinityMachine.designPower(volumeFlow: airVolumeFlow, pressureRise: fanPressurePa, efficiency: fanEfficiency),
-            exponent: fanExponent, minimumFraction: minFanFraction)
     }
 }
 

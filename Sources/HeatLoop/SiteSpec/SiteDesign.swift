@@ -131,7 +131,7 @@ extension SiteSpec {
             sizeAirZones(&loads, ambient, &problems)
             return nil
         }
-        let fanHeat = air.crahFan(designHeat: loads.airHeat).designPower.value
+        let fanHeat = air.crah.fan(designHeat: loads.airHeat).designPower.value
         let pumpHeat = CoolingLoop.designPumpPower(designHeat: loads.airHeat + fanHeat, deltaT: air.deltaTK,
                                                    pumpHead: air.pumpHeadKpa, pumpEfficiency: air.pumpEfficiency).value
         loads.airRejected = loads.airHeat + fanHeat + pumpHeat
@@ -156,18 +156,25 @@ extension SiteSpec {
         sizeChilledWaterPlant(coilLoad: coilLoad, &loads, ambient, &problems)
     }
 
-    /// Air zones: each zone's units designed for its share of the air-side heat (its clusters' share of the
-    /// design IT power): an air handler's flow and coil, a CRAC zone's rating (written to its `capacity_kw` and
-    /// `air_flow_m3_per_s`, as `CRACSpec.rating` derives them for a one-zone room); then one chilled-water plant
-    /// for all the coils' design loads, when some zone has a coil. The air side rejects the plant's heat and the
-    /// CRAC zones' heat and fan heat.
-    mutating func sizeAirZones(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient, _ problems: inout [DesignProblem]) {
+    /// Each air zone's share of the air-side design heat: its clusters' share of the design IT power.
+    var airZoneShares: [Double] {
         let power = { (cluster: ClusterSpec) in (cluster.ite?.designPowerW ?? cluster.node.power.maximum.value) * Double(cluster.nodes) }
         let total = it.clusters.reduce(0) { $0 + power($1) }
+        return cooling.air.zones.map { zone in
+            it.clusters.filter { $0.zone == zone.name }.reduce(0) { $0 + power($1) } / max(total, 1)
+        }
+    }
+
+    /// Air zones: each zone's units designed for its share of the air-side heat (`airZoneShares`): an air
+    /// handler's flow and coil, a CRAC zone's rating (written to its `capacity_kw` and `air_flow_m3_per_s`, as
+    /// `CRACSpec.rating` derives them for a one-zone room), a CRAH zone's fans (`CRAHSpec.fan`, as a one-zone CRAH
+    /// hall's); then one chilled-water plant for all the coils' design loads (a CRAH zone's: its heat and its fans'),
+    /// when some zone has a coil. The air side rejects the plant's heat and the CRAC zones' heat and fan heat.
+    mutating func sizeAirZones(_ loads: inout SiteDesignLoads, _ ambient: DesignAmbient, _ problems: inout [DesignProblem]) {
         var coilLoad = 0.0, cracRejected = 0.0
-        for index in cooling.air.zones.indices {
+        for (index, share) in airZoneShares.enumerated() {
             let zone = cooling.air.zones[index]
-            let share = it.clusters.filter { $0.zone == zone.name }.reduce(0) { $0 + power($1) } / max(total, 1)
+            coilLoad += zone.crah?.coilDesignLoad(designHeat: loads.airHeat * share) ?? 0
             if var handler = zone.airHandler {
                 coilLoad += designHandler(&handler, airHeat: loads.airHeat * share,
                                           keyPath: "cooling.air.zones[\(index)].air_handler", &problems)

@@ -9,7 +9,8 @@ extension SiteSpec {
     }
 
     /// A heat pump must draw from a loop the site has: the liquid loop needs a liquid-cooled cluster, the air
-    /// loop's chilled-water return needs CRAHs (a DX CRAC room has no water to draw from).
+    /// loop's chilled-water return needs a one-zone CRAH hall (a DX CRAC room has no water to draw from; an air
+    /// handler's or air zones' coil load is known only once the units have run, after heat recovery).
     func checkHeatPumpSource(_ o: SpecMapping) {
         guard let recovery = heatRecovery else { return }
         let liquid = hasLiquidLoop
@@ -23,7 +24,7 @@ extension SiteSpec {
         guard !hasSource else { return }
         let instead = chilledWater ? "use 'source: air' (the chilled-water return)"
             : liquid ? "use 'source: liquid'" : "remove 'heat_recovery'"
-        let missing = source == .air ? "its air side (a DX CRAC room or an air handler) offers no chilled-water return"
+        let missing = source == .air ? "its air side (a DX CRAC room, an air handler or air zones) offers no chilled-water return"
             : "no cluster captures heat to liquid (every cluster is air-cooled), so there is no facility-water loop"
         o.at("heat_recovery.heat_pump.source").problem(
             "the heat pump draws from '\(source.rawValue)', but \(missing): it would recover nothing; \(instead)"

@@ -77,6 +77,14 @@ public struct Field<Root>: @unchecked Sendable {
         return Field(key: key, reference: reference, decode: decode, encode: { condition($0) ? encode($0) : nil }, files: files)
     }
 
+    /// The key as a key of an enclosing section `Outer` that holds this one at `path` and writes its keys flat
+    /// (the CRAH keys of `cooling.air`, `CRAHSpec`): read, written and documented as declared here.
+    public func lifted<Outer>(_ path: WritableKeyPath<Outer, Root>) -> Field<Outer> {
+        let (decode, encode, files) = (self.decode, self.encode, self.files)
+        return Field<Outer>(key: key, reference: reference, decode: { mapping, outer in decode(mapping, &outer[keyPath: path]) },
+                            encode: { encode($0[keyPath: path]) }, files: { files($0[keyPath: path], $1) })
+    }
+
     /// The section is written without its entry `child` when `condition` holds (a component the site does
     /// not have, e.g. the facility-water loop of an all-air site), so the resolved site names only what exists.
     public func omitting(_ child: String, when condition: @escaping (Root) -> Bool) -> Field<Root> {
