@@ -133,6 +133,40 @@ import Testing
         #expect(RunSummary(mixed).annual.maximumEnergyBalanceResidual < 1e-9)
     }
 
+    /// EnergyPlus's 2-zone site (`Sites/energyplus/2zone-economizer.yaml`) with its East zone on CRAHs supplying 20 °C
+    /// beside the West air handler: both on the one chilled-water plant (7 °C). The plant carries the CRAHs' heat and
+    /// fans' (more than the East air handler's coil, whose economiser and evaporative coolers took most of it), the
+    /// East servers take in the CRAHs' supply, 20 °C or the chilled water of the step before + 13 K, + their 2 K
+    /// approach, the West zone's inlets stay within 0.1 K, and the balance closes.
+    @Test func aCRAHZoneBesideAnAirHandlerZone() throws {
+        let site = try String(contentsOfFile: PackagePaths.site("energyplus/2zone-economizer"), encoding: .utf8)
+        let eastStart = try #require(site.range(of: "      - name: east\n"))
+        let east = String(site[eastStart.upperBound...])
+        try #require(east.hasPrefix("        air_handler:\n") && !east.contains("zone_air"))
+        let (_, mixed) = try simulate(site: "energyplus/2zone-economizer", edits: [(east, "        supply_air_c: 20\n        crah: {}\n")])
+        guard case .zones(let zones, let loop) = mixed.site.airSide, case .airHandler = zones.units[0],
+              case .crah(let crahs) = zones.units[1] else {
+            Issue.record("the variant is not a CRAH zone beside an air-handler zone")
+            return
+        }
+        #expect(loop != nil && crahs.supplyAirSetpoint.value == 20 && crahs.coilApproach.value == 13)
+        let original = try simulate(site: "energyplus/2zone-economizer").1
+        let steps = mixed.columns.count
+        let inlets = mixed.columns[.clusterInletTemp], water = mixed.columns[.chilledWaterSupplyTemp]
+        var worst = 0.0
+        for step in 1..<steps {
+            worst = max(worst, abs(Double(inlets[steps + step]) - (max(20, Double(water[step - 1]) + 13) + 2)))
+        }
+        #expect(worst < 1e-4, "east inlet off its CRAHs' supply by \(worst) K")
+        func mean(_ result: SimulationResult, _ series: OutputSeries) -> Double {
+            let values = result.columns[series]
+            return (0..<steps).reduce(0) { $0 + Double(values[$1]) } / Double(steps)
+        }
+        #expect(abs(mean(mixed, .clusterInletTemp) - mean(original, .clusterInletTemp)) < 0.1)
+        #expect(mean(mixed, .pumpPower) > mean(original, .pumpPower))
+        #expect(RunSummary(mixed).annual.maximumEnergyBalanceResidual < 1e-6)
+    }
+
     /// Problems of the two-hall example with a CRAH south hall, each with the key it names.
     @Test(arguments: [
         ("        crah: {}\n", "        crah: {}\n        crac: {}\n", "cooling.air.zones[1].crac", "give one of 'air_handler', 'crah' or 'crac', not both 'crah' and 'crac'"),
