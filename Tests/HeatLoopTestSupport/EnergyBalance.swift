@@ -42,7 +42,7 @@ public func checkLoopEnergyBalance(
 /// check is independent of the step loop's own bookkeeping. At every step, within Float32 precision:
 ///
 ///     P_facility = P_IT + P_UPS loss + P_distribution loss + P_misc + P_cooling     (W)
-///     P_cooling  = P_chillers + P_fans + P_pumps + P_humidifiers                     (W)
+///     P_cooling  = P_chillers + P_fans + P_pumps + P_humidifiers + P_basin heaters   (W)
 ///     Q_dumped   = Q_available − Q_recovered,  Q_recovered ≤ Q_available              (W)
 ///
 /// and the step loop's own loop balance residual (`max_energy_balance_residual`) below 1e-9.
@@ -60,13 +60,14 @@ public func checkEnergyBalance(_ document: ResultDocument, site: String,
     let misc = series("electrical", "misc"), cooling = series("cooling", "power")
     let chillers = series("cooling", "chiller_power"), fans = series("cooling", "fan_power")
     let pumps = series("cooling", "pump_power"), humidifiers = series("cooling", "humidifier_power")
+    let basinHeaters = series("cooling", "basin_heater_power")
     let available = series("heat_recovery", "available"), recovered = series("heat_recovery", "recovered")
     let dumped = series("heat_recovery", "dumped")
     var worst = (facility: 0.0, cooling: 0.0, heat: 0.0)
     for step in facility.indices where step < min(it.count, pumps.count, humidifiers.count, dumped.count) {
         let parts = it[step] + ups[step] + distribution[step] + misc[step] + cooling[step]
         worst.facility = max(worst.facility, abs(facility[step] - parts) / max(facility[step], 1))
-        let coolingParts = chillers[step] + fans[step] + pumps[step] + humidifiers[step]
+        let coolingParts = chillers[step] + fans[step] + pumps[step] + humidifiers[step] + basinHeaters[step]
         worst.cooling = max(worst.cooling, abs(cooling[step] - coolingParts) / max(cooling[step], 1))
         let heatGap = abs(dumped[step] - (available[step] - recovered[step]))
             + max(0, recovered[step] - available[step] * (1 + 1e-6))

@@ -268,7 +268,11 @@ public struct AirHandlerZones: Sendable, Equatable {
         }
         air.chilledWaterSupply = state.airSupply
         air.coilSurface = state.airSupply
-        guard coilHeat > 0 else { return }
+        // With no coil heat the plant is not stepped: only its idle tower's basin heater runs.
+        guard coilHeat > 0 else {
+            air.heaterPower += loop.rejection.idlePower(dryBulb: weather.dryBulb)
+            return
+        }
         let before = state.airSupply
         let water = loop.collect(heat: coilHeat, supply: before, stepSeconds: stepSeconds)
         let result = loop.reject(water, recovered: recovered, supply: before, stepSeconds: stepSeconds,
@@ -278,6 +282,7 @@ public struct AirHandlerZones: Sendable, Equatable {
         air.compressorPower += result.rejection.chillerPower
         air.fanPower += result.rejection.fanPower
         air.pumpPower += water.pumpPower + result.rejection.pumpPower
+        air.heaterPower += result.rejection.heaterPower
         air.waterUse += result.rejection.waterUse
         air.mode = result.rejection.mode
         air.unmet += result.unmet

@@ -52,6 +52,13 @@ public indirect enum HeatRejection: Sendable, Equatable {
                               wetBulb: wetBulb)
         }
     }
+
+    /// The plant's electric power while it is not stepped (no heat reaches it): a water-cooled plant's tower
+    /// basin heater at `dryBulb` °C (`BasinHeater`), W; 0 for the others.
+    public func idlePower(dryBulb: Double) -> Double {
+        guard case .waterCooledChiller(let plant) = self else { return 0 }
+        return plant.basinHeater?.power(dryBulb: dryBulb) ?? 0
+    }
 }
 
 /// A water-cooled chiller, its condenser-water heat sink and an optional water-side economiser.
@@ -75,13 +82,16 @@ public struct WaterCooledChillerPlant: Sendable, Equatable {
     /// The condenser-water pump, when the plant counts it: full power while the sink carries heat, its shaft
     /// power into the condenser water (the sink rejects it too).
     public var condenserPump: CondenserPump?
+    /// The cooling tower's basin heater: on while the tower carries no water (no load).
+    public var basinHeater: BasinHeater?
 
     public init(chiller: Chiller, condenser: CondenserHeatSink, economiser: PlateHeatExchanger?,
-                condenserPump: CondenserPump? = nil) {
+                condenserPump: CondenserPump? = nil, basinHeater: BasinHeater? = nil) {
         self.chiller = chiller
         self.condenser = condenser
         self.economiser = economiser
         self.condenserPump = condenserPump
+        self.basinHeater = basinHeater
     }
 
     /// Same contract as `HeatRejection.step`.
@@ -91,7 +101,7 @@ public struct WaterCooledChillerPlant: Sendable, Equatable {
         guard load > 0 else {
             return RejectionStep(removed: 0, chillerPower: 0, fanPower: 0, waterUse: 0,
                                  mode: economiser == nil ? .mechanical : .free, heatToAtmosphere: 0,
-                                 curveInputsClamped: false)
+                                 curveInputsClamped: false, heaterPower: basinHeater?.power(dryBulb: dryBulb) ?? 0)
         }
         var free = 0.0
         let pumpPower = condenserPump?.designPower.value ?? 0
@@ -229,4 +239,6 @@ public struct RejectionStep: Sendable, Equatable {
     public var curveInputsClamped: Bool
     /// The condenser-water pump of a water-cooled chiller plant, W (0 for plants without one).
     public var pumpPower = 0.0
+    /// The cooling tower's basin heater while the tower is idle (`BasinHeater`), W.
+    public var heaterPower = 0.0
 }

@@ -2,7 +2,7 @@
 public struct EnergyTotals: Sendable, Equatable {
     public var it = 0.0
     public var facility = 0.0
-    /// Cooling energy: chillers, fans, pumps and humidifiers.
+    /// Cooling energy: chillers, fans, pumps, humidifiers and tower basin heaters.
     public var cooling = 0.0
     /// Steam humidifiers (part of `cooling`).
     public var humidifier = 0.0

@@ -134,7 +134,7 @@ public struct KPIs: Sendable, Equatable {
         [
             ("it_energy_MWh", "MWh", "IT energy", itMWh),
             ("facility_energy_MWh", "MWh", "facility energy (excluding heat pump)", facilityMWh),
-            ("cooling_energy_MWh", "MWh", "cooling energy (chillers, fans, pumps, humidifiers)", coolingMWh),
+            ("cooling_energy_MWh", "MWh", "cooling energy (chillers, fans, pumps, humidifiers, tower basin heaters)", coolingMWh),
             ("humidifier_energy_MWh", "MWh", "steam humidifier energy (part of the cooling energy)", humidifierMWh),
             ("heat_pump_energy_MWh", "MWh", "heat-pump electricity", heatPumpMWh),
             ("pue", "1", "power usage effectiveness (ISO/IEC 30134-2, heat pump excluded)", pue),

@@ -16,7 +16,7 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
     // /electrical
     case upsLoss, distributionLoss, misc
     // /cooling
-    case coolingPower, chillerPower, fanPower, pumpPower, humidifierPower, mode, airMode
+    case coolingPower, chillerPower, fanPower, pumpPower, humidifierPower, basinHeaterPower, mode, airMode
     case liquidSupplyTemp, liquidReturnTemp, liquidMode
     case waterUse, airSupplyTemp, itInletTemp, returnAirTemp, chilledWaterSupplyTemp, unmetCooling
     case inletDewPoint, inletRelativeHumidity
@@ -54,11 +54,12 @@ public enum OutputSeries: Int, CaseIterable, Sendable, Hashable {
         case .distributionLoss: D(.electrical, "distribution_loss", "W", "transformer and PDU losses", .mean, .mean)
         case .misc: D(.electrical, "misc", "W", "lighting and miscellaneous loads", .mean, .mean)
 
-        case .coolingPower: D(.cooling, "power", "W", "cooling electric power (chillers, fans, pumps, humidifiers)", .mean, .mean)
+        case .coolingPower: D(.cooling, "power", "W", "cooling electric power (chillers, fans, pumps, humidifiers, tower basin heaters)", .mean, .mean)
         case .chillerPower: D(.cooling, "chiller_power", "W", "chiller electric power", .mean, .mean)
         case .fanPower: D(.cooling, "fan_power", "W", "fan power (dry coolers and air handlers)", .mean, .mean)
         case .pumpPower: D(.cooling, "pump_power", "W", "loop pump power", .mean, .mean)
         case .humidifierPower: D(.cooling, "humidifier_power", "W", "steam humidifier electric power", .mean, .mean)
+        case .basinHeaterPower: D(.cooling, "basin_heater_power", "W", "cooling-tower basin heater electric power (idle towers below the heater's setpoint)", .mean, .mean)
         case .mode: D(.cooling, "mode", "1", "cooling mode of the plant (most mechanical loop)", nil, .mostFrequent, storage: .coolingModeFlags)
         case .airMode: D(.cooling, "air_mode", "1", "cooling mode of the air loop's plant", nil, .mostFrequent, storage: .coolingModeFlags)
         case .liquidSupplyTemp: D(.cooling, "liquid_supply_temp", "degC", "facility-water supply temperature", .point, .mean, presence: .withLiquidLoop)

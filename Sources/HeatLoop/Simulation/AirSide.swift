@@ -101,7 +101,7 @@ public enum AirSide: Sendable, Equatable {
                 unmet: result.unmet, heatIn: water.heatIn, heatOut: result.rejection.removed + recovered + stored,
                 machineHeat: collection.fanPower + water.pumpPower, supplyAir: supplyAir,
                 returnAir: supplyAir + air.airTemperatureRise.value, chilledWaterSupply: result.nextSupply, coilSurface: result.nextSupply,
-                curvesClamped: result.rejection.curveInputsClamped)
+                curvesClamped: result.rejection.curveInputsClamped, heaterPower: result.rejection.heaterPower)
         case .crac(let room):
             let air = Self.finish(crac: room, roomHeat: collection.roomHeat, serverReturn: collection.serverReturn,
                                   humidityRatio: state.hallHumidityRatio, weather: weather)
@@ -161,7 +161,7 @@ public enum AirSide: Sendable, Equatable {
         let before = state.airSupply
         var pumpPower = 0.0, plantUnmet = 0.0, stored = 0.0
         var plant = RejectionStep(removed: 0, chillerPower: 0, fanPower: 0, waterUse: 0, mode: .free, heatToAtmosphere: 0,
-                                  curveInputsClamped: false)
+                                  curveInputsClamped: false, heaterPower: loop.rejection.idlePower(dryBulb: weather.dryBulb))
         if run.coil.sensibleCooling > 0 {
             let water = loop.collect(heat: run.coil.sensibleCooling, supply: before, stepSeconds: stepSeconds)
             let result = loop.reject(water, recovered: recovered, supply: before, stepSeconds: stepSeconds,
@@ -187,7 +187,8 @@ public enum AirSide: Sendable, Equatable {
             outdoorAirFraction: run.outdoorAirFraction,
             airMassFlow: run.capacityRate / Psychrometrics.moistAirSpecificHeat(humidityRatio: state.hallHumidityRatio),
             coilCondensation: run.dx.latentRemoved / Psychrometrics.latentHeatOfEvaporation(temperature: run.dxOutlet)
-                - run.direct.water.evaporation * Fluid.waterDensity)
+                - run.direct.water.evaporation * Fluid.waterDensity,
+            heaterPower: plant.heaterPower)
     }
 }
 
@@ -336,6 +337,8 @@ public struct AirSideStep: Sendable {
     /// Water the DX coil condensed (its latent removal / h_fg), kg/s; for an air handler, net of what its direct
     /// evaporative cooler evaporates into the supply air (negative when the cooler adds more).
     public var coilCondensation = 0.0
+    /// The chilled-water plant's cooling-tower basin heater (`BasinHeater`), W.
+    public var heaterPower = 0.0
     /// The hall's moisture when the air side stepped it zone by zone (air zones, summed); nil otherwise.
     public var hall: HallHumidityStep? = nil
 
@@ -345,6 +348,7 @@ public struct AirSideStep: Sendable {
         compressorPower += zone.compressorPower
         fanPower += zone.fanPower
         pumpPower += zone.pumpPower
+        heaterPower += zone.heaterPower
         waterUse += zone.waterUse
         unmet += zone.unmet
         heatIn += zone.heatIn

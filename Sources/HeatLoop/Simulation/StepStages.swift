@@ -71,7 +71,8 @@ struct RejectionStage {
 
 /// Facility totals of the step, W (water in kg), the energy-balance residual and the envelope excursions.
 struct FacilityStage {
-    var chillerPower: Double, fanPower: Double, pumpPower: Double, humidifierPower: Double, coolingPower: Double
+    var chillerPower: Double, fanPower: Double, pumpPower: Double, humidifierPower: Double, basinHeaterPower: Double
+    var coolingPower: Double
     var facilityPower: Double
     var waterKg: Double
     var heatIntoLoops: Double
@@ -317,7 +318,8 @@ extension StepPlan {
         let fanPower = airStep.fanPower + (liquidStep?.rejection.fanPower ?? 0)
         let pumpPower = airStep.pumpPower + (liquidCollection?.pumpPower ?? 0) + (liquidStep?.rejection.pumpPower ?? 0)
         let humidifierPower = rejected.hall.humidifierPower
-        let coolingPower = chillerPower + fanPower + pumpPower + humidifierPower
+        let basinHeaterPower = airStep.heaterPower + (liquidStep?.rejection.heaterPower ?? 0)
+        let coolingPower = chillerPower + fanPower + pumpPower + humidifierPower + basinHeaterPower
         let facilityPower = it.power + electrical.losses + coolingPower
         let waterKg = (airStep.waterUse + (liquidStep?.rejection.waterUse ?? 0) + rejected.hall.humidifierWater)
             * stepSeconds
@@ -336,6 +338,7 @@ extension StepPlan {
         }
         return FacilityStage(
             chillerPower: chillerPower, fanPower: fanPower, pumpPower: pumpPower, humidifierPower: humidifierPower,
+            basinHeaterPower: basinHeaterPower,
             coolingPower: coolingPower, facilityPower: facilityPower, waterKg: waterKg, heatIntoLoops: heatIn,
             residual: residual,
             plantMode: liquidStep.map { max($0.rejection.mode, airStep.mode) } ?? airStep.mode,
@@ -425,6 +428,7 @@ extension StepPlan {
         recorder(.fanPower, Float(facility.fanPower))
         recorder(.pumpPower, Float(facility.pumpPower))
         recorder(.humidifierPower, Float(facility.humidifierPower))
+        recorder(.basinHeaterPower, Float(facility.basinHeaterPower))
         recorder(.itInletTemp, Float(it.inletAir))
         recorder(.returnAirTemp, Float(rejected.air.returnAir))
         recorder(.inletDewPoint, Float(facility.inlet.dewPoint))

@@ -220,6 +220,7 @@ public struct CoolingTowerSpec: SpecSection {
     public var driftPct = 0.008
     /// The YorkCalc variable-speed tower instead of the constant approach.
     public var yorkcalc: YorkCalcSpec?
+    public var basinHeater: BasinHeaterSpec?
 
     public init() {}
 
@@ -241,6 +242,9 @@ public struct CoolingTowerSpec: SpecSection {
         .optionalSection("yorkcalc", \.yorkcalc,
                          doc: "EnergyPlus CoolingTower:VariableSpeed (YorkCalc): the approach from the correlation, calibrated at "
                             + "approach_k, range_k and design_wet_bulb_c, the fan modulated to a condenser-water setpoint."),
+        .optionalSection("basin_heater", \.basinHeater,
+                         doc: "Electric heater keeping the basin water from freezing while the tower is idle: "
+                            + "capacity_w_per_k × (setpoint_c − outdoor dry bulb) below setpoint_c (EnergyPlus's basin heater)."),
     ], check: { tower, o in
         guard let york = tower.yorkcalc, let correlation = YorkCalcCorrelation.named(york.correlation) else { return }
         if YorkCalcTower.calibratedWaterFlowRatio(correlation, wetBulb: york.designWetBulbC, range: tower.rangeK,
@@ -250,6 +254,25 @@ public struct CoolingTowerSpec: SpecSection {
                 + "0.5…\(formatNumber(4 * correlation.waterFlowRatioBounds.upperBound)); change approach_k, range_k or design_wet_bulb_c")
         }
     })
+}
+
+/// A cooling tower's basin heater (EnergyPlus `CoolingTower:*` "Basin Heater Capacity" and "Basin Heater Setpoint
+/// Temperature", always available: no operating schedule).
+public struct BasinHeaterSpec: SpecSection {
+    public var capacityWPerK = 0.0
+    /// EnergyPlus's default and lowest setpoint.
+    public var setpointC = 2.0
+
+    public init() {}
+
+    var model: BasinHeater { BasinHeater(capacityPerKelvin: capacityWPerK, setpoint: Celsius(setpointC)) }
+
+    public static let schema = Schema<BasinHeaterSpec>([
+        .number("capacity_w_per_k", \.capacityWPerK, unit: "W/K", range: 0...1e7,
+                doc: "Heater power per kelvin of outdoor air below the setpoint.", required: true),
+        .number("setpoint_c", \.setpointC, unit: "°C", range: 2...20,
+                doc: "Outdoor dry bulb below which the idle tower's heater runs (EnergyPlus: at least 2 °C)."),
+    ])
 }
 
 /// The YorkCalc variable-speed tower's own keys (EnergyPlus `CoolingTower:VariableSpeed` and its

@@ -28,7 +28,8 @@ extension RejectionSpec {
                                       volumeFlow: tower.designWaterFlow / Fluid.waterDensity, head: $0.headKpa * 1000,
                                       motorEfficiency: $0.motorEfficiency),
                                   heatToWater: $0.motorEfficiency)
-                }))
+                },
+                basinHeater: tower.basinHeater?.model))
         }
     }
 }
