@@ -46,8 +46,6 @@ struct SharedStep: Sendable {
     /// The facility water's collection at the supply temperature the step began with: the liquid side's, read
     /// when a run's supply is that one (bit for bit), as it is whenever the loop held its setpoint.
     var liquidSupply: Double, liquid: LoopCollection?
-    /// The hall's moisture as the chilled-water coil left it (`CollectionStage.hall`).
-    var collectedHall: HallHumidityStep?
     var air: AirSideStep
     var hall: HallHumidityStep
     var inlet: InletExcursions

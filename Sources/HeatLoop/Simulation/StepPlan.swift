@@ -138,8 +138,7 @@ struct StepPlan {
         shared?.advanced(by: step).initialize(to: SharedStep(
             itPower: it.power, itPeak: it.peak, liquidHeat: it.liquidHeat, nodeUtilization: it.nodeUtilization,
             inletAir: it.inletAir, electrical: electricalStep, liquidSupply: liquidSupplyBefore, liquid: collection.liquid,
-            collectedHall: collection.hall, air: rejected.air,
-            hall: rejected.hall, inlet: inlet))
+            air: rejected.air, hall: rejected.hall, inlet: inlet))
     }
 
     /// One step that reads the stages independent of heat recovery from `shared` (made by a run with equal
@@ -163,7 +162,7 @@ struct StepPlan {
         let rejected = RejectionStage(
             air: shared.pointee.air, liquid: rejectLiquid(step, liquid, recovered: recovered.primaryTaken, state: &state),
             hall: shared.pointee.hall)
-        let facility = balance(it, electricalStep, liquid: liquid, hallLatent: shared.pointee.collectedHall?.latentLoad ?? 0,
+        let facility = balance(it, electricalStep, liquid: liquid, hallLatent: shared.pointee.hall.latentLoad,
                                recovered, rejected, inlet: shared.pointee.inlet, state: state,
                                liquidSupplyBefore: liquidSupplyBefore)
         record(it, electricalStep, liquid: liquid, recovered, rejected, facility, recorder: recorder)
