@@ -57,8 +57,8 @@ public struct Simulation: Sendable {
         run(keeping: series, reading: nil, recording: true)
     }
 
-    /// A run whose result keeps only the step columns of `series` (nil: every column; and `pue`, which the jobs' summaries
-    /// read), for a summary-only run (`RunSummary.seriesRead`): the totals, monthly values and jobs are
+    /// A run whose result keeps only the step columns of `series` (every column when nil; `pue` always, which the
+    /// jobs' summaries read), for a summary-only run (`RunSummary.seriesRead`): the totals, monthly values and jobs are
     /// the full run's to the bit; reading a column not kept stops the program (`StepColumns`). Copying
     /// the ≈ 60 columns of every step was ≈ 5 % of an hourly run of a sizing sweep.
     public func run(keeping series: Set<OutputSeries>?) -> SimulationResult {

@@ -306,10 +306,9 @@ extension StepPlan {
     /// is measured from the loops' temperature change, independently of the plants. The loops' heat must
     /// also be the IT, loss, fan and pump heat put into them; the heat pump's and the delivery's balances
     /// close on their own. The residual is the largest relative imbalance.
-    @inline(always)
     /// `hallLatent`: the latent heat of a CRAH coil's condensation (`CollectionStage.hall`, or the CRAH zones' in
-    /// `AirSideStep.hall`), W; `inlet`: the IT
-    /// inlet against the envelopes (`airEnvelopeExcursions`).
+    /// `AirSideStep.hall`), W; `inlet`: the IT inlet against the envelopes (`airEnvelopeExcursions`).
+    @inline(always)
     func balance(_ it: borrowing ITStage, _ electrical: ElectricalStage, liquid liquidCollection: LoopCollection?,
                  hallLatent: Double, _ recovery: RecoveryStage, _ rejected: RejectionStage, inlet: InletExcursions,
                  state: SimulationState, liquidSupplyBefore: Double) -> FacilityStage {
