@@ -31,12 +31,7 @@ import Testing
         ("        chiller: {blast: energyplus-2zone-datacenter, curve_set: trane-rthb-screw}\n", "give one chiller model"),
     ])
     func wrongUsesNameTheKey(replacement: String, message: String) throws {
-        do {
-            _ = try simulate(site: "energyplus/2zone-economizer", edits: [(Self.blast, replacement)])
-            Issue.record("the edited site ran")
-        } catch {
-            let text = String(describing: error)
-            #expect(text.contains("chiller.blast") && text.contains(message), "\(text)")
-        }
+        expectRefused(site: "energyplus/2zone-economizer", edits: [(Self.blast, replacement)], key: "chiller.blast",
+                      message: message)
     }
 }

@@ -180,12 +180,7 @@ import Testing
     ])
     func problemsNameTheZoneAndKey(original: String, replacement: String, keyPath: String, message: String) throws {
         let south = "        crac:\n          capacity_kw: 60\n          air_flow_m3_per_s: 6\n          return_air_c: 27\n          coil_wet_bulb_c: 18.9\n"
-        do {
-            _ = try simulate(site: "two-hall-crac", edits: [(south, "        crah: {}\n"), (original, replacement)])
-            Issue.record("the edited site ran")
-        } catch {
-            let text = String(describing: error)
-            #expect(text.contains(keyPath) && text.contains(message), "\(text)")
-        }
+        expectRefused(site: "two-hall-crac", edits: [(south, "        crah: {}\n"), (original, replacement)], key: keyPath,
+                      message: message)
     }
 }

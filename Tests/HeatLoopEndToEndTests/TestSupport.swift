@@ -2,6 +2,7 @@ import Foundation
 import HeatLoop
 import HeatLoopTestSupport
 import HeatLoopFiles
+import Testing
 
 /// Runs a site file in-process through the scenario runner (no appraisal, no HDF5), optionally with another weather file or step.
 func simulate(site: String, weather: String? = nil, timestepMin: Int? = nil) throws -> (SiteInput, SimulationResult) {
@@ -23,4 +24,17 @@ func simulate(site: String, edits: [(String, String)]) throws -> (SiteInput, Sim
     defer { try? FileManager.default.removeItem(atPath: variant) }
     let input = try SiteInput.load(path: variant)
     return (input, try ScenarioRunner(input: input).simulate())
+}
+
+/// Runs `site` with `edits` (as `simulate(site:edits:)`) and expects it refused with an error that names `key`
+/// and says `message`.
+func expectRefused(site: String, edits: [(String, String)], key: String, message: String,
+                   sourceLocation: SourceLocation = #_sourceLocation) {
+    do {
+        _ = try simulate(site: site, edits: edits)
+        Issue.record("the edited site ran", sourceLocation: sourceLocation)
+    } catch {
+        let text = String(describing: error)
+        #expect(text.contains(key) && text.contains(message), "\(text)", sourceLocation: sourceLocation)
+    }
 }
