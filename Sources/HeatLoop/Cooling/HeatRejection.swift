@@ -57,7 +57,7 @@ public indirect enum HeatRejection: Sendable, Equatable {
     /// basin heater at `dryBulb` °C (`BasinHeater`), W; 0 for the others.
     public func idlePower(dryBulb: Double) -> Double {
         guard case .waterCooledChiller(let plant) = self else { return 0 }
-        return plant.basinHeater?.power(dryBulb: dryBulb) ?? 0
+        return plant.idlePower(dryBulb: dryBulb)
     }
 }
 
@@ -94,6 +94,10 @@ public struct WaterCooledChillerPlant: Sendable, Equatable {
         self.basinHeater = basinHeater
     }
 
+    /// Electric power while no heat reaches the plant (its tower carries no water): the basin heater's, W.
+    @inline(__always)
+    public func idlePower(dryBulb: Double) -> Double { basinHeater?.power(dryBulb: dryBulb) ?? 0 }
+
     /// Same contract as `HeatRejection.step`.
     @inline(__always)
     public func step(load: Double, waterIn: Double, flow: Double, setpoint: Double,
@@ -101,7 +105,7 @@ public struct WaterCooledChillerPlant: Sendable, Equatable {
         guard load > 0 else {
             return RejectionStep(removed: 0, chillerPower: 0, fanPower: 0, waterUse: 0,
                                  mode: economiser == nil ? .mechanical : .free, heatToAtmosphere: 0,
-                                 curveInputsClamped: false, heaterPower: basinHeater?.power(dryBulb: dryBulb) ?? 0)
+                                 curveInputsClamped: false, heaterPower: idlePower(dryBulb: dryBulb))
         }
         var free = 0.0
         let pumpPower = condenserPump?.designPower.value ?? 0

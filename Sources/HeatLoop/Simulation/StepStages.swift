@@ -161,9 +161,7 @@ extension StepPlan {
                 peak = power > 0 ? peak * itePower / power : itePower
                 power = itePower
             }
-            recorder(.clusterPower, cluster: index, Float(power))
-            recorder(.clusterPowerPeak, cluster: index, Float(peak))
-            recorder(.clusterUtilization, cluster: index, Float(u))
+            recordCluster(index, power: power, peak: peak, utilization: u, recorder: recorder)
             it.power += power
             it.peak += peak
             it.liquidHeat += power * capture[index]
@@ -182,10 +180,17 @@ extension StepPlan {
     @inline(always)
     func recordClusters(_ step: Int, recorder: StepRecorder) {
         for index in 0..<clusterCount {
-            recorder(.clusterPower, cluster: index, Float(meanPower[index][step]))
-            recorder(.clusterPowerPeak, cluster: index, Float(peakPower[index][step]))
-            recorder(.clusterUtilization, cluster: index, Float(utilization[index][step]))
+            recordCluster(index, power: meanPower[index][step], peak: peakPower[index][step],
+                          utilization: utilization[index][step], recorder: recorder)
         }
+    }
+
+    /// A cluster's power, peak power (W) and utilisation for the step.
+    @inline(always)
+    func recordCluster(_ index: Int, power: Double, peak: Double, utilization: Double, recorder: StepRecorder) {
+        recorder(.clusterPower, cluster: index, Float(power))
+        recorder(.clusterPowerPeak, cluster: index, Float(peak))
+        recorder(.clusterUtilization, cluster: index, Float(utilization))
     }
 
     /// 4. Electrical chain; a share of its losses heats the room air.

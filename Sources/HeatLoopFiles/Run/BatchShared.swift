@@ -9,7 +9,9 @@ import HeatLoop
 /// without sharing: the same inputs make the same values.
 public final class BatchShared: Sendable {
     let weathers = SharedValues<ScenarioWeather>(capacityBytes: 64 << 20) { $0.stepWeather.count * 48 }
-    let baselines = SharedValues<CoolingBaseline>(capacityBytes: 64 << 20) { $0.bytes }
+    let baselines = SharedValues<CoolingBaseline>(capacityBytes: BatchShared.baselineBytes) { $0.bytes }
+    /// The most memory the cooling baselines a batch or sizing sweep keeps may take, bytes.
+    static let baselineBytes = 64 << 20
 
     public init() {}
 

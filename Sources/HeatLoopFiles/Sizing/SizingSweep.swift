@@ -77,9 +77,10 @@ public struct SizingSweep {
         var pending: [String: SizingDesignInput] = [:]
         for input in inputs where baselines[input.baselineKey] == nil { pending[input.baselineKey] = input }
         let todo = pending.sorted { $0.key < $1.key }
-        // Every baseline is kept for the whole sweep: with their shared steps only while they all fit in 64 MB.
+        // Every baseline is kept for the whole sweep: with their shared steps only while they all fit in
+        // `BatchShared.baselineBytes`.
         let steps = todo.first.map { $0.value.scenario.siteInput().site.calendar.stepCount } ?? 0
-        let sharingSteps = (baselines.count + todo.count) * CoolingBaseline.bytes(steps: steps) <= 64 << 20
+        let sharingSteps = (baselines.count + todo.count) * CoolingBaseline.bytes(steps: steps) <= BatchShared.baselineBytes
         var failure: ScenarioFailure?
         ParallelRunner.run(
             count: todo.count, jobs: jobs,
