@@ -20,7 +20,9 @@ Usage:  python3 run_energyplus.py [--models a,b] [--climates Chicago,Tampa] [--r
                     e.g. RapidCity at 1,030 m), which compare.py reports without holding them to the criteria.
         --reuse: skip the simulation if DIR/runs/<model>__<climate>/eplusout.sql exists and is complete.
         --commit DIR: also write the figures `make test` compares against: for the shipped climates
-                    DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv (EnergyPlusComparisonTests),
+                    DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv (EnergyPlusComparisonTests)
+                    and the 2-zone model's West zone alone, DIR/energyplus_2zone_west.csv and
+                    DIR/energyplus_2zone_west_hourly_inlet.csv (EnergyPlusWestZoneTests, EnergyPlus2ZoneTests),
                     for EXTRA_CLIMATES DIR/energyplus_reference_other_climates.csv (EnergyPlusOtherClimatesTests).
 """
 import argparse
@@ -380,6 +382,7 @@ def extract(sqlpath):
     r["_ite_inlet"] = st
     # hourly IT inlet, mean over the ITE objects (one per zone), for the hourly comparison
     r["_ite_inlet_hourly"] = [statistics.fmean(v) for v in zip(*inlet.values())] if inlet else []
+    r["_west_zone"] = west_zone(con, inlet)
     allv = [v for vals in inlet.values() for v in vals]
     r["ite_inlet_mean_C"] = statistics.fmean(allv) if allv else None
     r["ite_inlet_max_C"] = max(allv) if allv else None
@@ -502,6 +505,50 @@ def zone_air(hstats):
 
 
 # ---------------------------------------------------------------- main
+# The West zone of 2ZoneDataCenterHVAC_wEconomizer alone (EnergyPlusWestZoneTests): column -> (variable, key).
+WEST_ZONE_COLS = {
+    "ite_cpu_kWh": ("ITE CPU Electricity Energy", "WESTDATACENTER_EQUIP"),
+    "ite_fan_kWh": ("ITE Fan Electricity Energy", "WESTDATACENTER_EQUIP"),
+    "dx_coil_kWh": ("Cooling Coil Electricity Energy", "WEST DX COOLING COIL"),
+    "supply_fan_kWh": ("Fan Electricity Energy", "WEST ZONE SUPPLY FAN"),
+    "iec_kWh": ("Evaporative Cooler Electricity Energy", "WEST DATA CENTER IEC"),
+    "dec_kWh": ("Evaporative Cooler Electricity Energy", "WEST DATA CENTER DEC"),
+}
+
+
+def west_zone(con, inlet):
+    """The West zone's annual figures (kWh, WEST_ZONE_COLS) and hourly ITE inlet (°C), None for a model without it."""
+    hourly = inlet.get("WESTDATACENTER_EQUIP")
+    if hourly is None:
+        return None
+    figures = {}
+    for column, (name, key) in WEST_ZONE_COLS.items():
+        figures[column] = kwh({k.upper(): v for k, v in per_key_annual(con, name).items()}.get(key, 0.0))
+    return {"annual": figures, "inlet_hourly": hourly}
+
+
+def write_west_zone(results, folder):
+    """energyplus_2zone_west.csv and energyplus_2zone_west_hourly_inlet.csv (EnergyPlusWestZoneTests,
+    EnergyPlus2ZoneTests): the West zone's figures of each 2-zone run."""
+    runs = [(i, r["_west_zone"]) for i, r in results if r.get("_west_zone")]
+    if not runs:
+        return
+    with open(os.path.join(folder, "energyplus_2zone_west.csv"), "w", newline="") as f:
+        f.write("# EnergyPlus 25.2 figures of the West zone of 2ZoneDataCenterHVAC_wEconomizer.idf alone, from the annual runs "
+                "of\n# Tests/energyplus/run_energyplus.py --commit (eplusout.sql of each climate): ITE CPU and fan energy of "
+                "WestDataCenter_Equip, the West DX coil's,\n# supply fan's, indirect and direct evaporative coolers' "
+                "electricity (kWh); hourly West ITE inlet dry bulb in energyplus_2zone_west_hourly_inlet.csv.\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["climate"] + list(WEST_ZONE_COLS))
+        for info, zone in runs:
+            w.writerow([info["climate"]] + ["%.7g" % zone["annual"][c] for c in WEST_ZONE_COLS])
+    with open(os.path.join(folder, "energyplus_2zone_west_hourly_inlet.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["hour"] + [info["climate"] for info, _ in runs])
+        for h in range(8760):
+            w.writerow([h] + ["%.2f" % zone["inlet_hourly"][h] for _, zone in runs])
+
+
 def run_one(model, climate, outdir, reuse, binary):
     rundir = os.path.join(outdir, "runs", "%s__%s" % (model, climate))
     sqlp = os.path.join(rundir, "eplusout.sql")
@@ -795,7 +842,8 @@ def main():
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--out", default="Output/energyplus")
     ap.add_argument("--commit", metavar="DIR", help="also write the committed reference: for the shipped climates "
-                    "DIR/energyplus_reference.csv and DIR/energyplus_hourly_inlet.csv, for the others run "
+                    "DIR/energyplus_reference.csv, DIR/energyplus_hourly_inlet.csv and the 2-zone model's West zone "
+                    "(DIR/energyplus_2zone_west*.csv), for the others run "
                     "DIR/energyplus_reference_other_climates.csv (annual figures only)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
@@ -840,6 +888,7 @@ def main():
         if shipped:
             write_committed(shipped, os.path.join(a.commit, "energyplus_reference.csv"), "the four shared TMY3 years")
             write_hourly_inlet(shipped, os.path.join(a.commit, "energyplus_hourly_inlet.csv"))
+            write_west_zone(shipped, a.commit)
         others = [(i, r) for i, r in results if r is not None and i["climate"] in EXTRA_CLIMATES]
         if others:
             write_committed(others, os.path.join(a.commit, "energyplus_reference_other_climates.csv"),
