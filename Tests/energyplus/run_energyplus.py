@@ -885,6 +885,7 @@ def main():
         dump.append({"run": info, "results": r})
     json.dump(dump, open(os.path.join(a.out, "runs.json"), "w"), indent=1, default=str)
     write_hourly_inlet(results, os.path.join(a.out, "energyplus_hourly_inlet.csv"))
+    write_west_zone([(i, r) for i, r in results if r is not None and i["climate"] in CLIMATES], a.out)
     if a.commit:
         shipped = [(i, r) for i, r in results if r is not None and i["climate"] in CLIMATES]
         if shipped:

