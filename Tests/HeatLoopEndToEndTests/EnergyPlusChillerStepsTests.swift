@@ -4,7 +4,7 @@ import HeatLoopFiles
 import HeatLoopTestSupport
 import Testing
 
-/// The 2-zone example's `Chiller:Electric` against EnergyPlus 25.2 step by step: 356 fifteen-minute steps of Tampa,
+/// The 2-zone example's `Chiller:Electric` against EnergyPlus 25.2 step by step: the 356 fifteen-minute steps of Tampa,
 /// 1–5 July, with the chiller on (`energyplus_chiller_steps.csv`, `make validate-energyplus-chiller`), each with its
 /// condenser inlet, entering and leaving chilled water (7 °C), evaporator heat and power. The steps are all below
 /// PLR_min (0.06–0.09), so the chiller cycles at the full-load-power fraction of PLR_min.
