@@ -125,70 +125,49 @@ public struct AirHandlerZones: Sendable, Equatable {
     func finish(_ loop: CoolingLoop?, heat: [Double], serverReturn: [Double], recovered: Double,
                 state: inout SimulationState, weather: AirSideWeather, hallHumidity: HallHumidity,
                 stepSeconds: Double) -> (air: AirSideStep, hall: HallHumidityStep) {
-        var air = AirSideStep(), hall = HallHumidityStep(supplyHumidityRatio: 0, condensed: 0, latentLoad: 0,
-                                                         humidifierWater: 0, humidifierPower: 0)
-        var coilHeat = 0.0, dxPower = 0.0, flowSupply = 0.0, flowReturn = 0.0, flowOutdoor = 0.0, flowHumidity = 0.0
+        var air = AirSideStep(), mixing = ZoneMixing()
+        var coilHeat = 0.0, dxPower = 0.0
         var cracs = AirSideStep()  // The CRAC and CRAH zones' steps, summed.
         var crahZones = 0, coilSaturation = Double.nan
         for zone in units.indices {
-            guard case .airHandler(let room) = units[zone] else {
-                let (own, moisture): (AirSideStep, HallHumidityStep)
-                if case .crah(let crahs) = units[zone] {
-                    // Its supply air (and so its share of the hall's supply and return) waits for the plant.
-                    if coilSaturation.isNaN { coilSaturation = hallHumidity.coilSaturation(temperature: state.airSupply) }
-                    (own, moisture) = crahZone(crahs, zone: zone, heat: heat[zone], state: &state, weather: weather,
+            switch units[zone] {
+            case .airHandler(let room):
+                let step = zoneStep(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone], state: state,
+                                    weather: weather, hallHumidity: hallHumidity, stepSeconds: stepSeconds)
+                state.zoneSupplyAir[zone] = step.zoneInlet
+                state.zoneHumidityRatio[zone] = step.hall.supplyHumidityRatio
+                if !step.zoneAir.isNaN { state.advanceZoneAir(zone, to: step.zoneAir) }
+                coilHeat += step.run.coil.sensibleCooling
+                dxPower += step.run.dx.power
+                air.add(airHandler: step, heat: heat[zone])
+                mixing.add(supply: step.zoneInlet, returnAir: step.returnAir, airMassFlow: step.airMassFlow)
+                mixing.add(moisture: step.hall, airMassFlow: step.airMassFlow, outdoorAirFraction: step.run.outdoorAirFraction)
+            case .crah(let crahs):
+                // Its supply air (and so its share of the hall's supply and return) waits for the plant (`crahSupply`).
+                if coilSaturation.isNaN { coilSaturation = hallHumidity.coilSaturation(temperature: state.airSupply) }
+                let (own, moisture) = crahZone(crahs, zone: zone, heat: heat[zone], state: &state, weather: weather,
                                                hallHumidity: hallHumidity, coilSaturation: coilSaturation)
-                    coilHeat += own.heatIn
-                    crahZones += 1
-                } else if case .crac(let room) = units[zone] {
-                    (own, moisture) = cracZone(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
-                                               state: &state, weather: weather, hallHumidity: hallHumidity)
-                    flowSupply += own.airMassFlow * own.supplyAir
-                    flowReturn += own.airMassFlow * own.returnAir
-                } else { continue }
+                coilHeat += own.heatIn
+                crahZones += 1
                 cracs.add(zone: own)
-                flowOutdoor += own.airMassFlow * own.outdoorAirFraction
-                flowHumidity += own.airMassFlow * moisture.supplyHumidityRatio
-                hall.condensed += moisture.condensed
-                hall.latentLoad += moisture.latentLoad
-                hall.humidifierWater += moisture.humidifierWater
-                hall.humidifierPower += moisture.humidifierPower
-                continue
+                mixing.add(moisture: moisture, airMassFlow: own.airMassFlow, outdoorAirFraction: own.outdoorAirFraction)
+            case .crac(let room):
+                let (own, moisture) = cracZone(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone],
+                                               state: &state, weather: weather, hallHumidity: hallHumidity)
+                cracs.add(zone: own)
+                mixing.add(supply: own.supplyAir, returnAir: own.returnAir, airMassFlow: own.airMassFlow)
+                mixing.add(moisture: moisture, airMassFlow: own.airMassFlow, outdoorAirFraction: own.outdoorAirFraction)
             }
-            let step = zoneStep(room, zone: zone, heat: heat[zone], serverReturn: serverReturn[zone], state: state,
-                                weather: weather, hallHumidity: hallHumidity, stepSeconds: stepSeconds)
-            let run = step.run
-            state.zoneSupplyAir[zone] = step.zoneInlet
-            state.zoneHumidityRatio[zone] = step.hall.supplyHumidityRatio
-            if !step.zoneAir.isNaN { state.advanceZoneAir(zone, to: step.zoneAir) }
-            coilHeat += run.coil.sensibleCooling
-            dxPower += run.dx.power
-            air.fanPower += run.fanPower
-            air.pumpPower += run.direct.electricPower + run.indirect.electricPower
-            air.waterUse += (run.direct.water.total + run.indirect.water.total) * Fluid.waterDensity
-            air.unmet += step.unmet > 1e-9 * max(1, heat[zone]) ? step.unmet : 0
-            air.heatIn += heat[zone] + run.fanHeat + step.fromGround
-            air.envelopeHeat += step.fromGround
-            air.heatOut += run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + step.rest
-            air.machineHeat += run.fanHeat
-            air.airMassFlow += step.airMassFlow
-            air.coilCondensation += step.condensation
-            flowSupply += step.airMassFlow * step.zoneInlet
-            flowReturn += step.airMassFlow * step.returnAir
-            flowOutdoor += step.airMassFlow * run.outdoorAirFraction
-            flowHumidity += step.airMassFlow * step.hall.supplyHumidityRatio
-            hall.condensed += step.hall.condensed
-            hall.humidifierWater += step.hall.humidifierWater
-            hall.humidifierPower += step.hall.humidifierPower
         }
         plant(loop, coilHeat: coilHeat, recovered: recovered, state: &state, weather: weather,
               stepSeconds: stepSeconds, into: &air)
-        if crahZones > 0 { crahSupply(heat: heat, state: &state, flowSupply: &flowSupply, flowReturn: &flowReturn) }
+        if crahZones > 0 { crahSupply(heat: heat, state: &state, mixing: &mixing) }
         let totalFlow = air.airMassFlow + cracs.airMassFlow, flow = max(totalFlow, 1e-12)
-        air.supplyAir = flowSupply / flow
-        air.returnAir = flowReturn / flow
-        air.outdoorAirFraction = flowOutdoor / flow
-        hall.supplyHumidityRatio = totalFlow > 0 ? flowHumidity / flow : state.hallHumidityRatio
+        air.supplyAir = mixing.supply / flow
+        air.returnAir = mixing.returnAir / flow
+        air.outdoorAirFraction = mixing.outdoor / flow
+        var hall = mixing.hall
+        hall.supplyHumidityRatio = totalFlow > 0 ? mixing.humidity / flow : state.hallHumidityRatio
         state.supplyAir = air.supplyAir
         air.compressorPower += dxPower
         if dxPower > 0 { air.mode = .mechanical }
@@ -196,6 +175,30 @@ public struct AirHandlerZones: Sendable, Equatable {
         // zones: their fans and the heat they put into the chilled water.
         air.add(zone: cracs)
         return (air, hall)
+    }
+
+    /// The zones' flow-weighted sums (`ṁ T_supply`, `ṁ T_return`, `ṁ f_outdoor`, `ṁ W_supply`) and their moisture,
+    /// summed zone by zone, for the hall's means.
+    struct ZoneMixing {
+        var supply = 0.0, returnAir = 0.0, outdoor = 0.0, humidity = 0.0
+        var hall = HallHumidityStep(supplyHumidityRatio: 0, condensed: 0, latentLoad: 0, humidifierWater: 0,
+                                    humidifierPower: 0)
+
+        /// A zone's supply and return air, °C, at `airMassFlow` kg/s.
+        mutating func add(supply: Double, returnAir: Double, airMassFlow: Double) {
+            self.supply += airMassFlow * supply
+            self.returnAir += airMassFlow * returnAir
+        }
+
+        /// A zone's moisture step, its air at `airMassFlow` kg/s with `outdoorAirFraction` outdoor air.
+        mutating func add(moisture: HallHumidityStep, airMassFlow: Double, outdoorAirFraction: Double) {
+            outdoor += airMassFlow * outdoorAirFraction
+            humidity += airMassFlow * moisture.supplyHumidityRatio
+            hall.condensed += moisture.condensed
+            hall.latentLoad += moisture.latentLoad
+            hall.humidifierWater += moisture.humidifierWater
+            hall.humidifierPower += moisture.humidifierPower
+        }
     }
 
     /// A CRAC zone: the one-zone CRAC room's step (`AirSide.finish(crac:)`) on the zone's heat `heat` W, its servers'
@@ -232,7 +235,7 @@ public struct AirHandlerZones: Sendable, Equatable {
     /// The CRAH zones' supply air once the plant has stepped the chilled water (`AirHandling.supplyAir`, as a one-zone
     /// CRAH hall's), and their air (the return) its IT air rise above; adds each zone's flow-weighted supply and return
     /// (its flow for `heat[z]` W) to the hall's sums.
-    private func crahSupply(heat: [Double], state: inout SimulationState, flowSupply: inout Double, flowReturn: inout Double) {
+    private func crahSupply(heat: [Double], state: inout SimulationState, mixing: inout ZoneMixing) {
         for zone in units.indices {
             guard case .crah(let crahs) = units[zone] else { continue }
             let supply = crahs.supplyAir(chilledWater: state.airSupply), returnAir = supply + crahs.airTemperatureRise.value
@@ -240,8 +243,7 @@ public struct AirHandlerZones: Sendable, Equatable {
             state.zoneSupplyAir[zone] = supply
             // The air the servers' recirculation draws from (`AirCooledITE.inlet`), as a one-zone CRAH hall's return.
             state.advanceZoneAir(zone, to: returnAir)
-            flowSupply += airMassFlow * supply
-            flowReturn += airMassFlow * returnAir
+            mixing.add(supply: supply, returnAir: returnAir, airMassFlow: airMassFlow)
         }
     }
 
@@ -293,5 +295,24 @@ public struct AirHandlerZones: Sendable, Equatable {
         air.chilledWaterSupply = result.nextSupply
         air.coilSurface = result.nextSupply
         air.curvesClamped = result.rejection.curveInputsClamped
+    }
+}
+
+extension AirSideStep {
+    /// Adds an air-handler zone's step, `heat` W of its room heat: its fans, evaporative coolers, water, unmet
+    /// cooling, heat in and out, air flow and coil condensation (its DX power is the hall's compressor power, its
+    /// coil heat the plant's; `AirHandlerZones.finish` adds those).
+    mutating func add(airHandler step: AirHandlerZones.ZoneStep, heat: Double) {
+        let run = step.run
+        fanPower += run.fanPower
+        pumpPower += run.direct.electricPower + run.indirect.electricPower
+        waterUse += (run.direct.water.total + run.indirect.water.total) * Fluid.waterDensity
+        unmet += step.unmet > 1e-9 * max(1, heat) ? step.unmet : 0
+        heatIn += heat + run.fanHeat + step.fromGround
+        envelopeHeat += step.fromGround
+        heatOut += run.economiserHeat + run.directCooling + run.indirectCooling + run.dxCooling + step.rest
+        machineHeat += run.fanHeat
+        airMassFlow += step.airMassFlow
+        coilCondensation += step.condensation
     }
 }
