@@ -19,16 +19,12 @@ import Testing
 /// leaving water 0.83 (0.81–0.85). Docs/energyplus.md, "The plant's parts".
 @Suite struct EnergyPlusChillerStepsTests {
     @Test func energyPlusPowerIsTheEquationsAtTheEnteringWater() throws {
-        let input = try SiteInput.load(path: PackagePaths.site("energyplus/2zone-economizer"))
-        guard case .waterCooledChiller(let plant) = input.designed.spec.cooling.air.rejection,
-              let blast = plant.chiller.blast, let curves = BLASTChillerCurves.named(blast),
-              let capacity = plant.chiller.capacityMw else {
-            Issue.record("the 2-zone site has no BLAST chiller")
+        let site = try SiteInput.load(path: PackagePaths.site("energyplus/2zone-economizer")).site
+        guard case .waterCooledChiller(let plant)? = site.airSide.chilledWaterLoop?.rejection else {
+            Issue.record("the 2-zone site has no water-cooled chiller plant")
             return
         }
-        let chiller = Chiller(model: .electricBLAST(curves), capacity: Watts(capacity * 1e6),
-                              evaporatorApproach: TemperatureDelta(0), condenserApproach: TemperatureDelta(0),
-                              maximumCOP: .infinity)
+        let chiller = plant.chiller
         let table = try ReferenceCSV(path: "\(EnergyPlusWestZoneTests.folder)/energyplus_chiller_steps.csv")
         let columns = try ["condenser_inlet_c", "evaporator_inlet_c", "evaporator_outlet_c", "evaporator_heat_w",
                            "power_w"].map(table.column)

